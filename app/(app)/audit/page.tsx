@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { pageData } from "@/lib/http/page-data";
+import { listAuditEvents } from "@/lib/audit/audit-data";
+import { PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+
+export const metadata: Metadata = { title: "Audit trail" };
+
+const OUTCOME_TONE = { success: "ok", failure: "warning", denied: "critical" } as const;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const { before } = await searchParams;
+  const page = await pageData(() => listAuditEvents(actor, { before: typeof before === "string" ? before : undefined }));
+  return (
+    <>
+      <PageHeader title="Audit trail" subtitle="Every sign-in, record view and change in your organization, newest first. Events cannot be edited or deleted." />
+      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Audit events</caption>
+          <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
+            <tr>
+              <th scope="col" className="px-4 py-2">#</th>
+              <th scope="col" className="px-4 py-2">When (UTC)</th>
+              <th scope="col" className="px-4 py-2">Who</th>
+              <th scope="col" className="px-4 py-2">Action</th>
+              <th scope="col" className="px-4 py-2">Outcome</th>
+              <th scope="col" className="px-4 py-2">Entity</th>
+              <th scope="col" className="px-4 py-2">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((event) => (
+              <tr key={event.id} className="border-b border-line align-top last:border-0">
+                <td className="px-4 py-2 font-mono text-xs text-muted">{event.id}</td>
+                <td className="whitespace-nowrap px-4 py-2">{event.at.replace("T", " ").slice(0, 19)}</td>
+                <td className="px-4 py-2">{event.actorName ?? <span className="text-muted">unknown</span>}</td>
+                <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
+                <td className="px-4 py-2">
+                  <Badge tone={OUTCOME_TONE[event.outcome]}>{event.outcome}</Badge>
+                </td>
+                <td className="px-4 py-2 font-mono text-xs">{event.entityType ? `${event.entityType} ${event.entityId?.slice(0, 8) ?? ""}` : "—"}</td>
+                <td className="px-4 py-2 font-mono text-xs text-muted">{event.detail === "{}" ? "" : event.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {page.hasMore && page.before && (
+        <Link href={`/audit?before=${page.before}`} className="mt-4 inline-block text-sm text-brand underline">
+          Older events
+        </Link>
+      )}
+    </>
+  );
+}

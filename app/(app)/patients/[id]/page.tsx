@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { pageData } from "@/lib/http/page-data";
+import { getPatient } from "@/lib/patients/patients-data";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+
+export const metadata: Metadata = { title: "Patient" };
+
+export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const patient = await pageData(() => getPatient(actor, id));
+  return (
+    <>
+      <PageHeader
+        title={`${patient.givenName} ${patient.familyName}`}
+        subtitle={`MRN ${patient.mrn} · ${patient.ageYears} years · ${patient.sex} · born ${patient.birthDate}`}
+      />
+      <div className="grid gap-6 md:grid-cols-2">
+        {patient.encounters && (
+          <Card title="Encounters">
+            {patient.encounters.length === 0 ? (
+              <p className="text-sm text-muted">No encounters yet.</p>
+            ) : (
+              <ul className="divide-y divide-line text-sm">
+                {patient.encounters.map((encounter) => (
+                  <li key={encounter.id} className="flex items-center justify-between py-2">
+                    <span>
+                      {encounter.date} · {encounter.clinicianName}
+                    </span>
+                    <Badge tone={encounter.status === "signed" ? "ok" : "warning"}>{encounter.status}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        )}
+        <Card title="Referrals">
+          {patient.referrals.length === 0 ? (
+            <p className="text-sm text-muted">No referrals.</p>
+          ) : (
+            <ul className="divide-y divide-line text-sm">
+              {patient.referrals.map((referral) => (
+                <li key={referral.id} className="flex items-center justify-between py-2">
+                  <span>
+                    {referral.createdAt} · {referral.toSiteName}
+                  </span>
+                  <Badge tone="info">{referral.status.replace("_", " ")}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

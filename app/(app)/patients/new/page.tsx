@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/access/policy";
+import { PageHeader } from "@/components/ui/page-header";
+import { NewPatientForm } from "@/components/patients/new-patient-form";
+
+export const metadata: Metadata = { title: "New patient" };
+
+export default async function NewPatientPage() {
+  const actor = await requireActor();
+  if (!can(actor.role, "create", "patient")) forbidden();
+  return (
+    <>
+      <PageHeader title="New patient" subtitle="Register a patient in your organization." />
+      <NewPatientForm />
+    </>
+  );
+}

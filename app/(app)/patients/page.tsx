@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/access/policy";
+import { pageData } from "@/lib/http/page-data";
+import { listPatients } from "@/lib/patients/patients-data";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClass } from "@/components/ui/button";
+import { PatientSearch } from "@/components/patients/patient-search";
+import { PatientTable } from "@/components/patients/patient-table";
+
+export const metadata: Metadata = { title: "Patients" };
+
+export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q : "";
+  const page = typeof params.page === "string" ? params.page : "1";
+  const result = await pageData(() => listPatients(actor, { q, page }));
+  return (
+    <>
+      <PageHeader
+        title="Patients"
+        subtitle={`${result.total} patient${result.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}`}
+        actions={
+          can(actor.role, "create", "patient") && (
+            <Link href="/patients/new" className={buttonClass("primary")}>
+              New patient
+            </Link>
+          )
+        }
+      />
+      <PatientSearch initialQuery={q} />
+      <PatientTable page={result} query={q} />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { pageData } from "@/lib/http/page-data";
+import { listReferrals } from "@/lib/referrals/referrals-data";
+import { PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+
+export const metadata: Metadata = { title: "Referrals" };
+
+const PRIORITY_TONE = { urgent: "critical", soon: "warning", routine: "neutral" } as const;
+
+export default async function ReferralsPage() {
+  const actor = await requireActor();
+  const referrals = await pageData(() => listReferrals(actor, {}));
+  const open = referrals.filter((r) => r.status !== "discharged" && r.status !== "declined");
+  return (
+    <>
+      <PageHeader
+        title={actor.role === "physical_therapist" ? "Referral queue" : "Referrals"}
+        subtitle={`${open.length} open · ${referrals.length} in all`}
+      />
+      {referrals.length === 0 ? (
+        <p className="rounded-lg border border-line bg-white p-6 text-muted">No referrals.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Referrals</caption>
+            <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-2">Patient</th>
+                <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">Priority</th>
+                <th scope="col" className="px-4 py-2">Referred</th>
+                <th scope="col" className="px-4 py-2">From</th>
+                <th scope="col" className="px-4 py-2">To</th>
+                <th scope="col" className="px-4 py-2">Covered visits left</th>
+              </tr>
+            </thead>
+            <tbody>
+              {referrals.map((referral) => (
+                <tr key={referral.id} className="border-b border-line last:border-0">
+                  <td className="px-4 py-2">
+                    <Link href={`/patients/${referral.patientId}`} className="font-medium text-brand underline-offset-2 hover:underline">
+                      {referral.patientName}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">
+                    <Badge tone="info">{referral.status.replace("_", " ")}</Badge>
+                  </td>
+                  <td className="px-4 py-2">
+                    <Badge tone={PRIORITY_TONE[referral.priority]}>{referral.priority}</Badge>
+                  </td>
+                  <td className="px-4 py-2">
+                    {referral.createdAt} <span className="text-muted">({referral.ageDays} d)</span>
+                  </td>
+                  <td className="px-4 py-2">{referral.referringClinicianName}</td>
+                  <td className="px-4 py-2">{referral.toSiteName}</td>
+                  <td className="px-4 py-2">{referral.coveredVisitsLeft ?? "unknown"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Email or password is incorrect.",
+  AccountDisabled: "This account is disabled. Ask your administrator to enable it.",
+  Throttled: "Too many failed attempts. Wait a few minutes, then try again.",
+};
+
+function retryMessage(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+/** Signs in through next-auth's credentials endpoint directly, so a throttled attempt (429) can say when to retry. */
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : "");
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError("");
+    const form = new FormData(event.currentTarget);
+    try {
+      const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+      const response = await fetch("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          email: String(form.get("email") ?? ""),
+          password: String(form.get("password") ?? ""),
+          csrfToken,
+          callbackUrl,
+          json: "true",
+        }),
+      });
+      if (response.status === 429) {
+        setError(retryMessage(Number(response.headers.get("Retry-After") ?? 900)));
+        return;
+      }
+      const { url } = (await response.json()) as { url?: string };
+      const code = url ? new URL(url, window.location.origin).searchParams.get("error") : "unknown";
+      if (code) {
+        setError(MESSAGES[code] ?? "Sign-in failed. Try again.");
+        return;
+      }
+      window.location.assign(callbackUrl);
+    } catch {
+      setError("Backstep could not be reached. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <div role="alert" aria-live="assertive" className="min-h-5 text-sm text-critical">
+        {error}
+      </div>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { PatientListPage } from "@/lib/patients/patient-dto";
+
+export function PatientTable({ page, query }: { page: PatientListPage; query: string }) {
+  if (page.items.length === 0) {
+    return <p className="rounded-lg border border-line bg-white p-6 text-muted">No patients found{query ? " for this search" : ""}.</p>;
+  }
+  const pages = Math.ceil(page.total / page.pageSize);
+  const pageLink = (n: number) => `/patients?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(n) })}`;
+  return (
+    <>
+      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Patients</caption>
+          <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
+            <tr>
+              <th scope="col" className="px-4 py-2">Name</th>
+              <th scope="col" className="px-4 py-2">MRN</th>
+              <th scope="col" className="px-4 py-2">Age / sex</th>
+              <th scope="col" className="px-4 py-2">Birth date</th>
+              <th scope="col" className="px-4 py-2">Last visit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((patient) => (
+              <tr key={patient.id} className="border-b border-line last:border-0 hover:bg-canvas">
+                <td className="px-4 py-2">
+                  <Link href={`/patients/${patient.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
+                    {patient.name}
+                  </Link>
+                </td>
+                <td className="px-4 py-2 font-mono">{patient.mrn}</td>
+                <td className="px-4 py-2">
+                  {patient.ageYears} · {patient.sex}
+                </td>
+                <td className="px-4 py-2">{patient.birthDate}</td>
+                <td className="px-4 py-2">{patient.lastEncounterDate ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
+          {page.page > 1 && <Link href={pageLink(page.page - 1)} className="text-brand underline">Previous</Link>}
+          <span className="text-muted">
+            Page {page.page} of {pages}
+          </span>
+          {page.page < pages && <Link href={pageLink(page.page + 1)} className="text-brand underline">Next</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

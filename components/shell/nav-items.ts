@@ -1,0 +1,9 @@
+import type { Role } from "@/lib/access/policy";
+
+// What each role finds in the navigation; the pages themselves check access again.
+export const NAV_ITEMS: { href: string; label: string; roles: readonly Role[] }[] = [
+  { href: "/patients", label: "Patients", roles: ["clinician", "auditor"] },
+  { href: "/referrals", label: "Referrals", roles: ["clinician", "physical_therapist", "auditor"] },
+  { href: "/audit", label: "Audit trail", roles: ["auditor", "admin"] },
+  { href: "/admin/users", label: "Users", roles: ["admin"] },
+];

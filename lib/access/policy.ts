@@ -1,0 +1,71 @@
+// Who may do what, as data: one table of role x resource -> actions, and one pure can().
+// Row-level scope (which organization, which clinic) is checked by each data-access function.
+
+export const ROLES = ["clinician", "physical_therapist", "auditor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = ["read", "create", "update", "sign", "export", "evaluate"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const RESOURCES = [
+  "patient",
+  "encounter",
+  "recommendation",
+  "decision",
+  "order",
+  "referral",
+  "pt-visit",
+  "measure",
+  "audit-trail",
+  "evidence",
+  "user",
+  "organization",
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+type AccessTable = Record<Role, Partial<Record<Resource, readonly Action[]>>>;
+
+export const ACCESS_TABLE: AccessTable = {
+  clinician: {
+    patient: ["read", "create", "update"],
+    encounter: ["read", "create", "update", "sign"],
+    recommendation: ["read", "evaluate"],
+    decision: ["read", "create"],
+    order: ["read", "create"],
+    referral: ["read", "create"],
+    "pt-visit": ["read"],
+    evidence: ["read"],
+  },
+  // Scoped to referrals that reach the therapist's own clinic.
+  physical_therapist: {
+    patient: ["read"],
+    referral: ["read", "update"],
+    "pt-visit": ["read", "create", "update"],
+    recommendation: ["evaluate"],
+    evidence: ["read"],
+  },
+  // Auditors read and export; they never write clinical data.
+  auditor: {
+    patient: ["read"],
+    encounter: ["read"],
+    recommendation: ["read", "evaluate"],
+    decision: ["read"],
+    order: ["read"],
+    referral: ["read"],
+    "pt-visit": ["read"],
+    measure: ["read", "export"],
+    "audit-trail": ["read", "export"],
+    evidence: ["read"],
+  },
+  // Administrators run the organization's accounts and settings, not its clinical records.
+  admin: {
+    user: ["read", "create", "update"],
+    organization: ["read", "update"],
+    "audit-trail": ["read"],
+    evidence: ["read"],
+  },
+};
+
+export function can(role: Role, action: Action, resource: Resource): boolean {
+  return ACCESS_TABLE[role][resource]?.includes(action) ?? false;
+}

@@ -1,0 +1,15 @@
+// The audit trail's vocabulary of actions (after FHIR AuditEvent: who did what to which entity, and the outcome).
+export const AUDIT_ACTIONS = [
+  "auth.sign-in",
+  "auth.sign-out",
+  "patient.list",
+  "patient.read",
+  "patient.create",
+  "referral.list",
+  "user.list",
+  "user.update",
+  "audit.list",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditOutcome = "success" | "failure" | "denied";

@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/access/actor";
+import { parseInput } from "@/lib/validation";
+import { authorize } from "./guard";
+import { recordAudit } from "./audit-log";
+import type { AuditEventPage } from "./audit-dto";
+
+const PAGE_SIZE = 50;
+
+const listInput = z.object({
+  before: z.string().regex(/^\d+$/, { error: "before must be an event number" }).optional(),
+});
+
+/** The organization's audit trail, newest first, a page at a time. Reading it is itself an audit event. */
+export async function listAuditEvents(actor: Actor, input: unknown): Promise<AuditEventPage> {
+  await authorize(db(), actor, "read", "audit-trail", { action: "audit.list" });
+  const { before } = parseInput(listInput, input);
+  const rows = await db().$transaction(async (tx) => {
+    const found = await tx.auditEvent.findMany({
+      where: { organizationId: actor.organizationId, ...(before ? { id: { lt: BigInt(before) } } : {}) },
+      orderBy: { id: "desc" },
+      take: PAGE_SIZE + 1,
+      select: {
+        id: true,
+        at: true,
+        actorRole: true,
+        action: true,
+        outcome: true,
+        entityType: true,
+        entityId: true,
+        patientId: true,
+        detail: true,
+        actor: { select: { name: true } },
+      },
+    });
+    await recordAudit(tx, { actor, action: "audit.list", outcome: "success", detail: { page: before ?? "latest" } });
+    return found;
+  });
+  const items = rows.slice(0, PAGE_SIZE).map((row) => ({
+    id: row.id.toString(),
+    at: row.at.toISOString(),
+    actorName: row.actor?.name ?? null,
+    actorRole: row.actorRole,
+    action: row.action,
+    outcome: row.outcome,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    patientId: row.patientId,
+    detail: JSON.stringify(row.detail),
+  }));
+  return { items, hasMore: rows.length > PAGE_SIZE, before: items.at(-1)?.id ?? null };
+}

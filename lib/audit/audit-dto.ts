@@ -1,0 +1,14 @@
+export type AuditEventItem = {
+  id: string;
+  at: string;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  outcome: "success" | "failure" | "denied";
+  entityType: string | null;
+  entityId: string | null;
+  patientId: string | null;
+  detail: string;
+};
+
+export type AuditEventPage = { items: AuditEventItem[]; hasMore: boolean; before: string | null };

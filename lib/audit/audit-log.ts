@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/access/actor";
+import type { AuditAction, AuditOutcome } from "./audit-actions";
+
+// The only writer of audit events. Each event is written in the transaction of the change it records,
+// and carries the hash of the event before it, so a row altered behind the app's back breaks the chain.
+
+export type AuditTx = Prisma.TransactionClient;
+
+export type AuditEventInput = {
+  actor: Pick<Actor, "userId" | "role" | "organizationId"> | null;
+  action: AuditAction;
+  outcome: AuditOutcome;
+  organizationId?: string | null;
+  entityType?: string;
+  entityId?: string;
+  patientId?: string | null;
+  sourceAddress?: string | null;
+  detail?: Record<string, string | number | boolean | null>;
+};
+
+export const GENESIS_HASH = "0".repeat(64);
+
+// Serializes writers so each event links to the one committed just before it.
+const AUDIT_CHAIN_LOCK = 4_182_773;
+
+export async function recordAudit(tx: AuditTx, event: AuditEventInput, at: Date = new Date()): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row = {
+    at,
+    actorUserId: event.actor?.userId ?? null,
+    actorRole: event.actor?.role ?? null,
+    organizationId: event.organizationId ?? event.actor?.organizationId ?? null,
+    action: event.action,
+    outcome: event.outcome,
+    entityType: event.entityType ?? null,
+    entityId: event.entityId ?? null,
+    patientId: event.patientId ?? null,
+    sourceAddress: event.sourceAddress ?? null,
+    detail: event.detail ?? {},
+  };
+  await tx.auditEvent.create({ data: { ...row, prevHash, hash: chainHash(prevHash, row) } });
+}
+
+export type ChainedFields = {
+  at: Date;
+  actorUserId: string | null;
+  actorRole: string | null;
+  organizationId: string | null;
+  action: string;
+  outcome: string;
+  entityType: string | null;
+  entityId: string | null;
+  patientId: string | null;
+  sourceAddress: string | null;
+  detail: unknown;
+};
+
+export function chainHash(prevHash: string, row: ChainedFields): string {
+  const canonical = canonicalJson({ ...row, at: row.at.toISOString() });
+  return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
+}
+
+// JSON with keys sorted at every level, so the same event always hashes the same.
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

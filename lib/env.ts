@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+// The running server's environment. The launcher (scripts/serve.ts) always provides DATABASE_URL and
+// NEXTAUTH_SECRET, generating them in demo mode, so a bad or missing value here fails fast with its name.
+const serverEnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (start the app with `npm start`, which provides it)" })
+    .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgresql:// URL" }),
+  NEXTAUTH_SECRET: z
+    .string({ error: "NEXTAUTH_SECRET is required" })
+    .min(32, { error: "NEXTAUTH_SECRET must be at least 32 characters" }),
+  BACKSTEP_MODE: z.enum(["demo", "production"]).default("demo"),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = serverEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

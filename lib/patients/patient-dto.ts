@@ -1,0 +1,32 @@
+// What pages and routes receive about patients: plain data, never Prisma rows.
+
+export type Sex = "female" | "male" | "other" | "unknown";
+
+export type PatientListItem = {
+  id: string;
+  mrn: string;
+  name: string;
+  birthDate: string;
+  ageYears: number;
+  sex: Sex;
+  lastEncounterDate: string | null;
+};
+
+export type PatientListPage = { items: PatientListItem[]; total: number; page: number; pageSize: number };
+
+export type EncounterSummary = { id: string; date: string; status: "draft" | "signed"; clinicianName: string };
+
+export type ReferralSummary = { id: string; status: string; toSiteName: string; createdAt: string };
+
+export type PatientDetail = {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  ageYears: number;
+  sex: Sex;
+  /** Absent for roles that may not read encounters (a physical therapist sees only the referral). */
+  encounters: EncounterSummary[] | null;
+  referrals: ReferralSummary[];
+};

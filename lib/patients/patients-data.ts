@@ -1,0 +1,167 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/access/actor";
+import { can } from "@/lib/access/policy";
+import { authorize, deny } from "@/lib/audit/guard";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
+import type { PatientDetail, PatientListPage } from "./patient-dto";
+import { visiblePatients } from "./patient-scope";
+import { visibleReferrals } from "@/lib/referrals/referral-scope";
+
+const PAGE_SIZE = 25;
+
+const listInput = z.object({
+  q: z.string().trim().max(100, { error: "Search is limited to 100 characters" }).default(""),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export async function listPatients(actor: Actor, input: unknown): Promise<PatientListPage> {
+  await authorize(db(), actor, "read", "patient", { action: "patient.list" });
+  const { q, page } = parseInput(listInput, input);
+  const terms = q.split(/\s+/).filter(Boolean);
+  const where: Prisma.PatientWhereInput = {
+    AND: [
+      visiblePatients(actor),
+      ...terms.map((term) => ({
+        OR: [
+          { mrn: { startsWith: term, mode: "insensitive" as const } },
+          { givenName: { contains: term, mode: "insensitive" as const } },
+          { familyName: { contains: term, mode: "insensitive" as const } },
+        ],
+      })),
+    ],
+  };
+  const seesEncounters = can(actor.role, "read", "encounter");
+  return db().$transaction(async (tx) => {
+    const [total, rows] = await Promise.all([
+      tx.patient.count({ where }),
+      tx.patient.findMany({
+        where,
+        orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { mrn: "asc" }],
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+        select: {
+          id: true,
+          mrn: true,
+          givenName: true,
+          familyName: true,
+          birthDate: true,
+          sex: true,
+          encounters: seesEncounters ? { select: { date: true }, orderBy: { date: "desc" }, take: 1 } : false,
+        },
+      }),
+    ]);
+    await recordAudit(tx, { actor, action: "patient.list", outcome: "success", detail: { searched: terms.length > 0, page, results: rows.length } });
+    const today = new Date();
+    return {
+      total,
+      page,
+      pageSize: PAGE_SIZE,
+      items: rows.map((row) => ({
+        id: row.id,
+        mrn: row.mrn,
+        name: `${row.familyName}, ${row.givenName}`,
+        birthDate: toIsoDate(row.birthDate),
+        ageYears: ageInYears(row.birthDate, today),
+        sex: row.sex,
+        lastEncounterDate: row.encounters?.[0] ? toIsoDate(row.encounters[0].date) : null,
+      })),
+    };
+  });
+}
+
+const patientId = z.uuid({ error: "Patient id must be a UUID" });
+
+export async function getPatient(actor: Actor, id: unknown): Promise<PatientDetail> {
+  await authorize(db(), actor, "read", "patient", { action: "patient.read", entityType: "patient" });
+  const parsedId = parseInput(patientId, id);
+  const seesEncounters = can(actor.role, "read", "encounter");
+  const detail = await db().$transaction(async (tx) => {
+    const row = await tx.patient.findFirst({
+      where: { AND: [{ id: parsedId }, visiblePatients(actor)] },
+      select: {
+        id: true,
+        mrn: true,
+        givenName: true,
+        familyName: true,
+        birthDate: true,
+        sex: true,
+        referrals: {
+          where: visibleReferrals(actor),
+          orderBy: { createdAt: "desc" },
+          select: { id: true, status: true, createdAt: true, toSite: { select: { name: true } } },
+        },
+      },
+    });
+    if (!row) return null;
+    const encounters = seesEncounters
+      ? await tx.encounter.findMany({
+          where: { patientId: row.id },
+          orderBy: { date: "desc" },
+          select: { id: true, date: true, status: true, clinician: { select: { name: true } } },
+        })
+      : null;
+    await recordAudit(tx, { actor, action: "patient.read", outcome: "success", entityType: "patient", entityId: row.id, patientId: row.id });
+    return { ...row, encounters };
+  });
+  if (!detail) {
+    // Not found and not visible look the same, so ids of other clinics' patients reveal nothing.
+    return deny(db(), actor, { action: "patient.read", entityType: "patient", entityId: parsedId }, new AppError("not-found", "No such patient."));
+  }
+  return {
+    id: detail.id,
+    mrn: detail.mrn,
+    givenName: detail.givenName,
+    familyName: detail.familyName,
+    birthDate: toIsoDate(detail.birthDate),
+    ageYears: ageInYears(detail.birthDate, new Date()),
+    sex: detail.sex,
+    encounters: detail.encounters
+      ? detail.encounters.map((e) => ({ id: e.id, date: toIsoDate(e.date), status: e.status, clinicianName: e.clinician.name }))
+      : null,
+    referrals: detail.referrals.map((r) => ({ id: r.id, status: r.status, toSiteName: r.toSite.name, createdAt: toIsoDate(r.createdAt) })),
+  };
+}
+
+const today = () => toIsoDate(new Date());
+
+const newPatientInput = z.object({
+  mrn: z
+    .string()
+    .trim()
+    .min(1, { error: "MRN is required" })
+    .max(32, { error: "MRN is at most 32 characters" })
+    .regex(/^[A-Za-z0-9-]+$/, { error: "MRN may hold letters, digits and hyphens only" }),
+  givenName: z.string().trim().min(1, { error: "Given name is required" }).max(100),
+  familyName: z.string().trim().min(1, { error: "Family name is required" }).max(100),
+  birthDate: z.iso
+    .date({ error: "Birth date must be a date (YYYY-MM-DD)" })
+    .refine((value) => value <= today(), { error: "Birth date cannot be in the future" })
+    .refine((value) => value >= "1900-01-01", { error: "Birth date must be after 1900" }),
+  sex: z.enum(["female", "male", "other", "unknown"], { error: "Choose female, male, other or unknown" }),
+});
+
+export type NewPatientInput = z.input<typeof newPatientInput>;
+
+export async function createPatient(actor: Actor, input: unknown): Promise<{ id: string }> {
+  await authorize(db(), actor, "create", "patient", { action: "patient.create", entityType: "patient" });
+  const data = parseInput(newPatientInput, input);
+  return db().$transaction(async (tx) => {
+    const taken = await tx.patient.findUnique({
+      where: { organizationId_mrn: { organizationId: actor.organizationId, mrn: data.mrn } },
+      select: { id: true },
+    });
+    if (taken) throw new AppError("conflict", "That MRN is already in use.", [{ path: "mrn", message: "This MRN already belongs to another patient" }]);
+    const created = await tx.patient.create({
+      data: { ...data, birthDate: fromIsoDate(data.birthDate), organizationId: actor.organizationId },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor, action: "patient.create", outcome: "success", entityType: "patient", entityId: created.id, patientId: created.id });
+    return created;
+  });
+}

@@ -1,0 +1,11 @@
+// The demo organization's sign-ins, one per role; printed when the app starts in demo mode.
+export const DEMO_PASSWORD = "backstep-demo";
+
+export const DEMO_ACCOUNTS = [
+  { role: "clinician", email: "clinician@backstep.test", name: "Dr. Maya Okafor", site: "primary_care" },
+  { role: "physical_therapist", email: "therapist@backstep.test", name: "Sam Lindqvist, DPT", site: "pt_clinic" },
+  { role: "auditor", email: "auditor@backstep.test", name: "Priya Raman", site: null },
+  { role: "admin", email: "admin@backstep.test", name: "Jordan Ellis", site: null },
+] as const;
+
+export const DEMO_ORGANIZATION = { slug: "riverside-demo", name: "Riverside Health (demo)" } as const;

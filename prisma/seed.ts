@@ -1,0 +1,308 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../lib/db/prisma-client";
+import type { Prisma } from "../lib/db/generated/client";
+import { hashPassword } from "../lib/auth/password";
+import { addDays, toIsoDate } from "../lib/dates";
+import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD } from "./demo-accounts";
+
+// Demo data: one organization with a primary care practice and a PT clinic, one user per role, and 40
+// synthetic patients with a year of history, dated relative to `today`. The people are invented; the
+// sequence is fixed (a seeded generator), so every demo database tells the same stories.
+
+type Json = Prisma.InputJsonValue;
+type Medication = { drug: string; form?: "ir" | "er" | "patch"; doseMg?: number; dosesPerDay?: number; mcgPerHour?: number; prn?: boolean };
+type Treatment = { therapy: string; status: "current" | "completed" | "stopped"; weeks?: number; sessions?: number; adherencePercent?: number; response?: string };
+
+type Archetype = "first-visit" | "mid-pt" | "pt-completed" | "nsaid" | "duloxetine" | "opioid" | "red-flag" | "injection";
+
+const ARCHETYPES: [Archetype, number][] = [
+  ["first-visit", 8],
+  ["mid-pt", 8],
+  ["pt-completed", 4],
+  ["nsaid", 5],
+  ["duloxetine", 4],
+  ["opioid", 7],
+  ["red-flag", 1],
+  ["injection", 3],
+];
+
+// Opioid regimens, each a story the safety alerts must tell (MME from the CDC 2022 factors).
+const OPIOID_REGIMENS: { meds: Medication[]; conditions: string[]; naloxone: boolean; pdmpDays: number | null; udtDays: number | null }[] = [
+  { meds: [{ drug: "oxycodone", form: "ir", doseMg: 10, dosesPerDay: 4 }], conditions: [], naloxone: false, pdmpDays: null, udtDays: 400 }, // 60 MME
+  { meds: [{ drug: "morphine", form: "er", doseMg: 60, dosesPerDay: 2 }], conditions: ["sleep-apnea"], naloxone: true, pdmpDays: 30, udtDays: 200 }, // 120 MME
+  { meds: [{ drug: "hydrocodone", form: "ir", doseMg: 10, dosesPerDay: 3 }], conditions: [], naloxone: false, pdmpDays: 60, udtDays: 90 }, // 30 MME
+  { meds: [{ drug: "oxycodone", form: "ir", doseMg: 5, dosesPerDay: 4 }, { drug: "alprazolam", doseMg: 0.5, dosesPerDay: 2 }], conditions: ["anxiety"], naloxone: false, pdmpDays: 120, udtDays: null }, // 30 MME + benzodiazepine
+  { meds: [{ drug: "fentanyl", form: "patch", mcgPerHour: 25 }], conditions: [], naloxone: true, pdmpDays: 20, udtDays: 100 }, // 60 MME
+  { meds: [{ drug: "tramadol", form: "ir", doseMg: 50, dosesPerDay: 4 }], conditions: ["depression"], naloxone: false, pdmpDays: 200, udtDays: 380 }, // 40 MME
+  { meds: [{ drug: "hydromorphone", form: "ir", doseMg: 4, dosesPerDay: 5 }], conditions: ["substance-use-disorder"], naloxone: false, pdmpDays: 10, udtDays: 30 }, // 100 MME
+];
+
+const GIVEN = ["Ana", "Ben", "Carmen", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jamal", "Kara", "Luis", "Mei", "Nadia", "Omar", "Paula", "Quinn", "Rosa", "Tomas", "Uma", "Victor", "Wen", "Yara", "Zeke"];
+const FAMILY = ["Abbott", "Brennan", "Castillo", "Dubois", "Eriksen", "Fischer", "Gallo", "Haddad", "Ivanova", "Jensen", "Kowalski", "Laurent", "Moreau", "Nakamura", "Okoro", "Petrov", "Quispe", "Rossi", "Schmidt", "Tanaka", "Umarov", "Varga", "Walsh", "Yilmaz"];
+const PATTERNS: { aggravatedBy: string[]; directionalPreference: string; tbc: string }[] = [
+  { aggravatedBy: ["flexion", "sitting"], directionalPreference: "extension", tbc: "specific-exercise-extension" },
+  { aggravatedBy: ["extension", "standing", "walking"], directionalPreference: "flexion", tbc: "specific-exercise-flexion" },
+  { aggravatedBy: ["sitting", "lifting"], directionalPreference: "none", tbc: "stabilization" },
+];
+
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type SeedResult = { created: boolean; patients: number };
+
+export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
+  const existing = await db.organization.findUnique({ where: { slug: DEMO_ORGANIZATION.slug }, select: { id: true } });
+  if (existing) return { created: false, patients: await db.patient.count({ where: { organizationId: existing.id } }) };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const day = (daysAgo: number) => addDays(today, -daysAgo);
+  const random = generator(20261127);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+
+  const orgId = randomUUID();
+  const practiceId = randomUUID();
+  const clinicId = randomUUID();
+  const users = DEMO_ACCOUNTS.map((account) => ({ ...account, id: randomUUID() }));
+  const userId = (role: string) => users.find((u) => u.role === role)?.id as string;
+  const clinicianId = userId("clinician");
+  const therapistId = userId("physical_therapist");
+
+  const patients: Prisma.PatientCreateManyInput[] = [];
+  const encounters: Prisma.EncounterCreateManyInput[] = [];
+  const orders: Prisma.OrderCreateManyInput[] = [];
+  const referrals: Prisma.ReferralCreateManyInput[] = [];
+  const visits: Prisma.PtVisitCreateManyInput[] = [];
+  const courses: Prisma.TreatmentCourseCreateManyInput[] = [];
+
+  let index = 0;
+  for (const [archetype, count] of ARCHETYPES) {
+    for (let n = 0; n < count; n += 1, index += 1) {
+      const patientId = randomUUID();
+      const sex = random() < 0.55 ? "female" : "male";
+      const ageYears = archetype === "red-flag" ? 67 : between(28, 78);
+      patients.push({
+        id: patientId,
+        organizationId: orgId,
+        mrn: `RV-${String(100101 + index)}`,
+        givenName: GIVEN[index % GIVEN.length] as string,
+        familyName: FAMILY[(index * 7) % FAMILY.length] as string,
+        birthDate: new Date(Date.UTC(today.getUTCFullYear() - ageYears, between(0, 11), between(1, 28))),
+        sex,
+      });
+      const pattern = pick(PATTERNS);
+      const radicular = archetype === "injection" ? n !== 2 : random() < 0.15;
+      const onsetWeeks = between(16, 60) + (archetype === "first-visit" ? 0 : 52);
+      const conditions: string[] = [];
+      if (ageYears > 65 && random() < 0.5) conditions.push("cardiovascular-disease");
+
+      const encounter = (daysAgo: number, opts: { intensity: number; treatments: Treatment[]; medications?: Medication[]; redFlags?: string[]; extraConditions?: string[]; opioidSafety?: Json; draft?: boolean; ptUsed?: number }) => {
+        const id = randomUUID();
+        const asOf = day(daysAgo);
+        const intensity = opts.intensity;
+        const assessment = {
+          profile: "us",
+          asOf: toIsoDate(asOf),
+          patient: { ageYears, sex, employment: ageYears >= 67 ? "retired" : random() < 0.75 ? "working" : "not-working" },
+          pain: {
+            durationWeeks: Math.max(13, onsetWeeks - Math.round(daysAgo / 7)),
+            intensity,
+            distribution: radicular ? "below-knee" : pick(["back-only", "above-knee"]),
+            radicular,
+            localized: !radicular && random() < 0.4,
+            aggravatedBy: pattern.aggravatedBy,
+            directionalPreference: pattern.directionalPreference,
+          },
+          redFlags: opts.redFlags ?? [],
+          screening: {
+            startBack: Array.from({ length: 9 }, (_, i) => (random() < (i >= 4 ? 0.35 : 0.55) ? 1 : 0)),
+            peg: [intensity, Math.min(10, intensity + between(-1, 1)), Math.min(10, Math.max(0, intensity + between(-2, 1)))],
+          },
+          conditions: [...conditions, ...(opts.extraConditions ?? [])],
+          treatments: opts.treatments,
+          medications: opts.medications ?? [],
+          ...(opts.opioidSafety ? { opioidSafety: opts.opioidSafety } : {}),
+          coverage: { ptVisitsUsedThisYear: opts.ptUsed ?? 0, ptVisitLimit: 20 },
+        };
+        encounters.push({
+          id,
+          organizationId: orgId,
+          patientId,
+          clinicianId,
+          siteId: practiceId,
+          date: asOf,
+          status: opts.draft ? "draft" : "signed",
+          assessment: assessment as Json,
+          signedAt: opts.draft ? null : asOf,
+          signedById: opts.draft ? null : clinicianId,
+        });
+        return id;
+      };
+      const order = (encounterId: string, daysAgo: number, kind: Prisma.OrderCreateManyInput["kind"], code: string, detail: Json) =>
+        orders.push({ id: randomUUID(), encounterId, patientId, orderedById: clinicianId, kind, code, detail, orderedAt: day(daysAgo) });
+      const course = (therapy: string, status: string, sourceId: string, source: "encounter" | "referral", startedDaysAgo: number, extra: Partial<Prisma.TreatmentCourseCreateManyInput> = {}) =>
+        courses.push({ id: randomUUID(), patientId, therapy, status, source, sourceId, startedOn: day(startedDaysAgo), ...extra });
+      const referral = (encounterId: string, daysAgo: number, status: Prisma.ReferralCreateManyInput["status"], extra: Partial<Prisma.ReferralCreateManyInput> = {}) => {
+        const id = randomUUID();
+        referrals.push({
+          id,
+          organizationId: orgId,
+          patientId,
+          encounterId,
+          referringClinicianId: clinicianId,
+          toSiteId: clinicId,
+          therapistId: status === "new" || status === "declined" ? null : therapistId,
+          status,
+          priority: random() < 0.2 ? "soon" : "routine",
+          coveredVisitsLeft: 20,
+          classification: { tbcSubgroup: radicular ? "traction" : pattern.tbc, startBackRisk: pick(["medium", "high"]), directionalPreference: pattern.directionalPreference, redFlagsCleared: true },
+          createdAt: day(daysAgo),
+          ...extra,
+        });
+        return id;
+      };
+      const ptVisits = (referralId: string, startDaysAgo: number, countVisits: number, adherence: number) => {
+        for (let v = 0; v < countVisits; v += 1) {
+          const daysAgo = startDaysAgo - Math.round(v * 3.5);
+          if (daysAgo < 0) break;
+          const phase = v === 0 ? "intake" : v === 7 ? "mid_program" : null;
+          visits.push({
+            id: randomUUID(),
+            referralId,
+            therapistId,
+            date: day(daysAgo),
+            attended: random() > 0.1,
+            adherencePercent: Math.max(0, Math.min(100, adherence + between(-10, 10))),
+            painScore: Math.max(1, 7 - Math.floor(v / 3)),
+            outcomePhase: phase,
+            notes: v === 0 ? "Intake assessment; home program issued." : "Progressed program.",
+          });
+        }
+      };
+      const ptDone = (weeks: number, adherence: number, response: string): Treatment => ({ therapy: "physical-therapy", status: "completed", weeks, sessions: weeks * 2, adherencePercent: adherence, response });
+
+      switch (archetype) {
+        case "first-visit": {
+          encounter(between(0, 14), { intensity: between(5, 8), treatments: [], draft: n < 2 });
+          break;
+        }
+        case "mid-pt": {
+          const start = between(20, 60);
+          const first = encounter(start, { intensity: between(5, 7), treatments: [] });
+          const statuses = ["new", "new", "accepted", "scheduled", "in_progress", "in_progress", "in_progress", "in_progress"] as const;
+          const status = statuses[n] ?? "in_progress";
+          const referredDaysAgo = status === "new" ? between(1, 6) : start;
+          const refId = referral(first, referredDaysAgo, status);
+          if (status === "in_progress") ptVisits(refId, start - 5, 12, n === 7 ? 35 : 80);
+          break;
+        }
+        case "pt-completed": {
+          const first = encounter(300, { intensity: 7, treatments: [] });
+          const refId = referral(first, 300, "discharged", {
+            discharge: { outcome: "improved", adherencePercent: 85, pegChange: -3, odiChange: -14, recommendation: "Continue the home program daily." },
+          });
+          ptVisits(refId, 295, 14, 85);
+          course("physical-therapy", "completed", refId, "referral", 295, { weeks: 8, sessions: 14, adherencePercent: 85, response: "good", endedOn: day(240) });
+          encounter(230, { intensity: 4, treatments: [ptDone(8, 85, "good")], ptUsed: 14 });
+          encounter(between(30, 80), { intensity: 3, treatments: [ptDone(8, 85, "good"), { therapy: "self-management", status: "current", weeks: 20, adherencePercent: 75, response: "good" }], ptUsed: 0 });
+          break;
+        }
+        case "nsaid": {
+          const first = encounter(330, { intensity: 7, treatments: [] });
+          const refId = referral(first, 330, "discharged", { discharge: { outcome: "partial", adherencePercent: 75, pegChange: -1, odiChange: -6, recommendation: "Partial response; continue home program; consider medication." } });
+          ptVisits(refId, 325, 14, 75);
+          course("physical-therapy", "completed", refId, "referral", 325, { weeks: 8, sessions: 14, adherencePercent: 75, response: "partial", endedOn: day(270) });
+          const naproxen: Medication = { drug: "naproxen", doseMg: 500, dosesPerDay: 2 };
+          const second = encounter(250, { intensity: 6, treatments: [ptDone(8, 75, "partial")], ptUsed: 14 });
+          order(second, 250, "medication", "naproxen", naproxen as Json);
+          course("nsaid", "current", second, "encounter", 250);
+          encounter(between(20, 90), { intensity: 5, treatments: [ptDone(8, 75, "partial"), { therapy: "nsaid", status: "current", weeks: 30, response: "partial" }], medications: [naproxen], ptUsed: 0 });
+          break;
+        }
+        case "duloxetine": {
+          const first = encounter(360, { intensity: 7, treatments: [] });
+          const refId = referral(first, 360, "discharged", { discharge: { outcome: "no-change", adherencePercent: 80, pegChange: 0, odiChange: -2, recommendation: "Adequate trial without benefit." } });
+          ptVisits(refId, 355, 14, 80);
+          course("physical-therapy", "completed", refId, "referral", 355, { weeks: 8, sessions: 14, adherencePercent: 80, response: "none", endedOn: day(300) });
+          const pt = ptDone(8, 80, "none");
+          const second = encounter(280, { intensity: 7, treatments: [pt], ptUsed: 14 });
+          order(second, 280, "medication", "ibuprofen", { drug: "ibuprofen", doseMg: 400, dosesPerDay: 3 });
+          const third = encounter(180, { intensity: 6, treatments: [pt, { therapy: "nsaid", status: "stopped", weeks: 12, response: "none" }], medications: [{ drug: "ibuprofen", doseMg: 400, dosesPerDay: 3 }] });
+          order(third, 180, "medication", "duloxetine", { drug: "duloxetine", doseMg: 60, dosesPerDay: 1 });
+          course("duloxetine", "current", third, "encounter", 180);
+          encounter(between(20, 60), { intensity: 4, treatments: [pt, { therapy: "nsaid", status: "stopped", weeks: 12, response: "none" }, { therapy: "duloxetine", status: "current", weeks: 24, response: "partial" }], medications: [{ drug: "duloxetine", doseMg: 60, dosesPerDay: 1 }] });
+          break;
+        }
+        case "opioid": {
+          const regimen = OPIOID_REGIMENS[n] ?? OPIOID_REGIMENS[0]!;
+          const history: Treatment[] = [ptDone(8, 70, "partial"), { therapy: "nsaid", status: "stopped", weeks: 16, response: "partial" }, { therapy: "opioid", status: "current", weeks: 90, response: "partial" }];
+          const safety = { naloxoneOnHand: regimen.naloxone, pdmpReviewedDaysAgo: regimen.pdmpDays, urineDrugTestDaysAgo: regimen.udtDays };
+          const first = encounter(350, { intensity: 7, treatments: history, medications: regimen.meds, extraConditions: regimen.conditions, opioidSafety: safety });
+          for (const med of regimen.meds) order(first, 350, "medication", med.drug, med as Json);
+          encounter(250, { intensity: 7, treatments: history, medications: regimen.meds, extraConditions: regimen.conditions, opioidSafety: safety });
+          encounter(150, { intensity: 6, treatments: history, medications: regimen.meds, extraConditions: regimen.conditions, opioidSafety: safety });
+          encounter(between(10, 45), { intensity: 6, treatments: history, medications: regimen.meds, extraConditions: regimen.conditions, opioidSafety: safety });
+          break;
+        }
+        case "red-flag": {
+          const id = encounter(3, { intensity: 8, treatments: [], redFlags: ["cancer-history", "unexplained-weight-loss", "night-pain"] });
+          order(id, 3, "imaging", "urgent-imaging", { study: "MRI lumbar spine with and without contrast", reason: "History of cancer with weight loss and night pain" });
+          break;
+        }
+        case "injection": {
+          const first = encounter(360, { intensity: 7, treatments: [] });
+          const refId = referral(first, 360, "discharged", { discharge: { outcome: "partial", adherencePercent: 85, pegChange: -1, odiChange: -5, recommendation: "Adequate trial; limited benefit for leg pain." } });
+          ptVisits(refId, 355, 14, 85);
+          course("physical-therapy", "completed", refId, "referral", 355, { weeks: 8, sessions: 14, adherencePercent: 85, response: "partial", endedOn: day(300) });
+          const pt = ptDone(8, 85, "partial");
+          const nsaid: Treatment = { therapy: "nsaid", status: "stopped", weeks: 10, response: "none" };
+          encounter(280, { intensity: 7, treatments: [pt], ptUsed: 14 });
+          const third = encounter(160, { intensity: 7, treatments: [pt, nsaid, { therapy: "duloxetine", status: "stopped", weeks: 10, response: "not-tolerated" }] });
+          const procedure = radicular ? "epidural-steroid-injection" : "medial-branch-block";
+          order(third, 160, "injection", procedure, { procedure, level: "L4-L5", side: "left" });
+          course(procedure, "completed", third, "encounter", 150, { response: "partial", endedOn: day(150) });
+          encounter(between(15, 50), { intensity: 5, treatments: [pt, nsaid, { therapy: procedure, status: "completed", response: "partial" }] });
+          break;
+        }
+      }
+    }
+  }
+
+  await db.$transaction(
+    async (tx) => {
+      await tx.organization.create({ data: { id: orgId, name: DEMO_ORGANIZATION.name, slug: DEMO_ORGANIZATION.slug } });
+      await tx.site.createMany({
+        data: [
+          { id: practiceId, organizationId: orgId, name: "Riverside Family Medicine", kind: "primary_care" },
+          { id: clinicId, organizationId: orgId, name: "Riverside Physical Therapy", kind: "pt_clinic" },
+        ],
+      });
+      await tx.user.createMany({
+        data: users.map((u) => ({
+          id: u.id,
+          organizationId: orgId,
+          siteId: u.site === "primary_care" ? practiceId : u.site === "pt_clinic" ? clinicId : null,
+          email: u.email,
+          name: u.name,
+          role: u.role,
+        })),
+      });
+      await tx.credential.createMany({ data: users.map((u) => ({ userId: u.id, passwordHash })) });
+      await tx.patient.createMany({ data: patients });
+      await tx.encounter.createMany({ data: encounters });
+      await tx.order.createMany({ data: orders });
+      await tx.referral.createMany({ data: referrals });
+      await tx.ptVisit.createMany({ data: visits });
+      await tx.treatmentCourse.createMany({ data: courses });
+    },
+    { timeout: 60_000 },
+  );
+  return { created: true, patients: patients.length };
+}

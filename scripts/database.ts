@@ -1,0 +1,19 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { openEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded-server";
+import type { LaunchEnv } from "./launch-env";
+
+/** The configured PostgreSQL server, or the embedded database under the data folder. */
+export async function openDatabase(env: LaunchEnv): Promise<EmbeddedDatabase> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, owner: false, close: async () => undefined };
+  return openEmbeddedDatabase(join(env.BACKSTEP_DATA_DIR, "db"));
+}
+
+/** Demo mode's session secret: generated once and kept under the data folder, never committed. */
+export function demoSecret(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, "nextauth-secret");
+  if (!existsSync(path)) writeFileSync(path, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" });
+  return readFileSync(path, "utf8").trim();
+}

@@ -1,0 +1,98 @@
+// Runs Backstep: picks the database (embedded or DATABASE_URL), migrates it, seeds demo data in demo mode,
+// builds when the build is missing or older than the sources, then serves on PORT.
+//   npm start             production build, demo data, embedded database unless DATABASE_URL is set
+//   npm run dev           the same with Next's development server
+//   --fresh               start from an empty embedded database (the data folder is removed first)
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { migrate } from "../lib/db/migrator";
+import { createPrismaClient } from "../lib/db/prisma-client";
+import { seedDemo } from "../prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-accounts";
+import { readLaunchEnv } from "./launch-env";
+import { demoSecret, openDatabase } from "./database";
+
+const dev = process.argv.includes("--dev");
+const fresh = process.argv.includes("--fresh");
+const NEXT = join("node_modules", ".bin", "next");
+
+async function main(): Promise<void> {
+  const env = readLaunchEnv(process.env);
+  if (fresh && !env.DATABASE_URL) rmSync(env.BACKSTEP_DATA_DIR, { recursive: true, force: true });
+
+  const database = await openDatabase(env);
+  const migration = await migrate(database.url);
+  log(`database ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded (${env.BACKSTEP_DATA_DIR})`}: ${migration.applied.length} migration(s) applied, ${migration.alreadyApplied} already in place`);
+
+  if (env.BACKSTEP_MODE === "demo") {
+    const prisma = createPrismaClient(database.url);
+    const seeded = await seedDemo(prisma, startOfToday());
+    await prisma.$disconnect();
+    log(seeded.created ? `demo data created: ${seeded.patients} patients` : `demo data already present: ${seeded.patients} patients`);
+  }
+
+  if (!dev && buildIsStale()) {
+    log("building the app (first start or changed sources)...");
+    const build = spawnSync(NEXT, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const secret = env.NEXTAUTH_SECRET ?? demoSecret(env.BACKSTEP_DATA_DIR);
+  const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+  const server = spawn(NEXT, [dev ? "dev" : "start", "--port", String(env.PORT)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: url,
+      BACKSTEP_MODE: env.BACKSTEP_MODE,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  if (env.BACKSTEP_MODE === "demo") printDemoLogins(url);
+
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", async (code) => {
+    await database.close();
+    process.exit(code ?? 0);
+  });
+}
+
+function startOfToday(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+const SOURCE_ROOTS = ["app", "components", "lib", "prisma", "next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function buildIsStale(): boolean {
+  const marker = join(".next", "BUILD_ID");
+  if (!existsSync(marker)) return true;
+  const builtAt = statSync(marker).mtimeMs;
+  return SOURCE_ROOTS.some((root) => newestChange(root) > builtAt);
+}
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
+}
+
+function printDemoLogins(url: string): void {
+  const rows = DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(20)} ${account.email}`).join("\n");
+  log(`demo mode: open ${url} and sign in with password "${DEMO_PASSWORD}" as\n${rows}`);
+}
+
+function log(message: string): void {
+  console.log(`[backstep] ${message}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`[backstep] ${error.message}`);
+  process.exit(1);
+});
