@@ -38,9 +38,9 @@ export async function listPatients(actor: Actor, input: unknown): Promise<Patien
   };
   const seesEncounters = can(actor.role, "read", "encounter");
   return db().$transaction(async (tx) => {
-    const [total, rows] = await Promise.all([
-      tx.patient.count({ where }),
-      tx.patient.findMany({
+    // One connection per transaction: the two queries run one after the other.
+    const total = await tx.patient.count({ where });
+    const rows = await tx.patient.findMany({
         where,
         orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { mrn: "asc" }],
         skip: (page - 1) * PAGE_SIZE,
@@ -54,8 +54,7 @@ export async function listPatients(actor: Actor, input: unknown): Promise<Patien
           sex: true,
           encounters: seesEncounters ? { select: { date: true }, orderBy: { date: "desc" }, take: 1 } : false,
         },
-      }),
-    ]);
+      });
     await recordAudit(tx, { actor, action: "patient.list", outcome: "success", detail: { searched: terms.length > 0, page, results: rows.length } });
     const today = new Date();
     return {

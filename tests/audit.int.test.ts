@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { listAuditEvents } from "../lib/audit/audit-data";
+import { chainHash, GENESIS_HASH, recordAudit } from "../lib/audit/audit-log";
+import { listPatients } from "../lib/patients/patients-data";
+import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
+
+let clinic: Clinic;
+let otherClinic: Clinic;
+
+beforeAll(async () => {
+  clinic = await createClinic();
+  otherClinic = await createClinic();
+  await listPatients(clinic.clinician, {});
+  await listPatients(otherClinic.clinician, {});
+  await listPatients(clinic.auditor, {});
+});
+
+describe("the audit table is append-only in the database itself", () => {
+  it.each([
+    ["UPDATE", `UPDATE audit_event SET action = 'tampered'`],
+    ["DELETE", `DELETE FROM audit_event`],
+    ["TRUNCATE", `TRUNCATE audit_event`],
+  ])("refuses %s", async (operation, sql) => {
+    const before = await testDb().auditEvent.count();
+    await expect(testDb().$executeRawUnsafe(sql)).rejects.toThrow(new RegExp(`append-only: ${operation}`));
+    expect(await testDb().auditEvent.count()).toBe(before);
+    expect(await testDb().auditEvent.count({ where: { action: "tampered" } })).toBe(0);
+  });
+});
+
+describe("recordAudit", () => {
+  it("links every event to the one before it by hash", async () => {
+    const rows = await testDb().auditEvent.findMany({ orderBy: { id: "asc" } });
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows[0]?.prevHash).toBe(GENESIS_HASH);
+    rows.forEach((row, i) => {
+      if (i > 0) expect(row.prevHash).toBe(rows[i - 1]?.hash);
+      expect(row.hash).toBe(chainHash(row.prevHash, row));
+    });
+  });
+
+  it("writes nothing when the surrounding transaction rolls back", async () => {
+    const before = await testDb().auditEvent.count();
+    await expect(
+      testDb().$transaction(async (tx) => {
+        await recordAudit(tx, { actor: clinic.clinician, action: "patient.read", outcome: "success" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await testDb().auditEvent.count()).toBe(before);
+  });
+});
+
+describe("listAuditEvents", () => {
+  it("shows an auditor their organization's events only, newest first, and audits the reading", async () => {
+    const page = await listAuditEvents(clinic.auditor, {});
+    const ids = page.items.map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(page.items.some((e) => e.action === "patient.list" && e.actorName === clinic.clinician.name)).toBe(true);
+    expect(page.items.some((e) => e.actorName === otherClinic.clinician.name)).toBe(false);
+    expect((await auditEventsOf(clinic.auditor.userId))[0]).toMatchObject({ action: "audit.list", outcome: "success" });
+  });
+
+  it("pages backwards from an event number", async () => {
+    const first = await listAuditEvents(clinic.admin, {});
+    const older = await listAuditEvents(clinic.admin, { before: first.items[1]?.id });
+    expect(older.items[0]?.id).toBe(first.items[2]?.id);
+  });
+
+  it.each(["clinician", "therapist"] as const)("refuses a %s", async (who) => {
+    await expect(listAuditEvents(clinic[who], {})).rejects.toMatchObject({ code: "forbidden" });
+    expect((await auditEventsOf(clinic[who].userId))[0]).toMatchObject({ action: "audit.list", outcome: "denied" });
+  });
+
+  it("rejects a malformed cursor", async () => {
+    await expect(listAuditEvents(clinic.auditor, { before: "1; DROP TABLE" })).rejects.toMatchObject({ code: "invalid-input", issues: [{ path: "before" }] });
+  });
+});

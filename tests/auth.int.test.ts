@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "../lib/auth/authenticate";
+import { resolveActor } from "../lib/auth/resolve-actor";
+import { THROTTLE_POLICY } from "../lib/auth/sign-in-throttle";
+import { createClinic, FIXTURE_PASSWORD, testDb, type Clinic } from "./support/fixtures";
+
+let clinic: Clinic;
+
+beforeAll(async () => {
+  clinic = await createClinic();
+});
+
+const signInEvents = (organizationId: string | null, reason?: string) =>
+  testDb().auditEvent.findMany({
+    where: { action: "auth.sign-in", organizationId, ...(reason ? { detail: { equals: { reason } } } : {}) },
+    orderBy: { id: "desc" },
+    select: { outcome: true, actorUserId: true, sourceAddress: true, detail: true, entityId: true },
+  });
+
+// Each test signs in from its own address so address throttling from one test never leaks into another.
+let addressCounter = 0;
+const freshAddress = () => `198.51.100.${++addressCounter}`;
+
+describe("authenticate", () => {
+  it("accepts the right password and audits the success with the address", async () => {
+    const address = freshAddress();
+    const result = await authenticate(testDb(), { email: clinic.clinician.email.toUpperCase(), password: FIXTURE_PASSWORD }, address);
+    expect(result).toEqual({ ok: true, userId: clinic.clinician.userId });
+    const [event] = await signInEvents(clinic.organizationId);
+    expect(event).toMatchObject({ outcome: "success", actorUserId: clinic.clinician.userId, sourceAddress: address });
+  });
+
+  it("refuses a wrong password and audits the failure against the account", async () => {
+    const result = await authenticate(testDb(), { email: clinic.auditor.email, password: "wrong" }, freshAddress());
+    expect(result).toEqual({ ok: false, reason: "invalid" });
+    const [event] = await signInEvents(clinic.organizationId);
+    expect(event).toMatchObject({ outcome: "failure", entityId: clinic.auditor.userId, detail: { reason: "invalid" } });
+  });
+
+  it("refuses an unknown email the same way", async () => {
+    expect(await authenticate(testDb(), { email: "nobody@fixture.test", password: "x" }, freshAddress())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses malformed input without throwing", async () => {
+    expect(await authenticate(testDb(), { email: "not an email", password: "" }, freshAddress())).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(testDb(), null, freshAddress())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a disabled account even with the right password", async () => {
+    const local = await createClinic();
+    await testDb().user.update({ where: { id: local.therapist.userId }, data: { active: false } });
+    expect(await authenticate(testDb(), { email: local.therapist.email, password: FIXTURE_PASSWORD }, freshAddress())).toEqual({ ok: false, reason: "disabled" });
+  });
+
+  it("throttles an account after repeated failures, from any address, and says when to retry", async () => {
+    const local = await createClinic();
+    const now = new Date("2026-11-27T10:00:00Z");
+    for (let i = 0; i < THROTTLE_POLICY.accountFailures; i += 1) {
+      expect((await authenticate(testDb(), { email: local.admin.email, password: "guess" }, freshAddress(), now)).ok).toBe(false);
+    }
+    const blocked = await authenticate(testDb(), { email: local.admin.email, password: FIXTURE_PASSWORD }, freshAddress(), now);
+    expect(blocked).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: THROTTLE_POLICY.blockMinutes * 60 });
+    // Other accounts are unaffected, and the block lifts once its time is up.
+    expect((await authenticate(testDb(), { email: local.clinician.email, password: FIXTURE_PASSWORD }, freshAddress(), now)).ok).toBe(true);
+    const later = new Date(now.getTime() + (THROTTLE_POLICY.blockMinutes * 60 + 1) * 1000);
+    expect(await authenticate(testDb(), { email: local.admin.email, password: FIXTURE_PASSWORD }, freshAddress(), later)).toEqual({ ok: true, userId: local.admin.userId });
+  });
+
+  it("does not throttle below the limit, and a success resets the account's count", async () => {
+    const local = await createClinic();
+    const now = new Date("2026-11-27T11:00:00Z");
+    const address = freshAddress();
+    for (let i = 0; i < THROTTLE_POLICY.accountFailures - 1; i += 1) await authenticate(testDb(), { email: local.auditor.email, password: "guess" }, address, now);
+    expect((await authenticate(testDb(), { email: local.auditor.email, password: FIXTURE_PASSWORD }, address, now)).ok).toBe(true);
+    for (let i = 0; i < THROTTLE_POLICY.accountFailures - 1; i += 1) await authenticate(testDb(), { email: local.auditor.email, password: "guess" }, address, now);
+    expect((await authenticate(testDb(), { email: local.auditor.email, password: FIXTURE_PASSWORD }, address, now)).ok).toBe(true);
+  });
+
+  it("throttles an address that fails across many accounts", async () => {
+    const now = new Date("2026-11-27T12:00:00Z");
+    const address = freshAddress();
+    for (let i = 0; i < THROTTLE_POLICY.addressFailures; i += 1) {
+      await authenticate(testDb(), { email: `spray-${i}@fixture.test`, password: "guess" }, address, now);
+    }
+    const blocked = await authenticate(testDb(), { email: clinic.clinician.email, password: FIXTURE_PASSWORD }, address, now);
+    expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
+    const [event] = await signInEvents(null, "throttled");
+    expect(event).toMatchObject({ outcome: "failure", sourceAddress: address });
+    expect((await authenticate(testDb(), { email: clinic.clinician.email, password: FIXTURE_PASSWORD }, freshAddress(), now)).ok).toBe(true);
+  });
+});
+
+describe("resolveActor (every request)", () => {
+  it("returns the user with role and site read from the database", async () => {
+    const actor = await resolveActor(testDb(), { userId: clinic.therapist.userId, signedInAt: Date.now() });
+    expect(actor).toEqual(clinic.therapist);
+  });
+
+  it("stops a disabled user's session at once", async () => {
+    const local = await createClinic();
+    const claims = { userId: local.clinician.userId, signedInAt: Date.now() };
+    expect(await resolveActor(testDb(), claims)).not.toBeNull();
+    await testDb().user.update({ where: { id: local.clinician.userId }, data: { active: false } });
+    expect(await resolveActor(testDb(), claims)).toBeNull();
+  });
+
+  it("applies a role change on the next request", async () => {
+    const local = await createClinic();
+    const claims = { userId: local.clinician.userId, signedInAt: Date.now() };
+    await testDb().user.update({ where: { id: local.clinician.userId }, data: { role: "auditor" } });
+    expect((await resolveActor(testDb(), claims))?.role).toBe("auditor");
+  });
+
+  it("ends a session 8 hours after sign-in, however active", async () => {
+    const signedInAt = Date.parse("2026-11-27T08:00:00Z");
+    const claims = { userId: clinic.clinician.userId, signedInAt };
+    expect(await resolveActor(testDb(), claims, new Date("2026-11-27T15:59:59Z"))).not.toBeNull();
+    expect(await resolveActor(testDb(), claims, new Date("2026-11-27T16:00:01Z"))).toBeNull();
+  });
+
+  it("returns null for no session or an unknown user", async () => {
+    expect(await resolveActor(testDb(), null)).toBeNull();
+    expect(await resolveActor(testDb(), { userId: "00000000-0000-4000-8000-000000000000", signedInAt: Date.now() })).toBeNull();
+  });
+});

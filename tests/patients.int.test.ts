@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createPatient, getPatient, listPatients } from "../lib/patients/patients-data";
+import { AppError } from "../lib/errors";
+import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
+
+let clinic: Clinic;
+let otherClinic: Clinic;
+
+beforeAll(async () => {
+  clinic = await createClinic();
+  otherClinic = await createClinic();
+});
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("listPatients", () => {
+  it("shows a clinician their organization's patients only, and audits the list", async () => {
+    const page = await listPatients(clinic.clinician, {});
+    expect(page.items.map((p) => p.id).sort()).toEqual([clinic.referredPatientId, clinic.unreferredPatientId].sort());
+    expect(page.items.find((p) => p.id === clinic.referredPatientId)?.lastEncounterDate).toBe("2026-10-01");
+    const [event] = await auditEventsOf(clinic.clinician.userId);
+    expect(event).toMatchObject({ action: "patient.list", outcome: "success", organizationId: clinic.organizationId });
+  });
+
+  it("finds patients by any part of the name or the start of the MRN, ignoring case", async () => {
+    expect((await listPatients(clinic.clinician, { q: "referred rita" })).items.map((p) => p.id)).toEqual([clinic.referredPatientId]);
+    expect((await listPatients(clinic.clinician, { q: "UNREF" })).items.map((p) => p.id)).toEqual([clinic.unreferredPatientId]);
+    const mrn = (await testDb().patient.findUniqueOrThrow({ where: { id: clinic.unreferredPatientId } })).mrn;
+    expect((await listPatients(clinic.clinician, { q: mrn.toLowerCase() })).items.map((p) => p.id)).toEqual([clinic.unreferredPatientId]);
+    expect((await listPatients(clinic.clinician, { q: "nobody-has-this-name" })).total).toBe(0);
+  });
+
+  it("shows a therapist only the patients referred to their own clinic, without visit dates", async () => {
+    const page = await listPatients(clinic.therapist, {});
+    expect(page.items.map((p) => p.id)).toEqual([clinic.referredPatientId]);
+    expect(page.items[0]?.lastEncounterDate).toBeNull();
+    expect((await listPatients(clinic.otherTherapist, {})).items).toEqual([]);
+  });
+
+  it("lets an auditor read the list", async () => {
+    expect((await listPatients(clinic.auditor, {})).total).toBe(2);
+  });
+
+  it("refuses an administrator and records the denial", async () => {
+    const error = await rejection(listPatients(clinic.admin, {}));
+    expect(error.code).toBe("forbidden");
+    const [event] = await auditEventsOf(clinic.admin.userId);
+    expect(event).toMatchObject({ action: "patient.list", outcome: "denied" });
+  });
+
+  it("rejects a search that is too long with a field-named issue", async () => {
+    const error = await rejection(listPatients(clinic.clinician, { q: "x".repeat(101) }));
+    expect(error.code).toBe("invalid-input");
+    expect(error.issues[0]?.path).toBe("q");
+  });
+});
+
+describe("getPatient", () => {
+  it("gives a clinician the record with encounters and referrals, and audits the view", async () => {
+    const patient = await getPatient(clinic.clinician, clinic.referredPatientId);
+    expect(patient.encounters?.map((e) => e.date)).toEqual(["2026-10-01"]);
+    expect(patient.referrals.map((r) => r.toSiteName)).toEqual(["Fixture PT"]);
+    const [event] = await auditEventsOf(clinic.clinician.userId);
+    expect(event).toMatchObject({ action: "patient.read", outcome: "success", patientId: clinic.referredPatientId });
+  });
+
+  it("gives a therapist a referred patient without encounters", async () => {
+    const patient = await getPatient(clinic.therapist, clinic.referredPatientId);
+    expect(patient.encounters).toBeNull();
+    expect(patient.referrals).toHaveLength(1);
+  });
+
+  it("hides an unreferred patient from a therapist as not found, and records the denial", async () => {
+    const error = await rejection(getPatient(clinic.therapist, clinic.unreferredPatientId));
+    expect(error.code).toBe("not-found");
+    const [event] = await auditEventsOf(clinic.therapist.userId);
+    expect(event).toMatchObject({ action: "patient.read", outcome: "denied", entityId: clinic.unreferredPatientId });
+  });
+
+  it("hides another clinic's referral from that clinic's therapist", async () => {
+    expect((await rejection(getPatient(clinic.otherTherapist, clinic.referredPatientId))).code).toBe("not-found");
+  });
+
+  it("hides another organization's patient from a clinician", async () => {
+    expect((await rejection(getPatient(clinic.clinician, otherClinic.referredPatientId))).code).toBe("not-found");
+  });
+
+  it("refuses an administrator", async () => {
+    expect((await rejection(getPatient(clinic.admin, clinic.referredPatientId))).code).toBe("forbidden");
+  });
+
+  it("rejects an id that is not a UUID", async () => {
+    expect((await rejection(getPatient(clinic.clinician, "not-an-id"))).code).toBe("invalid-input");
+  });
+});
+
+describe("createPatient", () => {
+  const valid = { mrn: "NEW-1", givenName: "Nora", familyName: "New", birthDate: "1980-02-29", sex: "female" };
+
+  it("creates a patient in the clinician's organization and audits it in the same transaction", async () => {
+    const { id } = await createPatient(clinic.clinician, valid);
+    const row = await testDb().patient.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ organizationId: clinic.organizationId, mrn: "NEW-1", givenName: "Nora" });
+    const [event] = await auditEventsOf(clinic.clinician.userId);
+    expect(event).toMatchObject({ action: "patient.create", outcome: "success", patientId: id });
+  });
+
+  it("refuses a duplicate MRN in the same organization but allows it in another", async () => {
+    const error = await rejection(createPatient(clinic.clinician, { ...valid, givenName: "Other" }));
+    expect(error.code).toBe("conflict");
+    expect(error.issues).toEqual([{ path: "mrn", message: expect.stringContaining("MRN") }]);
+    await expect(createPatient(otherClinic.clinician, valid)).resolves.toHaveProperty("id");
+  });
+
+  it("names every invalid field and saves nothing", async () => {
+    const before = await testDb().patient.count({ where: { organizationId: clinic.organizationId } });
+    const error = await rejection(createPatient(clinic.clinician, { mrn: "bad mrn!", givenName: "", familyName: "X", birthDate: "2999-01-01", sex: "robot" }));
+    expect(error.code).toBe("invalid-input");
+    expect(error.issues.map((i) => i.path).sort()).toEqual(["birthDate", "givenName", "mrn", "sex"]);
+    expect(await testDb().patient.count({ where: { organizationId: clinic.organizationId } })).toBe(before);
+  });
+
+  it("refuses an auditor, who never writes clinical data, and records the denial", async () => {
+    const error = await rejection(createPatient(clinic.auditor, { ...valid, mrn: "AUD-1" }));
+    expect(error.code).toBe("forbidden");
+    expect(await testDb().patient.count({ where: { mrn: "AUD-1" } })).toBe(0);
+    const [event] = await auditEventsOf(clinic.auditor.userId);
+    expect(event).toMatchObject({ action: "patient.create", outcome: "denied" });
+  });
+
+  it("refuses a therapist", async () => {
+    expect((await rejection(createPatient(clinic.therapist, { ...valid, mrn: "PT-1" }))).code).toBe("forbidden");
+  });
+});

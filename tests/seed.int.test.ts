@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { seedDemo } from "../prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD } from "../prisma/demo-accounts";
+import { authenticate } from "../lib/auth/authenticate";
+import { testDb } from "./support/fixtures";
+
+type Med = { drug: string; doseMg?: number; dosesPerDay?: number; mcgPerHour?: number };
+type Assessment = { redFlags: string[]; medications: Med[]; treatments: { therapy: string }[] };
+
+// Enough to check the demo covers the stories later screens need; the engine computes MME properly.
+const FACTORS: Record<string, number> = { oxycodone: 1.5, morphine: 1, hydrocodone: 1, tramadol: 0.2, hydromorphone: 5 };
+const mme = (meds: Med[]) =>
+  meds.reduce((sum, m) => sum + (m.drug === "fentanyl" ? (m.mcgPerHour ?? 0) * 2.4 : (FACTORS[m.drug] ?? 0) * (m.doseMg ?? 0) * (m.dosesPerDay ?? 0)), 0);
+
+describe("seedDemo", () => {
+  it("creates the demo organization once, with a login per role that works", async () => {
+    const today = new Date("2026-11-27T00:00:00Z");
+    const first = await seedDemo(testDb(), today);
+    const second = await seedDemo(testDb(), today);
+    expect(first).toEqual({ created: true, patients: 40 });
+    expect(second).toEqual({ created: false, patients: 40 });
+    const org = await testDb().organization.findUniqueOrThrow({ where: { slug: DEMO_ORGANIZATION.slug } });
+    expect(await testDb().site.findMany({ where: { organizationId: org.id }, select: { kind: true }, orderBy: { kind: "asc" } })).toEqual([
+      { kind: "primary_care" },
+      { kind: "pt_clinic" },
+    ]);
+    for (const account of DEMO_ACCOUNTS) {
+      const result = await authenticate(testDb(), { email: account.email, password: DEMO_PASSWORD }, "203.0.113.9");
+      expect(result.ok, account.email).toBe(true);
+    }
+  });
+
+  it("tells the stories the product needs, over the year before today", async () => {
+    const org = await testDb().organization.findUniqueOrThrow({ where: { slug: DEMO_ORGANIZATION.slug } });
+    const encounters = await testDb().encounter.findMany({ where: { organizationId: org.id }, select: { date: true, patientId: true, assessment: true } });
+    const dates = encounters.map((e) => e.date.getTime());
+    expect(Math.max(...dates)).toBeLessThanOrEqual(Date.parse("2026-11-27"));
+    expect(Math.min(...dates)).toBeGreaterThanOrEqual(Date.parse("2025-11-27"));
+    const latest = new Map<string, Assessment>();
+    for (const e of [...encounters].sort((a, b) => a.date.getTime() - b.date.getTime())) latest.set(e.patientId, e.assessment as Assessment);
+    const current = [...latest.values()];
+    const totals = current.map((a) => mme(a.medications));
+    expect(totals.some((t) => t >= 50 && t < 90)).toBe(true);
+    expect(totals.some((t) => t >= 90)).toBe(true);
+    expect(current.some((a) => a.medications.some((m) => m.drug === "alprazolam") && mme(a.medications) > 0)).toBe(true);
+    expect(current.some((a) => a.medications.some((m) => m.drug === "naproxen" || m.drug === "ibuprofen"))).toBe(true);
+    expect(current.some((a) => a.medications.some((m) => m.drug === "duloxetine"))).toBe(true);
+    expect(current.some((a) => a.redFlags.includes("cancer-history"))).toBe(true);
+    expect(current.some((a) => a.treatments.some((t) => t.therapy === "epidural-steroid-injection" || t.therapy === "medial-branch-block"))).toBe(true);
+    expect(current.filter((a) => a.treatments.length === 0).length).toBeGreaterThanOrEqual(8);
+    const referrals = await testDb().referral.groupBy({ by: ["status"], where: { organizationId: org.id }, _count: true });
+    const statuses = referrals.map((r) => r.status);
+    expect(statuses).toEqual(expect.arrayContaining(["new", "in_progress", "discharged"]));
+    expect(await testDb().ptVisit.count({ where: { referral: { organizationId: org.id } } })).toBeGreaterThan(50);
+  });
+});
