@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageState } from "./support";
+
+test.use({ storageState: storageState("clinician") });
+
+test("a clinician finds a patient by name and opens the record", async ({ page }) => {
+  await page.goto("/patients");
+  await expect(page.getByText(/^40 patients/)).toBeVisible();
+  await expectAccessible(page);
+  const firstName = await page.getByRole("table", { name: "Patients" }).getByRole("link").first().textContent();
+  const family = firstName!.split(",")[0]!;
+  await page.getByRole("searchbox", { name: "Search by name or MRN" }).fill(family);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`q=${family}`));
+  await page.getByRole("link", { name: firstName! }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(family);
+  await expect(page.getByRole("region", { name: "Encounters" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a clinician registers a patient; mistakes are named field by field and nothing typed is lost", async ({ page }) => {
+  await page.goto("/patients/new");
+  await page.getByLabel("MRN").fill("bad mrn!");
+  await page.getByLabel("Given name").fill("Ada");
+  await page.getByLabel("Family name").fill("Lovelace");
+  await page.getByLabel("Birth date").fill("1985-12-10");
+  await page.getByRole("button", { name: "Create patient" }).click();
+  await expect(page.getByText("MRN may hold letters, digits and hyphens only")).toBeVisible();
+  await expect(page.getByText("Choose female, male, other or unknown")).toBeVisible();
+  await expect(page.getByLabel("Given name")).toHaveValue("Ada");
+  await expect(page.getByLabel("Birth date")).toHaveValue("1985-12-10");
+  await expectAccessible(page);
+
+  const mrn = `E2E-${Date.now()}`;
+  await page.getByLabel("MRN").fill(mrn);
+  await page.getByLabel("Sex").selectOption("female");
+  await page.getByRole("button", { name: "Create patient" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+  await expect(page.getByText(`MRN ${mrn}`)).toBeVisible();
+});

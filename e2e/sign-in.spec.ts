@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { account, expectAccessible, signIn } from "./support";
+
+const HOMES = [
+  { role: "clinician", path: "/patients", heading: "Patients" },
+  { role: "physical_therapist", path: "/referrals", heading: "Referral queue" },
+  { role: "auditor", path: "/audit", heading: "Audit trail" },
+  { role: "admin", path: "/admin/users", heading: "Users" },
+] as const;
+
+for (const home of HOMES) {
+  test(`${home.role} signs in and lands on their home`, async ({ page }) => {
+    await signIn(page, home.role);
+    await expect(page).toHaveURL(home.path);
+    await expect(page.getByRole("heading", { level: 1, name: home.heading })).toBeVisible();
+    await expect(page.getByRole("banner").getByText(account(home.role).name)).toBeVisible();
+    await expectAccessible(page);
+  });
+}
+
+test("a wrong password shows a clear message and no session", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expectAccessible(page);
+  await signIn(page, "clinician", "not-the-password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/patients");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fpatients/);
+});
+
+test("signing in returns to the page that was asked for", async ({ page }) => {
+  await page.goto("/referrals");
+  await expect(page).toHaveURL(/callbackUrl=%2Freferrals/);
+  await page.getByLabel("Email").fill(account("clinician").email);
+  await page.getByLabel("Password").fill("backstep-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL("/referrals");
+});
+
+test("sign-out ends the session", async ({ page }) => {
+  await signIn(page, "auditor");
+  await expect(page).toHaveURL("/audit");
+  await page.getByRole("link", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+  await page.goto("/audit");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("the health endpoint reports app and database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
+});
+
+test("repeated failures for one account are refused with 429 and a retry time", async ({ request }) => {
+  const email = `nobody-${Date.now()}@backstep.test`;
+  const attempt = async () => {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    return request.post("/api/auth/callback/credentials", { form: { email, password: "guess", csrfToken, json: "true" } });
+  };
+  for (let i = 0; i < 5; i += 1) expect((await attempt()).status()).toBe(401);
+  const refused = await attempt();
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await refused.json()).toMatchObject({ error: "throttled", retryAfterSeconds: expect.any(Number) });
+});

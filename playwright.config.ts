@@ -1,0 +1,39 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${PORT}`;
+
+// Debian's Chromium when present (Playwright cannot download its own browsers everywhere); CHROMIUM_PATH overrides.
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "sign-in as each role", testMatch: /auth\.setup\.ts/ },
+    { name: "journeys", dependencies: ["sign-in as each role"], testIgnore: /auth\.setup\.ts/ },
+  ],
+  // The app as a newcomer runs it, on a fresh embedded database of its own.
+  webServer: {
+    command: "./node_modules/.bin/tsx scripts/serve.ts --fresh",
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(PORT), BACKSTEP_DATA_DIR: ".data/e2e", BACKSTEP_MODE: "demo" },
+  },
+});
