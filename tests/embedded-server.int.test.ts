@@ -1,0 +1,60 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { promisify } from "node:util";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { openEmbeddedDatabase } from "../lib/db/embedded-server";
+
+// A second process must use the first one's server instead of opening the same folder (which corrupts it).
+const SECOND_PROCESS = `
+import pg from "pg";
+import { openEmbeddedDatabase } from "./lib/db/embedded-server";
+const database = await openEmbeddedDatabase(process.argv[2]);
+const client = new pg.Client({ connectionString: database.url });
+await client.connect();
+const { rows } = await client.query("SELECT note FROM shared_note");
+await client.end();
+console.log(JSON.stringify({ owner: database.owner, note: rows[0].note }));
+`;
+
+describe("openEmbeddedDatabase", () => {
+  it("lets a second process share the first one's database over the wire", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "backstep-embedded-"));
+    const first = await openEmbeddedDatabase(dir);
+    try {
+      expect(first.owner).toBe(true);
+      const client = new pg.Client({ connectionString: first.url });
+      await client.connect();
+      await client.query("CREATE TABLE shared_note (note text); INSERT INTO shared_note VALUES ('written by the owner')");
+      await client.end();
+      const script = join(process.cwd(), `.second-process-${process.pid}.ts`);
+      writeFileSync(script, SECOND_PROCESS);
+      try {
+        // Asynchronously: this process serves the database the child connects to.
+        const { stdout } = await promisify(execFile)(join("node_modules", ".bin", "tsx"), [script, dir], { encoding: "utf8" });
+        expect(JSON.parse(stdout)).toEqual({ owner: false, note: "written by the owner" });
+      } finally {
+        rmSync(script, { force: true });
+      }
+    } finally {
+      await first.close();
+    }
+  }, 60_000);
+
+  it("takes over a lock left by a process that died", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "backstep-embedded-"));
+    writeFileSync(join(dir, "pglite.lock"), JSON.stringify({ pid: 2 ** 22 + 12345, port: 1 }));
+    const database = await openEmbeddedDatabase(dir);
+    try {
+      expect(database.owner).toBe(true);
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      expect((await client.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+      await client.end();
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+});
