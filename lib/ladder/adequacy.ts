@@ -1,0 +1,98 @@
+import type { Treatment } from "./assessment-schema";
+import type { TherapyId } from "./vocabulary";
+
+// When a trial counts as "tried": long enough and adherent enough. Every threshold lives here, with its source.
+//  - PT: programs run 6-8 weeks at 2-3 sessions a week (source article; APTA 2021 CPG dosing), so 6 weeks, or 8
+//    attended sessions when only sessions are known (two thirds of the 12 a 6-week, twice-weekly program holds).
+//  - Self-management and home exercise: 8-12 weeks of 20-30 minutes a day (source article, citing the UCSF toolkit).
+//  - Adherence: 60%. People who kept up about 63% of their self-management program cut pain by 40-50% (source
+//    article), so a trial below 60% has not tested the therapy; it is a trial sunk by adherence, not a failed therapy.
+//  - NSAIDs: 2 weeks at a regular dose is long enough to judge analgesia (ACP 2017 trials; most benefit within days).
+//  - Duloxetine: 6 weeks; it takes 4-6 weeks to act (source article; ACP 2017 trials ran 12-13 weeks).
+export const ADHERENCE_THRESHOLD_PERCENT = 60;
+
+type Threshold = { minWeeks: number; minSessions?: number; minAdherence?: number };
+
+export const TRIAL_THRESHOLDS: Partial<Record<TherapyId, Threshold>> = {
+  "physical-therapy": { minWeeks: 6, minSessions: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
+  "psychologically-informed-pt": { minWeeks: 6, minSessions: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
+  "multidisciplinary-rehabilitation": { minWeeks: 6, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
+  "group-exercise": { minWeeks: 6, minSessions: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
+  "home-exercise": { minWeeks: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
+  "self-management": { minWeeks: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
+  nsaid: { minWeeks: 2 },
+  duloxetine: { minWeeks: 6 },
+};
+
+export const ADEQUACY_SOURCES = ["backstep-source-article", "apta-cpg-2021", "acp-2017"] as const;
+
+export type TrialVerdict =
+  | "in-progress" // still running and not yet long enough to judge, or marked too early
+  | "responding" // an adequate trial with a good response
+  | "failed" // an adequate trial with no or partial response
+  | "not-tolerated" // stopped for side effects: counts as tried (the therapy is unsafe for this person)
+  | "low-adherence" // stopped or failed with adherence below the threshold: not a real trial
+  | "too-short"; // ended before the minimum duration
+
+export type TrialAssessment = { therapy: TherapyId; verdict: TrialVerdict; partial: boolean; because: string };
+
+/** Judges one recorded trial. `currentIntensity` stands in for a response that was not recorded. */
+export function assessTrial(treatment: Treatment, currentIntensity: number): TrialAssessment {
+  const { therapy } = treatment;
+  const threshold = TRIAL_THRESHOLDS[therapy] ?? { minWeeks: 4 };
+  const describe = describeTrial(treatment);
+  const verdict = (v: TrialVerdict, reason: string, partial = false): TrialAssessment => ({ therapy, verdict: v, partial, because: `${describe}: ${reason}` });
+
+  if (treatment.response === "not-tolerated") return verdict("not-tolerated", "not tolerated, so counted as tried");
+  if (treatment.response === "too-early") return verdict("in-progress", "too early to judge");
+  const lowAdherence =
+    threshold.minAdherence !== undefined && treatment.adherencePercent !== undefined && treatment.adherencePercent < threshold.minAdherence;
+  if (lowAdherence && treatment.response !== "good") {
+    return verdict("low-adherence", `adherence ${treatment.adherencePercent}% is below ${threshold.minAdherence}%, so the therapy was not really tested`);
+  }
+
+  const longEnough =
+    treatment.weeks !== undefined
+      ? treatment.weeks >= threshold.minWeeks
+      : treatment.sessions !== undefined && threshold.minSessions !== undefined
+        ? treatment.sessions >= threshold.minSessions
+        : undefined;
+  const thresholdText = `at least ${threshold.minWeeks} weeks${threshold.minSessions ? ` or ${threshold.minSessions} sessions` : ""}`;
+  if (longEnough === false) {
+    return treatment.status === "current"
+      ? verdict("in-progress", `under way, not yet ${thresholdText}`)
+      : verdict("too-short", `ended before ${thresholdText}`);
+  }
+  if (longEnough === undefined && treatment.status === "current" && treatment.response === undefined) {
+    return verdict("in-progress", "under way; duration not recorded");
+  }
+  const durationNote = longEnough === undefined ? " (duration not recorded; counted as a full course)" : "";
+  const adherenceNote = threshold.minAdherence !== undefined && treatment.adherencePercent === undefined ? " (adherence not recorded)" : "";
+  const response = treatment.response ?? (currentIntensity >= 4 ? "partial" : "good");
+  const inferred = treatment.response === undefined ? ` (response not recorded; inferred from current pain ${currentIntensity}/10)` : "";
+  if (response === "good") return verdict("responding", `adequate trial with a good response${inferred}${durationNote}${adherenceNote}`);
+  return verdict("failed", `adequate trial with ${response === "partial" ? "a partial" : "no"} response${inferred}${durationNote}${adherenceNote}`, response === "partial");
+}
+
+// When one therapy was tried more than once, the trial that matters most: one under way, then the outcome of a real trial.
+const VERDICT_PRIORITY: TrialVerdict[] = ["in-progress", "responding", "failed", "not-tolerated", "low-adherence", "too-short"];
+
+export function assessTrials(treatments: readonly Treatment[], currentIntensity: number): Map<TherapyId, TrialAssessment> {
+  const best = new Map<TherapyId, TrialAssessment>();
+  for (const treatment of treatments) {
+    const assessed = assessTrial(treatment, currentIntensity);
+    const previous = best.get(treatment.therapy);
+    if (!previous || VERDICT_PRIORITY.indexOf(assessed.verdict) < VERDICT_PRIORITY.indexOf(previous.verdict)) best.set(treatment.therapy, assessed);
+  }
+  return best;
+}
+
+function describeTrial(t: Treatment): string {
+  const parts = [
+    t.weeks !== undefined ? `${t.weeks} weeks` : null,
+    t.sessions !== undefined ? `${t.sessions} sessions` : null,
+    t.adherencePercent !== undefined ? `${t.adherencePercent}% adherence` : null,
+    t.response ? `response ${t.response}` : null,
+  ].filter(Boolean);
+  return `${t.therapy} (${t.status}${parts.length ? `, ${parts.join(", ")}` : ""})`;
+}

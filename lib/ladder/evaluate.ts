@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { assessmentSchema, type Assessment } from "./assessment-schema";
+import { deriveFacts } from "./facts";
+import { differencesFor } from "./profile-differences";
+import type { Alert, Recommendation, Suggestion, TraceEntry } from "./recommendation";
+import { Draft } from "./rule";
+import { RULES, RULESET_VERSION } from "./rule-registry";
+import { CONTRACT_VERSION, SAFETY_THERAPIES, WORKUP_THERAPIES, type Severity, type TherapyId } from "./vocabulary";
+
+// The stepped-care engine: a pure function of the Assessment. No clock, no I/O, no randomness, so the same input
+// gives the same output byte for byte, in the browser, on the server, in the CLI and in tests.
+
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** With the ladder suspended only work-up and opioid-safety items may be suggested (invariant 2). */
+const ALLOWED_WHEN_SUSPENDED = new Set<TherapyId>([...WORKUP_THERAPIES, ...SAFETY_THERAPIES]);
+
+export function evaluate(assessment: Assessment): Recommendation {
+  const facts = deriveFacts(assessment);
+  const draft = new Draft();
+  const trace: TraceEntry[] = RULES.map((rule) => {
+    const result = rule.evaluate(facts, draft);
+    return { ruleId: rule.id, ruleVersion: rule.version, outcome: result.outcome, because: result.because };
+  });
+
+  let next: Suggestion[] = draft.next();
+  if (draft.suspended) {
+    next = next.filter((s) => ALLOWED_WHEN_SUSPENDED.has(s.therapy));
+    draft.step = "urgent-evaluation";
+    const patterns = draft.alerts.filter((a) => a.code.startsWith("red-flag-") && a.severity === "critical").map((a) => a.summary);
+    draft.rationale = `Red flags point to serious pathology (${patterns.join("; ")}): the ladder is suspended until urgent work-up rules it out.`;
+  }
+  const alerts: Alert[] = draft.alerts
+    .map((alert, order) => ({ alert, order }))
+    .sort((a, b) => SEVERITY_ORDER[a.alert.severity] - SEVERITY_ORDER[b.alert.severity] || a.order - b.order)
+    .map(({ alert }) => alert);
+  const mentioned = new Set<TherapyId>([...next.map((s) => s.therapy), ...draft.avoid.map((a) => a.therapy)]);
+
+  return {
+    contractVersion: CONTRACT_VERSION,
+    rulesetVersion: RULESET_VERSION,
+    profile: assessment.profile,
+    asOf: assessment.asOf,
+    classification: facts.classification,
+    ladder: { suspended: draft.suspended, step: draft.step, rationale: draft.rationale },
+    next,
+    alerts,
+    avoid: draft.avoid,
+    mme: facts.mme,
+    profileDifferences: differencesFor(mentioned),
+    trace,
+  };
+}
+
+export type FieldIssue = { path: string; message: string };
+export type InvalidAssessment = { error: "invalid-assessment"; issues: FieldIssue[] };
+
+/** Validates untrusted input, then evaluates it: the entry point for the CLI, the API and the browser. */
+export function recommend(input: unknown): { ok: true; recommendation: Recommendation } | { ok: false; error: InvalidAssessment } {
+  const parsed = assessmentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: invalidAssessment(parsed.error) };
+  return { ok: true, recommendation: evaluate(parsed.data) };
+}
+
+export function invalidAssessment(error: z.ZodError): InvalidAssessment {
+  return {
+    error: "invalid-assessment",
+    issues: error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(root)", message: issue.message })),
+  };
+}

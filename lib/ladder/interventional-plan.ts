@@ -1,0 +1,110 @@
+import type { Facts } from "./facts";
+import { multidisciplinaryRehabilitation, type CareOption } from "./care-options";
+import { cite } from "./recommendation";
+import type { TherapyId } from "./vocabulary";
+
+// Which procedure, device or opinion fits, once conservative care and medicines were tried or are unsafe:
+// radicular pain (sciatica) and localized axial pain have different indications; other axial pain does not
+// have one, and goes to combined rehabilitation.
+
+export const RF_MIN_INTENSITY = 5;
+
+const INJECTION_NOT_A_CURE = cite("backstep-source-article", "Epidural steroid injections and radiofrequency ablation relieve pain for 3-6 months in 60-70% of people; they are not permanent (patient-education article).");
+
+const tried = (facts: Facts, therapy: TherapyId) => facts.trials.has(therapy);
+const trialOf = (facts: Facts, therapy: TherapyId) => facts.trials.get(therapy);
+
+export type InterventionalChoice = { option: CareOption; because: string; needsImaging: boolean };
+
+export function chooseInterventional(facts: Facts): InterventionalChoice {
+  const uk = facts.assessment.profile === "uk";
+  const { intensity } = facts.assessment.pain;
+
+  if (facts.classification.radicular) {
+    if (!uk && !tried(facts, "epidural-steroid-injection")) {
+      return {
+        option: {
+          therapy: "epidural-steroid-injection",
+          step: "interventional",
+          title: "Epidural steroid injection for the leg pain",
+          detail: "For persistent radicular pain: short-term relief that can make exercise possible; not a permanent fix. Keep the exercise program going.",
+          evidence: [cite("chou-2009-aps-interventional", "For persistent radiculopathy from a herniated disc, discuss epidural steroid injection (weak recommendation, moderate-quality evidence; benefit is short-term)."), INJECTION_NOT_A_CURE],
+        },
+        because: "radicular pain; epidural steroid injection not yet tried",
+        needsImaging: true,
+      };
+    }
+    if (!tried(facts, "spine-surgery-referral")) {
+      return {
+        option: {
+          therapy: "spine-surgery-referral",
+          step: "interventional",
+          title: "Spinal surgical opinion",
+          detail: "Referral to discuss decompression for persistent sciatica when imaging matches the symptoms.",
+          evidence: [
+            cite("nice-ng59", "Consider spinal decompression for people with sciatica when non-surgical treatment has not improved pain or function and radiological findings are consistent with the symptoms."),
+            cite("chou-2009-aps-interventional", "For persistent, disabling radiculopathy from a herniated disc, discuss surgery as an option."),
+          ],
+        },
+        because: uk ? "radicular pain, uk profile: a surgical opinion is the next step for chronic sciatica" : "radicular pain; epidural injection already tried",
+        needsImaging: true,
+      };
+    }
+    if (!tried(facts, "spinal-cord-stimulator")) {
+      return {
+        option: {
+          therapy: "spinal-cord-stimulator",
+          step: "interventional",
+          title: "Assessment for spinal cord stimulation",
+          detail: "For neuropathic leg pain lasting 6 months or more despite everything else, after a specialist team assessment and a successful trial of stimulation.",
+          evidence: [
+            cite("nice-ta159-scs", "Spinal cord stimulation for chronic neuropathic pain lasting at least 6 months despite appropriate conventional management, after a successful trial."),
+            cite("backstep-source-article", "Spinal cord stimulators help about 70% of people with severe, unresponsive pain, but need surgery and are costly (patient-education article)."),
+          ],
+        },
+        because: "radicular pain; injection and surgical opinion already tried",
+        needsImaging: false,
+      };
+    }
+  } else if (facts.assessment.pain.localized) {
+    const block = trialOf(facts, "medial-branch-block");
+    const positiveBlock = block && (block.verdict === "responding" || (block.verdict === "failed" && block.partial));
+    if (intensity < RF_MIN_INTENSITY) {
+      return { option: multidisciplinaryRehabilitation(), because: `localized axial pain but intensity ${intensity} is below ${RF_MIN_INTENSITY}: denervation is for moderate or severe pain`, needsImaging: false };
+    }
+    const rfEvidence = [
+      cite("nice-ng59", "Consider radiofrequency denervation for chronic low back pain from the facet joints when non-surgical treatment has not worked, pain is moderate or severe (5 or more out of 10), and only after a positive diagnostic medial branch block."),
+      INJECTION_NOT_A_CURE,
+    ];
+    if (!block) {
+      return {
+        option: { therapy: "medial-branch-block", step: "interventional", title: "Diagnostic medial branch block", detail: "A diagnostic block to test whether the facet joints are the source of the localized pain; a positive block opens the way to radiofrequency denervation.", evidence: rfEvidence },
+        because: `localized axial pain at ${intensity}/10; medial branch block not yet done`,
+        needsImaging: false,
+      };
+    }
+    if (positiveBlock && !tried(facts, "radiofrequency-denervation")) {
+      return {
+        option: { therapy: "radiofrequency-denervation", step: "interventional", title: "Radiofrequency denervation", detail: "The medial branch block was positive: radiofrequency denervation of the same levels, for months of relief, alongside exercise.", evidence: rfEvidence },
+        because: "localized axial pain with a positive medial branch block",
+        needsImaging: false,
+      };
+    }
+    return { option: multidisciplinaryRehabilitation(), because: positiveBlock ? "denervation already done" : "medial branch block negative: the facet joints are not the source", needsImaging: false };
+  }
+
+  if (!tried(facts, "multidisciplinary-rehabilitation")) {
+    return { option: multidisciplinaryRehabilitation(), because: "axial pain without a procedure indication: combined physical and psychological rehabilitation", needsImaging: false };
+  }
+  return {
+    option: {
+      therapy: "spine-surgery-referral",
+      step: "interventional",
+      title: "Specialist spinal opinion",
+      detail: "Everything on the ladder has been tried: a specialist review of the diagnosis and remaining options (fusion is not routinely recommended for back pain alone).",
+      evidence: [cite("nice-ng59", "Do not offer spinal fusion for low back pain unless as part of a randomised controlled trial.")],
+    },
+    because: "combined rehabilitation already tried",
+    needsImaging: false,
+  };
+}

@@ -1,0 +1,77 @@
+import { ADHERENCE_THRESHOLD_PERCENT, type TrialAssessment } from "./adequacy";
+import type { Facts } from "./facts";
+import { describeReasons, duloxetineContraindications, nsaidContraindications, type Contraindication } from "./medication-safety";
+import type { TherapyId } from "./vocabulary";
+
+// Where the patient stands on each rung: the facts the ladder rules decide from, with the reasons they show.
+
+/** Supervised, exercise-based programs: an adequate one that did not help means the conservative rung was tried. */
+export const SUPERVISED_PROGRAMS = ["physical-therapy", "psychologically-informed-pt", "multidisciplinary-rehabilitation", "group-exercise"] as const;
+export const HOME_PROGRAMS = ["home-exercise", "self-management"] as const;
+
+export type ConservativeState = "not-tried" | "in-progress" | "responding" | "low-adherence" | "tried";
+export type ConservativeStatus = { state: ConservativeState; trial: TrialAssessment | null; because: string };
+
+export function conservativeStatus(facts: Facts): ConservativeStatus {
+  const trialsOf = (therapies: readonly TherapyId[]) => therapies.map((t) => facts.trials.get(t)).filter((t): t is TrialAssessment => t !== undefined);
+  const supervised = trialsOf(SUPERVISED_PROGRAMS);
+  const home = trialsOf(HOME_PROGRAMS);
+  const first = (list: TrialAssessment[], verdicts: TrialAssessment["verdict"][]) => list.find((t) => verdicts.includes(t.verdict)) ?? null;
+  const visitsUsedUp = facts.ptVisitsLeft === 0;
+
+  const running = first(supervised, ["in-progress"]) ?? first(home, ["in-progress"]);
+  if (running) return { state: "in-progress", trial: running, because: running.because };
+  const responding = first(supervised, ["responding"]);
+  if (responding) return { state: "responding", trial: responding, because: responding.because };
+  const tried = first(supervised, ["failed", "not-tolerated"]);
+  if (tried) return { state: "tried", trial: tried, because: `conservative care tried adequately: ${tried.because}` };
+  // With covered PT visits used up, the home program is the conservative care there is.
+  const homeTried = visitsUsedUp ? first(home, ["failed"]) : null;
+  if (homeTried) return { state: "tried", trial: homeTried, because: `covered PT visits are used up and the home program was tried adequately: ${homeTried.because}` };
+  const sunk = first(supervised, ["low-adherence"]) ?? first(home, ["low-adherence"]);
+  if (sunk) return { state: "low-adherence", trial: sunk, because: `${sunk.because} (threshold ${ADHERENCE_THRESHOLD_PERCENT}%)` };
+  const homeResponding = first(home, ["responding"]);
+  if (homeResponding) return { state: "responding", trial: homeResponding, because: homeResponding.because };
+  const partial = [...supervised, ...home].map((t) => t.because);
+  return {
+    state: "not-tried",
+    trial: null,
+    because: partial.length ? `no adequate supervised exercise program yet (${partial.join("; ")})` : "no conservative care recorded",
+  };
+}
+
+export type PharmOption = "nsaid" | "duloxetine";
+export type PharmOptionStatus = {
+  option: PharmOption;
+  state: "active" | "available" | "tried" | "unsafe" | "excluded";
+  contraindications: Contraindication[];
+  because: string;
+};
+export type PharmStatus = { state: "active" | "next" | "exhausted"; option: PharmOptionStatus | null; options: PharmOptionStatus[]; because: string };
+
+/** The medications the profile puts on the ladder, in order: NSAIDs first, then duloxetine (ACP 2017; NICE does not offer SNRIs). */
+export function pharmacologicStatus(facts: Facts): PharmStatus {
+  const options: PharmOptionStatus[] = [optionStatus(facts, "nsaid"), optionStatus(facts, "duloxetine")];
+  const active = options.find((o) => o.state === "active");
+  if (active) return { state: "active", option: active, options, because: active.because };
+  const available = options.find((o) => o.state === "available");
+  if (available) return { state: "next", option: available, options, because: options.map((o) => o.because).join("; ") };
+  return { state: "exhausted", option: null, options, because: `medication step tried or unsafe: ${options.map((o) => o.because).join("; ")}` };
+}
+
+function optionStatus(facts: Facts, option: PharmOption): PharmOptionStatus {
+  const contraindications = option === "nsaid" ? nsaidContraindications(facts) : duloxetineContraindications(facts);
+  const onIt = option === "nsaid" ? facts.nsaidMeds.length > 0 : facts.assessment.medications.some((m) => m.drug === "duloxetine");
+  const trial = facts.trials.get(option);
+  const status = (state: PharmOptionStatus["state"], because: string): PharmOptionStatus => ({ option, state, contraindications, because });
+  if (option === "duloxetine" && facts.assessment.profile === "uk") {
+    return status("excluded", "duloxetine: not offered under NICE NG59 (SNRIs are not recommended for low back pain)");
+  }
+  if (trial?.verdict === "failed" || trial?.verdict === "not-tolerated") return status("tried", trial.because);
+  // Unsafe wins over "currently taken": continuing a contraindicated drug is not a step to suggest.
+  if (contraindications.length) return status("unsafe", `${option}: unsafe here (${describeReasons(contraindications)})`);
+  if (trial?.verdict === "in-progress" || trial?.verdict === "responding") return status("active", trial.because);
+  if (onIt && !trial) return status("active", `${option}: currently taken (trial length and response not recorded)`);
+  if (trial) return status("available", `${trial.because}; not yet an adequate trial`);
+  return status("available", `${option}: not yet tried`);
+}

@@ -1,0 +1,77 @@
+import type { Medication } from "./assessment-schema";
+import { drugClass, type DrugId, type OpioidDrug } from "./vocabulary";
+import { round } from "./scores";
+
+// Morphine milligram equivalents from the CDC 2022 guideline's conversion factors (its Table). A versioned table:
+// a change of factors is a new table id, and every stored recommendation names the table it used.
+export const MME_FACTOR_TABLE = "cdc-2022" as const;
+
+type Factor = { perMg: number } | { perMcgPerHour: number } | { notConverted: string };
+
+export const MME_FACTORS: Record<OpioidDrug, Factor> = {
+  codeine: { perMg: 0.15 },
+  fentanyl: { perMcgPerHour: 2.4 },
+  hydrocodone: { perMg: 1 },
+  hydromorphone: { perMg: 5 },
+  methadone: { perMg: 4.7 },
+  morphine: { perMg: 1 },
+  oxycodone: { perMg: 1.5 },
+  oxymorphone: { perMg: 3 },
+  tapentadol: { perMg: 0.4 },
+  tramadol: { perMg: 0.2 },
+  buprenorphine: {
+    notConverted:
+      "buprenorphine is not converted to MME: CDC 2022 notes its partial agonism means MME does not reflect its overdose risk",
+  },
+};
+
+export type MmeItem = {
+  drug: DrugId;
+  /** MME per day, or null when the sig cannot give a daily dose (or the drug is not converted). */
+  mmePerDay: number | null;
+  factor: number | null;
+  computable: boolean;
+  note?: string;
+};
+
+export type MmeResult = {
+  /** Total MME per day; null when any opioid's daily dose cannot be computed (never guessed as zero). */
+  totalPerDay: number | null;
+  computable: boolean;
+  /** The sum of the opioids that could be computed: a floor when the total is not computable. */
+  computedPerDay: number;
+  items: MmeItem[];
+  factorTable: typeof MME_FACTOR_TABLE;
+};
+
+export function mmeOfMedication(medication: Medication): MmeItem | null {
+  if (drugClass(medication.drug) !== "opioid") return null;
+  const drug = medication.drug as OpioidDrug;
+  const factor = MME_FACTORS[drug];
+  if ("notConverted" in factor) return { drug, mmePerDay: null, factor: null, computable: true, note: factor.notConverted };
+  if ("perMcgPerHour" in factor) {
+    if (medication.form !== undefined && medication.form !== "patch") {
+      return { drug, mmePerDay: null, factor: null, computable: false, note: "only the fentanyl patch has a CDC 2022 conversion factor" };
+    }
+    if (medication.mcgPerHour === undefined) {
+      return { drug, mmePerDay: null, factor: factor.perMcgPerHour, computable: false, note: "patch strength (mcg/h) not given" };
+    }
+    return { drug, mmePerDay: round(medication.mcgPerHour * factor.perMcgPerHour, 2), factor: factor.perMcgPerHour, computable: true };
+  }
+  if (medication.doseMg === undefined || medication.dosesPerDay === undefined) {
+    const missing = [medication.doseMg === undefined && "dose (mg)", medication.dosesPerDay === undefined && (medication.prn ? "maximum doses per day" : "doses per day")]
+      .filter(Boolean)
+      .join(" and ");
+    return { drug, mmePerDay: null, factor: factor.perMg, computable: false, note: `${missing} not given` };
+  }
+  // A PRN sig counts at its maximum frequency, which is what dosesPerDay holds for it.
+  return { drug, mmePerDay: round(medication.doseMg * medication.dosesPerDay * factor.perMg, 2), factor: factor.perMg, computable: true };
+}
+
+/** MME of every opioid in the medication list; `uncountedOpioid` marks opioid therapy recorded without any sig. */
+export function computeMme(medications: readonly Medication[], uncountedOpioid: boolean): MmeResult {
+  const items = medications.map(mmeOfMedication).filter((item): item is MmeItem => item !== null);
+  const computedPerDay = round(items.reduce((total, item) => total + (item.mmePerDay ?? 0), 0), 2);
+  const computable = !uncountedOpioid && items.every((item) => item.computable);
+  return { totalPerDay: computable ? computedPerDay : null, computable, computedPerDay, items, factorTable: MME_FACTOR_TABLE };
+}

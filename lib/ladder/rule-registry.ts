@@ -1,0 +1,49 @@
+import type { Rule } from "./rule";
+import { RED_FLAG_PATTERN_RULES, WEAK_RED_FLAG_RULE } from "./rules/red-flag-rules";
+import { NOT_CHRONIC_RULE, BED_REST_RULE, LOW_ADHERENCE_RULE, PT_VISIT_LIMIT_RULE, MOOD_SCREEN_RULE } from "./rules/care-rules";
+import {
+  BENZODIAZEPINE_RULE,
+  MME_50_RULE,
+  MME_90_RULE,
+  MME_NOT_COMPUTABLE_RULE,
+  NALOXONE_RULE,
+  OPIOID_NOT_RECOMMENDED_RULE,
+  PDMP_RULE,
+  TAPER_PLAN_RULE,
+  TOXICOLOGY_RULE,
+} from "./rules/opioid-rules";
+import { DULOXETINE_CONTRAINDICATED_RULE, NSAID_CONTRAINDICATED_RULE, NSAID_LONG_TERM_RULE } from "./rules/medication-rules";
+import { ACUTE_CARE_RULE, CONSERVATIVE_RULE, INTERVENTIONAL_RULE, PHARMACOLOGIC_RULE } from "./rules/ladder-rules";
+import { AVOID_RULES } from "./rules/avoid-rules";
+
+// Every rule, in the order it runs: red flags first (they can suspend the ladder), then safety, the ladder, and
+// what to avoid (which must know what the ladder suggested).
+export const RULES: readonly Rule[] = [
+  ...RED_FLAG_PATTERN_RULES,
+  WEAK_RED_FLAG_RULE,
+  NOT_CHRONIC_RULE,
+  MME_NOT_COMPUTABLE_RULE,
+  MME_50_RULE,
+  MME_90_RULE,
+  BENZODIAZEPINE_RULE,
+  NALOXONE_RULE,
+  PDMP_RULE,
+  TOXICOLOGY_RULE,
+  OPIOID_NOT_RECOMMENDED_RULE,
+  TAPER_PLAN_RULE,
+  NSAID_CONTRAINDICATED_RULE,
+  NSAID_LONG_TERM_RULE,
+  DULOXETINE_CONTRAINDICATED_RULE,
+  BED_REST_RULE,
+  LOW_ADHERENCE_RULE,
+  PT_VISIT_LIMIT_RULE,
+  ACUTE_CARE_RULE,
+  CONSERVATIVE_RULE,
+  PHARMACOLOGIC_RULE,
+  INTERVENTIONAL_RULE,
+  MOOD_SCREEN_RULE,
+  ...AVOID_RULES,
+];
+
+// Bumped whenever any rule's version changes (a test holds the two together), and stored with every recommendation.
+export const RULESET_VERSION = "2026.11.1";

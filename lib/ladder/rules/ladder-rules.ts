@@ -1,0 +1,164 @@
+import {
+  duloxetine,
+  heat,
+  homeExercise,
+  imagingBeforeProcedure,
+  multidisciplinaryRehabilitation,
+  nsaid,
+  physicalTherapy,
+  psychologicallyInformedPt,
+  selfManagement,
+  type CareOption,
+} from "../care-options";
+import type { Facts } from "../facts";
+import { chooseInterventional } from "../interventional-plan";
+import { conservativeStatus, pharmacologicStatus } from "../ladder-status";
+import { cite } from "../recommendation";
+import { Draft, fired, notFired, RANK, type Rule } from "../rule";
+
+// The ladder itself. Exactly one of these rules sets the step for an evaluation that is not suspended:
+// acute care, the conservative rung, the medication rung or the interventional rung. Each names in its trace why
+// the rungs below it count as tried (or unsafe), which is invariant 3 of the contract.
+
+export const SEVERE_SCIATICA_INTENSITY = 7;
+
+function place(draft: Draft, ruleId: string, primary: CareOption, companions: CareOption[], rationale: string): void {
+  draft.step = primary.step;
+  draft.rationale = rationale;
+  draft.suggest(ruleId, RANK.primary, primary);
+  companions.forEach((option) => draft.suggest(ruleId, RANK.companion, option));
+}
+
+/** The conservative choice matched to STarT Back risk: advice and self-management, PT, or psychologically informed PT. */
+function conservativeByRisk(facts: Facts): { primary: CareOption; why: string } {
+  const acute = !facts.chronic;
+  const risk = facts.classification.startBack?.risk;
+  const visitsUsedUp = facts.ptVisitsLeft === 0;
+  const homeFailed = (["self-management", "home-exercise"] as const).some((t) => facts.trials.get(t)?.verdict === "failed");
+  if (visitsUsedUp) return { primary: homeExercise(facts, "Covered PT visits are used up, so the home program carries the care: "), why: "covered PT visits are used up" };
+  if (risk === "high") return { primary: psychologicallyInformedPt(), why: "high STarT Back risk" };
+  if (risk === "low" && !homeFailed) return { primary: selfManagement(facts), why: "low STarT Back risk: advice and self-management first" };
+  if (risk === undefined && acute) return { primary: selfManagement(facts), why: "STarT Back not recorded: advice to stay active and self-management, reassessing risk if pain persists" };
+  if (risk === "low") return { primary: physicalTherapy(facts), why: "low STarT Back risk, but an adequate self-management trial did not help" };
+  return { primary: physicalTherapy(facts), why: risk === "medium" ? "medium STarT Back risk" : "STarT Back not recorded: physical therapy as the default first step for chronic pain" };
+}
+
+function remainingVisitsNote(facts: Facts): string {
+  return facts.ptVisitsLeft === null ? "" : ` ${facts.ptVisitsLeft} covered visit${facts.ptVisitsLeft === 1 ? "" : "s"} left this year.`;
+}
+
+export const ACUTE_CARE_RULE: Rule = {
+  id: "ladder.acute-care",
+  version: 1,
+  title: "Acute or subacute pain: stay active, stratified care",
+  cites: ["acp-2017", "nice-ng59", "hill-2011-start-back-trial"],
+  evaluate(facts, draft) {
+    if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
+    if (facts.chronic) return notFired("pain is chronic: the chronic ladder applies");
+    const { primary, why } = conservativeByRisk(facts);
+    const companions = [primary.therapy === "self-management" ? homeExercise(facts) : selfManagement(facts)];
+    if (facts.assessment.profile === "us") companions.push(heat());
+    place(draft, this.id, primary, companions, `Not yet chronic: reassure, keep active and match care to risk (${why}).`);
+    const { intensity } = facts.assessment.pain;
+    if (facts.assessment.profile === "uk" && facts.classification.radicular && intensity >= SEVERE_SCIATICA_INTENSITY) {
+      draft.suggest(this.id, RANK.option, {
+        therapy: "epidural-steroid-injection",
+        step: "interventional",
+        title: "Consider an epidural injection for acute severe sciatica",
+        detail: `Acute sciatica at ${intensity}/10: NICE allows an epidural of local anaesthetic and steroid for acute and severe sciatica, alongside staying active. It is the one exception to the ladder's order.`,
+        evidence: [cite("nice-ng59", "Consider epidural injections of local anaesthetic and steroid in people with acute and severe sciatica.")],
+      });
+      return fired(`${facts.classification.chronicity} pain; ${why}; uk profile: acute severe sciatica (${intensity}/10), so an epidural is an option (NICE exception)`);
+    }
+    return fired(`${facts.classification.chronicity} pain; ${why}`);
+  },
+};
+
+export const CONSERVATIVE_RULE: Rule = {
+  id: "ladder.conservative",
+  version: 1,
+  title: "Conservative rung: PT and self-management matched to the person",
+  cites: ["acp-2017", "nice-ng59", "apta-cpg-2021", "hill-2011-start-back-trial", "alrwaily-2016-tbc", "backstep-source-article"],
+  evaluate(facts, draft) {
+    if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
+    if (!facts.chronic) return notFired("pain is not chronic");
+    const status = conservativeStatus(facts);
+    if (status.state === "tried") return notFired(status.because);
+    const trial = status.trial;
+    const visitsUsedUp = facts.ptVisitsLeft === 0;
+    switch (status.state) {
+      case "in-progress": {
+        const continuing = trial?.therapy === "physical-therapy" && !visitsUsedUp ? physicalTherapy(facts, remainingVisitsNote(facts)) : trial?.therapy === "psychologically-informed-pt" && !visitsUsedUp ? psychologicallyInformedPt() : homeExercise(facts);
+        place(draft, this.id, { ...continuing, title: `Continue: ${continuing.title.toLowerCase()}` }, [continuing.therapy === "home-exercise" ? selfManagement(facts) : homeExercise(facts)], "A conservative program is under way and not yet long enough to judge: keep going and review at its end.");
+        return fired(`in progress: ${status.because}`);
+      }
+      case "responding":
+        place(draft, this.id, { ...selfManagement(facts), title: "Keep up the self-management routine" }, [homeExercise(facts)], "Conservative care is working: keep the daily routine going; no medicines or procedures are needed.");
+        return fired(`responding: ${status.because}`);
+      case "low-adherence": {
+        const again = trial?.therapy === "physical-therapy" && !visitsUsedUp ? physicalTherapy(facts, remainingVisitsNote(facts)) : homeExercise(facts, "Restart with a program small enough to keep up: ");
+        place(
+          draft,
+          this.id,
+          { ...again, title: `${again.title}, with adherence support`, detail: `${again.detail} Agree one small daily goal and check it at every visit.` },
+          [again.therapy === "home-exercise" ? selfManagement(facts) : homeExercise(facts, "Start small: ")],
+          "The last program was not really tried (adherence too low), so the plan stays on this rung with support rather than moving up.",
+        );
+        return fired(`stays conservative: ${status.because}`);
+      }
+      default: {
+        const { primary, why } = conservativeByRisk(facts);
+        const companions = [primary.therapy === "home-exercise" ? selfManagement(facts) : homeExercise(facts), primary.therapy === "self-management" ? null : selfManagement(facts)].filter(
+          (c): c is CareOption => c !== null,
+        );
+        if (facts.classification.startBack?.risk === "high") companions.push(multidisciplinaryRehabilitation());
+        place(draft, this.id, primary, companions, `Start with non-drug care: ${why}.`);
+        return fired(`${status.because}; ${why}`);
+      }
+    }
+  },
+};
+
+export const PHARMACOLOGIC_RULE: Rule = {
+  id: "ladder.pharmacologic",
+  version: 1,
+  title: "Medication rung: added to conservative care",
+  cites: ["acp-2017", "nice-ng59", "backstep-source-article"],
+  evaluate(facts, draft) {
+    if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
+    if (!facts.chronic) return notFired("pain is not chronic");
+    const conservative = conservativeStatus(facts);
+    if (conservative.state !== "tried") return notFired(`conservative rung not yet tried adequately (${conservative.because})`);
+    const pharmacologic = pharmacologicStatus(facts);
+    if (pharmacologic.state === "exhausted" || !pharmacologic.option) return notFired(pharmacologic.because);
+    const continuing = pharmacologic.state === "active";
+    const medicine = pharmacologic.option.option === "nsaid" ? nsaid(facts, continuing) : duloxetine(continuing);
+    place(
+      draft,
+      this.id,
+      medicine,
+      [homeExercise(facts, "Keep the exercise program going alongside the medicine: "), selfManagement(facts)],
+      `Conservative care was tried adequately (${conservative.trial?.because ?? "see trace"}), so a medicine is added to it, not instead of it.`,
+    );
+    return fired(`${conservative.because}; medication: ${pharmacologic.because}`);
+  },
+};
+
+export const INTERVENTIONAL_RULE: Rule = {
+  id: "ladder.interventional",
+  version: 1,
+  title: "Interventional rung: only after the rungs below were tried or are unsafe",
+  cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article"],
+  evaluate(facts, draft) {
+    if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
+    if (!facts.chronic) return notFired("pain is not chronic");
+    const conservative = conservativeStatus(facts);
+    if (conservative.state !== "tried") return notFired(`conservative rung not yet tried adequately (${conservative.because})`);
+    const pharmacologic = pharmacologicStatus(facts);
+    if (pharmacologic.state !== "exhausted") return notFired(`medication rung still has an option (${pharmacologic.because})`);
+    const choice = chooseInterventional(facts);
+    const companions = [homeExercise(facts, "Keep exercising through any procedure: "), ...(choice.needsImaging ? [imagingBeforeProcedure()] : [])];
+    place(draft, this.id, choice.option, companions, `Conservative care and medicines were tried or are unsafe; next: ${choice.option.title.toLowerCase()} (${choice.because}).`);
+    return fired(`${conservative.because}; ${pharmacologic.because}; ${choice.because}`);
+  },
+};

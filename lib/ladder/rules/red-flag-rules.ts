@@ -1,0 +1,133 @@
+import { redFlagPatterns, weakRedFlags, type RedFlagPattern } from "../red-flags";
+import { cite, type EvidenceRef } from "../recommendation";
+import { fired, notFired, RANK, type Rule } from "../rule";
+import type { Facts } from "../facts";
+import type { TherapyId } from "../vocabulary";
+
+type WorkUp = { therapy: TherapyId; title: string; detail: string };
+
+const FRAMEWORK = cite("finucane-2020-red-flags", "Serious spinal pathology is suspected from strong flags or combinations of flags, and then needs urgent work-up.");
+const IMAGING_FOR_SERIOUS = cite("chou-2007-acp-aps", "Prompt imaging is indicated for severe or progressive neurological deficits or when serious underlying disease is suspected.");
+
+type PatternRule = {
+  pattern: RedFlagPattern;
+  id: string;
+  title: string;
+  code: string;
+  summary: string;
+  detail: string;
+  /** Work-up in order: the first is the primary suggestion. */
+  workup: (facts: Facts) => WorkUp[];
+  evidence: EvidenceRef[];
+};
+
+const PATTERNS: PatternRule[] = [
+  {
+    pattern: "cauda-equina",
+    id: "red-flag.cauda-equina",
+    title: "Cauda equina compression",
+    code: "red-flag-cauda-equina",
+    summary: "Possible cauda equina syndrome: same-day emergency assessment",
+    detail: "Saddle numbness, new bladder retention, faecal incontinence or bilateral leg weakness can mean compression of the cauda equina. Delay risks permanent loss of bladder, bowel and sexual function.",
+    workup: () => [
+      { therapy: "emergency-referral", title: "Emergency referral today", detail: "Send to the emergency department or on-call spinal team now for assessment and emergency MRI." },
+      { therapy: "urgent-imaging", title: "Emergency MRI of the lumbosacral spine", detail: "MRI within hours, arranged by the receiving team." },
+    ],
+    evidence: [FRAMEWORK, IMAGING_FOR_SERIOUS],
+  },
+  {
+    pattern: "infection",
+    id: "red-flag.infection",
+    title: "Spinal infection",
+    code: "red-flag-infection",
+    summary: "Possible spinal infection (epidural abscess, discitis, osteomyelitis): urgent work-up",
+    detail: "Fever with injection drug use, immunosuppression or a recent infection raises concern for spinal infection, which can cause paralysis or sepsis if missed.",
+    workup: () => [
+      { therapy: "emergency-referral", title: "Same-day emergency assessment", detail: "Same-day assessment with blood cultures, white cell count, ESR and CRP." },
+      { therapy: "urgent-imaging", title: "Urgent MRI with contrast", detail: "MRI of the spine with contrast to look for abscess, discitis or osteomyelitis." },
+    ],
+    evidence: [FRAMEWORK, IMAGING_FOR_SERIOUS],
+  },
+  {
+    pattern: "neurological-deficit",
+    id: "red-flag.neurological-deficit",
+    title: "Progressive neurological deficit",
+    code: "red-flag-neurological-deficit",
+    summary: "Progressive neurological deficit: urgent imaging and specialist assessment",
+    detail: "Weakness or sensory loss that is getting worse needs urgent imaging and a spinal surgical opinion rather than a trial of conservative care.",
+    workup: () => [
+      { therapy: "urgent-imaging", title: "Urgent MRI of the lumbar spine", detail: "MRI without delay to find the compressive lesion." },
+      { therapy: "emergency-referral", title: "Urgent spinal surgical assessment", detail: "Same-day or next-day assessment by a spinal team, sooner if the deficit is progressing fast." },
+    ],
+    evidence: [FRAMEWORK, IMAGING_FOR_SERIOUS],
+  },
+  {
+    pattern: "fracture",
+    id: "red-flag.fracture",
+    title: "Vertebral fracture",
+    code: "red-flag-fracture",
+    summary: "Possible vertebral fracture: imaging before any treatment plan",
+    detail: "Major trauma, or minor trauma in someone with osteoporosis, long-term corticosteroid use or older age, can fracture a vertebra.",
+    workup: (facts) => {
+      const imaging = { therapy: "urgent-imaging" as const, title: "Urgent spine imaging", detail: "Plain radiographs, with CT or MRI if they are negative and suspicion stays high." };
+      const emergency = { therapy: "emergency-referral" as const, title: "Emergency assessment after major trauma", detail: "Assess in the emergency department with spinal precautions." };
+      // After minor trauma the work-up is imaging; after major trauma, the emergency department first.
+      return facts.redFlags.has("major-trauma") ? [emergency, imaging] : [imaging];
+    },
+    evidence: [FRAMEWORK, IMAGING_FOR_SERIOUS],
+  },
+  {
+    pattern: "malignancy",
+    id: "red-flag.malignancy",
+    title: "Spinal malignancy",
+    code: "red-flag-malignancy",
+    summary: "Possible spinal malignancy or metastasis: urgent work-up",
+    detail: "A history of cancer is the strongest single flag for spinal malignancy; unexplained weight loss and night pain add to the concern.",
+    workup: () => [
+      { therapy: "urgent-imaging", title: "Urgent MRI of the whole spine", detail: "MRI within days (sooner with neurological symptoms), with blood tests (FBC, ESR, CRP, calcium, and myeloma screen as indicated)." },
+      { therapy: "emergency-referral", title: "Urgent oncology or acute oncology contact", detail: "Contact the treating oncology team or acute oncology service for suspected metastatic spinal disease." },
+    ],
+    evidence: [FRAMEWORK, IMAGING_FOR_SERIOUS],
+  },
+];
+
+function patternRule(spec: PatternRule): Rule {
+  return {
+    id: spec.id,
+    version: 1,
+    title: spec.title,
+    cites: ["finucane-2020-red-flags", "chou-2007-acp-aps"],
+    evaluate(facts, draft) {
+      const finding = redFlagPatterns(facts).find((p) => p.pattern === spec.pattern);
+      if (!finding) return notFired(`no ${spec.title.toLowerCase()} pattern among the red flags recorded`);
+      draft.suspended = true;
+      draft.alert({ code: spec.code, severity: "critical", summary: spec.summary, detail: `${spec.detail} Found: ${finding.because}.`, evidence: spec.evidence });
+      spec.workup(facts).forEach((item, index) => {
+        draft.suggest(spec.id, index === 0 ? RANK.primary : RANK.workup, { ...item, step: "urgent-evaluation", evidence: spec.evidence });
+      });
+      return fired(`${finding.because}: the ladder is suspended for urgent work-up`);
+    },
+  };
+}
+
+export const RED_FLAG_PATTERN_RULES: Rule[] = PATTERNS.map(patternRule);
+
+export const WEAK_RED_FLAG_RULE: Rule = {
+  id: "red-flag.weighed",
+  version: 1,
+  title: "Red flags weighed, not obeyed",
+  cites: ["finucane-2020-red-flags"],
+  evaluate(facts, draft) {
+    const weak = weakRedFlags(facts, redFlagPatterns(facts));
+    if (!weak.length) return notFired("no red flag left unexplained by a serious pattern");
+    draft.alert({
+      code: "red-flag-watch",
+      severity: "warning",
+      summary: `Red flag to watch: ${weak.join(", ")}`,
+      detail:
+        "On its own this finding is a weak predictor of serious pathology and does not suspend the ladder. Re-examine, ask about other flags, consider blood tests (ESR, CRP) and review within 2-4 weeks, sooner if anything changes.",
+      evidence: [cite("finucane-2020-red-flags", "Most red flags in isolation have poor diagnostic accuracy; they prompt closer assessment rather than automatic imaging.")],
+    });
+    return fired(`${weak.join(", ")} weighed as a weak flag on its own: watch and reassess, ladder not suspended`);
+  },
+};
