@@ -33,10 +33,7 @@ try {
 } catch {
   fail("the input is not valid JSON");
 }
-if (input !== null && typeof input === "object" && !Array.isArray(input) && !("asOf" in input)) {
-  (input as Record<string, unknown>).asOf = new Date().toISOString().slice(0, 10);
-}
-const result = recommend(input);
+const result = recommend(input, new Date().toISOString().slice(0, 10));
 if (!result.ok) {
   print(result.error);
   process.exit(2);

@@ -6,4 +6,5 @@ export const NAV_ITEMS: { href: string; label: string; roles: readonly Role[] }[
   { href: "/referrals", label: "Referrals", roles: ["clinician", "physical_therapist", "auditor"] },
   { href: "/audit", label: "Audit trail", roles: ["auditor", "admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/evidence", label: "Evidence", roles: ["clinician", "physical_therapist", "auditor", "admin"] },
 ];

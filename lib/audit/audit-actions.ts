@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "user.list",
   "user.update",
   "audit.list",
+  "recommendation.evaluate",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,7 +2,8 @@ import type { Facts } from "./facts";
 import { cite, type EvidenceRef } from "./recommendation";
 import type { Step, TbcSubgroup, TherapyId } from "./vocabulary";
 
-// The suggestions the ladder can make, in the product's own words, each with its evidence.
+// The suggestions the ladder can make, in the product's own words, each with its evidence. Evidence lists that
+// never change are built once and shared between evaluations.
 
 export type CareOption = { therapy: TherapyId; step: Step; title: string; detail: string; evidence: EvidenceRef[] };
 
@@ -21,6 +22,11 @@ const PT_EVIDENCE = [
   cite("backstep-source-article", "78% of people with chronic low back pain get meaningful relief from PT against 52% with medication alone; classification-matched programs improve outcomes by 25-30% (patient-education article)."),
 ];
 
+const PT_WITH_TBC_EVIDENCE = [
+  ...PT_EVIDENCE,
+  cite("alrwaily-2016-tbc", "Matching the exercise approach to the patient's classification (directional preference, stabilization, traction) guides the program."),
+];
+
 const HOME_EVIDENCE = cite("backstep-source-article", "People who keep up their home routine succeed 82% of the time against 45% for those who do not; even 10 minutes a day counts (patient-education article).");
 
 function workingAdult(facts: Facts): string {
@@ -35,7 +41,7 @@ export function physicalTherapy(facts: Facts, visitsNote = ""): CareOption {
     step: "conservative",
     title: "Physical therapy program",
     detail: `6-8 weeks at 2-3 sessions a week, led by ${program}, built on posture retraining, core strengthening, flexibility, aerobic conditioning and pain-tolerance building, with a daily home program.${visitsNote}`,
-    evidence: [...PT_EVIDENCE, cite("alrwaily-2016-tbc", "Matching the exercise approach to the patient's classification (directional preference, stabilization, traction) guides the program.")],
+    evidence: PT_WITH_TBC_EVIDENCE,
   };
 }
 
@@ -52,18 +58,22 @@ export function psychologicallyInformedPt(): CareOption {
   };
 }
 
+const SELF_MANAGEMENT_EVIDENCE = [
+  cite("nice-ng59", "Provide advice and information, tailored to the person, to help them self-manage low back pain and continue normal activities."),
+  cite("backstep-source-article", "20-30 minutes a day for 8-12 weeks at about 63% adherence cut pain by 40-50% (patient-education article citing the UCSF toolkit)."),
+];
+
 export function selfManagement(facts: Facts): CareOption {
   return {
     therapy: "self-management",
     step: "conservative",
     title: "Daily self-management routine",
     detail: `20-30 minutes a day for 8-12 weeks: walking, gentle stretching, breathing or relaxation, pacing activity just below the pain, regular sleep, and a daily pain log.${workingAdult(facts)}`,
-    evidence: [
-      cite("nice-ng59", "Provide advice and information, tailored to the person, to help them self-manage low back pain and continue normal activities."),
-      cite("backstep-source-article", "20-30 minutes a day for 8-12 weeks at about 63% adherence cut pain by 40-50% (patient-education article citing the UCSF toolkit)."),
-    ],
+    evidence: SELF_MANAGEMENT_EVIDENCE,
   };
 }
+
+const HOME_PROGRAM_EVIDENCE = [HOME_EVIDENCE, cite("apta-cpg-2021", "Exercise benefits depend on it being done; home programs carry treatment between visits.")];
 
 export function homeExercise(facts: Facts, lead = ""): CareOption {
   return {
@@ -71,7 +81,7 @@ export function homeExercise(facts: Facts, lead = ""): CareOption {
     step: "conservative",
     title: "Home exercise program",
     detail: `${lead}The program's exercises every day, logged so the next visit can see what was done.${workingAdult(facts)}`,
-    evidence: [HOME_EVIDENCE, cite("apta-cpg-2021", "Exercise benefits depend on it being done; home programs carry treatment between visits.")],
+    evidence: HOME_PROGRAM_EVIDENCE,
   };
 }
 

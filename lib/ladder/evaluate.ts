@@ -55,11 +55,19 @@ export function evaluate(assessment: Assessment): Recommendation {
 export type FieldIssue = { path: string; message: string };
 export type InvalidAssessment = { error: "invalid-assessment"; issues: FieldIssue[] };
 
-/** Validates untrusted input, then evaluates it: the entry point for the CLI, the API and the browser. */
-export function recommend(input: unknown): { ok: true; recommendation: Recommendation } | { ok: false; error: InvalidAssessment } {
-  const parsed = assessmentSchema.safeParse(input);
+/**
+ * Validates untrusted input, then evaluates it: the entry point for the CLI, the API and the browser.
+ * `defaultAsOf` fills a missing evaluation date; callers pass their own today, the engine never reads a clock.
+ */
+export function recommend(input: unknown, defaultAsOf?: string): { ok: true; recommendation: Recommendation } | { ok: false; error: InvalidAssessment } {
+  const dated = defaultAsOf && isPlainObject(input) && !("asOf" in input) ? { ...input, asOf: defaultAsOf } : input;
+  const parsed = assessmentSchema.safeParse(dated);
   if (!parsed.success) return { ok: false, error: invalidAssessment(parsed.error) };
   return { ok: true, recommendation: evaluate(parsed.data) };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 export function invalidAssessment(error: z.ZodError): InvalidAssessment {

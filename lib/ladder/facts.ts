@@ -5,9 +5,12 @@ import type { Classification } from "./recommendation";
 import { scoreOdi, scorePeg, scoreStartBack, scoreTwoItemScreen } from "./scores";
 import { classifyTbc } from "./tbc";
 import { drugClass, type Condition, type RedFlag, type TherapyId } from "./vocabulary";
+import { conservativeStatus, pharmacologicStatus, type ConservativeStatus, type PharmStatus } from "./ladder-status";
+import { duloxetineContraindications, nsaidContraindications, type Contraindication } from "./medication-safety";
+import { redFlagPatterns, type PatternFinding } from "./red-flags";
 
-/** Everything the rules reason from, derived once from the Assessment. */
-export type Facts = {
+/** What is read straight off the Assessment. */
+export type BaseFacts = {
   assessment: Assessment;
   classification: Classification;
   chronic: boolean;
@@ -25,9 +28,77 @@ export type Facts = {
   ptVisitsLeft: number | null;
 };
 
+/** Everything the rules reason from: read off the Assessment once, with each derived fact computed on first use. */
+export type Facts = EvaluationFacts;
+
 const isCurrent = (assessment: Assessment, therapy: TherapyId) => assessment.treatments.some((t) => t.therapy === therapy && t.status === "current");
 
 export function deriveFacts(assessment: Assessment): Facts {
+  return new EvaluationFacts(readFacts(assessment));
+}
+
+class EvaluationFacts implements BaseFacts {
+  readonly assessment: Assessment;
+  readonly classification: Classification;
+  readonly chronic: boolean;
+  readonly redFlags: ReadonlySet<RedFlag>;
+  readonly conditions: ReadonlySet<Condition>;
+  readonly opioidMeds: Medication[];
+  readonly benzodiazepineMeds: Medication[];
+  readonly nsaidMeds: Medication[];
+  readonly onOpioid: boolean;
+  readonly onBenzodiazepine: boolean;
+  readonly onNsaid: boolean;
+  readonly mme: MmeResult;
+  readonly trials: ReadonlyMap<TherapyId, TrialAssessment>;
+  readonly ptVisitsLeft: number | null;
+  private cache: {
+    redFlagFindings?: PatternFinding[];
+    nsaidContraindications?: Contraindication[];
+    duloxetineContraindications?: Contraindication[];
+    conservative?: ConservativeStatus;
+    pharmacologic?: PharmStatus;
+  } = {};
+
+  constructor(base: BaseFacts) {
+    this.assessment = base.assessment;
+    this.classification = base.classification;
+    this.chronic = base.chronic;
+    this.redFlags = base.redFlags;
+    this.conditions = base.conditions;
+    this.opioidMeds = base.opioidMeds;
+    this.benzodiazepineMeds = base.benzodiazepineMeds;
+    this.nsaidMeds = base.nsaidMeds;
+    this.onOpioid = base.onOpioid;
+    this.onBenzodiazepine = base.onBenzodiazepine;
+    this.onNsaid = base.onNsaid;
+    this.mme = base.mme;
+    this.trials = base.trials;
+    this.ptVisitsLeft = base.ptVisitsLeft;
+  }
+
+  get redFlagFindings(): PatternFinding[] {
+    return (this.cache.redFlagFindings ??= redFlagPatterns(this));
+  }
+
+  get nsaidContraindications(): Contraindication[] {
+    return (this.cache.nsaidContraindications ??= nsaidContraindications(this));
+  }
+
+  get duloxetineContraindications(): Contraindication[] {
+    return (this.cache.duloxetineContraindications ??= duloxetineContraindications(this));
+  }
+
+  get conservative(): ConservativeStatus {
+    return (this.cache.conservative ??= conservativeStatus(this));
+  }
+
+  get pharmacologic(): PharmStatus {
+    return (this.cache.pharmacologic ??= pharmacologicStatus(this, { nsaid: this.nsaidContraindications, duloxetine: this.duloxetineContraindications }));
+  }
+}
+
+function readFacts(assessment: Assessment): BaseFacts {
   const { pain, screening, medications } = assessment;
   const opioidMeds = medications.filter((m) => drugClass(m.drug) === "opioid");
   const benzodiazepineMeds = medications.filter((m) => drugClass(m.drug) === "benzodiazepine");

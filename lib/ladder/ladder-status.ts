@@ -1,6 +1,6 @@
 import { ADHERENCE_THRESHOLD_PERCENT, type TrialAssessment } from "./adequacy";
-import type { Facts } from "./facts";
-import { describeReasons, duloxetineContraindications, nsaidContraindications, type Contraindication } from "./medication-safety";
+import type { BaseFacts } from "./facts";
+import { describeReasons, type Contraindication } from "./medication-safety";
 import type { TherapyId } from "./vocabulary";
 
 // Where the patient stands on each rung: the facts the ladder rules decide from, with the reasons they show.
@@ -12,7 +12,7 @@ export const HOME_PROGRAMS = ["home-exercise", "self-management"] as const;
 export type ConservativeState = "not-tried" | "in-progress" | "responding" | "low-adherence" | "tried";
 export type ConservativeStatus = { state: ConservativeState; trial: TrialAssessment | null; because: string };
 
-export function conservativeStatus(facts: Facts): ConservativeStatus {
+export function conservativeStatus(facts: BaseFacts): ConservativeStatus {
   const trialsOf = (therapies: readonly TherapyId[]) => therapies.map((t) => facts.trials.get(t)).filter((t): t is TrialAssessment => t !== undefined);
   const supervised = trialsOf(SUPERVISED_PROGRAMS);
   const home = trialsOf(HOME_PROGRAMS);
@@ -50,8 +50,8 @@ export type PharmOptionStatus = {
 export type PharmStatus = { state: "active" | "next" | "exhausted"; option: PharmOptionStatus | null; options: PharmOptionStatus[]; because: string };
 
 /** The medications the profile puts on the ladder, in order: NSAIDs first, then duloxetine (ACP 2017; NICE does not offer SNRIs). */
-export function pharmacologicStatus(facts: Facts): PharmStatus {
-  const options: PharmOptionStatus[] = [optionStatus(facts, "nsaid"), optionStatus(facts, "duloxetine")];
+export function pharmacologicStatus(facts: BaseFacts, unsafe: Record<PharmOption, Contraindication[]>): PharmStatus {
+  const options: PharmOptionStatus[] = [optionStatus(facts, "nsaid", unsafe.nsaid), optionStatus(facts, "duloxetine", unsafe.duloxetine)];
   const active = options.find((o) => o.state === "active");
   if (active) return { state: "active", option: active, options, because: active.because };
   const available = options.find((o) => o.state === "available");
@@ -59,8 +59,7 @@ export function pharmacologicStatus(facts: Facts): PharmStatus {
   return { state: "exhausted", option: null, options, because: `medication step tried or unsafe: ${options.map((o) => o.because).join("; ")}` };
 }
 
-function optionStatus(facts: Facts, option: PharmOption): PharmOptionStatus {
-  const contraindications = option === "nsaid" ? nsaidContraindications(facts) : duloxetineContraindications(facts);
+function optionStatus(facts: BaseFacts, option: PharmOption, contraindications: Contraindication[]): PharmOptionStatus {
   const onIt = option === "nsaid" ? facts.nsaidMeds.length > 0 : facts.assessment.medications.some((m) => m.drug === "duloxetine");
   const trial = facts.trials.get(option);
   const status = (state: PharmOptionStatus["state"], because: string): PharmOptionStatus => ({ option, state, contraindications, because });

@@ -1,4 +1,4 @@
-import type { Facts } from "./facts";
+import type { BaseFacts } from "./facts";
 import { cite, type EvidenceRef } from "./recommendation";
 
 // What makes a medication on the ladder unsafe for this person. "absolute": not to be used; "relative": not for
@@ -10,7 +10,7 @@ export const NSAID_AGE_CAUTION = 65;
 const EGFR_AVOID = 30;
 const EGFR_LONG_TERM_AVOID = 60;
 
-export function nsaidContraindications(facts: Facts): Contraindication[] {
+export function nsaidContraindications(facts: BaseFacts): Contraindication[] {
   const { conditions } = facts;
   const { patient, labs } = facts.assessment;
   const found: Contraindication[] = [];
@@ -38,7 +38,7 @@ export function nsaidContraindications(facts: Facts): Contraindication[] {
   return found;
 }
 
-export function duloxetineContraindications(facts: Facts): Contraindication[] {
+export function duloxetineContraindications(facts: BaseFacts): Contraindication[] {
   const label = cite("duloxetine-label", "Avoid duloxetine in hepatic impairment and in severe renal impairment (creatinine clearance below 30 mL/min).");
   const found: Contraindication[] = [];
   if (facts.conditions.has("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, evidence: label });

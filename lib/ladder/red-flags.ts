@@ -1,4 +1,4 @@
-import type { Facts } from "./facts";
+import type { BaseFacts } from "./facts";
 import type { RedFlag } from "./vocabulary";
 
 // Which red-flag findings, alone or together, point to serious pathology (Finucane 2020; Chou 2007). Strong
@@ -11,7 +11,7 @@ export type RedFlagPattern = "cauda-equina" | "infection" | "neurological-defici
 
 export type PatternFinding = { pattern: RedFlagPattern; flags: string[]; because: string };
 
-export function redFlagPatterns(facts: Facts): PatternFinding[] {
+export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   const has = (flag: RedFlag) => facts.redFlags.has(flag);
   const age = facts.assessment.patient.ageYears;
   const osteoporosis = has("osteoporosis") || facts.conditions.has("osteoporosis");
@@ -50,7 +50,7 @@ export function redFlagPatterns(facts: Facts): PatternFinding[] {
 }
 
 /** Flags present that no strong pattern accounts for: weighed, not obeyed. */
-export function weakRedFlags(facts: Facts, patterns: PatternFinding[]): RedFlag[] {
+export function weakRedFlags(facts: BaseFacts, patterns: PatternFinding[]): RedFlag[] {
   const explained = new Set(patterns.flatMap((p) => p.flags));
   return [...facts.redFlags].filter((flag) => !explained.has(flag));
 }

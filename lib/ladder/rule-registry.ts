@@ -15,10 +15,13 @@ import {
 import { DULOXETINE_CONTRAINDICATED_RULE, NSAID_CONTRAINDICATED_RULE, NSAID_LONG_TERM_RULE } from "./rules/medication-rules";
 import { ACUTE_CARE_RULE, CONSERVATIVE_RULE, INTERVENTIONAL_RULE, PHARMACOLOGIC_RULE } from "./rules/ladder-rules";
 import { AVOID_RULES } from "./rules/avoid-rules";
+import { SCREENING_SCORES_RULE, TBC_RULE } from "./rules/classification-rules";
 
 // Every rule, in the order it runs: red flags first (they can suspend the ladder), then safety, the ladder, and
 // what to avoid (which must know what the ladder suggested).
 export const RULES: readonly Rule[] = [
+  SCREENING_SCORES_RULE,
+  TBC_RULE,
   ...RED_FLAG_PATTERN_RULES,
   WEAK_RED_FLAG_RULE,
   NOT_CHRONIC_RULE,
@@ -47,3 +50,14 @@ export const RULES: readonly Rule[] = [
 
 // Bumped whenever any rule's version changes (a test holds the two together), and stored with every recommendation.
 export const RULESET_VERSION = "2026.11.1";
+
+/** The rules that cite each source, for the evidence page. */
+export function rulesBySource(): ReadonlyMap<string, { id: string; title: string; version: number }[]> {
+  const bySource = new Map<string, { id: string; title: string; version: number }[]>();
+  for (const rule of RULES) {
+    for (const sourceId of rule.cites) {
+      bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), { id: rule.id, title: rule.title, version: rule.version }]);
+    }
+  }
+  return bySource;
+}

@@ -14,12 +14,20 @@ type AvoidSpec = {
   cites: Rule["cites"];
   applies?: (facts: Facts) => string | null;
   reason: (facts: Facts) => string;
+  /** Must depend on the profile alone. */
   evidence: (facts: Facts) => EvidenceRef[];
 };
 
 const us = (facts: Facts) => facts.assessment.profile === "us";
 
 function avoidRule(spec: AvoidSpec): Rule {
+  // Evidence depends only on the profile: built once per profile, not once per evaluation.
+  const evidenceByProfile = new Map<string, EvidenceRef[]>();
+  const evidenceFor = (facts: Facts) => {
+    const key = facts.assessment.profile;
+    if (!evidenceByProfile.has(key)) evidenceByProfile.set(key, spec.evidence(facts));
+    return evidenceByProfile.get(key) as EvidenceRef[];
+  };
   return {
     id: spec.id,
     version: 1,
@@ -30,7 +38,7 @@ function avoidRule(spec: AvoidSpec): Rule {
       if (draft.suggests(spec.therapy)) return notFired(`${spec.therapy} is suggested in this evaluation`);
       const blocked = spec.applies?.(facts) ?? null;
       if (blocked) return notFired(blocked);
-      draft.avoidTherapy({ therapy: spec.therapy, reason: spec.reason(facts), evidence: spec.evidence(facts) });
+      draft.avoidTherapy({ therapy: spec.therapy, reason: spec.reason(facts), evidence: evidenceFor(facts) });
       return fired(`${spec.therapy} listed to avoid (${facts.assessment.profile} profile)`);
     },
   };

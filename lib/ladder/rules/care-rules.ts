@@ -1,5 +1,4 @@
 import { ADHERENCE_THRESHOLD_PERCENT } from "../adequacy";
-import { conservativeStatus } from "../ladder-status";
 import { cite } from "../recommendation";
 import { fired, insufficient, notFired, RANK, type Rule } from "../rule";
 
@@ -52,7 +51,7 @@ export const LOW_ADHERENCE_RULE: Rule = {
   title: "Conservative trial sunk by low adherence",
   cites: ["backstep-source-article", "apta-cpg-2021"],
   evaluate(facts, draft) {
-    const status = conservativeStatus(facts);
+    const status = facts.conservative;
     if (status.state !== "low-adherence") return notFired(`conservative care: ${status.state}`);
     const working = facts.assessment.patient.employment === "working";
     draft.alert({

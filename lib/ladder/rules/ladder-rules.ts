@@ -12,7 +12,6 @@ import {
 } from "../care-options";
 import type { Facts } from "../facts";
 import { chooseInterventional } from "../interventional-plan";
-import { conservativeStatus, pharmacologicStatus } from "../ladder-status";
 import { cite } from "../recommendation";
 import { Draft, fired, notFired, RANK, type Rule } from "../rule";
 
@@ -82,7 +81,7 @@ export const CONSERVATIVE_RULE: Rule = {
   evaluate(facts, draft) {
     if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
     if (!facts.chronic) return notFired("pain is not chronic");
-    const status = conservativeStatus(facts);
+    const status = facts.conservative;
     if (status.state === "tried") return notFired(status.because);
     const trial = status.trial;
     const visitsUsedUp = facts.ptVisitsLeft === 0;
@@ -127,9 +126,9 @@ export const PHARMACOLOGIC_RULE: Rule = {
   evaluate(facts, draft) {
     if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
     if (!facts.chronic) return notFired("pain is not chronic");
-    const conservative = conservativeStatus(facts);
+    const conservative = facts.conservative;
     if (conservative.state !== "tried") return notFired(`conservative rung not yet tried adequately (${conservative.because})`);
-    const pharmacologic = pharmacologicStatus(facts);
+    const pharmacologic = facts.pharmacologic;
     if (pharmacologic.state === "exhausted" || !pharmacologic.option) return notFired(pharmacologic.because);
     const continuing = pharmacologic.state === "active";
     const medicine = pharmacologic.option.option === "nsaid" ? nsaid(facts, continuing) : duloxetine(continuing);
@@ -152,9 +151,9 @@ export const INTERVENTIONAL_RULE: Rule = {
   evaluate(facts, draft) {
     if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
     if (!facts.chronic) return notFired("pain is not chronic");
-    const conservative = conservativeStatus(facts);
+    const conservative = facts.conservative;
     if (conservative.state !== "tried") return notFired(`conservative rung not yet tried adequately (${conservative.because})`);
-    const pharmacologic = pharmacologicStatus(facts);
+    const pharmacologic = facts.pharmacologic;
     if (pharmacologic.state !== "exhausted") return notFired(`medication rung still has an option (${pharmacologic.because})`);
     const choice = chooseInterventional(facts);
     const companions = [homeExercise(facts, "Keep exercising through any procedure: "), ...(choice.needsImaging ? [imagingBeforeProcedure()] : [])];

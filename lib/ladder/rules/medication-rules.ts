@@ -1,5 +1,4 @@
-import { conservativeStatus } from "../ladder-status";
-import { describeReasons, duloxetineContraindications, nsaidContraindications } from "../medication-safety";
+import { describeReasons } from "../medication-safety";
 import { cite } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 
@@ -7,7 +6,7 @@ export const NSAID_LONG_TERM_WEEKS = 12;
 
 /** Whether the ladder is at the point of choosing a medication (so an unsafe first choice matters now). */
 function choosingMedication(facts: Parameters<Rule["evaluate"]>[0]): boolean {
-  return facts.chronic && conservativeStatus(facts).state === "tried";
+  return facts.chronic && facts.conservative.state === "tried";
 }
 
 export const NSAID_CONTRAINDICATED_RULE: Rule = {
@@ -16,7 +15,7 @@ export const NSAID_CONTRAINDICATED_RULE: Rule = {
   title: "NSAID unsafe for this person",
   cites: ["kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "fda-2015-nsaid-cv", "fda-2020-nsaid-pregnancy", "beers-2023"],
   evaluate(facts, draft) {
-    const found = nsaidContraindications(facts);
+    const found = facts.nsaidContraindications;
     if (!found.length) return notFired("no kidney, GI, cardiovascular, anticoagulant, pregnancy or age contraindication recorded");
     const tried = facts.trials.get("nsaid");
     const relevant = facts.onNsaid || (choosingMedication(facts) && tried?.verdict !== "failed");
@@ -69,7 +68,7 @@ export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
   title: "Duloxetine unsafe for this person",
   cites: ["duloxetine-label"],
   evaluate(facts, draft) {
-    const found = duloxetineContraindications(facts);
+    const found = facts.duloxetineContraindications;
     if (!found.length) return notFired("no hepatic impairment or severe renal impairment recorded");
     const onIt = facts.assessment.medications.some((m) => m.drug === "duloxetine");
     if (!onIt && !choosingMedication(facts)) return notFired(`contraindications present (${describeReasons(found)}) but duloxetine is neither taken nor being chosen`);

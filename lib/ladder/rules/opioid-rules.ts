@@ -1,5 +1,4 @@
 import type { Facts } from "../facts";
-import { conservativeStatus, pharmacologicStatus } from "../ladder-status";
 import { cite } from "../recommendation";
 import { fired, insufficient, notFired, RANK, type Rule } from "../rule";
 
@@ -207,8 +206,7 @@ export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
     if (!facts.onOpioid) return notOnOpioid();
     if (!facts.chronic) return notFired("pain is not chronic; this rule concerns opioids for chronic low back pain");
     const uk = facts.assessment.profile === "uk";
-    const conservative = conservativeStatus(facts);
-    const pharmacologic = pharmacologicStatus(facts);
+    const { conservative, pharmacologic } = facts;
     const lowerStepsTried = conservative.state === "tried" && pharmacologic.state === "exhausted";
     if (!uk && lowerStepsTried) return notFired("us profile: non-drug care and first- and second-line medicines were tried or unsafe before the opioid");
     draft.alert({

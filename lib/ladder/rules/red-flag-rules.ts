@@ -1,4 +1,4 @@
-import { redFlagPatterns, weakRedFlags, type RedFlagPattern } from "../red-flags";
+import { weakRedFlags, type RedFlagPattern } from "../red-flags";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -98,7 +98,7 @@ function patternRule(spec: PatternRule): Rule {
     title: spec.title,
     cites: ["finucane-2020-red-flags", "chou-2007-acp-aps"],
     evaluate(facts, draft) {
-      const finding = redFlagPatterns(facts).find((p) => p.pattern === spec.pattern);
+      const finding = facts.redFlagFindings.find((p) => p.pattern === spec.pattern);
       if (!finding) return notFired(`no ${spec.title.toLowerCase()} pattern among the red flags recorded`);
       draft.suspended = true;
       draft.alert({ code: spec.code, severity: "critical", summary: spec.summary, detail: `${spec.detail} Found: ${finding.because}.`, evidence: spec.evidence });
@@ -118,7 +118,7 @@ export const WEAK_RED_FLAG_RULE: Rule = {
   title: "Red flags weighed, not obeyed",
   cites: ["finucane-2020-red-flags"],
   evaluate(facts, draft) {
-    const weak = weakRedFlags(facts, redFlagPatterns(facts));
+    const weak = weakRedFlags(facts, facts.redFlagFindings);
     if (!weak.length) return notFired("no red flag left unexplained by a serious pattern");
     draft.alert({
       code: "red-flag-watch",

@@ -1,0 +1,39 @@
+import { fired, insufficient, type Rule } from "../rule";
+
+// Not decisions but findings: the trace records how the screening scores and the PT classification came out.
+
+export const SCREENING_SCORES_RULE: Rule = {
+  id: "classification.screening-scores",
+  version: 1,
+  title: "Screening instruments scored",
+  cites: ["hill-2008-start-back", "krebs-2009-peg", "fairbank-2000-odi", "kroenke-2003-phq2", "kroenke-2007-gad2"],
+  evaluate(facts) {
+    const { startBack, peg, odiPercent, phq2, gad2 } = facts.classification;
+    const parts = [
+      startBack ? `STarT Back total ${startBack.total}, psychosocial ${startBack.psychosocial}: ${startBack.risk} risk (low if total 3 or less, high if psychosocial 4 or more)` : null,
+      peg !== undefined ? `PEG ${peg}` : null,
+      odiPercent !== undefined ? `Oswestry ${odiPercent}%` : null,
+      phq2 ? `PHQ-2 ${phq2.score}${phq2.positive ? " (positive)" : ""}` : null,
+      gad2 ? `GAD-2 ${gad2.score}${gad2.positive ? " (positive)" : ""}` : null,
+    ].filter((p): p is string => p !== null);
+    return parts.length ? fired(parts.join("; ")) : insufficient("no screening instrument recorded: risk stratification unknown");
+  },
+};
+
+export const TBC_RULE: Rule = {
+  id: "classification.tbc-subgroup",
+  version: 1,
+  title: "Treatment-based classification for the PT referral",
+  cites: ["alrwaily-2016-tbc"],
+  evaluate(facts) {
+    const { pain } = facts.assessment;
+    const subgroup = facts.classification.tbcSubgroup;
+    const seen = [
+      pain.directionalPreference ? `directional preference ${pain.directionalPreference}` : null,
+      facts.classification.radicular ? "nerve-root signs" : null,
+      pain.aggravatedBy.length ? `worse with ${pain.aggravatedBy.join(", ")}` : null,
+    ].filter((p): p is string => p !== null);
+    if (!subgroup) return insufficient(seen.length ? `${seen.join("; ")}: no subgroup fits` : "no movement pattern recorded");
+    return fired(`${subgroup} (from ${seen.join("; ") || `${pain.durationWeeks} weeks of pain above the knee`})`);
+  },
+};

@@ -1,0 +1,63 @@
+import type { AssessmentInput } from "../../lib/ladder/assessment-schema";
+import { CONDITIONS, DRUGS, RED_FLAGS, RESPONSES, THERAPIES, TREATMENT_STATUSES } from "../../lib/ladder/vocabulary";
+
+// Varied, valid Assessments from a seeded generator: the same seed always gives the same list.
+
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateAssessments(count: number, seed = 7): AssessmentInput[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const some = <T>(items: readonly T[], chance: number, max: number): T[] => {
+    const out: T[] = [];
+    while (random() < chance && out.length < max) out.push(pick(items));
+    return out;
+  };
+  return Array.from({ length: count }, () => ({
+    profile: random() < 0.7 ? "us" : "uk",
+    asOf: "2026-11-27",
+    patient: { ageYears: 18 + Math.floor(random() * 80), employment: pick(["working", "not-working", "retired", "unknown"] as const), ...(random() < 0.05 ? { pregnant: true } : {}) },
+    pain: {
+      durationWeeks: Math.floor(random() * 120),
+      intensity: Math.floor(random() * 11),
+      distribution: pick(["back-only", "above-knee", "below-knee"] as const),
+      ...(random() < 0.5 ? { radicular: random() < 0.4 } : {}),
+      ...(random() < 0.3 ? { localized: true } : {}),
+      aggravatedBy: some(["flexion", "extension", "sitting", "standing", "walking", "lifting"] as const, 0.5, 3),
+      ...(random() < 0.5 ? { directionalPreference: pick(["extension", "flexion", "lateral-shift", "none"] as const) } : {}),
+    },
+    redFlags: random() < 0.15 ? some(RED_FLAGS, 0.6, 3) : [],
+    screening: {
+      ...(random() < 0.7 ? { startBack: Array.from({ length: 9 }, () => (random() < 0.45 ? 1 : 0)) } : {}),
+      ...(random() < 0.6 ? { peg: [pick([2, 5, 7, 9]), pick([3, 6, 8]), pick([1, 4, 7])] } : {}),
+      ...(random() < 0.3 ? { odi: Array.from({ length: 10 }, () => (random() < 0.1 ? null : Math.floor(random() * 6))) } : {}),
+      ...(random() < 0.3 ? { phq2: [Math.floor(random() * 4), Math.floor(random() * 4)] } : {}),
+    },
+    conditions: some(CONDITIONS, 0.3, 3),
+    ...(random() < 0.2 ? { labs: { egfr: 15 + Math.floor(random() * 100) } } : {}),
+    treatments: Array.from({ length: Math.floor(random() * 4) }, () => ({
+      therapy: pick(THERAPIES),
+      status: pick(TREATMENT_STATUSES),
+      ...(random() < 0.8 ? { weeks: Math.floor(random() * 16) } : {}),
+      ...(random() < 0.5 ? { adherencePercent: Math.floor(random() * 101) } : {}),
+      ...(random() < 0.8 ? { response: pick(RESPONSES) } : {}),
+    })),
+    medications: Array.from({ length: random() < 0.35 ? 1 + Math.floor(random() * 3) : 0 }, () => ({
+      drug: pick(DRUGS),
+      ...(random() < 0.9 ? { doseMg: pick([2, 5, 10, 20, 50, 100, 500]) } : {}),
+      ...(random() < 0.9 ? { dosesPerDay: pick([1, 2, 3, 4, 6]) } : {}),
+      ...(random() < 0.1 ? { form: "patch" as const, mcgPerHour: pick([12, 25, 50]) } : {}),
+      ...(random() < 0.2 ? { prn: true } : {}),
+    })),
+    ...(random() < 0.3 ? { opioidSafety: { naloxoneOnHand: random() < 0.5, pdmpReviewedDaysAgo: random() < 0.3 ? null : Math.floor(random() * 200), urineDrugTestDaysAgo: Math.floor(random() * 500) } } : {}),
+    ...(random() < 0.4 ? { coverage: { ptVisitsUsedThisYear: Math.floor(random() * 25), ptVisitLimit: 20 } } : {}),
+  }));
+}
