@@ -172,7 +172,7 @@ export const AVOID_RULES: Rule[] = [
     title: "Avoid benzodiazepines",
     therapy: "benzodiazepine",
     cites: ["nice-ng59", "cdc-2022"],
-    reason: () => "Benzodiazepines do not treat back pain or sciatica, cause dependence, and with opioids can stop breathing.",
+    reason: () => "Benzodiazepines do not treat back pain or sciatica, cause dependence, and with opioids can dangerously slow breathing.",
     evidence: () => [
       cite("nice-ng59", "Do not offer benzodiazepines for managing sciatica."),
       cite("cdc-2022", "Recommendation 11: use particular caution with benzodiazepines and opioids together."),

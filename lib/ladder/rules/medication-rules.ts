@@ -76,7 +76,7 @@ export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
       code: "duloxetine-contraindicated",
       severity: onIt ? "critical" : "warning",
       summary: `Duloxetine ${onIt ? "taken despite" : "skipped because of"} ${describeReasons(found)}`,
-      detail: onIt ? "Review duloxetine with the patient and plan a gradual change; it can cause discontinuation symptoms if reduced quickly." : "The ladder does not suggest duloxetine for this person.",
+      detail: onIt ? "Review duloxetine with the patient and plan a gradual change; reducing it quickly can cause withdrawal symptoms." : "The ladder does not suggest duloxetine for this person.",
       evidence: found.map((c) => c.evidence),
     });
     return fired(describeReasons(found));

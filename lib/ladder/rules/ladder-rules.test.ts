@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { avoided, DULOXETINE_FAILED, NSAID_FAILED, PT_ADEQUATE_NO_RESPONSE, run, therapies, traceOf } from "../../../tests/support/assessment";
+
+const startBack = { low: [0, 0, 1, 0, 0, 0, 0, 0, 0], medium: [1, 1, 1, 1, 0, 0, 0, 0, 1], high: [1, 1, 0, 0, 1, 1, 1, 1, 0] };
+const ALL_TRIED = [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED, DULOXETINE_FAILED];
+
+describe("the conservative rung", () => {
+  it.each([
+    ["low", "self-management"],
+    ["medium", "physical-therapy"],
+    ["high", "psychologically-informed-pt"],
+  ] as const)("STarT Back %s risk leads with %s", (risk, first) => {
+    const out = run({ screening: { startBack: startBack[risk] } });
+    expect(out.classification.startBack?.risk).toBe(risk);
+    expect(out.ladder.step).toBe("conservative");
+    expect(therapies(out)[0]).toBe(first);
+  });
+
+  it("defaults to physical therapy when STarT Back was not recorded, and says so", () => {
+    const out = run();
+    expect(therapies(out)[0]).toBe("physical-therapy");
+    expect(traceOf(out, "ladder.conservative").because).toMatch(/STarT Back not recorded/);
+  });
+
+  it("steps up from self-management to PT when an adequate self-management trial did not help (low risk)", () => {
+    const out = run({ screening: { startBack: startBack.low }, treatments: [{ therapy: "self-management", status: "completed", weeks: 10, adherencePercent: 80, response: "none" }] });
+    expect(therapies(out)[0]).toBe("physical-therapy");
+  });
+
+  it("keeps going while PT is under way", () => {
+    const out = run({ treatments: [{ therapy: "physical-therapy", status: "current", weeks: 3, adherencePercent: 90 }] });
+    expect(out.ladder.step).toBe("conservative");
+    expect(out.next[0]?.title).toMatch(/^Continue/);
+  });
+
+  it("maintains self-management when PT worked", () => {
+    const out = run({ treatments: [{ ...PT_ADEQUATE_NO_RESPONSE, response: "good" }] });
+    expect(therapies(out)[0]).toBe("self-management");
+    expect(therapies(out)).not.toContain("nsaid");
+  });
+
+  it("matches the PT program to the classification", () => {
+    const extension = run({ pain: { aggravatedBy: ["flexion"], directionalPreference: "extension" } });
+    expect(extension.classification.tbcSubgroup).toBe("specific-exercise-extension");
+    expect(extension.next[0]?.detail).toMatch(/extension-biased/);
+    expect(run({ pain: { aggravatedBy: ["sitting"] } }).classification.tbcSubgroup).toBe("stabilization");
+    expect(run({ pain: { aggravatedBy: ["walking", "standing"] } }).classification.tbcSubgroup).toBe("specific-exercise-flexion");
+    expect(run({ pain: { radicular: true, distribution: "below-knee" } }).classification.tbcSubgroup).toBe("traction");
+    expect(run({ pain: { directionalPreference: "lateral-shift" } }).classification.tbcSubgroup).toBe("lateral-shift");
+    expect(run({ pain: { durationWeeks: 1, distribution: "back-only" } }).classification.tbcSubgroup).toBe("manipulation");
+    expect(run().classification.tbcSubgroup).toBeNull();
+  });
+});
+
+describe("the medication rung", () => {
+  it("adds an NSAID to exercise after an adequate PT trial failed", () => {
+    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE] });
+    expect(out.ladder.step).toBe("pharmacologic");
+    expect(therapies(out).slice(0, 2)).toEqual(["nsaid", "home-exercise"]);
+    expect(traceOf(out, "ladder.pharmacologic").because).toMatch(/tried adequately/);
+  });
+
+  it("moves to duloxetine after NSAIDs (us)", () => {
+    expect(therapies(run({ treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] }))[0]).toBe("duloxetine");
+  });
+
+  it("never offers duloxetine in the uk profile, and shows the disagreement", () => {
+    const out = run({ profile: "uk", treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] });
+    expect(therapies(out)).not.toContain("duloxetine");
+    expect(avoided(out)).toContain("duloxetine");
+    expect(out.profileDifferences.find((d) => d.therapy === "duloxetine")?.evidence.map((e) => e.sourceId)).toEqual(["acp-2017", "nice-ng59"]);
+  });
+
+  it("keeps an NSAID trial under way", () => {
+    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE, { therapy: "nsaid", status: "current", weeks: 1 }] });
+    expect(out.next[0]).toMatchObject({ therapy: "nsaid", title: expect.stringMatching(/^Continue/) });
+  });
+
+  it("does not escalate past a medicine that was stopped too soon", () => {
+    expect(therapies(run({ treatments: [PT_ADEQUATE_NO_RESPONSE, { therapy: "nsaid", status: "stopped", weeks: 1, response: "none" }] }))[0]).toBe("nsaid");
+  });
+});
+
+describe("the interventional rung", () => {
+  it("is reached only when conservative care and medicines were tried", () => {
+    expect(run({ pain: { radicular: true }, treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] }).ladder.step).toBe("pharmacologic");
+    const out = run({ pain: { radicular: true, distribution: "below-knee" }, treatments: ALL_TRIED });
+    expect(out.ladder.step).toBe("interventional");
+    expect(therapies(out)).toEqual(["epidural-steroid-injection", "home-exercise", "imaging"]);
+    expect(avoided(out)).not.toContain("imaging");
+    expect(traceOf(out, "ladder.interventional").because).toMatch(/tried adequately.*medication step tried or unsafe/);
+  });
+
+  it("goes to a surgical opinion for chronic sciatica in the uk profile", () => {
+    expect(therapies(run({ profile: "uk", pain: { radicular: true }, treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] }))[0]).toBe("spine-surgery-referral");
+  });
+
+  it("walks radicular care from injection to surgical opinion to stimulation", () => {
+    const radicular = { radicular: true };
+    const esi = { therapy: "epidural-steroid-injection" as const, status: "completed" as const, response: "none" as const };
+    const surgery = { therapy: "spine-surgery-referral" as const, status: "completed" as const, response: "none" as const };
+    expect(therapies(run({ pain: radicular, treatments: [...ALL_TRIED, esi] }))[0]).toBe("spine-surgery-referral");
+    expect(therapies(run({ pain: radicular, treatments: [...ALL_TRIED, esi, surgery] }))[0]).toBe("spinal-cord-stimulator");
+  });
+
+  it("walks localized axial pain from a medial branch block to denervation", () => {
+    const localized = { localized: true, intensity: 6 };
+    expect(therapies(run({ pain: localized, treatments: ALL_TRIED }))[0]).toBe("medial-branch-block");
+    const positive = { therapy: "medial-branch-block" as const, status: "completed" as const, response: "good" as const };
+    expect(therapies(run({ pain: localized, treatments: [...ALL_TRIED, positive] }))[0]).toBe("radiofrequency-denervation");
+    const negative = { ...positive, response: "none" as const };
+    expect(therapies(run({ pain: localized, treatments: [...ALL_TRIED, negative] }))[0]).toBe("multidisciplinary-rehabilitation");
+  });
+
+  it("needs moderate or severe pain (5/10) for denervation", () => {
+    expect(therapies(run({ pain: { localized: true, intensity: 4 }, treatments: ALL_TRIED }))[0]).toBe("multidisciplinary-rehabilitation");
+    expect(therapies(run({ pain: { localized: true, intensity: 5 }, treatments: ALL_TRIED }))[0]).toBe("medial-branch-block");
+  });
+
+  it("sends other axial pain to combined rehabilitation", () => {
+    expect(therapies(run({ treatments: ALL_TRIED }))[0]).toBe("multidisciplinary-rehabilitation");
+  });
+});
+
+describe("acute and subacute pain", () => {
+  it("leads with self-management and heat (us) when risk is unknown", () => {
+    const out = run({ pain: { durationWeeks: 2, intensity: 6 } });
+    expect(therapies(out)).toEqual(["self-management", "home-exercise", "heat"]);
+  });
+
+  it.each([
+    [7, true],
+    [6, false],
+  ])("uk acute sciatica at %i/10: epidural offered %s (NICE exception)", (intensity, offered) => {
+    const out = run({ profile: "uk", pain: { durationWeeks: 3, intensity, radicular: true, distribution: "below-knee" } });
+    expect(therapies(out).includes("epidural-steroid-injection")).toBe(offered);
+    expect(out.ladder.step).toBe("conservative");
+  });
+
+  it("never offers the acute epidural in the us profile", () => {
+    expect(therapies(run({ pain: { durationWeeks: 3, intensity: 9, radicular: true } }))).not.toContain("epidural-steroid-injection");
+  });
+});
