@@ -1,0 +1,79 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { storageState } from "./support";
+
+const EXAMPLE = {
+  profile: "us",
+  asOf: "2026-11-02",
+  patient: { ageYears: 58, sex: "male" },
+  pain: { durationWeeks: 80, intensity: 7 },
+  treatments: [{ therapy: "physical-therapy", status: "completed", weeks: 8, sessions: 14, adherencePercent: 80, response: "partial" }],
+  medications: [{ drug: "oxycodone", form: "ir", doseMg: 10, dosesPerDay: 4 }],
+  opioidSafety: { naloxoneOnHand: false, pdmpReviewedDaysAgo: null, urineDrugTestDaysAgo: 400 },
+};
+
+function cli(input: unknown): unknown {
+  const path = join(mkdtempSync(join(tmpdir(), "api-vs-cli-")), "input.json");
+  writeFileSync(path, JSON.stringify(input));
+  return JSON.parse(execFileSync("npm", ["run", "--silent", "recommend", "--", path], { encoding: "utf8" }));
+}
+
+test.describe("POST /api/v1/recommendations", () => {
+  test.use({ storageState: storageState("clinician") });
+
+  test("answers exactly as the CLI does", async ({ request }) => {
+    const response = await request.post("/api/v1/recommendations", { data: EXAMPLE });
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body).toEqual(cli(EXAMPLE));
+    expect(body.mme.totalPerDay).toBe(60);
+  });
+
+  test("answers a suspended ladder and a first visit as the CLI does", async ({ request }) => {
+    const feverAndInjectionDrugUse = { asOf: "2026-11-02", patient: { ageYears: 36 }, pain: { durationWeeks: 3, intensity: 8 }, redFlags: ["fever", "iv-drug-use"] };
+    const firstVisit = {
+      asOf: "2026-11-02",
+      patient: { ageYears: 44, sex: "female", employment: "working" },
+      pain: { durationWeeks: 16, intensity: 6, distribution: "above-knee", aggravatedBy: ["flexion", "lifting"], directionalPreference: "extension" },
+      screening: { startBack: [1, 0, 1, 1, 0, 1, 0, 0, 1], peg: [6, 5, 6] },
+    };
+    for (const input of [feverAndInjectionDrugUse, firstVisit]) {
+      const response = await request.post("/api/v1/recommendations", { data: input });
+      expect(response.status()).toBe(200);
+      expect(await response.json()).toEqual(cli(input));
+    }
+  });
+
+  test("names the fields of bad input with a 400", async ({ request }) => {
+    const response = await request.post("/api/v1/recommendations", { data: { ...EXAMPLE, patient: { ageYears: 15 }, redFlags: ["back-ache"] } });
+    expect(response.status()).toBe(400);
+    const body = await response.json();
+    expect(body.error).toBe("invalid-assessment");
+    expect(body.issues.map((i: { path: string }) => i.path).sort()).toEqual(["patient.ageYears", "redFlags.0"]);
+  });
+
+  test("rejects a body that is not JSON with a 400", async ({ request }) => {
+    const response = await request.post("/api/v1/recommendations", { data: "not json", headers: { "content-type": "application/json" } });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error).toBe("invalid-assessment");
+  });
+});
+
+test("refuses a request without a session with a 401", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const response = await anonymous.post("/api/v1/recommendations", { data: EXAMPLE });
+  expect(response.status()).toBe(401);
+  expect((await response.json()).error).toBe("unauthenticated");
+  await anonymous.dispose();
+});
+
+test.describe("an administrator", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("is refused with a 403", async ({ request }) => {
+    expect((await request.post("/api/v1/recommendations", { data: EXAMPLE })).status()).toBe(403);
+  });
+});
