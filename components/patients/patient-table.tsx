@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableRegion } from "@/components/ui/table-region";
 import type { PatientListPage } from "@/lib/patients/patient-dto";
 
 export function PatientTable({ page, query }: { page: PatientListPage; query: string }) {
@@ -9,7 +10,7 @@ export function PatientTable({ page, query }: { page: PatientListPage; query: st
   const pageLink = (n: number) => `/patients?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(n) })}`;
   return (
     <>
-      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <TableRegion label="Patients table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Patients</caption>
           <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
@@ -39,7 +40,7 @@ export function PatientTable({ page, query }: { page: PatientListPage; query: st
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {pages > 1 && (
         <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
           {page.page > 1 && <Link href={pageLink(page.page - 1)} className="text-brand underline">Previous</Link>}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableRegion } from "@/components/ui/table-region";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
@@ -17,7 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit trail" subtitle="Every sign-in, record view and change in your organization, newest first. Events cannot be edited or deleted." />
-      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <TableRegion label="Audit events table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit events</caption>
           <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
@@ -47,7 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {page.hasMore && page.before && (
         <Link href={`/audit?before=${page.before}`} className="mt-4 inline-block text-sm text-brand underline">
           Older events

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableRegion } from "@/components/ui/table-region";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
@@ -23,7 +24,7 @@ export default async function ReferralsPage() {
       {referrals.length === 0 ? (
         <p className="rounded-lg border border-line bg-white p-6 text-muted">No referrals.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+        <TableRegion label="Referrals table">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Referrals</caption>
             <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
@@ -61,7 +62,7 @@ export default async function ReferralsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

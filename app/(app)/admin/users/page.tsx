@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableRegion } from "@/components/ui/table-region";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/access/actor";
 import { pageData } from "@/lib/http/page-data";
@@ -15,7 +16,7 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title="Users" subtitle="Disabling an account ends its sessions at once." />
-      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <TableRegion label="Users table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Users</caption>
           <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
@@ -47,7 +48,7 @@ export default async function UsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }
