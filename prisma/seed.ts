@@ -93,7 +93,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         organizationId: orgId,
         mrn: `RV-${String(100101 + index)}`,
         givenName: GIVEN[index % GIVEN.length] as string,
-        familyName: FAMILY[(index * 7) % FAMILY.length] as string,
+        familyName: FAMILY[(index * 7 + Math.floor(index / GIVEN.length) * 5) % FAMILY.length] as string,
         birthDate: new Date(Date.UTC(today.getUTCFullYear() - ageYears, between(0, 11), between(1, 28))),
         sex,
       });
