@@ -3,6 +3,7 @@ import type { Db } from "../lib/db/prisma-client";
 import type { Prisma } from "../lib/db/generated/client";
 import { hashPassword } from "../lib/auth/password";
 import { addDays, toIsoDate } from "../lib/dates";
+import { seededRandom } from "../lib/seeded-random";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD } from "./demo-accounts";
 
 // Demo data: one organization with a primary care practice and a PT clinic, one user per role, and 40
@@ -45,16 +46,6 @@ const PATTERNS: { aggravatedBy: string[]; directionalPreference: string; tbc: st
   { aggravatedBy: ["sitting", "lifting"], directionalPreference: "none", tbc: "stabilization" },
 ];
 
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type SeedResult = { created: boolean; patients: number };
 
 export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
@@ -63,7 +54,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const day = (daysAgo: number) => addDays(today, -daysAgo);
-  const random = generator(20261127);
+  const random = seededRandom(20261127);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 

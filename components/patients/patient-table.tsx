@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableHead } from "@/components/ui/table-head";
 import { TableRegion } from "@/components/ui/table-region";
 import type { PatientListPage } from "@/lib/patients/patient-dto";
 
@@ -13,15 +14,7 @@ export function PatientTable({ page, query }: { page: PatientListPage; query: st
       <TableRegion label="Patients table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Patients</caption>
-          <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">MRN</th>
-              <th scope="col" className="px-4 py-2">Age / sex</th>
-              <th scope="col" className="px-4 py-2">Birth date</th>
-              <th scope="col" className="px-4 py-2">Last visit</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "MRN", "Age / sex", "Birth date", "Last visit"]} />
           <tbody>
             {page.items.map((patient) => (
               <tr key={patient.id} className="border-b border-line last:border-0 hover:bg-canvas">

@@ -15,6 +15,8 @@ import { visibleReferrals } from "@/lib/referrals/referral-scope";
 
 const PAGE_SIZE = 25;
 
+const PATIENT_FIELDS = { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, sex: true } as const;
+
 const listInput = z.object({
   q: z.string().trim().max(100, { error: "Search is limited to 100 characters" }).default(""),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -46,12 +48,7 @@ export async function listPatients(actor: Actor, input: unknown): Promise<Patien
         skip: (page - 1) * PAGE_SIZE,
         take: PAGE_SIZE,
         select: {
-          id: true,
-          mrn: true,
-          givenName: true,
-          familyName: true,
-          birthDate: true,
-          sex: true,
+          ...PATIENT_FIELDS,
           encounters: seesEncounters ? { select: { date: true }, orderBy: { date: "desc" }, take: 1 } : false,
         },
       });
@@ -84,12 +81,7 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
     const row = await tx.patient.findFirst({
       where: { AND: [{ id: parsedId }, visiblePatients(actor)] },
       select: {
-        id: true,
-        mrn: true,
-        givenName: true,
-        familyName: true,
-        birthDate: true,
-        sex: true,
+        ...PATIENT_FIELDS,
         referrals: {
           where: visibleReferrals(actor),
           orderBy: { createdAt: "desc" },

@@ -1,17 +1,8 @@
 import type { AssessmentInput } from "../../lib/ladder/assessment-schema";
+import { seededRandom } from "../../lib/seeded-random";
 import { CONDITIONS, DRUGS, RED_FLAGS, RESPONSES, THERAPIES, TREATMENT_STATUSES } from "../../lib/ladder/vocabulary";
 
 // Varied, valid Assessments from a seeded generator: the same seed always gives the same list.
-
-export function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateAssessments(count: number, seed = 7): AssessmentInput[] {
   const random = seededRandom(seed);

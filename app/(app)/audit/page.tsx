@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/components/ui/table-head";
 import { TableRegion } from "@/components/ui/table-region";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
@@ -21,17 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <TableRegion label="Audit events table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit events</caption>
-          <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th scope="col" className="px-4 py-2">#</th>
-              <th scope="col" className="px-4 py-2">When (UTC)</th>
-              <th scope="col" className="px-4 py-2">Who</th>
-              <th scope="col" className="px-4 py-2">Action</th>
-              <th scope="col" className="px-4 py-2">Outcome</th>
-              <th scope="col" className="px-4 py-2">Entity</th>
-              <th scope="col" className="px-4 py-2">Detail</th>
-            </tr>
-          </thead>
+          <TableHead columns={["#", "When (UTC)", "Who", "Action", "Outcome", "Entity", "Detail"]} />
           <tbody>
             {page.items.map((event) => (
               <tr key={event.id} className="border-b border-line align-top last:border-0">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/components/ui/table-head";
 import { TableRegion } from "@/components/ui/table-region";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
@@ -27,17 +28,7 @@ export default async function ReferralsPage() {
         <TableRegion label="Referrals table">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Referrals</caption>
-            <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2">Patient</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2">Priority</th>
-                <th scope="col" className="px-4 py-2">Referred</th>
-                <th scope="col" className="px-4 py-2">From</th>
-                <th scope="col" className="px-4 py-2">To</th>
-                <th scope="col" className="px-4 py-2">Covered visits left</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Patient", "Status", "Priority", "Referred", "From", "To", "Covered visits left"]} />
             <tbody>
               {referrals.map((referral) => (
                 <tr key={referral.id} className="border-b border-line last:border-0">

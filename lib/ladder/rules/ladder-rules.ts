@@ -13,7 +13,7 @@ import {
 import type { Facts } from "../facts";
 import { chooseInterventional } from "../interventional-plan";
 import { cite } from "../recommendation";
-import { Draft, fired, notFired, RANK, type Rule } from "../rule";
+import { Draft, fired, notFired, RANK, type Rule, type RuleResult } from "../rule";
 
 // The ladder itself. Exactly one of these rules sets the step for an evaluation that is not suspended:
 // acute care, the conservative rung, the medication rung or the interventional rung. Each names in its trace why
@@ -40,6 +40,13 @@ function conservativeByRisk(facts: Facts): { primary: CareOption; why: string } 
   if (risk === undefined && acute) return { primary: selfManagement(facts), why: "STarT Back not recorded: advice to stay active and self-management, reassessing risk if pain persists" };
   if (risk === "low") return { primary: physicalTherapy(facts), why: "low STarT Back risk, but an adequate self-management trial did not help" };
   return { primary: physicalTherapy(facts), why: risk === "medium" ? "medium STarT Back risk" : "STarT Back not recorded: physical therapy as the default first step for chronic pain" };
+}
+
+/** The chronic rungs apply only when the ladder is not suspended and the pain is chronic. */
+function offTheChronicLadder(facts: Facts, draft: Draft): RuleResult | null {
+  if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
+  if (!facts.chronic) return notFired("pain is not chronic");
+  return null;
 }
 
 function remainingVisitsNote(facts: Facts): string {
@@ -79,8 +86,8 @@ export const CONSERVATIVE_RULE: Rule = {
   title: "Conservative rung: PT and self-management matched to the person",
   cites: ["acp-2017", "nice-ng59", "apta-cpg-2021", "hill-2011-start-back-trial", "alrwaily-2016-tbc", "backstep-source-article"],
   evaluate(facts, draft) {
-    if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
-    if (!facts.chronic) return notFired("pain is not chronic");
+    const off = offTheChronicLadder(facts, draft);
+    if (off) return off;
     const status = facts.conservative;
     if (status.state === "tried") return notFired(status.because);
     const trial = status.trial;
@@ -124,8 +131,8 @@ export const PHARMACOLOGIC_RULE: Rule = {
   title: "Medication rung: added to conservative care",
   cites: ["acp-2017", "nice-ng59", "backstep-source-article"],
   evaluate(facts, draft) {
-    if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
-    if (!facts.chronic) return notFired("pain is not chronic");
+    const off = offTheChronicLadder(facts, draft);
+    if (off) return off;
     const conservative = facts.conservative;
     if (conservative.state !== "tried") return notFired(`conservative rung not yet tried adequately (${conservative.because})`);
     const pharmacologic = facts.pharmacologic;
@@ -149,8 +156,8 @@ export const INTERVENTIONAL_RULE: Rule = {
   title: "Interventional rung: only after the rungs below were tried or are unsafe",
   cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article"],
   evaluate(facts, draft) {
-    if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
-    if (!facts.chronic) return notFired("pain is not chronic");
+    const off = offTheChronicLadder(facts, draft);
+    if (off) return off;
     const conservative = facts.conservative;
     if (conservative.state !== "tried") return notFired(`conservative rung not yet tried adequately (${conservative.because})`);
     const pharmacologic = facts.pharmacologic;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/components/ui/table-head";
 import { TableRegion } from "@/components/ui/table-region";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/access/actor";
@@ -19,18 +20,7 @@ export default async function UsersPage() {
       <TableRegion label="Users table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Users</caption>
-          <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Email</th>
-              <th scope="col" className="px-4 py-2">Role</th>
-              <th scope="col" className="px-4 py-2">Site</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-              <th scope="col" className="px-4 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Email", "Role", "Site", "Status", { label: "Actions", hidden: true }]} />
           <tbody>
             {users.map((user) => (
               <tr key={user.id} className="border-b border-line last:border-0">
