@@ -19,6 +19,9 @@ export type InterventionalChoice = { option: CareOption; because: string; needsI
 export function chooseInterventional(facts: Facts): InterventionalChoice {
   const uk = facts.assessment.profile === "uk";
   const { intensity } = facts.assessment.pain;
+  if (facts.assessment.patient.pregnant === true) {
+    return { option: multidisciplinaryRehabilitation(), because: "pregnancy: no elective spinal procedures or fluoroscopy; combined rehabilitation instead", needsImaging: false };
+  }
 
   if (facts.classification.radicular) {
     if (!uk && !tried(facts, "epidural-steroid-injection")) {

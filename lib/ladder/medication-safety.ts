@@ -44,6 +44,12 @@ export function duloxetineContraindications(facts: BaseFacts): Contraindication[
   if (facts.conditions.has("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, evidence: label });
   const egfr = facts.assessment.labs.egfr;
   if (egfr !== undefined && egfr < EGFR_AVOID) found.push({ reason: `eGFR ${egfr} (below ${EGFR_AVOID})`, absolute: true, evidence: label });
+  if (facts.assessment.patient.pregnant === true) {
+    found.push({ reason: "pregnancy", absolute: false, evidence: cite("duloxetine-label", "In pregnancy use duloxetine only if the benefit justifies the risk; exposure near delivery raises the risk of postpartum haemorrhage and neonatal complications.") });
+  }
+  if (facts.conditions.has("fall-risk")) {
+    found.push({ reason: "fall risk", absolute: false, evidence: cite("beers-2023", "Avoid SNRIs and other antidepressants in older adults with a history of falls unless safer alternatives are not available.") });
+  }
   return found;
 }
 

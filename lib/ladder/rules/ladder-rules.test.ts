@@ -141,3 +141,28 @@ describe("acute and subacute pain", () => {
     expect(therapies(run({ pain: { durationWeeks: 3, intensity: 9, radicular: true } }))).not.toContain("epidural-steroid-injection");
   });
 });
+
+describe("special situations", () => {
+  it("offers duloxetine beside the first NSAID for neuropathic pain (us only)", () => {
+    const neuropathic = { neuropathicQuality: true };
+    expect(therapies(run({ pain: neuropathic, treatments: [PT_ADEQUATE_NO_RESPONSE] })).slice(0, 4)).toEqual(["nsaid", "home-exercise", "self-management", "duloxetine"]);
+    expect(therapies(run({ profile: "uk", pain: neuropathic, treatments: [PT_ADEQUATE_NO_RESPONSE] }))).not.toContain("duloxetine");
+    expect(therapies(run({ treatments: [PT_ADEQUATE_NO_RESPONSE] }))).not.toContain("duloxetine");
+  });
+
+  it("in pregnancy skips NSAIDs and duloxetine and no procedure is suggested", () => {
+    const out = run({ patient: { ageYears: 31, pregnant: true }, pain: { radicular: true }, treatments: [PT_ADEQUATE_NO_RESPONSE] });
+    expect(out.alerts.find((a) => a.code === "nsaid-contraindicated")?.summary).toMatch(/pregnancy/);
+    expect(therapies(out)).not.toContain("nsaid");
+    expect(therapies(out)).not.toContain("duloxetine");
+    expect(therapies(out)[0]).toBe("multidisciplinary-rehabilitation");
+    expect(out.next.some((s) => s.step === "interventional")).toBe(false);
+    expect(traceOf(out, "ladder.interventional").because).toMatch(/pregnancy/);
+  });
+
+  it("with a fall risk passes over duloxetine", () => {
+    const out = run({ patient: { ageYears: 70 }, conditions: ["fall-risk"], treatments: [PT_ADEQUATE_NO_RESPONSE] });
+    expect(therapies(out)).not.toContain("duloxetine");
+    expect(therapies(out)).not.toContain("nsaid");
+  });
+});

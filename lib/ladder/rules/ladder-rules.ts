@@ -139,6 +139,11 @@ export const PHARMACOLOGIC_RULE: Rule = {
     if (pharmacologic.state === "exhausted" || !pharmacologic.option) return notFired(pharmacologic.because);
     const continuing = pharmacologic.state === "active";
     const medicine = pharmacologic.option.option === "nsaid" ? nsaid(facts, continuing) : duloxetine(continuing);
+    // Burning or electric pain: duloxetine, the nerve-pain option, is offered beside a first NSAID (us profile only).
+    const duloxetineOption = pharmacologic.options.find((o) => o.option === "duloxetine");
+    if (medicine.therapy === "nsaid" && facts.assessment.pain.neuropathicQuality === true && duloxetineOption?.state === "available") {
+      draft.suggest(this.id, RANK.option, { ...duloxetine(false), title: "Or duloxetine, for burning or electric (neuropathic) pain" });
+    }
     place(
       draft,
       this.id,

@@ -13,7 +13,6 @@ describe("NSAID contraindications, once the ladder reaches medicines", () => {
     ["anticoagulant", { conditions: ["anticoagulant-use" as const] }],
     ["heart failure", { conditions: ["heart-failure" as const] }],
     ["cardiovascular disease", { conditions: ["cardiovascular-disease" as const] }],
-    ["pregnancy", { patient: { ageYears: 32, pregnant: true } }],
     ["age 65", { patient: { ageYears: 65 } }],
   ])("%s: NSAID skipped for duloxetine, with the reason", (_label, overrides) => {
     const out = run({ ...afterPt, ...overrides });
