@@ -47,6 +47,9 @@ test("sign-out ends the session", async ({ page }) => {
   expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
   await page.goto("/audit");
   await expect(page).toHaveURL(/\/sign-in/);
+  // The sign-out itself is in the audit trail.
+  await signIn(page, "auditor");
+  await expect(page.getByRole("row").filter({ hasText: "auth.sign-out" }).filter({ hasText: account("auditor").name }).first()).toBeVisible();
 });
 
 test("the health endpoint reports app and database", async ({ request }) => {

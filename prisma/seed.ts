@@ -4,10 +4,13 @@ import type { Prisma } from "../lib/db/generated/client";
 import { hashPassword } from "../lib/auth/password";
 import { addDays, toIsoDate } from "../lib/dates";
 import { seededRandom } from "../lib/seeded-random";
+import { assessmentSchema } from "../lib/ladder/assessment-schema";
+import { evaluate } from "../lib/ladder/evaluate";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD } from "./demo-accounts";
 
 // Demo data: one organization with a primary care practice and a PT clinic, one user per role, and 40
-// synthetic patients with a year of history, dated relative to `today`. The people are invented; the
+// synthetic patients with a year of history, dated relative to `today`; each signed encounter stores the
+// recommendation the engine gives for its assessment. The people are invented; the
 // sequence is fixed (a seeded generator), so every demo database tells the same stories.
 
 type Json = Prisma.InputJsonValue;
@@ -68,6 +71,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
 
   const patients: Prisma.PatientCreateManyInput[] = [];
   const encounters: Prisma.EncounterCreateManyInput[] = [];
+  const recommendations: Prisma.RecommendationCreateManyInput[] = [];
   const orders: Prisma.OrderCreateManyInput[] = [];
   const referrals: Prisma.ReferralCreateManyInput[] = [];
   const visits: Prisma.PtVisitCreateManyInput[] = [];
@@ -122,6 +126,21 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
           ...(opts.opioidSafety ? { opioidSafety: opts.opioidSafety } : {}),
           coverage: { ptVisitsUsedThisYear: opts.ptUsed ?? 0, ptVisitLimit: 20 },
         };
+        // Every demo assessment goes through the contract's schema: demo data the engine would reject is a bug.
+        const checked = assessmentSchema.parse(assessment);
+        if (!opts.draft) {
+          const shown = evaluate(checked);
+          recommendations.push({
+            encounterId: id,
+            contractVersion: shown.contractVersion,
+            rulesetVersion: shown.rulesetVersion,
+            profile: shown.profile,
+            suspended: shown.ladder.suspended,
+            step: shown.ladder.step,
+            output: shown as unknown as Json,
+            createdAt: asOf,
+          });
+        }
         encounters.push({
           id,
           organizationId: orgId,
@@ -288,6 +307,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
       await tx.credential.createMany({ data: users.map((u) => ({ userId: u.id, passwordHash })) });
       await tx.patient.createMany({ data: patients });
       await tx.encounter.createMany({ data: encounters });
+      await tx.recommendation.createMany({ data: recommendations });
       await tx.order.createMany({ data: orders });
       await tx.referral.createMany({ data: referrals });
       await tx.ptVisit.createMany({ data: visits });

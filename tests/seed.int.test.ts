@@ -3,6 +3,7 @@ import { seedDemo } from "../prisma/seed";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD } from "../prisma/demo-accounts";
 import { authenticate } from "../lib/auth/authenticate";
 import { testDb } from "./support/fixtures";
+import { RULESET_VERSION } from "../lib/ladder/rule-registry";
 
 type Med = { drug: string; doseMg?: number; dosesPerDay?: number; mcgPerHour?: number };
 type Assessment = { redFlags: string[]; medications: Med[]; treatments: { therapy: string }[] };
@@ -52,5 +53,16 @@ describe("seedDemo", () => {
     const statuses = referrals.map((r) => r.status);
     expect(statuses).toEqual(expect.arrayContaining(["new", "in_progress", "discharged"]));
     expect(await testDb().ptVisit.count({ where: { referral: { organizationId: org.id } } })).toBeGreaterThan(50);
+  });
+
+  it("stores the recommendation shown at each signed encounter, from the current rule set", async () => {
+    const org = await testDb().organization.findUniqueOrThrow({ where: { slug: DEMO_ORGANIZATION.slug } });
+    const signed = await testDb().encounter.count({ where: { organizationId: org.id, status: "signed" } });
+    const stored = await testDb().recommendation.findMany({ where: { encounter: { organizationId: org.id } }, select: { output: true, suspended: true, rulesetVersion: true } });
+    expect(stored).toHaveLength(signed);
+    expect(new Set(stored.map((r) => r.rulesetVersion))).toEqual(new Set([RULESET_VERSION]));
+    const alertCodes = stored.flatMap((r) => (r.output as { alerts: { code: string }[] }).alerts.map((a) => a.code));
+    expect(alertCodes).toEqual(expect.arrayContaining(["opioid-benzodiazepine", "mme-50", "mme-90", "red-flag-malignancy", "naloxone-not-on-hand"]));
+    expect(stored.some((r) => r.suspended)).toBe(true);
   });
 });
