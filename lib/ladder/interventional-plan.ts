@@ -1,5 +1,5 @@
 import type { Facts } from "./facts";
-import { multidisciplinaryRehabilitation, type CareOption } from "./care-options";
+import { multidisciplinaryRehabilitation, selfManagement, type CareOption } from "./care-options";
 import { cite } from "./recommendation";
 import type { TherapyId } from "./vocabulary";
 
@@ -19,6 +19,15 @@ export type InterventionalChoice = { option: CareOption; because: string; needsI
 export function chooseInterventional(facts: Facts): InterventionalChoice {
   const uk = facts.assessment.profile === "uk";
   const { intensity } = facts.assessment.pain;
+  // A procedure that is working is kept going with exercise, not followed by the next procedure.
+  const working = (["epidural-steroid-injection", "radiofrequency-denervation", "spinal-cord-stimulator"] as const).find((t) => trialOf(facts, t)?.verdict === "responding");
+  if (working) {
+    return {
+      option: { ...selfManagement(facts), title: "Keep up the exercise and self-management routine", detail: `${selfManagement(facts).detail} The ${working.replace(/-/g, " ")} is helping: use the relief to build activity; repeat it only if pain returns, as it is not a permanent fix.` },
+      because: `${working} gave a good response: no further procedure`,
+      needsImaging: false,
+    };
+  }
   if (facts.assessment.patient.pregnant === true) {
     return { option: multidisciplinaryRehabilitation(), because: "pregnancy: no elective spinal procedures or fluoroscopy; combined rehabilitation instead", needsImaging: false };
   }

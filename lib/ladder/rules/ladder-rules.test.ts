@@ -166,3 +166,13 @@ describe("special situations", () => {
     expect(therapies(out)).not.toContain("nsaid");
   });
 });
+
+describe("after a procedure that works", () => {
+  it("keeps exercising rather than moving to the next procedure", () => {
+    const esi = { therapy: "epidural-steroid-injection" as const, status: "completed" as const, response: "good" as const };
+    const out = run({ pain: { radicular: true }, treatments: [...ALL_TRIED, esi] });
+    expect(therapies(out)[0]).toBe("self-management");
+    expect(therapies(out)).not.toContain("spine-surgery-referral");
+    expect(traceOf(out, "ladder.interventional").because).toMatch(/good response/);
+  });
+});
