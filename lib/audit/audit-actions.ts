@@ -10,6 +10,11 @@ export const AUDIT_ACTIONS = [
   "user.update",
   "audit.list",
   "recommendation.evaluate",
+  "encounter.start",
+  "encounter.read",
+  "encounter.save-draft",
+  "encounter.sign",
+  "encounter.addendum",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

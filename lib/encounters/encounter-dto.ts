@@ -1,0 +1,33 @@
+import type { AssessmentInput } from "@/lib/ladder/assessment-schema";
+import type { Recommendation } from "@/lib/ladder/recommendation";
+
+export type EncounterStatus = "draft" | "signed";
+
+export type EncounterDecision = {
+  target: "suggestion" | "alert" | "avoid";
+  itemKey: string;
+  response: "accepted" | "declined" | "acknowledged" | "overridden";
+  reasonCode: string | null;
+  comment: string | null;
+  decidedBy: string;
+  decidedAt: string;
+};
+
+export type EncounterOrder = { id: string; kind: string; code: string; detail: unknown; orderedAt: string };
+
+export type EncounterDetail = {
+  id: string;
+  patient: { id: string; name: string; mrn: string; ageYears: number; sex: string };
+  clinicianName: string;
+  date: string;
+  status: EncounterStatus;
+  version: number;
+  /** The assessment as entered: complete once signed, possibly partial while a draft. */
+  assessment: Partial<AssessmentInput>;
+  signedAt: string | null;
+  /** The recommendation stored at signing, exactly as it was shown then. */
+  recommendation: Recommendation | null;
+  decisions: EncounterDecision[];
+  orders: EncounterOrder[];
+  addenda: { author: string; text: string; createdAt: string }[];
+};

@@ -1,0 +1,268 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/access/actor";
+import { authorize, deny } from "@/lib/audit/guard";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { ageInYears, toIsoDate } from "@/lib/dates";
+import { assessmentSchema, type Assessment, type AssessmentInput } from "@/lib/ladder/assessment-schema";
+import { evaluate, invalidAssessment } from "@/lib/ladder/evaluate";
+import type { Recommendation } from "@/lib/ladder/recommendation";
+import { visiblePatients } from "@/lib/patients/patient-scope";
+import { carryForward } from "./carry-forward";
+import { checkDecisions } from "./check-decisions";
+import type { EncounterDetail } from "./encounter-dto";
+import { draftInput, signInput, type OrderInput } from "./sign-input";
+
+const encounterId = z.uuid({ error: "Encounter id must be a UUID" });
+
+/** Opens a draft visit for a patient, dated today, carrying the last visit's history forward. */
+export async function startEncounter(actor: Actor, input: unknown): Promise<{ id: string }> {
+  await authorize(db(), actor, "create", "encounter", { action: "encounter.start", entityType: "encounter" });
+  const { patientId } = parseInput(z.object({ patientId: z.uuid({ error: "Patient id must be a UUID" }) }), input);
+  const created = await db().$transaction(async (tx) => {
+    const patient = await tx.patient.findFirst({
+      where: { AND: [{ id: patientId }, visiblePatients(actor)] },
+      select: { id: true, birthDate: true, sex: true, organization: { select: { guidelineProfile: true } } },
+    });
+    if (!patient) return null;
+    const last = await tx.encounter.findFirst({ where: { patientId }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], select: { assessment: true } });
+    const today = new Date();
+    const assessment = carryForward(
+      (last?.assessment as Partial<AssessmentInput> | undefined) ?? null,
+      { ageYears: ageInYears(patient.birthDate, today), sex: patient.sex },
+      patient.organization.guidelineProfile,
+      toIsoDate(today),
+    );
+    const encounter = await tx.encounter.create({
+      data: {
+        organizationId: actor.organizationId,
+        patientId,
+        clinicianId: actor.userId,
+        siteId: actor.siteId,
+        date: new Date(`${toIsoDate(today)}T00:00:00Z`),
+        assessment: assessment as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor, action: "encounter.start", outcome: "success", entityType: "encounter", entityId: encounter.id, patientId });
+    return encounter;
+  });
+  if (!created) return deny(db(), actor, { action: "encounter.start", entityType: "patient", entityId: patientId }, new AppError("not-found", "No such patient."));
+  return created;
+}
+
+export async function getEncounter(actor: Actor, id: unknown): Promise<EncounterDetail> {
+  await authorize(db(), actor, "read", "encounter", { action: "encounter.read", entityType: "encounter" });
+  const parsedId = parseInput(encounterId, id);
+  const row = await db().$transaction(async (tx) => {
+    const found = await tx.encounter.findFirst({
+      where: { id: parsedId, organizationId: actor.organizationId },
+      select: {
+        id: true,
+        date: true,
+        status: true,
+        version: true,
+        assessment: true,
+        signedAt: true,
+        clinician: { select: { name: true } },
+        patient: { select: { id: true, givenName: true, familyName: true, mrn: true, birthDate: true, sex: true } },
+        recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
+        decisions: { orderBy: { decidedAt: "asc" }, select: { target: true, itemKey: true, response: true, reasonCode: true, comment: true, decidedAt: true, decidedBy: { select: { name: true } } } },
+        orders: { orderBy: { orderedAt: "asc" }, select: { id: true, kind: true, code: true, detail: true, orderedAt: true } },
+        addenda: { orderBy: { createdAt: "asc" }, select: { text: true, createdAt: true, author: { select: { name: true } } } },
+      },
+    });
+    if (!found) return null;
+    await recordAudit(tx, { actor, action: "encounter.read", outcome: "success", entityType: "encounter", entityId: found.id, patientId: found.patient.id });
+    return found;
+  });
+  if (!row) return deny(db(), actor, { action: "encounter.read", entityType: "encounter", entityId: parsedId }, new AppError("not-found", "No such encounter."));
+  return {
+    id: row.id,
+    patient: {
+      id: row.patient.id,
+      name: `${row.patient.givenName} ${row.patient.familyName}`,
+      mrn: row.patient.mrn,
+      ageYears: ageInYears(row.patient.birthDate, row.date),
+      sex: row.patient.sex,
+    },
+    clinicianName: row.clinician.name,
+    date: toIsoDate(row.date),
+    status: row.status,
+    version: row.version,
+    assessment: row.assessment as Partial<AssessmentInput>,
+    signedAt: row.signedAt?.toISOString() ?? null,
+    recommendation: (row.recommendations[0]?.output as Recommendation | undefined) ?? null,
+    decisions: row.decisions.map((d) => ({ ...d, decidedBy: d.decidedBy.name, decidedAt: d.decidedAt.toISOString() })),
+    orders: row.orders.map((o) => ({ ...o, orderedAt: o.orderedAt.toISOString() })),
+    addenda: row.addenda.map((a) => ({ author: a.author.name, text: a.text, createdAt: a.createdAt.toISOString() })),
+  };
+}
+
+/** Why an update of a draft touched no row: gone, signed, or changed by someone else since it was read. */
+async function explainStaleDraft(tx: Prisma.TransactionClient, actor: Actor, id: string): Promise<AppError> {
+  const current = await tx.encounter.findFirst({ where: { id, organizationId: actor.organizationId }, select: { status: true, version: true } });
+  if (!current) return new AppError("not-found", "No such encounter.");
+  if (current.status === "signed") return new AppError("conflict", "This encounter has been signed; add an addendum instead.");
+  return new AppError("conflict", "Someone else saved this encounter after you opened it. Your changes are kept on screen: reload to see theirs, then re-apply yours.", [
+    { path: "version", message: `the encounter is now at version ${current.version}` },
+  ]);
+}
+
+/** Saves a draft (possibly incomplete). The version read must still be current: no silent overwrites. */
+export async function saveDraft(actor: Actor, input: unknown): Promise<{ version: number }> {
+  await authorize(db(), actor, "update", "encounter", { action: "encounter.save-draft", entityType: "encounter" });
+  const { encounterId: id, version, assessment } = parseInput(draftInput, input);
+  return db().$transaction(async (tx) => {
+    const updated = await tx.encounter.updateMany({
+      where: { id, organizationId: actor.organizationId, status: "draft", version },
+      data: { assessment: assessment as Prisma.InputJsonValue, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw await explainStaleDraft(tx, actor, id);
+    await recordAudit(tx, { actor, action: "encounter.save-draft", outcome: "success", entityType: "encounter", entityId: id, detail: { version: version + 1 } });
+    return { version: version + 1 };
+  });
+}
+
+/** The assessment the engine saw for this order list: medication orders count as current medications. */
+export function withDraftedMedications(assessment: Assessment, orders: OrderInput[]): Assessment {
+  const drafted = orders.flatMap((order) => (order.kind === "medication" ? [order.medication] : []));
+  return drafted.length ? { ...assessment, medications: [...assessment.medications, ...drafted] } : assessment;
+}
+
+/**
+ * Signs a draft: re-evaluates the assessment on the server, and in one transaction stores the recommendation with
+ * its rule-set version, the decisions, the orders (a PT referral goes to the clinic's queue) and the audit event.
+ */
+export async function signEncounter(actor: Actor, input: unknown): Promise<{ version: number; recommendation: Recommendation }> {
+  await authorize(db(), actor, "sign", "encounter", { action: "encounter.sign", entityType: "encounter" });
+  const parsed = parseInput(signInput, input);
+  return db().$transaction(async (tx) => {
+    const encounter = await tx.encounter.findFirst({
+      where: { id: parsed.encounterId, organizationId: actor.organizationId },
+      select: { id: true, date: true, patientId: true, status: true, version: true, patient: { select: { birthDate: true, sex: true } } },
+    });
+    if (!encounter) throw new AppError("not-found", "No such encounter.");
+    if (encounter.status !== "draft" || encounter.version !== parsed.version) throw await explainStaleDraft(tx, actor, encounter.id);
+
+    // The record, not the form, says who the patient is and when the visit was.
+    const contract = assessmentSchema.safeParse({
+      ...parsed.assessment,
+      asOf: toIsoDate(encounter.date),
+      patient: { ...(parsed.assessment.patient as object), ageYears: ageInYears(encounter.patient.birthDate, encounter.date), sex: encounter.patient.sex },
+    });
+    if (!contract.success) {
+      const issues = invalidAssessment(contract.error).issues.map((issue) => ({ path: `assessment.${issue.path}`, message: issue.message }));
+      throw new AppError("invalid-input", "The assessment is incomplete or has errors.", issues);
+    }
+    const assessment = contract.data;
+    const recommendation = evaluate(withDraftedMedications(assessment, parsed.orders));
+    const decisionIssues = checkDecisions(recommendation, parsed.decisions);
+    if (decisionIssues.length) throw new AppError("invalid-input", "Some decisions need attention before signing.", decisionIssues);
+
+    const signedAt = new Date();
+    const updated = await tx.encounter.updateMany({
+      where: { id: encounter.id, status: "draft", version: parsed.version },
+      data: { assessment: assessment as Prisma.InputJsonValue, status: "signed", signedAt, signedById: actor.userId, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw await explainStaleDraft(tx, actor, encounter.id);
+    const stored = await tx.recommendation.create({
+      data: {
+        encounterId: encounter.id,
+        contractVersion: recommendation.contractVersion,
+        rulesetVersion: recommendation.rulesetVersion,
+        profile: recommendation.profile,
+        suspended: recommendation.ladder.suspended,
+        step: recommendation.ladder.step,
+        output: recommendation as unknown as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
+    const severityOf = new Map(recommendation.alerts.map((a) => [a.code, a.severity]));
+    await tx.decision.createMany({
+      data: parsed.decisions.map((d) => ({
+        encounterId: encounter.id,
+        recommendationId: stored.id,
+        target: d.target,
+        itemKey: d.itemKey,
+        severity: d.target === "alert" ? (severityOf.get(d.itemKey) ?? null) : null,
+        response: d.response,
+        reasonCode: d.reasonCode ?? null,
+        comment: d.comment || null,
+        decidedById: actor.userId,
+        decidedAt: signedAt,
+      })),
+    });
+    await storeOrders(tx, actor, encounter, parsed.orders, recommendation, assessment);
+    await recordAudit(tx, {
+      actor,
+      action: "encounter.sign",
+      outcome: "success",
+      entityType: "encounter",
+      entityId: encounter.id,
+      patientId: encounter.patientId,
+      detail: { rulesetVersion: recommendation.rulesetVersion, step: recommendation.ladder.step, decisions: parsed.decisions.length, orders: parsed.orders.length },
+    });
+    return { version: parsed.version + 1, recommendation };
+  });
+}
+
+const PT_PROGRAM = ["posture retraining", "core strengthening", "flexibility", "aerobic conditioning", "pain-tolerance building"];
+
+async function storeOrders(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  encounter: { id: string; patientId: string },
+  orders: OrderInput[],
+  recommendation: Recommendation,
+  assessment: Assessment,
+): Promise<void> {
+  for (const order of orders) {
+    const code = order.kind === "medication" ? order.medication.drug : order.kind === "pt_referral" ? "physical-therapy" : order.code;
+    const detail = order.kind === "medication" ? order.medication : order;
+    await tx.order.create({ data: { encounterId: encounter.id, patientId: encounter.patientId, orderedById: actor.userId, kind: order.kind, code, detail: detail as Prisma.InputJsonValue } });
+    if (order.kind !== "pt_referral") continue;
+    const clinic = await tx.site.findFirst({ where: { organizationId: actor.organizationId, kind: "pt_clinic" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    if (!clinic) throw new AppError("invalid-input", "Your organization has no PT clinic to refer to.", [{ path: "orders", message: "no PT clinic is set up" }]);
+    const limit = assessment.coverage.ptVisitLimit;
+    const used = assessment.coverage.ptVisitsUsedThisYear;
+    await tx.referral.create({
+      data: {
+        organizationId: actor.organizationId,
+        patientId: encounter.patientId,
+        encounterId: encounter.id,
+        referringClinicianId: actor.userId,
+        toSiteId: clinic.id,
+        priority: order.priority,
+        coveredVisitsLeft: used === undefined ? null : Math.max(0, limit - used),
+        classification: {
+          tbcSubgroup: recommendation.classification.tbcSubgroup,
+          startBackRisk: recommendation.classification.startBack?.risk ?? null,
+          psychologicallyInformed: recommendation.classification.startBack?.risk === "high",
+          painPattern: assessment.pain.aggravatedBy,
+          directionalPreference: assessment.pain.directionalPreference ?? null,
+          radicular: recommendation.classification.radicular,
+          redFlagsCleared: assessment.redFlags.length === 0,
+          program: PT_PROGRAM,
+          goals: order.goals ?? null,
+        },
+      },
+    });
+  }
+}
+
+export async function addAddendum(actor: Actor, input: unknown): Promise<void> {
+  await authorize(db(), actor, "update", "encounter", { action: "encounter.addendum", entityType: "encounter" });
+  const { encounterId: id, text } = parseInput(z.object({ encounterId: encounterId, text: z.string().trim().min(1, { error: "Write the correction" }).max(5000) }), input);
+  await db().$transaction(async (tx) => {
+    const encounter = await tx.encounter.findFirst({ where: { id, organizationId: actor.organizationId }, select: { status: true, patientId: true } });
+    if (!encounter) throw new AppError("not-found", "No such encounter.");
+    if (encounter.status !== "signed") throw new AppError("conflict", "A draft is edited directly; addenda are for signed encounters.");
+    await tx.encounterAddendum.create({ data: { encounterId: id, authorId: actor.userId, text } });
+    await recordAudit(tx, { actor, action: "encounter.addendum", outcome: "success", entityType: "encounter", entityId: id, patientId: encounter.patientId });
+  });
+}

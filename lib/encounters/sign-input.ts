@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { DECISION_REASON_CODES } from "./decision-reasons";
+import { DRUGS, MEDICATION_FORMS, PROCEDURE_THERAPIES } from "@/lib/ladder/vocabulary";
+
+// What the signing form sends. The assessment itself is checked against the recommendation contract separately,
+// so its issues carry the contract's field names under "assessment.".
+
+export const decisionInput = z.strictObject({
+  target: z.enum(["suggestion", "alert", "avoid"], { error: "target must be suggestion, alert or avoid" }),
+  itemKey: z.string().min(1).max(200),
+  response: z.enum(["accepted", "declined", "acknowledged", "overridden"], { error: "response must be accepted, declined, acknowledged or overridden" }),
+  reasonCode: z.enum(DECISION_REASON_CODES, { error: `reason must be one of ${DECISION_REASON_CODES.join(", ")}` }).optional(),
+  comment: z.string().trim().max(2000, { error: "comment is limited to 2000 characters" }).optional(),
+});
+
+const text = (label: string) => z.string().trim().min(1, { error: `${label} is required` }).max(500);
+
+export const orderInput = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({
+      kind: z.literal("medication"),
+      medication: z.strictObject({
+        drug: z.enum(DRUGS, { error: "choose a drug from the list" }),
+        form: z.enum(MEDICATION_FORMS).optional(),
+        doseMg: z.number({ error: "dose (mg) must be a number" }).positive({ error: "dose must be more than 0" }).max(10_000).optional(),
+        dosesPerDay: z.number({ error: "doses per day must be a number" }).positive({ error: "doses per day must be more than 0" }).max(48).optional(),
+        mcgPerHour: z.number().positive().max(1000).optional(),
+        prn: z.boolean().optional(),
+      }),
+    }),
+    z.strictObject({ kind: z.literal("pt_referral"), priority: z.enum(["routine", "soon", "urgent"]).default("routine"), goals: z.string().trim().max(1000).optional() }),
+    z.strictObject({ kind: z.literal("imaging"), code: z.enum(["imaging", "urgent-imaging"]), study: text("study"), reason: text("reason") }),
+    z.strictObject({ kind: z.literal("injection"), code: z.enum(PROCEDURE_THERAPIES), level: z.string().trim().max(50).optional(), reason: text("reason") }),
+    z.strictObject({
+      kind: z.literal("specialist_referral"),
+      code: z.enum(["spine-surgery-referral", "emergency-referral", "multidisciplinary-rehabilitation", "psychological-therapy"]),
+      reason: text("reason"),
+    }),
+  ],
+  { error: "order kind must be medication, pt_referral, imaging, injection or specialist_referral" },
+);
+
+export const signInput = z.strictObject({
+  encounterId: z.uuid({ error: "encounter id must be a UUID" }),
+  version: z.number({ error: "version is required" }).int().min(1),
+  assessment: z.record(z.string(), z.unknown(), { error: "assessment must be an object" }),
+  decisions: z.array(decisionInput).max(200).default([]),
+  orders: z.array(orderInput).max(30).default([]),
+});
+
+export type SignInput = z.input<typeof signInput>;
+export type OrderInput = z.output<typeof orderInput>;
+export type DecisionInput = z.output<typeof decisionInput>;
+
+export const draftInput = z.strictObject({
+  encounterId: z.uuid({ error: "encounter id must be a UUID" }),
+  version: z.number({ error: "version is required" }).int().min(1),
+  assessment: z
+    .record(z.string(), z.unknown(), { error: "assessment must be an object" })
+    .refine((value) => JSON.stringify(value).length <= 100_000, { error: "the draft is too large to save" }),
+});

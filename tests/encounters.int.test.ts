@@ -1,0 +1,176 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { addAddendum, getEncounter, saveDraft, signEncounter, startEncounter } from "../lib/encounters/encounters-data";
+import { listReferrals } from "../lib/referrals/referrals-data";
+import { AppError } from "../lib/errors";
+import { recommend } from "../lib/ladder/evaluate";
+import { assessment } from "./support/assessment";
+import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
+
+let clinic: Clinic;
+
+beforeEach(async () => {
+  clinic = await createClinic();
+});
+
+const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: AppError) => error);
+
+async function draft(): Promise<{ id: string; version: number }> {
+  const { id } = await startEncounter(clinic.clinician, { patientId: clinic.referredPatientId });
+  return { id, version: 1 };
+}
+
+const completeAssessment = () => ({ ...assessment(), pain: { durationWeeks: 26, intensity: 6, aggravatedBy: ["flexion"], directionalPreference: "extension" } });
+
+describe("startEncounter", () => {
+  it("opens a draft for today with the patient's age and sex, and audits it", async () => {
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.referredPatientId });
+    const row = await testDb().encounter.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "draft", version: 1, clinicianId: clinic.clinician.userId, patientId: clinic.referredPatientId });
+    expect(row.assessment).toMatchObject({ profile: "us", patient: { sex: "female" }, redFlags: [] });
+    expect((await auditEventsOf(clinic.clinician.userId))[0]).toMatchObject({ action: "encounter.start", patientId: clinic.referredPatientId });
+  });
+
+  it("carries the last signed visit's history forward", async () => {
+    const first = await draft();
+    await signEncounter(clinic.clinician, { encounterId: first.id, version: 1, assessment: { ...completeAssessment(), conditions: ["ckd"], redFlags: ["night-pain"] } });
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.referredPatientId });
+    const row = await testDb().encounter.findUniqueOrThrow({ where: { id } });
+    expect(row.assessment).toMatchObject({ conditions: ["ckd"], redFlags: [], pain: { directionalPreference: "extension" } });
+  });
+
+  it.each(["therapist", "auditor", "admin"] as const)("refuses a %s", async (who) => {
+    expect((await failure(startEncounter(clinic[who], { patientId: clinic.referredPatientId })))?.code).toBe("forbidden");
+  });
+
+  it("cannot open a visit for another organization's patient", async () => {
+    const other = await createClinic();
+    expect((await failure(startEncounter(clinic.clinician, { patientId: other.referredPatientId })))?.code).toBe("not-found");
+  });
+});
+
+describe("saveDraft", () => {
+  it("saves and moves the version on", async () => {
+    const { id } = await draft();
+    expect(await saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: { pain: { intensity: 7 } } })).toEqual({ version: 2 });
+    expect((await testDb().encounter.findUniqueOrThrow({ where: { id } })).assessment).toEqual({ pain: { intensity: 7 } });
+  });
+
+  it("refuses a stale version with a conflict that names the current one, and keeps the newer save", async () => {
+    const { id } = await draft();
+    await saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: { pain: { intensity: 7 } } });
+    const error = await failure(saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: { pain: { intensity: 2 } } }));
+    expect(error).toMatchObject({ code: "conflict", issues: [{ path: "version", message: expect.stringContaining("version 2") }] });
+    expect((await testDb().encounter.findUniqueOrThrow({ where: { id } })).assessment).toEqual({ pain: { intensity: 7 } });
+  });
+
+  it("refuses an auditor and bad input", async () => {
+    const { id } = await draft();
+    expect((await failure(saveDraft(clinic.auditor, { encounterId: id, version: 1, assessment: {} })))?.code).toBe("forbidden");
+    expect((await failure(saveDraft(clinic.clinician, { encounterId: id, version: "x", assessment: [] })))?.issues.map((i) => i.path).sort()).toEqual(["assessment", "version"]);
+  });
+});
+
+describe("signEncounter", () => {
+  it("stores the recommendation, decisions and orders in one go, and sends the PT referral to the clinic's queue", async () => {
+    const { id } = await draft();
+    const first = await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), decisions: [], orders: [] });
+    const second = await draft();
+    const preview = first.recommendation;
+    const result = await signEncounter(clinic.clinician, {
+      encounterId: second.id,
+      version: 1,
+      assessment: completeAssessment(),
+      decisions: [{ target: "suggestion", itemKey: preview.next[0]!.id, response: "accepted" }],
+      orders: [{ kind: "pt_referral", priority: "soon", goals: "Walk 30 minutes" }],
+    });
+    expect(result.version).toBe(2);
+    const row = await testDb().encounter.findUniqueOrThrow({ where: { id: second.id }, include: { recommendations: true, decisions: true, orders: true, referrals: true } });
+    expect(row).toMatchObject({ status: "signed", signedById: clinic.clinician.userId, version: 2 });
+    expect(row.recommendations).toHaveLength(1);
+    expect(row.recommendations[0]).toMatchObject({ rulesetVersion: result.recommendation.rulesetVersion, step: "conservative", suspended: false });
+    expect(row.decisions).toMatchObject([{ target: "suggestion", response: "accepted", itemKey: preview.next[0]!.id }]);
+    expect(row.orders).toMatchObject([{ kind: "pt_referral", code: "physical-therapy" }]);
+    expect(row.referrals[0]).toMatchObject({ toSiteId: clinic.clinicId, priority: "soon", classification: { tbcSubgroup: "specific-exercise-extension", redFlagsCleared: true, goals: "Walk 30 minutes" } });
+    const queue = await listReferrals(clinic.therapist, {});
+    expect(queue.map((r) => r.id)).toContain(row.referrals[0]!.id);
+    expect((await auditEventsOf(clinic.clinician.userId))[0]).toMatchObject({ action: "encounter.sign", entityId: second.id });
+  });
+
+  it("names the assessment's missing fields and saves nothing", async () => {
+    const { id } = await draft();
+    const error = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: { pain: { intensity: 12 } } }));
+    expect(error?.code).toBe("invalid-input");
+    expect(error?.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["assessment.pain.durationWeeks", "assessment.pain.intensity"]));
+    const row = await testDb().encounter.findUniqueOrThrow({ where: { id }, include: { recommendations: true } });
+    expect(row).toMatchObject({ status: "draft", version: 1 });
+    expect(row.recommendations).toEqual([]);
+  });
+
+  it("puts an opioid order through only with the critical alert answered, and a comment to override it", async () => {
+    const { id } = await draft();
+    const onBenzodiazepine = { ...completeAssessment(), medications: [{ drug: "alprazolam", doseMg: 0.5, dosesPerDay: 2 }] };
+    const order = { kind: "medication", medication: { drug: "oxycodone", form: "ir", doseMg: 5, dosesPerDay: 4 } };
+    const unanswered = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: onBenzodiazepine, orders: [order] }));
+    expect(unanswered?.issues).toEqual(expect.arrayContaining([{ path: "decisions", message: expect.stringContaining("critical alert") }]));
+    const override = { target: "alert", itemKey: "opioid-benzodiazepine", response: "overridden", reasonCode: "benefit-outweighs-risk" };
+    const noComment = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: onBenzodiazepine, orders: [order], decisions: [override] }));
+    expect(noComment?.issues).toEqual(expect.arrayContaining([{ path: "decisions.0.comment", message: "a comment is required to override a critical alert" }]));
+    expect(await testDb().order.count({ where: { encounterId: id } })).toBe(0);
+
+    // What the clinician sees at the order-select moment: the assessment with the drafted order included.
+    const preview = recommend({ ...onBenzodiazepine, medications: [...onBenzodiazepine.medications, order.medication] });
+    if (!preview.ok) throw new Error("preview failed");
+    expect(preview.recommendation.mme.totalPerDay).toBe(30);
+    const critical = preview.recommendation.alerts.filter((a) => a.severity === "critical").map((a) => a.code);
+    expect(critical).toContain("opioid-benzodiazepine");
+    const decisions = critical.map((code) =>
+      code === "opioid-benzodiazepine" ? { ...override, comment: "Short course agreed; benzodiazepine taper started" } : { target: "alert", itemKey: code, response: "acknowledged" },
+    );
+    await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: onBenzodiazepine, orders: [order], decisions });
+    const stored = await testDb().decision.findFirstOrThrow({ where: { encounterId: id, itemKey: "opioid-benzodiazepine" } });
+    expect(stored).toMatchObject({ severity: "critical", response: "overridden", reasonCode: "benefit-outweighs-risk", comment: "Short course agreed; benzodiazepine taper started" });
+    expect(await testDb().order.findMany({ where: { encounterId: id }, select: { kind: true, code: true } })).toEqual([{ kind: "medication", code: "oxycodone" }]);
+  });
+
+  it("refuses to sign twice or from a stale version", async () => {
+    const { id } = await draft();
+    await saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment() });
+    expect((await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment() })))?.code).toBe("conflict");
+    await signEncounter(clinic.clinician, { encounterId: id, version: 2, assessment: completeAssessment() });
+    expect((await failure(signEncounter(clinic.clinician, { encounterId: id, version: 3, assessment: completeAssessment() })))?.message).toMatch(/signed/);
+  });
+
+  it("refuses an auditor and a therapist", async () => {
+    const { id } = await draft();
+    for (const who of ["auditor", "therapist"] as const) {
+      expect((await failure(signEncounter(clinic[who], { encounterId: id, version: 1, assessment: completeAssessment() })))?.code).toBe("forbidden");
+    }
+  });
+});
+
+describe("getEncounter and addenda", () => {
+  it("shows the signed visit as it was, with addenda, to the clinician and the auditor, and audits each read", async () => {
+    const { id } = await draft();
+    const signed = await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment() });
+    await addAddendum(clinic.clinician, { encounterId: id, text: "Pain started after a fall, not lifting." });
+    for (const who of ["clinician", "auditor"] as const) {
+      const detail = await getEncounter(clinic[who], id);
+      expect(detail).toMatchObject({ status: "signed", version: 2, addenda: [{ text: "Pain started after a fall, not lifting." }] });
+      expect(detail.recommendation).toEqual(signed.recommendation);
+      expect((await auditEventsOf(clinic[who].userId))[0]).toMatchObject({ action: "encounter.read", entityId: id });
+    }
+  });
+
+  it("refuses a therapist and another organization", async () => {
+    const { id } = await draft();
+    expect((await failure(getEncounter(clinic.therapist, id)))?.code).toBe("forbidden");
+    const other = await createClinic();
+    expect((await failure(getEncounter(other.clinician, id)))?.code).toBe("not-found");
+  });
+
+  it("keeps addenda for signed visits only", async () => {
+    const { id } = await draft();
+    expect((await failure(addAddendum(clinic.clinician, { encounterId: id, text: "x" })))?.code).toBe("conflict");
+    expect((await failure(addAddendum(clinic.auditor, { encounterId: id, text: "x" })))?.code).toBe("forbidden");
+  });
+});
