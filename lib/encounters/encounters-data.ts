@@ -16,6 +16,7 @@ import { carryForward } from "./carry-forward";
 import { checkDecisions } from "./check-decisions";
 import type { EncounterDetail } from "./encounter-dto";
 import { draftInput, signInput, type OrderInput } from "./sign-input";
+import { withDraftedMedications } from "./drafted-medications";
 
 const encounterId = z.uuid({ error: "Encounter id must be a UUID" });
 
@@ -126,12 +127,6 @@ export async function saveDraft(actor: Actor, input: unknown): Promise<{ version
     await recordAudit(tx, { actor, action: "encounter.save-draft", outcome: "success", entityType: "encounter", entityId: id, detail: { version: version + 1 } });
     return { version: version + 1 };
   });
-}
-
-/** The assessment the engine saw for this order list: medication orders count as current medications. */
-export function withDraftedMedications(assessment: Assessment, orders: OrderInput[]): Assessment {
-  const drafted = orders.flatMap((order) => (order.kind === "medication" ? [order.medication] : []));
-  return drafted.length ? { ...assessment, medications: [...assessment.medications, ...drafted] } : assessment;
 }
 
 /**

@@ -19,7 +19,10 @@ export function evaluate(assessment: Assessment): Recommendation {
   const facts = deriveFacts(assessment);
   const draft = new Draft();
   const trace: TraceEntry[] = RULES.map((rule) => {
+    const [alertsBefore, avoidBefore] = [draft.alerts.length, draft.avoid.length];
     const result = rule.evaluate(facts, draft);
+    draft.alerts.slice(alertsBefore).forEach((alert) => (alert.ruleId = rule.id));
+    draft.avoid.slice(avoidBefore).forEach((entry) => (entry.ruleId = rule.id));
     return { ruleId: rule.id, ruleVersion: rule.version, outcome: result.outcome, because: result.because };
   });
 

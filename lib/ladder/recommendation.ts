@@ -9,9 +9,10 @@ export type EvidenceRef = { sourceId: SourceId; claim: string };
 
 export type Suggestion = { id: string; therapy: TherapyId; step: Step; title: string; detail: string; evidence: EvidenceRef[] };
 
-export type Alert = { code: string; severity: Severity; summary: string; detail: string; evidence: EvidenceRef[] };
+/** `ruleId` (an added field) names the rule that raised the alert, so its trace can be shown beside it. */
+export type Alert = { code: string; severity: Severity; summary: string; detail: string; evidence: EvidenceRef[]; ruleId?: string };
 
-export type AvoidEntry = { therapy: TherapyId; reason: string; evidence: EvidenceRef[] };
+export type AvoidEntry = { therapy: TherapyId; reason: string; evidence: EvidenceRef[]; ruleId?: string };
 
 export type TraceOutcome = "fired" | "not-fired" | "insufficient-data";
 

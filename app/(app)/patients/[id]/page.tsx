@@ -5,6 +5,9 @@ import { getPatient } from "@/lib/patients/patients-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import Link from "next/link";
+import { can } from "@/lib/access/policy";
+import { StartVisitButton } from "@/components/patients/start-visit-button";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -17,6 +20,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <PageHeader
         title={`${patient.givenName} ${patient.familyName}`}
         subtitle={`MRN ${patient.mrn} · ${patient.ageYears} years · ${patient.sex} · born ${patient.birthDate}`}
+        actions={can(actor.role, "create", "encounter") && <StartVisitButton patientId={patient.id} />}
       />
       <div className="grid gap-6 md:grid-cols-2">
         {patient.encounters && (
@@ -27,9 +31,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
               <ul className="divide-y divide-line text-sm">
                 {patient.encounters.map((encounter) => (
                   <li key={encounter.id} className="flex items-center justify-between py-2">
-                    <span>
+                    <Link href={`/encounters/${encounter.id}`} className="text-brand underline-offset-2 hover:underline">
                       {encounter.date} · {encounter.clinicianName}
-                    </span>
+                    </Link>
                     <Badge tone={encounter.status === "signed" ? "ok" : "warning"}>{encounter.status}</Badge>
                   </li>
                 ))}

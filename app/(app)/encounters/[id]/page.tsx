@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/access/policy";
+import { pageData } from "@/lib/http/page-data";
+import { getEncounter } from "@/lib/encounters/encounters-data";
+import { PageHeader } from "@/components/ui/page-header";
+import { EncounterWorkspace } from "@/components/encounters/encounter-workspace";
+import { SignedEncounter } from "@/components/encounters/signed-encounter";
+
+export const metadata: Metadata = { title: "Visit" };
+
+export default async function EncounterPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const encounter = await pageData(() => getEncounter(actor, id));
+  const editable = encounter.status === "draft" && can(actor.role, "update", "encounter");
+  return (
+    <>
+      <PageHeader
+        title={`Visit: ${encounter.patient.name}`}
+        subtitle={
+          <>
+            MRN {encounter.patient.mrn} · {encounter.patient.ageYears} years · {encounter.patient.sex} · {encounter.date} · {encounter.status}{" "}
+            · <Link href={`/patients/${encounter.patient.id}`} className="text-brand underline">chart</Link>
+          </>
+        }
+      />
+      {editable ? (
+        <EncounterWorkspace encounterId={encounter.id} initialVersion={encounter.version} initialAssessment={encounter.assessment} />
+      ) : (
+        <SignedEncounter encounter={encounter} canAmend={encounter.status === "signed" && can(actor.role, "update", "encounter")} />
+      )}
+    </>
+  );
+}

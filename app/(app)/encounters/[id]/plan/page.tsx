@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { pageData } from "@/lib/http/page-data";
+import { getEncounter } from "@/lib/encounters/encounters-data";
+import { buildPatientPlan } from "@/lib/encounters/patient-plan";
+import { PrintButton } from "@/components/encounters/print-button";
+
+export const metadata: Metadata = { title: "Your back pain plan" };
+
+export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const encounter = await pageData(() => getEncounter(actor, id));
+  if (encounter.status !== "signed" || !encounter.recommendation) notFound();
+  const plan = buildPatientPlan(encounter.recommendation, {
+    working: encounter.assessment.patient?.employment === "working",
+    ptReferral: encounter.orders.some((o) => o.kind === "pt_referral"),
+  });
+  return (
+    <article className="mx-auto max-w-2xl space-y-5 bg-white p-8 text-[15px] leading-relaxed print:p-0">
+      <header className="flex items-start justify-between">
+        <div>
+          <h1 className="text-2xl font-semibold">Your back pain plan</h1>
+          <p className="text-sm text-muted">
+            {encounter.patient.name} · {encounter.date} · from {encounter.clinicianName}
+          </p>
+        </div>
+        <PrintButton />
+      </header>
+      <section>
+        <h2 className="font-semibold">Your next step</h2>
+        <p className="font-medium">{plan.nextStep.title}</p>
+        <p>{plan.nextStep.why}</p>
+      </section>
+      {plan.ptReferral && (
+        <section>
+          <h2 className="font-semibold">Physical therapy</h2>
+          <p>We have referred you to physical therapy. The clinic will contact you to book. The program usually runs 6-8 weeks with 2-3 sessions a week, plus exercises at home every day.</p>
+        </section>
+      )}
+      <section>
+        <h2 className="font-semibold">Your daily movement habit</h2>
+        <p>{plan.dailyHabit}</p>
+      </section>
+      <section>
+        <h2 className="font-semibold">Track your pain</h2>
+        <p>{plan.tracking}</p>
+      </section>
+      <section>
+        <h2 className="font-semibold">What to avoid</h2>
+        <ul className="list-inside list-disc">
+          {plan.avoid.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2 className="font-semibold">Where to find support</h2>
+        <ul className="list-inside list-disc">
+          {plan.support.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2 className="font-semibold">When to come back</h2>
+        <ul className="list-inside list-disc">
+          {plan.comeBack.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

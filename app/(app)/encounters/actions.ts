@@ -1,0 +1,51 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { requireApiActor } from "@/lib/auth/session";
+import { addAddendum, saveDraft, signEncounter, startEncounter } from "@/lib/encounters/encounters-data";
+import { isAppError, type FieldIssue } from "@/lib/errors";
+
+export type WorkspaceResult = { ok: true; version: number } | { ok: false; code: string; message: string; issues: FieldIssue[] };
+
+function failed(error: unknown): WorkspaceResult {
+  if (!isAppError(error)) throw error;
+  return { ok: false, code: error.code, message: error.message, issues: error.issues };
+}
+
+export async function startVisitAction(patientId: string): Promise<void> {
+  const actor = await requireApiActor();
+  const { id } = await startEncounter(actor, { patientId });
+  redirect(`/encounters/${id}`);
+}
+
+export async function saveDraftAction(input: { encounterId: string; version: number; assessment: Record<string, unknown> }): Promise<WorkspaceResult> {
+  try {
+    const actor = await requireApiActor();
+    return { ok: true, ...(await saveDraft(actor, input)) };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+export async function signAction(input: unknown): Promise<WorkspaceResult> {
+  try {
+    const actor = await requireApiActor();
+    const { version } = await signEncounter(actor, input);
+    revalidatePath("/encounters");
+    return { ok: true, version };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+export async function addAddendumAction(encounterId: string, text: string): Promise<WorkspaceResult> {
+  try {
+    const actor = await requireApiActor();
+    await addAddendum(actor, { encounterId, text });
+    revalidatePath(`/encounters/${encounterId}`);
+    return { ok: true, version: 0 };
+  } catch (error) {
+    return failed(error);
+  }
+}

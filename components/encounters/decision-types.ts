@@ -1,0 +1,9 @@
+export type DecisionDraft = {
+  target: "suggestion" | "alert" | "avoid";
+  itemKey: string;
+  response: "accepted" | "declined" | "acknowledged" | "overridden";
+  reasonCode?: string;
+  comment?: string;
+};
+
+export const decisionKey = (target: DecisionDraft["target"], itemKey: string) => `${target}:${itemKey}`;

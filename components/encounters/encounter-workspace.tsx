@@ -1,0 +1,152 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { recommend } from "@/lib/ladder/evaluate";
+import type { OrderInput } from "@/lib/encounters/sign-input";
+import { withDraftedMedications } from "@/lib/encounters/drafted-medications";
+import type { FieldIssue } from "@/lib/errors";
+import { saveDraftAction, signAction } from "@/app/(app)/encounters/actions";
+import { AssessmentForm, type AssessmentDraft } from "./assessment-form";
+import { decisionKey, type DecisionDraft } from "./decision-types";
+import { OrdersEditor } from "./orders-editor";
+import { RecommendationPanel } from "./recommendation-panel";
+
+type SaveState = { kind: "saved" | "saving" | "unsaved" } | { kind: "conflict" | "failed"; message: string };
+
+function saveMessage(save: SaveState): string {
+  if ("message" in save) return save.message;
+  return { saved: "All changes saved.", saving: "Saving…", unsaved: "Unsaved changes…" }[save.kind];
+}
+
+const AUTOSAVE_MS = 800;
+
+/**
+ * The visit: the assessment on the left, the engine's recommendation on the right, updated on every keystroke in the
+ * browser. Drafts save as the clinician types; a copy stays in this browser so nothing typed is lost if saving fails.
+ */
+export function EncounterWorkspace({ encounterId, initialVersion, initialAssessment }: { encounterId: string; initialVersion: number; initialAssessment: AssessmentDraft }) {
+  const router = useRouter();
+  const backupKey = `backstep:draft:${encounterId}`;
+  const [assessment, setAssessment] = useState<AssessmentDraft>(initialAssessment);
+  const [version, setVersion] = useState(initialVersion);
+  const [decisions, setDecisions] = useState<Record<string, DecisionDraft>>({});
+  const [orders, setOrders] = useState<OrderInput[]>([]);
+  const [save, setSave] = useState<SaveState>({ kind: "saved" });
+  const [signIssues, setSignIssues] = useState<{ message: string; issues: FieldIssue[] } | null>(null);
+  const [signing, setSigning] = useState(false);
+  const edited = useRef(false);
+
+  // A copy kept in this browser survives a failed save or a closed tab; it is offered back on the next load.
+  useEffect(() => {
+    const saved = window.localStorage.getItem(backupKey);
+    if (!saved) return;
+    const backup = JSON.parse(saved) as { version: number; assessment: AssessmentDraft };
+    if (backup.version === initialVersion) {
+      setAssessment(backup.assessment);
+      edited.current = true;
+      setSave({ kind: "unsaved" });
+    }
+  }, [backupKey, initialVersion]);
+
+  useEffect(() => {
+    if (!edited.current) return;
+    window.localStorage.setItem(backupKey, JSON.stringify({ version, assessment }));
+    if (save.kind === "conflict") return;
+    setSave({ kind: "unsaved" });
+    const timer = window.setTimeout(async () => {
+      setSave({ kind: "saving" });
+      try {
+        const result = await saveDraftAction({ encounterId, version, assessment: assessment as Record<string, unknown> });
+        if (result.ok) {
+          setVersion(result.version);
+          window.localStorage.setItem(backupKey, JSON.stringify({ version: result.version, assessment }));
+          setSave({ kind: "saved" });
+        } else {
+          setSave({ kind: result.code === "conflict" ? "conflict" : "failed", message: result.message });
+        }
+      } catch {
+        setSave({ kind: "failed", message: "Could not reach Backstep; your changes are kept in this browser and will save when you type again." });
+      }
+    }, AUTOSAVE_MS);
+    return () => window.clearTimeout(timer);
+    // Keyed on the assessment alone: the version changes because of the save itself.
+  }, [assessment]);
+
+  const evaluation = useMemo(() => recommend(withDraftedMedications(assessment, orders)), [assessment, orders]);
+  const recommendation = evaluation.ok ? evaluation.recommendation : null;
+
+  const update = (next: AssessmentDraft) => {
+    edited.current = true;
+    setAssessment(next);
+  };
+  const decide = (decision: DecisionDraft) => setDecisions((all) => ({ ...all, [decisionKey(decision.target, decision.itemKey)]: decision }));
+
+  async function sign() {
+    setSigning(true);
+    setSignIssues(null);
+    const live = new Set([
+      ...(recommendation?.next.map((s) => decisionKey("suggestion", s.id)) ?? []),
+      ...(recommendation?.alerts.map((a) => decisionKey("alert", a.code)) ?? []),
+      ...(recommendation?.avoid.map((a) => decisionKey("avoid", a.therapy)) ?? []),
+    ]);
+    const answered = Object.entries(decisions)
+      .filter(([key]) => live.has(key))
+      .map(([, decision]) => ({ ...decision, comment: decision.comment?.trim() || undefined }));
+    try {
+      const result = await signAction({ encounterId, version, assessment, decisions: answered, orders });
+      if (result.ok) {
+        window.localStorage.removeItem(backupKey);
+        router.refresh();
+      } else {
+        setSignIssues({ message: result.message, issues: result.issues });
+      }
+    } catch {
+      setSignIssues({ message: "Could not reach Backstep. Nothing was lost: try signing again.", issues: [] });
+    } finally {
+      setSigning(false);
+    }
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="space-y-4">
+        <p role="status" aria-live="polite" className={`text-sm ${save.kind === "conflict" || save.kind === "failed" ? "text-critical" : "text-muted"}`}>
+          {saveMessage(save)}
+        </p>
+        <AssessmentForm value={assessment} onChange={update} classification={recommendation?.classification ?? null} />
+        <OrdersEditor assessment={assessment} orders={orders} onOrdersChange={setOrders} current={recommendation} decisions={decisions} onDecide={decide} />
+        <div className="rounded-lg border border-line bg-white p-4">
+          {signIssues && (
+            <div role="alert" className="mb-3 text-sm text-critical">
+              <p className="font-medium">{signIssues.message}</p>
+              <ul className="list-inside list-disc">
+                {signIssues.issues.map((issue) => (
+                  <li key={`${issue.path}-${issue.message}`}>
+                    {issue.path}: {issue.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <button type="button" onClick={sign} disabled={signing || save.kind === "conflict"} className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+            {signing ? "Signing…" : "Sign encounter"}
+          </button>
+          <p className="mt-2 text-xs text-muted">Signing locks the encounter; later corrections are addenda.</p>
+        </div>
+      </div>
+      <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" tabIndex={0} aria-label="Live recommendation" role="region">
+        {recommendation ? (
+          <RecommendationPanel recommendation={recommendation} decisions={decisions} onDecide={decide} />
+        ) : (
+          <div className="rounded-lg border border-line bg-white p-4 text-sm">
+            <p className="font-medium">The recommendation appears once the assessment is complete enough:</p>
+            <ul className="mt-2 list-inside list-disc text-muted">
+              {!evaluation.ok && evaluation.error.issues.slice(0, 8).map((issue) => <li key={`${issue.path}-${issue.message}`}>{issue.path}: {issue.message}</li>)}
+            </ul>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import { useState } from "react";
+import { recommend } from "@/lib/ladder/evaluate";
+import type { Recommendation } from "@/lib/ladder/recommendation";
+import type { OrderInput } from "@/lib/encounters/sign-input";
+import { withDraftedMedications } from "@/lib/encounters/drafted-medications";
+import { DRUGS, drugClass, MEDICATION_FORMS, type DrugId } from "@/lib/ladder/vocabulary";
+import type { AssessmentDraft } from "./assessment-form";
+import { decisionKey, type DecisionDraft } from "./decision-types";
+import { CheckControl, FormSection, NumberField, SelectControl } from "./form-controls";
+import { RecommendationPanel } from "./recommendation-panel";
+
+type MedicationDraft = { drug: DrugId; form?: "ir" | "er" | "patch"; doseMg?: number; dosesPerDay?: number; mcgPerHour?: number; prn?: boolean };
+
+type Props = {
+  assessment: AssessmentDraft;
+  orders: OrderInput[];
+  onOrdersChange: (orders: OrderInput[]) => void;
+  current: Recommendation | null;
+  decisions: Record<string, DecisionDraft>;
+  onDecide: (decision: DecisionDraft) => void;
+};
+
+/** PT referral and medication orders. Drafting an opioid or benzodiazepine re-runs the engine with the order included. */
+export function OrdersEditor({ assessment, orders, onOrdersChange, current, decisions, onDecide }: Props) {
+  const [medication, setMedication] = useState<MedicationDraft | null>(null);
+  const [goals, setGoals] = useState("");
+  const controlled = medication && (drugClass(medication.drug) === "opioid" || drugClass(medication.drug) === "benzodiazepine");
+  const preview = controlled ? recommend(withDraftedMedications(assessment, [...orders, { kind: "medication", medication }])) : null;
+  const previewed = preview?.ok ? preview.recommendation : null;
+  const known = new Set(current?.alerts.map((a) => a.code) ?? []);
+  const newCritical = previewed?.alerts.filter((a) => a.severity === "critical" && !known.has(a.code)) ?? [];
+  const unanswered = newCritical.filter((alert) => {
+    const decision = decisions[decisionKey("alert", alert.code)];
+    if (!decision) return true;
+    return decision.response === "overridden" && (!decision.reasonCode || !decision.comment?.trim());
+  });
+
+  return (
+    <FormSection title="Orders">
+      <ul className="space-y-1 text-sm" aria-label="Orders in this visit">
+        {orders.map((order, index) => (
+          <li key={index} className="flex items-center justify-between rounded border border-line px-2 py-1">
+            <span>{describeOrder(order)}</span>
+            <button type="button" className="text-xs text-critical underline" onClick={() => onOrdersChange(orders.filter((_, i) => i !== index))}>
+              Remove
+            </button>
+          </li>
+        ))}
+        {orders.length === 0 && <li className="text-muted">No orders yet.</li>}
+      </ul>
+
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="text-xs font-medium">
+          PT referral goals
+          <input value={goals} onChange={(e) => setGoals(e.target.value)} className="mt-1 block w-64 rounded border border-line px-2 py-1 text-sm" placeholder="e.g. walk 30 minutes without pain" />
+        </label>
+        <button
+          type="button"
+          className="rounded border border-brand px-3 py-1 text-sm text-brand"
+          onClick={() => {
+            onOrdersChange([...orders, { kind: "pt_referral", priority: "routine", ...(goals.trim() ? { goals: goals.trim() } : {}) }]);
+            setGoals("");
+          }}
+        >
+          Refer to physical therapy
+        </button>
+        {!medication && (
+          <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => setMedication({ drug: "naproxen", doseMg: 500, dosesPerDay: 2 })}>
+            Order a medication
+          </button>
+        )}
+      </div>
+
+      {medication && (
+        <div className="space-y-2 rounded border border-line p-3" aria-label="Medication order">
+          <div className="grid grid-cols-5 items-end gap-2">
+            <SelectControl id="order-drug" label="Drug" value={medication.drug} options={DRUGS} onChange={(drug) => drug && setMedication({ ...medication, drug })} />
+            <SelectControl id="order-form" label="Form" value={medication.form} options={MEDICATION_FORMS} blank="—" onChange={(form) => setMedication({ ...medication, form })} />
+            <NumberField id="order-dose" label="Dose (mg)" value={medication.doseMg} min={0} step={0.5} onChange={(doseMg) => setMedication({ ...medication, doseMg })} />
+            <NumberField id="order-per-day" label={medication.prn ? "Max doses/day" : "Doses/day"} value={medication.dosesPerDay} min={0} onChange={(dosesPerDay) => setMedication({ ...medication, dosesPerDay })} />
+            <CheckControl label="PRN" checked={medication.prn === true} onChange={(prn) => setMedication({ ...medication, prn })} />
+          </div>
+          {previewed && (
+            <div role="status" className="rounded border border-warning/40 bg-amber-50 p-2 text-sm">
+              <p className="font-medium">
+                With this order: {previewed.mme.computable ? `${previewed.mme.totalPerDay} MME/day` : `MME not computable (at least ${previewed.mme.computedPerDay})`}
+              </p>
+              {newCritical.length > 0 && (
+                <RecommendationPanel recommendation={{ ...previewed, next: [], avoid: [], profileDifferences: [], alerts: newCritical }} decisions={decisions} onDecide={onDecide} />
+              )}
+            </div>
+          )}
+          <div className="flex gap-2">
+            <button
+              type="button"
+              disabled={unanswered.length > 0}
+              className="rounded bg-brand px-3 py-1 text-sm text-white disabled:opacity-50"
+              onClick={() => {
+                onOrdersChange([...orders, { kind: "medication", medication }]);
+                setMedication(null);
+              }}
+            >
+              Add medication order
+            </button>
+            <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => setMedication(null)}>
+              Cancel
+            </button>
+            {unanswered.length > 0 && <p className="text-sm text-critical">Acknowledge or override each critical alert (a comment is required to override) before adding this order.</p>}
+          </div>
+        </div>
+      )}
+    </FormSection>
+  );
+}
+
+function describeOrder(order: OrderInput): string {
+  switch (order.kind) {
+    case "medication": {
+      const m = order.medication;
+      return `${m.drug}${m.form ? ` ${m.form}` : ""}${m.doseMg ? ` ${m.doseMg} mg` : ""}${m.dosesPerDay ? ` × ${m.dosesPerDay}/day` : ""}${m.prn ? " as needed" : ""}`;
+    }
+    case "pt_referral":
+      return `Physical therapy referral (${order.priority})${order.goals ? `: ${order.goals}` : ""}`;
+    default:
+      return `${order.kind.replace("_", " ")}: ${order.code}`;
+  }
+}

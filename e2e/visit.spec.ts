@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, storageState } from "./support";
+
+test.use({ storageState: storageState("clinician") });
+
+async function newPatientVisit(page: Page, familyName: string): Promise<void> {
+  await page.goto("/patients/new");
+  await page.getByLabel("MRN").fill(`V-${Date.now()}`);
+  await page.getByLabel("Given name").fill("Rosa");
+  await page.getByLabel("Family name").fill(familyName);
+  await page.getByLabel("Birth date").fill("1982-03-14");
+  await page.getByLabel("Sex").selectOption("female");
+  await page.getByRole("button", { name: "Create patient" }).click();
+  await page.getByRole("button", { name: "Start visit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Visit: Rosa ${familyName}`);
+}
+
+test("a first visit for chronic pain worse bending: PT with extension-biased exercise, accepted, referred, signed, plan printed", async ({ page }) => {
+  await newPatientVisit(page, "Flexion");
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  await expect(panel).toContainText("appears once the assessment is complete");
+
+  await page.getByLabel("Duration (weeks)").fill("16");
+  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await page.getByLabel("Directional preference").selectOption("extension");
+  await page.getByRole("group", { name: "Worse with" }).getByLabel("flexion").check();
+  for (const item of [1, 3, 4, 6, 9]) await page.getByLabel(new RegExp(`^${item}\\. `)).check();
+
+  await expect(page.getByText("STarT Back: 5/9, psychosocial 2/5, medium risk")).toBeVisible();
+  await expect(panel.getByTestId("ladder-step")).toHaveText("Conservative care");
+  const primary = panel.getByRole("listitem", { name: "Physical therapy program" });
+  await expect(primary).toContainText("Primary");
+  await expect(primary).toContainText("extension-biased");
+  await primary.getByText("Evidence and why").click();
+  await expect(primary).toContainText("American College of Physicians");
+  await expect(primary).toContainText("ladder.conservative");
+  await expectAccessible(page);
+
+  await primary.getByRole("button", { name: "Accept" }).click();
+  await expect(primary.getByRole("button", { name: "Accept" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Refer to physical therapy" }).click();
+  await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("Physical therapy referral");
+  await expect(page.getByText("All changes saved.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign encounter" }).click();
+  await expect(page.getByText(/Signed by Dr. Maya Okafor/)).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Physical therapy program" })).toContainText("accepted");
+  await page.getByRole("link", { name: "Print the patient's plan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your back pain plan" })).toBeVisible();
+  await expect(page.getByText("We have referred you to physical therapy")).toBeVisible();
+  await expect(page.getByText(/Staying in bed/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an opioid order for a patient on a benzodiazepine shows MME and the critical alert before it is added, and overriding needs a comment", async ({ page }) => {
+  await newPatientVisit(page, "Benzo");
+  await page.getByLabel("Duration (weeks)").fill("40");
+  await page.getByLabel("Average pain, last week (0-10)").fill("7");
+  await page.getByRole("button", { name: "Add medication" }).click();
+  await page.getByLabel("Drug", { exact: true }).first().selectOption("alprazolam");
+  await page.getByRole("button", { name: "Order a medication" }).click();
+  const order = page.getByRole("group", { name: "Orders" });
+  await order.getByLabel("Drug", { exact: true }).selectOption("oxycodone");
+  await order.getByLabel("Dose (mg)").fill("10");
+  await order.getByLabel("Doses/day").fill("4");
+  await expect(order.getByRole("status")).toContainText("With this order: 60 MME/day");
+  await expect(order).toContainText("Opioid with alprazolam");
+  const add = order.getByRole("button", { name: "Add medication order" });
+  await expect(add).toBeDisabled();
+
+  const alert = order.getByRole("listitem").filter({ hasText: "Opioid with alprazolam" });
+  await alert.getByRole("button", { name: "Override" }).click();
+  await alert.getByLabel("Reason").selectOption("benefit-outweighs-risk");
+  await expect(add).toBeDisabled();
+  await alert.getByLabel(/Comment/).fill("Short course agreed; benzodiazepine taper started");
+  for (const other of await order.getByRole("button", { name: "Acknowledge" }).all()) await other.click();
+  await expect(add).toBeEnabled();
+  await add.click();
+  await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("oxycodone");
+});
