@@ -78,3 +78,43 @@ test("an opioid order for a patient on a benzodiazepine shows MME and the critic
   await add.click();
   await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("oxycodone");
 });
+
+test("a follow-up after an adequate PT trial that did not help moves the ladder up to a medicine added to exercise", async ({ page }) => {
+  await newPatientVisit(page, "Followup");
+  await page.getByLabel("Duration (weeks)").fill("30");
+  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await page.getByRole("button", { name: "Add treatment" }).click();
+  await page.getByLabel("Weeks", { exact: true }).fill("8");
+  await page.getByLabel("Adherence %").fill("85");
+  await page.getByLabel("Response", { exact: true }).selectOption("none");
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  await expect(panel.getByTestId("ladder-step")).toHaveText("Medication added");
+  await expect(panel.getByRole("listitem").first()).toContainText("Add an NSAID to the exercise program");
+  await expect(panel).toContainText("Conservative care was tried adequately");
+});
+
+test("a red-flag visit suspends the ladder and puts the urgent referral first", async ({ page }) => {
+  await newPatientVisit(page, "Redflag");
+  await page.getByLabel("Duration (weeks)").fill("20");
+  await page.getByLabel("Average pain, last week (0-10)").fill("8");
+  await page.getByRole("group", { name: "Findings present" }).getByLabel("saddle anesthesia").check();
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  await expect(panel.getByTestId("ladder-step")).toContainText("Urgent evaluation");
+  await expect(panel.getByTestId("ladder-step")).toContainText("ladder suspended");
+  await expect(panel.getByRole("listitem").first()).toContainText("Emergency referral today");
+  await expect(panel).toContainText("Possible cauda equina syndrome");
+  await expect(panel).not.toContainText("Physical therapy program");
+});
+
+test("two people editing one draft: the second save gets a clear conflict and keeps their input", async ({ page, browser }) => {
+  await newPatientVisit(page, "Conflict");
+  const url = page.url();
+  const other = await browser.newPage({ storageState: storageState("clinician") });
+  await other.goto(url);
+  await page.getByLabel("Duration (weeks)").fill("20");
+  await expect(page.getByText("All changes saved.")).toBeVisible();
+  await other.getByLabel("Average pain, last week (0-10)").fill("9");
+  await expect(other.getByRole("status").filter({ hasText: "Someone else saved this encounter" })).toBeVisible();
+  await expect(other.getByLabel("Average pain, last week (0-10)")).toHaveValue("9");
+  await other.close();
+});
