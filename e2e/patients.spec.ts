@@ -18,6 +18,16 @@ test("a clinician finds a patient by name and opens the record", async ({ page }
   await expectAccessible(page);
 });
 
+test("the chart of a patient with a year of visits shows where they stand, trends, treatments and medicines", async ({ page }) => {
+  await page.goto("/patients?q=RV-100121");
+  await page.getByRole("table", { name: "Patients" }).getByRole("link").first().click();
+  await expect(page.getByRole("region", { name: "Where the patient stands" })).toContainText("Medication added");
+  await expect(page.getByRole("figure").filter({ hasText: "Pain (0-10)" }).getByRole("img")).toHaveAttribute("aria-label", /Pain \(0-10\): \d{4}-\d{2}-\d{2} 7, .*5$/);
+  await expect(page.getByRole("region", { name: "Treatments tried" })).toContainText("physical therapy");
+  await expect(page.getByRole("region", { name: "Current medications" })).toContainText("naproxen");
+  await expectAccessible(page);
+});
+
 test("a clinician registers a patient; mistakes are named field by field and nothing typed is lost", async ({ page }) => {
   await page.goto("/patients/new");
   await page.getByLabel("MRN").fill("bad mrn!");

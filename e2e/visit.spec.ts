@@ -82,7 +82,11 @@ test("an opioid order for a patient on a benzodiazepine shows MME and the critic
 test("a follow-up after an adequate PT trial that did not help moves the ladder up to a medicine added to exercise", async ({ page }) => {
   await newPatientVisit(page, "Followup");
   await page.getByLabel("Duration (weeks)").fill("30");
+  await page.getByLabel("Average pain, last week (0-10)").fill("14");
+  await expect(page.locator("#intensity-error")).toHaveText("intensity must be at most 10");
+  await expect(page.getByLabel("Average pain, last week (0-10)")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await expect(page.locator("#intensity-error")).toHaveCount(0);
   await page.getByRole("button", { name: "Add treatment" }).click();
   await page.getByLabel("Weeks", { exact: true }).fill("8");
   await page.getByLabel("Adherence %").fill("85");

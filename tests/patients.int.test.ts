@@ -67,6 +67,8 @@ describe("getPatient", () => {
     const patient = await getPatient(clinic.clinician, clinic.referredPatientId);
     expect(patient.encounters?.map((e) => e.date)).toEqual(["2026-10-01"]);
     expect(patient.referrals.map((r) => r.toSiteName)).toEqual(["Fixture PT"]);
+    // The fixture's visit is a draft: trends come from signed visits only.
+    expect(patient.chart).toMatchObject({ currentStep: null, pain: [] });
     const [event] = await auditEventsOf(clinic.clinician.userId);
     expect(event).toMatchObject({ action: "patient.read", outcome: "success", patientId: clinic.referredPatientId });
   });
@@ -74,6 +76,7 @@ describe("getPatient", () => {
   it("gives a therapist a referred patient without encounters", async () => {
     const patient = await getPatient(clinic.therapist, clinic.referredPatientId);
     expect(patient.encounters).toBeNull();
+    expect(patient.chart).toBeNull();
     expect(patient.referrals).toHaveLength(1);
   });
 

@@ -34,10 +34,13 @@ const START_BACK_ITEMS = [
 const PEG_ITEMS = ["Average pain", "Interference with enjoyment of life", "Interference with general activity"];
 const TWO_ITEM_OPTIONS = ["0", "1", "2", "3"] as const;
 
-type Props = { value: AssessmentDraft; onChange: (next: AssessmentDraft) => void; classification: Classification | null };
+/** Issues by contract path ("pain.intensity"), shown under the field they belong to. */
+export type FieldErrors = Record<string, string>;
+
+type Props = { value: AssessmentDraft; onChange: (next: AssessmentDraft) => void; classification: Classification | null; errors: FieldErrors };
 
 /** The visit's assessment: every field of the recommendation contract, keyboard-first, scores shown as filled. */
-export function AssessmentForm({ value, onChange, classification }: Props) {
+export function AssessmentForm({ value, onChange, classification, errors }: Props) {
   const pain = value.pain ?? ({} as Partial<AssessmentInput["pain"]>);
   const screening = value.screening ?? {};
   const setPain = (patch: Partial<AssessmentInput["pain"]>) => onChange({ ...value, pain: { ...pain, ...patch } as AssessmentInput["pain"] });
@@ -65,8 +68,8 @@ export function AssessmentForm({ value, onChange, classification }: Props) {
 
       <FormSection title="Pain">
         <div className="grid grid-cols-2 gap-3">
-          <NumberField id="durationWeeks" label="Duration (weeks)" value={pain.durationWeeks} min={0} onChange={(durationWeeks) => setPain({ durationWeeks })} />
-          <NumberField id="intensity" label="Average pain, last week (0-10)" value={pain.intensity} min={0} max={10} onChange={(intensity) => setPain({ intensity })} />
+          <NumberField id="durationWeeks" label="Duration (weeks)" value={pain.durationWeeks} min={0} error={errors["pain.durationWeeks"]} onChange={(durationWeeks) => setPain({ durationWeeks })} />
+          <NumberField id="intensity" label="Average pain, last week (0-10)" value={pain.intensity} min={0} max={10} error={errors["pain.intensity"]} onChange={(intensity) => setPain({ intensity })} />
           <SelectControl id="distribution" label="Distribution" value={pain.distribution} options={DISTRIBUTIONS} blank="back only (default)" onChange={(distribution) => setPain({ distribution })} />
           <SelectControl id="directionalPreference" label="Directional preference" value={pain.directionalPreference} options={DIRECTIONAL_PREFERENCES} blank="not tested" onChange={(directionalPreference) => setPain({ directionalPreference })} />
         </div>
@@ -144,18 +147,19 @@ export function AssessmentForm({ value, onChange, classification }: Props) {
 
       <FormSection title="Conditions and labs">
         <CodeChecklist legend="Conditions" codes={CONDITIONS} selected={value.conditions ?? []} onChange={(conditions) => onChange({ ...value, conditions })} />
-        <NumberField id="egfr" label="eGFR (mL/min/1.73 m²)" value={value.labs?.egfr} min={0} onChange={(egfr) => onChange({ ...value, labs: { egfr } })} />
+        <NumberField id="egfr" label="eGFR (mL/min/1.73 m²)" value={value.labs?.egfr} min={0} error={errors["labs.egfr"]} onChange={(egfr) => onChange({ ...value, labs: { egfr } })} />
       </FormSection>
 
       <FormSection title="Treatments tried">
         {treatments.map((treatment, index) => {
           const set = (patch: Partial<typeof treatment>) => onChange({ ...value, treatments: treatments.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
           return (
-            <div key={index} className="grid grid-cols-6 items-end gap-2 border-b border-line pb-2">
+            <div key={index} className="grid grid-cols-4 items-end gap-2 border-b border-line pb-2 sm:grid-cols-7">
               <SelectControl id={`treatment-${index}-therapy`} label="Therapy" value={treatment.therapy} options={THERAPIES} onChange={(therapy) => therapy && set({ therapy })} />
               <SelectControl id={`treatment-${index}-status`} label="Status" value={treatment.status} options={TREATMENT_STATUSES} onChange={(status) => status && set({ status })} />
-              <NumberField id={`treatment-${index}-weeks`} label="Weeks" value={treatment.weeks} min={0} onChange={(weeks) => set({ weeks })} />
-              <NumberField id={`treatment-${index}-adherence`} label="Adherence %" value={treatment.adherencePercent} min={0} max={100} onChange={(adherencePercent) => set({ adherencePercent })} />
+              <NumberField id={`treatment-${index}-weeks`} label="Weeks" value={treatment.weeks} min={0} error={errors[`treatments.${index}.weeks`]} onChange={(weeks) => set({ weeks })} />
+              <NumberField id={`treatment-${index}-sessions`} label="Sessions" value={treatment.sessions} min={0} error={errors[`treatments.${index}.sessions`]} onChange={(sessions) => set({ sessions })} />
+              <NumberField id={`treatment-${index}-adherence`} label="Adherence %" value={treatment.adherencePercent} min={0} max={100} error={errors[`treatments.${index}.adherencePercent`]} onChange={(adherencePercent) => set({ adherencePercent })} />
               <SelectControl id={`treatment-${index}-response`} label="Response" value={treatment.response} options={RESPONSES} blank="not recorded" onChange={(response) => set({ response })} />
               <button type="button" className="rounded border border-line px-2 py-1 text-xs" onClick={() => onChange({ ...value, treatments: treatments.filter((_, i) => i !== index) })}>
                 Remove
@@ -175,8 +179,12 @@ export function AssessmentForm({ value, onChange, classification }: Props) {
             <div key={index} className="grid grid-cols-6 items-end gap-2 border-b border-line pb-2">
               <SelectControl id={`medication-${index}-drug`} label="Drug" value={medication.drug} options={DRUGS} onChange={(drug) => drug && set({ drug })} />
               <SelectControl id={`medication-${index}-form`} label="Form" value={medication.form} options={MEDICATION_FORMS} blank="—" onChange={(form) => set({ form })} />
-              <NumberField id={`medication-${index}-dose`} label="Dose (mg)" value={medication.doseMg} min={0} step={0.5} onChange={(doseMg) => set({ doseMg })} />
-              <NumberField id={`medication-${index}-per-day`} label={medication.prn ? "Max doses/day" : "Doses/day"} value={medication.dosesPerDay} min={0} onChange={(dosesPerDay) => set({ dosesPerDay })} />
+              {medication.form === "patch" ? (
+                <NumberField id={`medication-${index}-mcg`} label="Patch (mcg/h)" value={medication.mcgPerHour} min={0} error={errors[`medications.${index}.mcgPerHour`]} onChange={(mcgPerHour) => set({ mcgPerHour })} />
+              ) : (
+                <NumberField id={`medication-${index}-dose`} label="Dose (mg)" value={medication.doseMg} min={0} step={0.5} error={errors[`medications.${index}.doseMg`]} onChange={(doseMg) => set({ doseMg })} />
+              )}
+              <NumberField id={`medication-${index}-per-day`} label={medication.prn ? "Max doses/day" : "Doses/day"} value={medication.dosesPerDay} min={0} error={errors[`medications.${index}.dosesPerDay`]} onChange={(dosesPerDay) => set({ dosesPerDay })} />
               <CheckControl label="PRN" checked={medication.prn === true} onChange={(prn) => set({ prn })} />
               <button type="button" className="rounded border border-line px-2 py-1 text-xs" onClick={() => onChange({ ...value, medications: medications.filter((_, i) => i !== index) })}>
                 Remove

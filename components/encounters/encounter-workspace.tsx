@@ -7,12 +7,16 @@ import type { OrderInput } from "@/lib/encounters/sign-input";
 import { withDraftedMedications } from "@/lib/encounters/drafted-medications";
 import type { FieldIssue } from "@/lib/errors";
 import { saveDraftAction, signAction } from "@/app/(app)/encounters/actions";
-import { AssessmentForm, type AssessmentDraft } from "./assessment-form";
+import { AssessmentForm, type AssessmentDraft, type FieldErrors } from "./assessment-form";
 import { decisionKey, type DecisionDraft } from "./decision-types";
 import { OrdersEditor } from "./orders-editor";
 import { RecommendationPanel } from "./recommendation-panel";
 
 type SaveState = { kind: "saved" | "saving" | "unsaved" } | { kind: "conflict" | "failed"; message: string };
+
+function valueAt(value: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), value);
+}
 
 function saveMessage(save: SaveState): string {
   if ("message" in save) return save.message;
@@ -75,6 +79,13 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
 
   const evaluation = useMemo(() => recommend(withDraftedMedications(assessment, orders)), [assessment, orders]);
   const recommendation = evaluation.ok ? evaluation.recommendation : null;
+  const fieldErrors = useMemo(() => {
+    const errors: FieldErrors = {};
+    // Live: only values that are wrong, not fields still to fill; after a failed sign, everything the server named.
+    if (!evaluation.ok) for (const issue of evaluation.error.issues) if (valueAt(assessment, issue.path) !== undefined) errors[issue.path] ??= issue.message;
+    for (const issue of signIssues?.issues ?? []) if (issue.path.startsWith("assessment.")) errors[issue.path.slice("assessment.".length)] ??= issue.message;
+    return errors;
+  }, [evaluation, assessment, signIssues]);
 
   const update = (next: AssessmentDraft) => {
     edited.current = true;
@@ -114,7 +125,7 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
         <p role="status" aria-live="polite" className={`text-sm ${save.kind === "conflict" || save.kind === "failed" ? "text-critical" : "text-muted"}`}>
           {saveMessage(save)}
         </p>
-        <AssessmentForm value={assessment} onChange={update} classification={recommendation?.classification ?? null} />
+        <AssessmentForm value={assessment} onChange={update} classification={recommendation?.classification ?? null} errors={fieldErrors} />
         <OrdersEditor assessment={assessment} orders={orders} onOrdersChange={setOrders} current={recommendation} decisions={decisions} onDecide={decide} />
         <div className="rounded-lg border border-line bg-white p-4">
           {signIssues && (

@@ -6,10 +6,14 @@ import type { ReactNode } from "react";
 
 const INPUT = "mt-1 block w-full rounded border border-line bg-white px-2 py-1 text-sm";
 
-export function NumberField({ label, value, onChange, min, max, step = 1, id }: { label: string; value: number | undefined; onChange: (v: number | undefined) => void; min?: number; max?: number; step?: number; id: string }) {
+type NumberFieldProps = { label: string; value: number | undefined; onChange: (v: number | undefined) => void; min?: number; max?: number; step?: number; id: string; error?: string };
+
+export function NumberField({ label, value, onChange, min, max, step = 1, id, error }: NumberFieldProps) {
   return (
-    <label htmlFor={id} className="block text-xs font-medium">
-      {label}
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium">
+        {label}
+      </label>
       <input
         id={id}
         type="number"
@@ -19,9 +23,21 @@ export function NumberField({ label, value, onChange, min, max, step = 1, id }: 
         min={min}
         max={max}
         step={step}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => onChange(e.target.value === "" ? undefined : Number(e.target.value))}
       />
-    </label>
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} className="mt-1 text-xs text-critical">
+      {error}
+    </p>
   );
 }
 

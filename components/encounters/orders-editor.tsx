@@ -26,6 +26,7 @@ type Props = {
 export function OrdersEditor({ assessment, orders, onOrdersChange, current, decisions, onDecide }: Props) {
   const [medication, setMedication] = useState<MedicationDraft | null>(null);
   const [goals, setGoals] = useState("");
+  const [other, setOther] = useState<OtherOrderDraft | null>(null);
   const controlled = medication && (drugClass(medication.drug) === "opioid" || drugClass(medication.drug) === "benzodiazepine");
   const preview = controlled ? recommend(withDraftedMedications(assessment, [...orders, { kind: "medication", medication }])) : null;
   const previewed = preview?.ok ? preview.recommendation : null;
@@ -71,7 +72,36 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
             Order a medication
           </button>
         )}
+        {!other && (
+          <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => setOther({ kind: "imaging", code: "imaging", reason: "" })}>
+            Imaging, injection or specialist
+          </button>
+        )}
       </div>
+
+      {other && (
+        <div className="grid grid-cols-4 items-end gap-2 rounded border border-line p-3" aria-label="Other order">
+          <SelectControl id="other-kind" label="Order" value={other.kind} options={OTHER_KINDS} onChange={(kind) => kind && setOther({ kind, code: OTHER_CODES[kind][0], reason: other.reason })} />
+          <SelectControl id="other-code" label="What" value={other.code} options={OTHER_CODES[other.kind]} onChange={(code) => code && setOther({ ...other, code })} />
+          <div>
+            <label htmlFor="other-reason" className="block text-xs font-medium">
+              Reason
+            </label>
+            <input id="other-reason" value={other.reason} onChange={(e) => setOther({ ...other, reason: e.target.value })} className="mt-1 block w-full rounded border border-line px-2 py-1 text-sm" />
+          </div>
+          <button
+            type="button"
+            disabled={!other.reason.trim()}
+            className="rounded bg-brand px-3 py-1 text-sm text-white disabled:opacity-50"
+            onClick={() => {
+              onOrdersChange([...orders, toOrder(other)]);
+              setOther(null);
+            }}
+          >
+            Add order
+          </button>
+        </div>
+      )}
 
       {medication && (
         <div className="space-y-2 rounded border border-line p-3" aria-label="Medication order">
@@ -113,6 +143,22 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
       )}
     </FormSection>
   );
+}
+
+const OTHER_KINDS = ["imaging", "injection", "specialist_referral"] as const;
+const OTHER_CODES = {
+  imaging: ["imaging", "urgent-imaging"],
+  injection: ["epidural-steroid-injection", "medial-branch-block", "radiofrequency-denervation", "facet-joint-injection", "spinal-cord-stimulator"],
+  specialist_referral: ["spine-surgery-referral", "emergency-referral", "multidisciplinary-rehabilitation", "psychological-therapy"],
+} as const;
+
+type OtherOrderDraft = { kind: (typeof OTHER_KINDS)[number]; code: string; reason: string };
+
+function toOrder(draft: OtherOrderDraft): OrderInput {
+  const reason = draft.reason.trim();
+  if (draft.kind === "imaging") return { kind: "imaging", code: draft.code as "imaging", study: draft.code === "urgent-imaging" ? "Urgent MRI lumbar spine" : "MRI lumbar spine", reason };
+  if (draft.kind === "injection") return { kind: "injection", code: draft.code as "medial-branch-block", reason };
+  return { kind: "specialist_referral", code: draft.code as "spine-surgery-referral", reason };
 }
 
 function describeOrder(order: OrderInput): string {

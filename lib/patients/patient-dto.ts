@@ -18,6 +18,8 @@ export type EncounterSummary = { id: string; date: string; status: "draft" | "si
 
 export type ReferralSummary = { id: string; status: string; toSiteName: string; createdAt: string };
 
+import type { PatientChart } from "./patient-chart";
+
 export type PatientDetail = {
   id: string;
   mrn: string;
@@ -29,4 +31,6 @@ export type PatientDetail = {
   /** Absent for roles that may not read encounters (a physical therapist sees only the referral). */
   encounters: EncounterSummary[] | null;
   referrals: ReferralSummary[];
+  /** Trends and history from signed visits; absent for roles that may not read encounters. */
+  chart: PatientChart | null;
 };

@@ -11,6 +11,8 @@ import { parseInput } from "@/lib/validation";
 import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { PatientDetail, PatientListPage } from "./patient-dto";
 import { visiblePatients } from "./patient-scope";
+import { buildPatientChart, type SignedVisit } from "./patient-chart";
+import type { Recommendation } from "@/lib/ladder/recommendation";
 import { visibleReferrals } from "@/lib/referrals/referral-scope";
 
 const PAGE_SIZE = 25;
@@ -93,8 +95,15 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
     const encounters = seesEncounters
       ? await tx.encounter.findMany({
           where: { patientId: row.id },
-          orderBy: { date: "desc" },
-          select: { id: true, date: true, status: true, clinician: { select: { name: true } } },
+          orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+          select: {
+            id: true,
+            date: true,
+            status: true,
+            assessment: true,
+            clinician: { select: { name: true } },
+            recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
+          },
         })
       : null;
     await recordAudit(tx, { actor, action: "patient.read", outcome: "success", entityType: "patient", entityId: row.id, patientId: row.id });
@@ -114,6 +123,17 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
     sex: detail.sex,
     encounters: detail.encounters
       ? detail.encounters.map((e) => ({ id: e.id, date: toIsoDate(e.date), status: e.status, clinicianName: e.clinician.name }))
+      : null,
+    chart: detail.encounters
+      ? buildPatientChart(
+          detail.encounters
+            .filter((e) => e.status === "signed")
+            .map((e) => ({
+              date: toIsoDate(e.date),
+              assessment: e.assessment as SignedVisit["assessment"],
+              recommendation: (e.recommendations[0]?.output as Recommendation | undefined) ?? null,
+            })),
+        )
       : null,
     referrals: detail.referrals.map((r) => ({ id: r.id, status: r.status, toSiteName: r.toSite.name, createdAt: toIsoDate(r.createdAt) })),
   };

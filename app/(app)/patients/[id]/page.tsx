@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import Link from "next/link";
 import { can } from "@/lib/access/policy";
 import { StartVisitButton } from "@/components/patients/start-visit-button";
+import { PatientChartView } from "@/components/patients/patient-chart-view";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -22,6 +23,11 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         subtitle={`MRN ${patient.mrn} · ${patient.ageYears} years · ${patient.sex} · born ${patient.birthDate}`}
         actions={can(actor.role, "create", "encounter") && <StartVisitButton patientId={patient.id} />}
       />
+      {patient.chart && (
+        <div className="mb-6">
+          <PatientChartView chart={patient.chart} />
+        </div>
+      )}
       <div className="grid gap-6 md:grid-cols-2">
         {patient.encounters && (
           <Card title="Encounters">

@@ -1,0 +1,51 @@
+import type { AssessmentInput } from "@/lib/ladder/assessment-schema";
+import type { Recommendation } from "@/lib/ladder/recommendation";
+
+// The chart a doctor reads at a glance: trends over signed visits, where the patient stands now, what was tried.
+
+export type ChartPoint = { date: string; value: number | null };
+
+export type PatientChart = {
+  currentStep: { step: string; rationale: string; date: string } | null;
+  pain: ChartPoint[];
+  peg: ChartPoint[];
+  mme: ChartPoint[];
+  adherence: ChartPoint[];
+  treatments: { therapy: string; status: string; weeks: number | null; adherencePercent: number | null; response: string | null }[];
+  medications: { drug: string; sig: string; mmePerDay: number | null }[];
+};
+
+export type SignedVisit = { date: string; assessment: Partial<AssessmentInput>; recommendation: Recommendation | null };
+
+const mean = (values: readonly number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+
+export function buildPatientChart(visits: readonly SignedVisit[]): PatientChart {
+  const ordered = [...visits].sort((a, b) => a.date.localeCompare(b.date));
+  const latest = ordered.at(-1);
+  const adherenceOf = (assessment: Partial<AssessmentInput>) => {
+    const known = (assessment.treatments ?? []).map((t) => t.adherencePercent).filter((a): a is number => a !== undefined);
+    return known.length ? mean(known) : null;
+  };
+  const latestMme = new Map((latest?.recommendation?.mme.items ?? []).map((item) => [item.drug, item.mmePerDay]));
+  return {
+    currentStep: latest?.recommendation ? { step: latest.recommendation.ladder.step, rationale: latest.recommendation.ladder.rationale, date: latest.date } : null,
+    pain: ordered.map((v) => ({ date: v.date, value: v.assessment.pain?.intensity ?? null })),
+    peg: ordered.map((v) => ({ date: v.date, value: v.assessment.screening?.peg ? mean(v.assessment.screening.peg) : null })),
+    mme: ordered.map((v) => ({ date: v.date, value: v.recommendation?.mme.totalPerDay ?? null })),
+    adherence: ordered.map((v) => ({ date: v.date, value: adherenceOf(v.assessment) })),
+    treatments: (latest?.assessment.treatments ?? []).map((t) => ({
+      therapy: t.therapy,
+      status: t.status,
+      weeks: t.weeks ?? null,
+      adherencePercent: t.adherencePercent ?? null,
+      response: t.response ?? null,
+    })),
+    medications: (latest?.assessment.medications ?? []).map((m) => ({
+      drug: m.drug,
+      sig: [m.form, m.doseMg !== undefined ? `${m.doseMg} mg` : null, m.mcgPerHour !== undefined ? `${m.mcgPerHour} mcg/h` : null, m.dosesPerDay !== undefined ? `× ${m.dosesPerDay}/day` : null, m.prn ? "as needed" : null]
+        .filter(Boolean)
+        .join(" "),
+      mmePerDay: latestMme.get(m.drug) ?? null,
+    })),
+  };
+}
