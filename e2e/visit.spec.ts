@@ -75,6 +75,7 @@ test("an opioid order for a patient on a benzodiazepine shows MME and the critic
   await alert.getByLabel(/Comment/).fill("Short course agreed; benzodiazepine taper started");
   for (const other of await order.getByRole("button", { name: "Acknowledge" }).all()) await other.click();
   await expect(add).toBeEnabled();
+  await expectAccessible(page);
   await add.click();
   await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("oxycodone");
 });
@@ -108,6 +109,7 @@ test("a red-flag visit suspends the ladder and puts the urgent referral first", 
   await expect(panel.getByRole("listitem").first()).toContainText("Emergency referral today");
   await expect(panel).toContainText("Possible cauda equina syndrome");
   await expect(panel).not.toContainText("Physical therapy program");
+  await expectAccessible(page);
 });
 
 test("two people editing one draft: the second save gets a clear conflict and keeps their input", async ({ page, browser }) => {
@@ -121,4 +123,55 @@ test("two people editing one draft: the second save gets a clear conflict and ke
   await expect(other.getByRole("status").filter({ hasText: "Someone else saved this encounter" })).toBeVisible();
   await expect(other.getByLabel("Average pain, last week (0-10)")).toHaveValue("9");
   await other.close();
+});
+
+/** Presses Tab until the element has focus, as a keyboard user would (never clicks). */
+async function tabTo(page: Page, target: ReturnType<Page["locator"]>, limit = 250): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("could not reach the element with Tab");
+}
+
+test("the whole visit can be done from the keyboard", async ({ page }) => {
+  await page.goto("/patients/new");
+  await page.keyboard.type(`K-${Date.now()}`);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Kim");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Keys");
+  await tabTo(page, page.getByLabel("Birth date"));
+  await page.keyboard.type("03141979");
+  await tabTo(page, page.getByLabel("Sex"));
+  await page.keyboard.press("ArrowDown");
+  await tabTo(page, page.getByRole("button", { name: "Create patient" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Kim Keys" })).toBeVisible();
+
+  await tabTo(page, page.getByRole("button", { name: "Start visit" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Visit: Kim Keys");
+  await tabTo(page, page.getByLabel("Duration (weeks)"));
+  await page.keyboard.type("20");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("5");
+  await tabTo(page, page.getByLabel(/^3\. /));
+  await page.keyboard.press("Space");
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  await expect(panel.getByTestId("ladder-step")).toHaveText("Conservative care");
+
+  await tabTo(page, page.getByRole("button", { name: "Refer to physical therapy" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: "Sign encounter" }));
+  await tabTo(page, panel.getByRole("button", { name: "Accept" }).first());
+  await page.keyboard.press("Enter");
+  await expect(panel.getByRole("button", { name: "Accept" }).first()).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Shift+Tab");
+  await tabTo(page, page.getByRole("button", { name: "Sign encounter" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/Signed by/)).toBeVisible();
+  await tabTo(page, page.getByRole("link", { name: "Print the patient's plan" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Your back pain plan" })).toBeVisible();
 });
