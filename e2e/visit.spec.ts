@@ -175,3 +175,16 @@ test("the whole visit can be done from the keyboard", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Your back pain plan" })).toBeVisible();
 });
+
+test("nothing typed is lost when the network fails: the draft stays in the browser and comes back on reload", async ({ page, context }) => {
+  await newPatientVisit(page, "Offline");
+  await page.getByLabel("Duration (weeks)").fill("20");
+  await expect(page.getByText("All changes saved.")).toBeVisible();
+  await context.setOffline(true);
+  await page.getByLabel("Average pain, last week (0-10)").fill("8");
+  await expect(page.getByRole("status").filter({ hasText: /Could not reach Backstep|kept in this browser/ })).toBeVisible();
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByLabel("Average pain, last week (0-10)")).toHaveValue("8");
+  await expect(page.getByText("All changes saved.")).toBeVisible();
+});

@@ -132,6 +132,29 @@ describe("signEncounter", () => {
     expect(await testDb().order.findMany({ where: { encounterId: id }, select: { kind: true, code: true } })).toEqual([{ kind: "medication", code: "oxycodone" }]);
   });
 
+  it("stores imaging, injection and specialist orders with their detail, and names a bad order's fields", async () => {
+    const { id } = await draft();
+    const bad = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "imaging", code: "x-ray", study: "", reason: "" }] }));
+    expect(bad?.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["orders.0.code", "orders.0.study", "orders.0.reason"]));
+    await signEncounter(clinic.clinician, {
+      encounterId: id,
+      version: 1,
+      assessment: completeAssessment(),
+      orders: [
+        { kind: "imaging", code: "imaging", study: "MRI lumbar spine", reason: "Planning an injection" },
+        { kind: "injection", code: "medial-branch-block", level: "L4-L5", reason: "Localized facet pain" },
+        { kind: "specialist_referral", code: "spine-surgery-referral", reason: "Persistent sciatica" },
+      ],
+    });
+    const orders = await testDb().order.findMany({ where: { encounterId: id }, orderBy: { kind: "asc" }, select: { kind: true, code: true, detail: true } });
+    expect(orders.map((o) => [o.kind, o.code])).toEqual([
+      ["imaging", "imaging"],
+      ["injection", "medial-branch-block"],
+      ["specialist_referral", "spine-surgery-referral"],
+    ]);
+    expect(orders[1]?.detail).toMatchObject({ level: "L4-L5", reason: "Localized facet pain" });
+  });
+
   it("refuses to sign twice or from a stale version", async () => {
     const { id } = await draft();
     await saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment() });

@@ -73,7 +73,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
         patient: { select: { id: true, givenName: true, familyName: true, mrn: true, birthDate: true, sex: true } },
         recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
         decisions: { orderBy: { decidedAt: "asc" }, select: { target: true, itemKey: true, response: true, reasonCode: true, comment: true, decidedAt: true, decidedBy: { select: { name: true } } } },
-        orders: { orderBy: { orderedAt: "asc" }, select: { id: true, kind: true, code: true, detail: true, orderedAt: true } },
+        orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, detail: true, orderedAt: true } },
         addenda: { orderBy: { createdAt: "asc" }, select: { text: true, createdAt: true, author: { select: { name: true } } } },
       },
     });
