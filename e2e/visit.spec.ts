@@ -96,6 +96,7 @@ test("a follow-up after an adequate PT trial that did not help moves the ladder 
   await expect(panel.getByTestId("ladder-step")).toHaveText("Medication added");
   await expect(panel.getByRole("listitem").first()).toContainText("Add an NSAID to the exercise program");
   await expect(panel).toContainText("Conservative care was tried adequately");
+  await expectAccessible(page);
 });
 
 test("a red-flag visit suspends the ladder and puts the urgent referral first", async ({ page }) => {
@@ -115,14 +116,16 @@ test("a red-flag visit suspends the ladder and puts the urgent referral first", 
 test("two people editing one draft: the second save gets a clear conflict and keeps their input", async ({ page, browser }) => {
   await newPatientVisit(page, "Conflict");
   const url = page.url();
-  const other = await browser.newPage({ storageState: storageState("clinician") });
+  const otherContext = await browser.newContext({ storageState: storageState("clinician") });
+  const other = await otherContext.newPage();
   await other.goto(url);
   await page.getByLabel("Duration (weeks)").fill("20");
   await expect(page.getByText("All changes saved.")).toBeVisible();
   await other.getByLabel("Average pain, last week (0-10)").fill("9");
   await expect(other.getByRole("status").filter({ hasText: "Someone else saved this encounter" })).toBeVisible();
   await expect(other.getByLabel("Average pain, last week (0-10)")).toHaveValue("9");
-  await other.close();
+  await expectAccessible(other);
+  await otherContext.close();
 });
 
 /** Presses Tab until the element has focus, as a keyboard user would (never clicks). */

@@ -35,7 +35,7 @@ export function PatientChartView({ chart }: { chart: PatientChart }) {
                 <li key={`${t.therapy}-${index}`} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
                   <span className="font-medium">{t.therapy.replace(/-/g, " ")}</span>
                   <span className="text-muted">
-                    {t.status}
+                    since {t.since} · {t.status}
                     {t.weeks !== null ? ` · ${t.weeks} wk` : ""}
                     {t.adherencePercent !== null ? ` · ${t.adherencePercent}% adherence` : ""}
                   </span>

@@ -26,7 +26,7 @@ describe("buildPatientChart", () => {
     expect(chart.adherence.map((p) => p.value)).toEqual([null, 80]);
     expect(chart.currentStep).toMatchObject({ step: "pharmacologic", date: "2026-09-01" });
     expect(chart.medications).toEqual([{ drug: "oxycodone", sig: "10 mg × 4/day", mmePerDay: 60 }]);
-    expect(chart.treatments[0]).toMatchObject({ therapy: "physical-therapy", response: "none" });
+    expect(chart.treatments[0]).toMatchObject({ therapy: "physical-therapy", response: "none", since: "2026-09-01" });
   });
 
   it("is empty without signed visits", () => {

@@ -11,7 +11,8 @@ export type PatientChart = {
   peg: ChartPoint[];
   mme: ChartPoint[];
   adherence: ChartPoint[];
-  treatments: { therapy: string; status: string; weeks: number | null; adherencePercent: number | null; response: string | null }[];
+  /** As recorded at the latest visit; `since` is the first signed visit that recorded the therapy. */
+  treatments: { therapy: string; status: string; since: string; weeks: number | null; adherencePercent: number | null; response: string | null }[];
   medications: { drug: string; sig: string; mmePerDay: number | null }[];
 };
 
@@ -26,6 +27,8 @@ export function buildPatientChart(visits: readonly SignedVisit[]): PatientChart 
     const known = (assessment.treatments ?? []).map((t) => t.adherencePercent).filter((a): a is number => a !== undefined);
     return known.length ? mean(known) : null;
   };
+  const firstRecorded = new Map<string, string>();
+  for (const visit of ordered) for (const t of visit.assessment.treatments ?? []) if (!firstRecorded.has(t.therapy)) firstRecorded.set(t.therapy, visit.date);
   const latestMme = new Map((latest?.recommendation?.mme.items ?? []).map((item) => [item.drug, item.mmePerDay]));
   return {
     currentStep: latest?.recommendation ? { step: latest.recommendation.ladder.step, rationale: latest.recommendation.ladder.rationale, date: latest.date } : null,
@@ -36,6 +39,7 @@ export function buildPatientChart(visits: readonly SignedVisit[]): PatientChart 
     treatments: (latest?.assessment.treatments ?? []).map((t) => ({
       therapy: t.therapy,
       status: t.status,
+      since: firstRecorded.get(t.therapy) ?? latest?.date ?? "",
       weeks: t.weeks ?? null,
       adherencePercent: t.adherencePercent ?? null,
       response: t.response ?? null,
