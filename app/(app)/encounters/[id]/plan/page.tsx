@@ -47,30 +47,22 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         <h2 className="font-semibold">Track your pain</h2>
         <p>{plan.tracking}</p>
       </section>
-      <section>
-        <h2 className="font-semibold">What to avoid</h2>
-        <ul className="list-inside list-disc">
-          {plan.avoid.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      </section>
-      <section>
-        <h2 className="font-semibold">Where to find support</h2>
-        <ul className="list-inside list-disc">
-          {plan.support.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      </section>
-      <section>
-        <h2 className="font-semibold">When to come back</h2>
-        <ul className="list-inside list-disc">
-          {plan.comeBack.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      </section>
+      <PlanList title="What to avoid" items={plan.avoid} />
+      <PlanList title="Where to find support" items={plan.support} />
+      <PlanList title="When to come back" items={plan.comeBack} />
     </article>
+  );
+}
+
+function PlanList({ title, items }: { title: string; items: string[] }) {
+  return (
+    <section>
+      <h2 className="font-semibold">{title}</h2>
+      <ul className="list-inside list-disc">
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </section>
   );
 }
