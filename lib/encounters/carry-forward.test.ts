@@ -42,3 +42,12 @@ describe("carryForward", () => {
     });
   });
 });
+
+describe("carryForward with a PT discharge since the last visit", () => {
+  it("replaces the PT course marked current with the completed one", () => {
+    const previous = { treatments: [{ therapy: "physical-therapy" as const, status: "current" as const, weeks: 1 }, { therapy: "nsaid" as const, status: "stopped" as const }] };
+    const discharge = { therapy: "physical-therapy" as const, status: "completed" as const, weeks: 7, sessions: 14, adherencePercent: 85, response: "none" as const };
+    const next = carryForward(previous, { ageYears: 40, sex: "male" }, "us", "2026-11-27", [discharge]);
+    expect(next.treatments).toEqual([{ therapy: "nsaid", status: "stopped" }, discharge]);
+  });
+});

@@ -13,6 +13,7 @@ import { evaluate, invalidAssessment } from "@/lib/ladder/evaluate";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import { visiblePatients } from "@/lib/patients/patient-scope";
 import { carryForward } from "./carry-forward";
+import type { TherapyId } from "@/lib/ladder/vocabulary";
 import { checkDecisions } from "./check-decisions";
 import type { EncounterDetail } from "./encounter-dto";
 import { draftInput, signInput, type OrderInput } from "./sign-input";
@@ -30,13 +31,27 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
       select: { id: true, birthDate: true, sex: true, organization: { select: { guidelineProfile: true } } },
     });
     if (!patient) return null;
-    const last = await tx.encounter.findFirst({ where: { patientId }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], select: { assessment: true } });
+    const last = await tx.encounter.findFirst({ where: { patientId }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], select: { assessment: true, createdAt: true } });
+    // PT discharges since the last visit become part of the history the engine reads.
+    const discharged = await tx.treatmentCourse.findMany({
+      where: { patientId, source: "referral", ...(last ? { createdAt: { gt: last.createdAt } } : {}) },
+      orderBy: { createdAt: "asc" },
+      select: { therapy: true, status: true, weeks: true, sessions: true, adherencePercent: true, response: true },
+    });
     const today = new Date();
     const assessment = carryForward(
       (last?.assessment as Partial<AssessmentInput> | undefined) ?? null,
       { ageYears: ageInYears(patient.birthDate, today), sex: patient.sex },
       patient.organization.guidelineProfile,
       toIsoDate(today),
+      discharged.map((course) => ({
+        therapy: course.therapy as TherapyId,
+        status: "completed" as const,
+        ...(course.weeks !== null ? { weeks: course.weeks } : {}),
+        ...(course.sessions !== null ? { sessions: course.sessions } : {}),
+        ...(course.adherencePercent !== null ? { adherencePercent: course.adherencePercent } : {}),
+        ...(course.response !== null ? { response: course.response as "good" | "partial" | "none" } : {}),
+      })),
     );
     const encounter = await tx.encounter.create({
       data: {

@@ -1,0 +1,178 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/access/actor";
+import { authorize, deny } from "@/lib/audit/guard";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { fromIsoDate } from "@/lib/dates";
+import { visibleReferrals } from "./referral-scope";
+import { DISCHARGE_OUTCOMES, MCID, outcomeChange, RESPONSE_FOR_OUTCOME } from "./outcomes";
+
+// The PT clinic's side of a referral: accept or decline it, assign a therapist, record visits, discharge it back to
+// the referring doctor. The discharge becomes a treatment course, which the next visit's history picks up.
+
+const referralId = z.uuid({ error: "Referral id must be a UUID" });
+
+type Status = "new" | "accepted" | "scheduled" | "in_progress" | "discharged" | "declined";
+
+const TRANSITIONS: Record<"accept" | "decline" | "schedule", { from: Status[]; to: Status }> = {
+  accept: { from: ["new"], to: "accepted" },
+  decline: { from: ["new", "accepted"], to: "declined" },
+  schedule: { from: ["accepted"], to: "scheduled" },
+};
+
+const updateInput = z.object({
+  referralId,
+  action: z.enum(["accept", "decline", "schedule"], { error: "action must be accept, decline or schedule" }),
+  reason: z.string().trim().max(1000).optional(),
+  therapistId: z.uuid({ error: "Therapist id must be a UUID" }).optional(),
+});
+
+async function findVisible(tx: Prisma.TransactionClient, actor: Actor, id: string) {
+  return tx.referral.findFirst({
+    where: { AND: [{ id }, visibleReferrals(actor)] },
+    select: { id: true, status: true, patientId: true, toSiteId: true, classification: true, coveredVisitsLeft: true },
+  });
+}
+
+export async function updateReferral(actor: Actor, input: unknown): Promise<{ status: Status }> {
+  await authorize(db(), actor, "update", "referral", { action: "referral.update", entityType: "referral" });
+  const { referralId: id, action, reason, therapistId } = parseInput(updateInput, input);
+  if (action === "decline" && !reason) throw new AppError("invalid-input", "Say why the referral is declined.", [{ path: "reason", message: "A reason is required to decline" }]);
+  const result = await db().$transaction(async (tx) => {
+    const referral = await findVisible(tx, actor, id);
+    if (!referral) return null;
+    const transition = TRANSITIONS[action];
+    if (!transition.from.includes(referral.status)) throw new AppError("conflict", `A referral that is ${referral.status.replace("_", " ")} cannot be ${action === "schedule" ? "scheduled" : `${action}ed`}.`);
+    if (therapistId) {
+      const therapist = await tx.user.findFirst({ where: { id: therapistId, role: "physical_therapist", siteId: referral.toSiteId, active: true }, select: { id: true } });
+      if (!therapist) throw new AppError("invalid-input", "Choose a therapist of this clinic.", [{ path: "therapistId", message: "Not an active therapist of this clinic" }]);
+    }
+    await tx.referral.update({
+      where: { id },
+      data: { status: transition.to, ...(action === "decline" ? { declineReason: reason } : {}), ...(therapistId ? { therapistId } : action === "accept" && actor.role === "physical_therapist" ? { therapistId: actor.userId } : {}) },
+    });
+    await recordAudit(tx, { actor, action: "referral.update", outcome: "success", entityType: "referral", entityId: id, patientId: referral.patientId, detail: { from: referral.status, to: transition.to } });
+    return { status: transition.to };
+  });
+  if (!result) return deny(db(), actor, { action: "referral.update", entityType: "referral", entityId: id }, new AppError("not-found", "No such referral."));
+  return result;
+}
+
+const visitInput = z.object({
+  referralId,
+  date: z.iso.date({ error: "Visit date must be a date (YYYY-MM-DD)" }),
+  attended: z.boolean({ error: "Say whether the patient attended" }),
+  notes: z.string().trim().max(4000).optional(),
+  adherencePercent: z.number({ error: "Adherence must be a number" }).int().min(0).max(100).optional(),
+  painScore: z.number({ error: "Pain must be a number" }).int().min(0, { error: "Pain is 0-10" }).max(10, { error: "Pain is 0-10" }).optional(),
+  outcomePhase: z.enum(["intake", "mid_program", "discharge"]).optional(),
+  peg: z.array(z.number().min(0).max(10)).length(3, { error: "PEG needs its 3 items" }).optional(),
+  odi: z.array(z.number().int().min(0).max(5).nullable()).length(10, { error: "Oswestry needs 10 sections (null for unanswered)" }).optional(),
+});
+
+export async function recordVisit(actor: Actor, input: unknown): Promise<{ id: string; visitsUsed: number; coveredVisitsLeft: number | null }> {
+  await authorize(db(), actor, "create", "pt-visit", { action: "pt-visit.create", entityType: "pt-visit" });
+  const visit = parseInput(visitInput, input);
+  const result = await db().$transaction(async (tx) => {
+    const referral = await findVisible(tx, actor, visit.referralId);
+    if (!referral) return null;
+    if (!["accepted", "scheduled", "in_progress"].includes(referral.status)) throw new AppError("conflict", `Visits cannot be recorded on a referral that is ${referral.status.replace("_", " ")}.`);
+    const created = await tx.ptVisit.create({
+      data: {
+        referralId: referral.id,
+        therapistId: actor.userId,
+        date: fromIsoDate(visit.date),
+        attended: visit.attended,
+        notes: visit.notes ?? null,
+        adherencePercent: visit.adherencePercent ?? null,
+        painScore: visit.painScore ?? null,
+        outcomePhase: visit.outcomePhase ?? null,
+        ...(visit.peg ? { peg: visit.peg } : {}),
+        ...(visit.odi ? { odi: visit.odi } : {}),
+      },
+      select: { id: true },
+    });
+    if (referral.status !== "in_progress") await tx.referral.update({ where: { id: referral.id }, data: { status: "in_progress" } });
+    const visitsUsed = await tx.ptVisit.count({ where: { referralId: referral.id, attended: true } });
+    await recordAudit(tx, { actor, action: "pt-visit.create", outcome: "success", entityType: "pt-visit", entityId: created.id, patientId: referral.patientId, detail: { attended: visit.attended } });
+    return { id: created.id, visitsUsed, coveredVisitsLeft: referral.coveredVisitsLeft === null ? null : Math.max(0, referral.coveredVisitsLeft - visitsUsed) };
+  });
+  if (!result) return deny(db(), actor, { action: "pt-visit.create", entityType: "referral", entityId: visit.referralId }, new AppError("not-found", "No such referral."));
+  return result;
+}
+
+const dischargeInput = z.object({
+  referralId,
+  outcome: z.enum(DISCHARGE_OUTCOMES, { error: `outcome must be one of ${DISCHARGE_OUTCOMES.join(", ")}` }),
+  recommendation: z.string().trim().min(1, { error: "Write the therapist's recommendation for the referring doctor" }).max(4000),
+});
+
+const mean = (values: number[]) => (values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null);
+const pegScore = (peg: unknown) => (Array.isArray(peg) && peg.length === 3 ? Math.round(((peg as number[]).reduce((a, b) => a + b, 0) / 3) * 10) / 10 : null);
+const odiScore = (odi: unknown) => {
+  const answered = Array.isArray(odi) ? (odi as (number | null)[]).filter((v): v is number => v !== null) : [];
+  return answered.length ? Math.round((answered.reduce((a, b) => a + b, 0) / (answered.length * 5)) * 1000) / 10 : null;
+};
+
+export type DischargeSummary = {
+  outcome: (typeof DISCHARGE_OUTCOMES)[number];
+  recommendation: string;
+  visitsAttended: number;
+  visitsMissed: number;
+  weeks: number;
+  adherencePercent: number | null;
+  peg: ReturnType<typeof outcomeChange>;
+  odi: ReturnType<typeof outcomeChange>;
+};
+
+export async function dischargeReferral(actor: Actor, input: unknown): Promise<DischargeSummary> {
+  await authorize(db(), actor, "update", "referral", { action: "referral.discharge", entityType: "referral" });
+  const { referralId: id, outcome, recommendation } = parseInput(dischargeInput, input);
+  const result = await db().$transaction(async (tx) => {
+    const referral = await findVisible(tx, actor, id);
+    if (!referral) return null;
+    if (referral.status !== "in_progress") throw new AppError("conflict", `Only a referral in progress can be discharged (this one is ${referral.status.replace("_", " ")}).`);
+    const visits = await tx.ptVisit.findMany({ where: { referralId: id }, orderBy: { date: "asc" }, select: { date: true, attended: true, adherencePercent: true, peg: true, odi: true } });
+    const attended = visits.filter((v) => v.attended);
+    const first = attended[0]?.date ?? new Date();
+    const last = attended.at(-1)?.date ?? first;
+    const withPeg = visits.filter((v) => pegScore(v.peg) !== null);
+    const withOdi = visits.filter((v) => odiScore(v.odi) !== null);
+    const summary: DischargeSummary = {
+      outcome,
+      recommendation,
+      visitsAttended: attended.length,
+      visitsMissed: visits.length - attended.length,
+      weeks: Math.round(((last.getTime() - first.getTime()) / (7 * 86_400_000)) * 10) / 10,
+      adherencePercent: mean(visits.map((v) => v.adherencePercent).filter((a): a is number => a !== null)),
+      peg: outcomeChange(pegScore(withPeg[0]?.peg), withPeg.length > 1 ? pegScore(withPeg.at(-1)?.peg) : null, MCID.peg),
+      odi: outcomeChange(odiScore(withOdi[0]?.odi), withOdi.length > 1 ? odiScore(withOdi.at(-1)?.odi) : null, MCID.odi),
+    };
+    await tx.referral.update({ where: { id }, data: { status: "discharged", discharge: summary } });
+    const informed = (referral.classification as { psychologicallyInformed?: boolean } | null)?.psychologicallyInformed === true;
+    await tx.treatmentCourse.create({
+      data: {
+        patientId: referral.patientId,
+        therapy: informed ? "psychologically-informed-pt" : "physical-therapy",
+        status: "completed",
+        startedOn: first,
+        endedOn: last,
+        weeks: summary.weeks,
+        sessions: summary.visitsAttended,
+        adherencePercent: summary.adherencePercent,
+        response: RESPONSE_FOR_OUTCOME[outcome],
+        source: "referral",
+        sourceId: id,
+      },
+    });
+    await recordAudit(tx, { actor, action: "referral.discharge", outcome: "success", entityType: "referral", entityId: id, patientId: referral.patientId, detail: { outcome, visits: summary.visitsAttended } });
+    return summary;
+  });
+  if (!result) return deny(db(), actor, { action: "referral.discharge", entityType: "referral", entityId: id }, new AppError("not-found", "No such referral."));
+  return result;
+}
+

@@ -1,0 +1,92 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { dischargeReferral, recordVisit, updateReferral } from "../lib/referrals/referral-workflow-data";
+import { startEncounter } from "../lib/encounters/encounters-data";
+import { recommend } from "../lib/ladder/evaluate";
+import { AppError } from "../lib/errors";
+import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
+
+let clinic: Clinic;
+
+beforeEach(async () => {
+  clinic = await createClinic();
+});
+
+const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: AppError) => error);
+
+async function visits(count: number, adherencePercent: number, outcome: { peg: number[]; odi: number[] }[] = []) {
+  for (let i = 0; i < count; i += 1) {
+    const date = new Date(Date.UTC(2026, 8, 1 + i * 4)).toISOString().slice(0, 10);
+    const measures = i === 0 ? outcome[0] : i === count - 1 ? outcome[1] : undefined;
+    await recordVisit(clinic.therapist, { referralId: clinic.referralId, date, attended: true, adherencePercent, painScore: 6, ...(measures ? { peg: measures.peg, odi: measures.odi, outcomePhase: i === 0 ? "intake" : "discharge" } : {}) });
+  }
+}
+
+describe("the clinic's handling of a referral", () => {
+  it("is accepted by a therapist of the clinic, who is assigned, and audited", async () => {
+    expect(await updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "accept" })).toEqual({ status: "accepted" });
+    expect(await testDb().referral.findUniqueOrThrow({ where: { id: clinic.referralId } })).toMatchObject({ status: "accepted", therapistId: clinic.therapist.userId });
+    expect((await auditEventsOf(clinic.therapist.userId))[0]).toMatchObject({ action: "referral.update", detail: { from: "new", to: "accepted" } });
+  });
+
+  it("cannot be touched by another clinic's therapist, a clinician or an auditor", async () => {
+    expect((await failure(updateReferral(clinic.otherTherapist, { referralId: clinic.referralId, action: "accept" })))?.code).toBe("not-found");
+    expect((await auditEventsOf(clinic.otherTherapist.userId))[0]).toMatchObject({ action: "referral.update", outcome: "denied" });
+    for (const who of ["clinician", "auditor"] as const) {
+      expect((await failure(updateReferral(clinic[who], { referralId: clinic.referralId, action: "accept" })))?.code).toBe("forbidden");
+    }
+    expect((await failure(recordVisit(clinic.otherTherapist, { referralId: clinic.referralId, date: "2026-09-01", attended: true })))?.code).toBe("not-found");
+  });
+
+  it("needs a reason to decline, and a declined referral cannot be accepted", async () => {
+    expect((await failure(updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "decline" })))?.issues).toEqual([{ path: "reason", message: "A reason is required to decline" }]);
+    await updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "decline", reason: "Outside our catchment" });
+    expect((await testDb().referral.findUniqueOrThrow({ where: { id: clinic.referralId } })).declineReason).toBe("Outside our catchment");
+    expect((await failure(updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "accept" })))?.code).toBe("conflict");
+  });
+
+  it("only assigns a therapist of the same clinic", async () => {
+    const error = await failure(updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "accept", therapistId: clinic.otherTherapist.userId }));
+    expect(error?.issues[0]?.path).toBe("therapistId");
+  });
+
+  it("records visits, counting them against the covered visits", async () => {
+    await updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "accept" });
+    const result = await recordVisit(clinic.therapist, { referralId: clinic.referralId, date: "2026-09-01", attended: true, adherencePercent: 90, painScore: 6, notes: "Intake" });
+    expect(result).toMatchObject({ visitsUsed: 1, coveredVisitsLeft: 19 });
+    await recordVisit(clinic.therapist, { referralId: clinic.referralId, date: "2026-09-04", attended: false });
+    expect((await testDb().referral.findUniqueOrThrow({ where: { id: clinic.referralId } })).status).toBe("in_progress");
+    const bad = await failure(recordVisit(clinic.therapist, { referralId: clinic.referralId, date: "yesterday", attended: true, painScore: 11 }));
+    expect(bad?.issues.map((i) => i.path).sort()).toEqual(["date", "painScore"]);
+  });
+
+  it("discharges with outcome and score changes against the MCID, and the next visit's ladder moves up after an adequate trial", async () => {
+    await updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "accept" });
+    await visits(14, 85, [
+      { peg: [7, 7, 7], odi: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3] },
+      { peg: [6, 6, 7], odi: [3, 3, 3, 2, 3, 3, 3, 3, 3, 3] },
+    ]);
+    const summary = await dischargeReferral(clinic.therapist, { referralId: clinic.referralId, outcome: "not-improved", recommendation: "Adequate trial without benefit; consider the next step." });
+    expect(summary).toMatchObject({ visitsAttended: 14, adherencePercent: 85, weeks: 7.4, peg: { intake: 7, latest: 6.3, meaningful: false }, odi: { intake: 60, latest: 58, change: -2, meaningful: false } });
+    expect(await testDb().treatmentCourse.findFirstOrThrow({ where: { sourceId: clinic.referralId } })).toMatchObject({ therapy: "physical-therapy", status: "completed", sessions: 14, adherencePercent: 85, response: "none" });
+
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.referredPatientId });
+    const draft = (await testDb().encounter.findUniqueOrThrow({ where: { id } })).assessment as Record<string, unknown>;
+    const next = recommend({ ...draft, pain: { durationWeeks: 30, intensity: 6 } });
+    expect(next.ok && next.recommendation.ladder.step).toBe("pharmacologic");
+  });
+
+  it("keeps the next visit on the conservative rung when the trial was sunk by low adherence", async () => {
+    await updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "accept" });
+    await visits(14, 35);
+    await dischargeReferral(clinic.therapist, { referralId: clinic.referralId, outcome: "not-improved", recommendation: "Home program not done." });
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.referredPatientId });
+    const draft = (await testDb().encounter.findUniqueOrThrow({ where: { id } })).assessment as Record<string, unknown>;
+    const next = recommend({ ...draft, pain: { durationWeeks: 30, intensity: 6 } });
+    expect(next.ok && next.recommendation.ladder.step).toBe("conservative");
+    expect(next.ok && next.recommendation.alerts.map((a) => a.code)).toContain("low-adherence");
+  });
+
+  it("cannot discharge a referral that is not in progress", async () => {
+    expect((await failure(dischargeReferral(clinic.therapist, { referralId: clinic.referralId, outcome: "improved", recommendation: "x" })))?.code).toBe("conflict");
+  });
+});
