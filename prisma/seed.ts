@@ -5,6 +5,8 @@ import { hashPassword } from "../lib/auth/password";
 import { addDays, toIsoDate } from "../lib/dates";
 import { seededRandom } from "../lib/seeded-random";
 import { assessmentSchema } from "../lib/ladder/assessment-schema";
+import { MCID, outcomeChange, type DischargeOutcome } from "../lib/referrals/outcomes";
+import type { DischargeSummary } from "../lib/referrals/referral-dto";
 import { evaluate } from "../lib/ladder/evaluate";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD } from "./demo-accounts";
 
@@ -48,6 +50,20 @@ const PATTERNS: { aggravatedBy: string[]; directionalPreference: string; tbc: st
   { aggravatedBy: ["extension", "standing", "walking"], directionalPreference: "flexion", tbc: "specific-exercise-flexion" },
   { aggravatedBy: ["sitting", "lifting"], directionalPreference: "none", tbc: "stabilization" },
 ];
+
+/** A discharge in the same shape the clinic's discharge writes: 14 visits over 7 weeks, with PEG and ODI at intake and discharge. */
+function dischargeSummary(outcome: DischargeOutcome, adherencePercent: number, peg: [number, number], odi: [number, number], recommendation: string): DischargeSummary {
+  return {
+    outcome,
+    recommendation,
+    visitsAttended: 14,
+    visitsMissed: 1,
+    weeks: 7,
+    adherencePercent,
+    peg: outcomeChange(peg[0], peg[1], MCID.peg),
+    odi: outcomeChange(odi[0], odi[1], MCID.odi),
+  };
+}
 
 export type SeedResult = { created: boolean; patients: number };
 
@@ -216,7 +232,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         case "pt-completed": {
           const first = encounter(300, { intensity: 7, treatments: [] });
           const refId = referral(first, 300, "discharged", {
-            discharge: { outcome: "improved", adherencePercent: 85, pegChange: -3, odiChange: -14, recommendation: "Continue the home program daily." },
+            discharge: dischargeSummary("improved", 85, [7, 4], [44, 30], "Continue the home program daily."),
           });
           ptVisits(refId, 295, 14, 85);
           course("physical-therapy", "completed", refId, "referral", 295, { weeks: 8, sessions: 14, adherencePercent: 85, response: "good", endedOn: day(240) });
@@ -226,7 +242,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         }
         case "nsaid": {
           const first = encounter(330, { intensity: 7, treatments: [] });
-          const refId = referral(first, 330, "discharged", { discharge: { outcome: "partial", adherencePercent: 75, pegChange: -1, odiChange: -6, recommendation: "Partial response; continue home program; consider medication." } });
+          const refId = referral(first, 330, "discharged", { discharge: dischargeSummary("partly-improved", 75, [7, 6], [40, 34], "Partial response; continue the home program; consider medication.") });
           ptVisits(refId, 325, 14, 75);
           course("physical-therapy", "completed", refId, "referral", 325, { weeks: 8, sessions: 14, adherencePercent: 75, response: "partial", endedOn: day(270) });
           const naproxen: Medication = { drug: "naproxen", doseMg: 500, dosesPerDay: 2 };
@@ -238,7 +254,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         }
         case "duloxetine": {
           const first = encounter(360, { intensity: 7, treatments: [] });
-          const refId = referral(first, 360, "discharged", { discharge: { outcome: "no-change", adherencePercent: 80, pegChange: 0, odiChange: -2, recommendation: "Adequate trial without benefit." } });
+          const refId = referral(first, 360, "discharged", { discharge: dischargeSummary("not-improved", 80, [7, 7], [42, 40], "Adequate trial without benefit.") });
           ptVisits(refId, 355, 14, 80);
           course("physical-therapy", "completed", refId, "referral", 355, { weeks: 8, sessions: 14, adherencePercent: 80, response: "none", endedOn: day(300) });
           const pt = ptDone(8, 80, "none");
@@ -268,7 +284,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         }
         case "injection": {
           const first = encounter(360, { intensity: 7, treatments: [] });
-          const refId = referral(first, 360, "discharged", { discharge: { outcome: "partial", adherencePercent: 85, pegChange: -1, odiChange: -5, recommendation: "Adequate trial; limited benefit for leg pain." } });
+          const refId = referral(first, 360, "discharged", { discharge: dischargeSummary("partly-improved", 85, [7, 6], [46, 41], "Adequate trial; limited benefit for leg pain.") });
           ptVisits(refId, 355, 14, 85);
           course("physical-therapy", "completed", refId, "referral", 355, { weeks: 8, sessions: 14, adherencePercent: 85, response: "partial", endedOn: day(300) });
           const pt = ptDone(8, 85, "partial");

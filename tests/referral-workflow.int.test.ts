@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { dischargeReferral, recordVisit, updateReferral } from "../lib/referrals/referral-workflow-data";
+import { dischargeReferral, getReferral, recordVisit, updateReferral } from "../lib/referrals/referral-workflow-data";
 import { startEncounter } from "../lib/encounters/encounters-data";
 import { recommend } from "../lib/ladder/evaluate";
 import { AppError } from "../lib/errors";
@@ -88,5 +88,20 @@ describe("the clinic's handling of a referral", () => {
 
   it("cannot discharge a referral that is not in progress", async () => {
     expect((await failure(dischargeReferral(clinic.therapist, { referralId: clinic.referralId, outcome: "improved", recommendation: "x" })))?.code).toBe("conflict");
+  });
+});
+
+describe("getReferral", () => {
+  it("shows the clinic only what the referral needs, and audits the read", async () => {
+    const referral = await getReferral(clinic.therapist, clinic.referralId);
+    expect(referral).toMatchObject({ status: "new", patient: { name: "Rita Referred" }, toSiteName: "Fixture PT", classification: { tbcSubgroup: "specific-exercise-extension" }, visitsUsed: 0 });
+    expect(Object.keys(referral.patient).sort()).toEqual(["ageYears", "id", "name", "sex"]);
+    expect((await auditEventsOf(clinic.therapist.userId))[0]).toMatchObject({ action: "referral.read", entityId: clinic.referralId });
+  });
+
+  it("lets the referring organization read it, but not another clinic or an administrator", async () => {
+    expect((await getReferral(clinic.clinician, clinic.referralId)).id).toBe(clinic.referralId);
+    expect((await failure(getReferral(clinic.otherTherapist, clinic.referralId)))?.code).toBe("not-found");
+    expect((await failure(getReferral(clinic.admin, clinic.referralId)))?.code).toBe("forbidden");
   });
 });

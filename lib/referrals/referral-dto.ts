@@ -1,3 +1,5 @@
+import type { DischargeOutcome, OutcomeChange } from "./outcomes";
+
 export type ReferralStatus = "new" | "accepted" | "scheduled" | "in_progress" | "discharged" | "declined";
 
 export type ReferralQueueItem = {
@@ -11,4 +13,53 @@ export type ReferralQueueItem = {
   createdAt: string;
   ageDays: number;
   coveredVisitsLeft: number | null;
+};
+
+export type ReferralVisit = {
+  id: string;
+  date: string;
+  attended: boolean;
+  notes: string | null;
+  adherencePercent: number | null;
+  painScore: number | null;
+  outcomePhase: string | null;
+  therapistName: string;
+};
+
+export type ReferralDetail = {
+  id: string;
+  status: ReferralStatus;
+  priority: "routine" | "soon" | "urgent";
+  createdAt: string;
+  patient: { id: string; name: string; ageYears: number; sex: string };
+  referringClinicianName: string;
+  toSiteName: string;
+  therapistName: string | null;
+  classification: {
+    tbcSubgroup: string | null;
+    startBackRisk: string | null;
+    psychologicallyInformed: boolean;
+    painPattern: string[];
+    directionalPreference: string | null;
+    radicular: boolean;
+    redFlagsCleared: boolean;
+    program: string[];
+    goals: string | null;
+  };
+  coveredVisitsLeft: number | null;
+  visitsUsed: number;
+  declineReason: string | null;
+  discharge: unknown;
+  visits: ReferralVisit[];
+};
+
+export type DischargeSummary = {
+  outcome: DischargeOutcome;
+  recommendation: string;
+  visitsAttended: number;
+  visitsMissed: number;
+  weeks: number;
+  adherencePercent: number | null;
+  peg: OutcomeChange;
+  odi: OutcomeChange;
 };

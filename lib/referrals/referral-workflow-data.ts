@@ -7,7 +7,8 @@ import { authorize, deny } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { fromIsoDate } from "@/lib/dates";
+import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
+import type { DischargeSummary, ReferralDetail } from "./referral-dto";
 import { visibleReferrals } from "./referral-scope";
 import { DISCHARGE_OUTCOMES, MCID, outcomeChange, RESPONSE_FOR_OUTCOME } from "./outcomes";
 
@@ -118,16 +119,6 @@ const odiScore = (odi: unknown) => {
   return answered.length ? Math.round((answered.reduce((a, b) => a + b, 0) / (answered.length * 5)) * 1000) / 10 : null;
 };
 
-export type DischargeSummary = {
-  outcome: (typeof DISCHARGE_OUTCOMES)[number];
-  recommendation: string;
-  visitsAttended: number;
-  visitsMissed: number;
-  weeks: number;
-  adherencePercent: number | null;
-  peg: ReturnType<typeof outcomeChange>;
-  odi: ReturnType<typeof outcomeChange>;
-};
 
 export async function dischargeReferral(actor: Actor, input: unknown): Promise<DischargeSummary> {
   await authorize(db(), actor, "update", "referral", { action: "referral.discharge", entityType: "referral" });
@@ -176,3 +167,72 @@ export async function dischargeReferral(actor: Actor, input: unknown): Promise<D
   return result;
 }
 
+
+/** One referral as the clinic (or the referring organization) sees it: only what the referral needs of the patient. */
+export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDetail> {
+  await authorize(db(), actor, "read", "referral", { action: "referral.read", entityType: "referral" });
+  const parsedId = parseInput(referralId, id);
+  const row = await db().$transaction(async (tx) => {
+    const found = await tx.referral.findFirst({
+      where: { AND: [{ id: parsedId }, visibleReferrals(actor)] },
+      select: {
+        id: true,
+        status: true,
+        priority: true,
+        createdAt: true,
+        classification: true,
+        coveredVisitsLeft: true,
+        declineReason: true,
+        discharge: true,
+        patient: { select: { id: true, givenName: true, familyName: true, birthDate: true, sex: true } },
+        referringClinician: { select: { name: true } },
+        toSite: { select: { name: true } },
+        therapist: { select: { name: true } },
+        visits: {
+          orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+          select: { id: true, date: true, attended: true, notes: true, adherencePercent: true, painScore: true, outcomePhase: true, therapist: { select: { name: true } } },
+        },
+      },
+    });
+    if (!found) return null;
+    await recordAudit(tx, { actor, action: "referral.read", outcome: "success", entityType: "referral", entityId: found.id, patientId: found.patient.id });
+    return found;
+  });
+  if (!row) return deny(db(), actor, { action: "referral.read", entityType: "referral", entityId: parsedId }, new AppError("not-found", "No such referral."));
+  const classification = (row.classification ?? {}) as Partial<ReferralDetail["classification"]>;
+  return {
+    id: row.id,
+    status: row.status,
+    priority: row.priority,
+    createdAt: toIsoDate(row.createdAt),
+    patient: { id: row.patient.id, name: `${row.patient.givenName} ${row.patient.familyName}`, ageYears: ageInYears(row.patient.birthDate, new Date()), sex: row.patient.sex },
+    referringClinicianName: row.referringClinician.name,
+    toSiteName: row.toSite.name,
+    therapistName: row.therapist?.name ?? null,
+    classification: {
+      tbcSubgroup: classification.tbcSubgroup ?? null,
+      startBackRisk: classification.startBackRisk ?? null,
+      psychologicallyInformed: classification.psychologicallyInformed === true,
+      painPattern: classification.painPattern ?? [],
+      directionalPreference: classification.directionalPreference ?? null,
+      radicular: classification.radicular === true,
+      redFlagsCleared: classification.redFlagsCleared === true,
+      program: classification.program ?? ["posture retraining", "core strengthening", "flexibility", "aerobic conditioning", "pain-tolerance building"],
+      goals: classification.goals ?? null,
+    },
+    coveredVisitsLeft: row.coveredVisitsLeft,
+    visitsUsed: row.visits.filter((v) => v.attended).length,
+    declineReason: row.declineReason,
+    discharge: row.discharge,
+    visits: row.visits.map((v) => ({
+      id: v.id,
+      date: toIsoDate(v.date),
+      attended: v.attended,
+      notes: v.notes,
+      adherencePercent: v.adherencePercent,
+      painScore: v.painScore,
+      outcomePhase: v.outcomePhase,
+      therapistName: v.therapist.name,
+    })),
+  };
+}

@@ -33,7 +33,7 @@ export default async function ReferralsPage() {
               {referrals.map((referral) => (
                 <tr key={referral.id} className="border-b border-line last:border-0">
                   <td className="px-4 py-2">
-                    <Link href={`/patients/${referral.patientId}`} className="font-medium text-brand underline-offset-2 hover:underline">
+                    <Link href={`/referrals/${referral.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
                       {referral.patientName}
                     </Link>
                   </td>

@@ -54,9 +54,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
             <ul className="divide-y divide-line text-sm">
               {patient.referrals.map((referral) => (
                 <li key={referral.id} className="flex items-center justify-between py-2">
-                  <span>
+                  <Link href={`/referrals/${referral.id}`} className="text-brand underline-offset-2 hover:underline">
                     {referral.createdAt} · {referral.toSiteName}
-                  </span>
+                  </Link>
                   <Badge tone="info">{referral.status.replace("_", " ")}</Badge>
                 </li>
               ))}

@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireApiActor } from "@/lib/auth/session";
+import { dischargeReferral, recordVisit, updateReferral } from "@/lib/referrals/referral-workflow-data";
+import { actionFailure, type ActionResult } from "@/lib/http/action-result";
+
+async function run(referralId: string, work: () => Promise<unknown>): Promise<ActionResult> {
+  try {
+    await work();
+  } catch (error) {
+    return actionFailure(error);
+  }
+  revalidatePath(`/referrals/${referralId}`);
+  return { ok: true };
+}
+
+export async function updateReferralAction(input: { referralId: string; action: "accept" | "decline" | "schedule"; reason?: string }): Promise<ActionResult> {
+  return run(input.referralId, async () => updateReferral(await requireApiActor(), input));
+}
+
+export async function recordVisitAction(input: Record<string, unknown> & { referralId: string }): Promise<ActionResult> {
+  return run(input.referralId, async () => recordVisit(await requireApiActor(), input));
+}
+
+export async function dischargeAction(input: { referralId: string; outcome: string; recommendation: string }): Promise<ActionResult> {
+  return run(input.referralId, async () => dischargeReferral(await requireApiActor(), input));
+}

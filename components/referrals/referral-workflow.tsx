@@ -1,0 +1,130 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { dischargeAction, recordVisitAction, updateReferralAction } from "@/app/(app)/referrals/actions";
+import type { ActionResult } from "@/lib/http/action-result";
+import type { ReferralStatus } from "@/lib/referrals/referral-dto";
+import { DISCHARGE_OUTCOMES } from "@/lib/referrals/outcomes";
+import { Button } from "@/components/ui/button";
+import { TextField, SelectField } from "@/components/ui/field";
+
+function useAction() {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const run = (work: () => Promise<ActionResult>) => startTransition(async () => setResult(await work()));
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  const message = result && !result.ok ? result.message : "";
+  return { pending, run, errors, message, ok: result?.ok === true };
+}
+
+/** The clinic's controls for one referral, by status: accept or decline, schedule, record visits, discharge. */
+export function ReferralWorkflow({ referralId, status, today }: { referralId: string; status: ReferralStatus; today: string }) {
+  const triage = useAction();
+  const visit = useAction();
+  const discharge = useAction();
+  const [reason, setReason] = useState("");
+  return (
+    <div className="space-y-4">
+      {(status === "new" || status === "accepted") && (
+        <section aria-label="Triage" className="rounded-lg border border-line bg-white p-4">
+          <h2 className="mb-2 font-semibold">Triage</h2>
+          <div className="flex flex-wrap items-end gap-2">
+            {status === "new" && (
+              <Button disabled={triage.pending} onClick={() => triage.run(() => updateReferralAction({ referralId, action: "accept" }))}>
+                Accept
+              </Button>
+            )}
+            {status === "accepted" && (
+              <Button disabled={triage.pending} onClick={() => triage.run(() => updateReferralAction({ referralId, action: "schedule" }))}>
+                Mark scheduled
+              </Button>
+            )}
+            <div className="min-w-64 flex-1">
+              <TextField label="Reason to decline" name="declineReason" value={reason} onChange={(e) => setReason(e.target.value)} error={triage.errors.reason} />
+            </div>
+            <Button variant="danger" disabled={triage.pending} onClick={() => triage.run(() => updateReferralAction({ referralId, action: "decline", reason }))}>
+              Decline
+            </Button>
+          </div>
+          {triage.message && (
+            <p role="alert" className="mt-2 text-sm text-critical">
+              {triage.message}
+            </p>
+          )}
+        </section>
+      )}
+
+      {(status === "accepted" || status === "scheduled" || status === "in_progress") && (
+        <form
+          aria-label="Record a visit"
+          className="space-y-3 rounded-lg border border-line bg-white p-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = new FormData(event.currentTarget);
+            const number = (name: string) => (form.get(name) === "" ? undefined : Number(form.get(name)));
+            const peg = ["peg0", "peg1", "peg2"].map(number);
+            visit.run(() =>
+              recordVisitAction({
+                referralId,
+                date: String(form.get("date")),
+                attended: form.get("attended") === "yes",
+                notes: String(form.get("notes") ?? "") || undefined,
+                adherencePercent: number("adherencePercent"),
+                painScore: number("painScore"),
+                outcomePhase: String(form.get("outcomePhase") ?? "") || undefined,
+                ...(peg.every((p) => p !== undefined) ? { peg } : {}),
+              }),
+            );
+          }}
+        >
+          <h2 className="font-semibold">Record a visit</h2>
+          <div className="grid gap-3 sm:grid-cols-4">
+            <TextField label="Date" name="date" type="date" defaultValue={today} error={visit.errors.date} />
+            <SelectField label="Attended" name="attended" options={[{ value: "yes", label: "Attended" }, { value: "no", label: "Missed" }]} />
+            <TextField label="Home program adherence %" name="adherencePercent" type="number" min={0} max={100} error={visit.errors.adherencePercent} />
+            <TextField label="Pain (0-10)" name="painScore" type="number" min={0} max={10} error={visit.errors.painScore} />
+          </div>
+          <div className="grid gap-3 sm:grid-cols-4">
+            <SelectField label="Outcome measures" name="outcomePhase" options={[{ value: "", label: "none this visit" }, { value: "intake", label: "intake" }, { value: "mid_program", label: "mid-program" }, { value: "discharge", label: "discharge" }]} />
+            <TextField label="PEG pain" name="peg0" type="number" min={0} max={10} />
+            <TextField label="PEG enjoyment" name="peg1" type="number" min={0} max={10} />
+            <TextField label="PEG activity" name="peg2" type="number" min={0} max={10} />
+          </div>
+          <TextField label="What was done" name="notes" error={visit.errors.notes} />
+          {visit.message && (
+            <p role="alert" className="text-sm text-critical">
+              {visit.message}
+            </p>
+          )}
+          <Button type="submit" disabled={visit.pending}>
+            Save visit
+          </Button>
+        </form>
+      )}
+
+      {status === "in_progress" && (
+        <form
+          aria-label="Discharge"
+          className="space-y-3 rounded-lg border border-line bg-white p-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = new FormData(event.currentTarget);
+            discharge.run(() => dischargeAction({ referralId, outcome: String(form.get("outcome")), recommendation: String(form.get("recommendation") ?? "") }));
+          }}
+        >
+          <h2 className="font-semibold">Discharge to the referring doctor</h2>
+          <SelectField label="Outcome" name="outcome" options={DISCHARGE_OUTCOMES.map((o) => ({ value: o, label: o.replace("-", " ") }))} error={discharge.errors.outcome} />
+          <TextField label="Recommendation for the referring doctor" name="recommendation" error={discharge.errors.recommendation} />
+          {discharge.message && (
+            <p role="alert" className="text-sm text-critical">
+              {discharge.message}
+            </p>
+          )}
+          <Button type="submit" disabled={discharge.pending}>
+            Discharge
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}
