@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listReferrals } from "../lib/referrals/referrals-data";
 import { AppError } from "../lib/errors";
-import { auditEventsOf, createClinic, type Clinic } from "./support/fixtures";
+import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
 
 let clinic: Clinic;
 let otherClinic: Clinic;
@@ -29,8 +29,13 @@ describe("listReferrals", () => {
     expect((await listReferrals(otherClinic.clinician, {})).map((r) => r.id)).not.toContain(clinic.referralId);
   });
 
-  it("filters by status", async () => {
+  it("shows open referrals by default and filters by status", async () => {
     expect(await listReferrals(clinic.therapist, { status: "discharged" })).toEqual([]);
+    expect((await listReferrals(clinic.therapist, { status: "new" })).map((r) => r.id)).toEqual([clinic.referralId]);
+    await testDb().referral.update({ where: { id: clinic.referralId }, data: { status: "declined" } });
+    expect(await listReferrals(clinic.therapist, {})).toEqual([]);
+    expect((await listReferrals(clinic.therapist, { status: "all" })).map((r) => r.id)).toEqual([clinic.referralId]);
+    await testDb().referral.update({ where: { id: clinic.referralId }, data: { status: "new" } });
   });
 
   it("refuses an administrator and an unknown status", async () => {

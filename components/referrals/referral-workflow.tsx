@@ -63,6 +63,7 @@ export function ReferralWorkflow({ referralId, status, today }: { referralId: st
             const form = new FormData(event.currentTarget);
             const number = (name: string) => (form.get(name) === "" ? undefined : Number(form.get(name)));
             const peg = ["peg0", "peg1", "peg2"].map(number);
+            const odi = Array.from({ length: 10 }, (_, i) => number(`odi${i}`) ?? null);
             visit.run(() =>
               recordVisitAction({
                 referralId,
@@ -73,6 +74,7 @@ export function ReferralWorkflow({ referralId, status, today }: { referralId: st
                 painScore: number("painScore"),
                 outcomePhase: String(form.get("outcomePhase") ?? "") || undefined,
                 ...(peg.every((p) => p !== undefined) ? { peg } : {}),
+                ...(odi.some((section) => section !== null) ? { odi } : {}),
               }),
             );
           }}
@@ -90,6 +92,15 @@ export function ReferralWorkflow({ referralId, status, today }: { referralId: st
             <TextField label="PEG enjoyment" name="peg1" type="number" min={0} max={10} />
             <TextField label="PEG activity" name="peg2" type="number" min={0} max={10} />
           </div>
+          <details>
+            <summary className="cursor-pointer text-sm text-brand">Oswestry sections (0-5; leave unanswered blank)</summary>
+            <div className="mt-2 grid grid-cols-5 gap-2">
+              {Array.from({ length: 10 }, (_, i) => (
+                <TextField key={i} label={`Section ${i + 1}`} name={`odi${i}`} type="number" min={0} max={5} />
+              ))}
+            </div>
+            {visit.errors.odi && <p className="text-sm text-critical">{visit.errors.odi}</p>}
+          </details>
           <TextField label="What was done" name="notes" error={visit.errors.notes} />
           {visit.message && (
             <p role="alert" className="text-sm text-critical">

@@ -16,7 +16,8 @@ export type PatientListPage = { items: PatientListItem[]; total: number; page: n
 
 export type EncounterSummary = { id: string; date: string; status: "draft" | "signed"; clinicianName: string };
 
-export type ReferralSummary = { id: string; status: string; toSiteName: string; createdAt: string };
+/** `discharge` is the therapist's outcome and recommendation once the clinic has discharged the patient. */
+export type ReferralSummary = { id: string; status: string; toSiteName: string; createdAt: string; discharge: { outcome: string; recommendation: string } | null };
 
 import type { PatientChart } from "./patient-chart";
 

@@ -87,7 +87,7 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
         referrals: {
           where: visibleReferrals(actor),
           orderBy: { createdAt: "desc" },
-          select: { id: true, status: true, createdAt: true, toSite: { select: { name: true } } },
+          select: { id: true, status: true, createdAt: true, discharge: true, toSite: { select: { name: true } } },
         },
       },
     });
@@ -135,7 +135,16 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
             })),
         )
       : null,
-    referrals: detail.referrals.map((r) => ({ id: r.id, status: r.status, toSiteName: r.toSite.name, createdAt: toIsoDate(r.createdAt) })),
+    referrals: detail.referrals.map((r) => {
+      const discharge = r.discharge as { outcome?: string; recommendation?: string } | null;
+      return {
+        id: r.id,
+        status: r.status,
+        toSiteName: r.toSite.name,
+        createdAt: toIsoDate(r.createdAt),
+        discharge: discharge?.outcome ? { outcome: discharge.outcome, recommendation: discharge.recommendation ?? "" } : null,
+      };
+    }),
   };
 }
 

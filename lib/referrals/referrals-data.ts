@@ -9,19 +9,24 @@ import { toIsoDate } from "@/lib/dates";
 import type { ReferralQueueItem } from "./referral-dto";
 import { visibleReferrals } from "./referral-scope";
 
+export const QUEUE_FILTERS = ["open", "new", "accepted", "scheduled", "in_progress", "discharged", "declined", "all"] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+
 const listInput = z.object({
-  status: z.enum(["new", "accepted", "scheduled", "in_progress", "discharged", "declined"]).optional(),
+  status: z.enum(QUEUE_FILTERS, { error: `status must be one of ${QUEUE_FILTERS.join(", ")}` }).default("open"),
 });
+
+const OPEN = ["new", "accepted", "scheduled", "in_progress"] as const;
 
 const PRIORITY_ORDER = { urgent: 0, soon: 1, routine: 2 } as const;
 
-/** Referrals the actor may see (a therapist: their clinic's only), most urgent and oldest first. */
+/** Referrals the actor may see (a therapist: their clinic's only), most urgent and oldest first; open ones unless asked. */
 export async function listReferrals(actor: Actor, input: unknown): Promise<ReferralQueueItem[]> {
   await authorize(db(), actor, "read", "referral", { action: "referral.list" });
   const { status } = parseInput(listInput, input);
   const rows = await db().$transaction(async (tx) => {
     const found = await tx.referral.findMany({
-      where: { AND: [visibleReferrals(actor), status ? { status } : {}] },
+      where: { AND: [visibleReferrals(actor), status === "all" ? {} : status === "open" ? { status: { in: [...OPEN] } } : { status }] },
       orderBy: { createdAt: "asc" },
       take: 500,
       select: {
@@ -35,7 +40,7 @@ export async function listReferrals(actor: Actor, input: unknown): Promise<Refer
         toSite: { select: { name: true } },
       },
     });
-    await recordAudit(tx, { actor, action: "referral.list", outcome: "success", detail: { status: status ?? null, results: found.length } });
+    await recordAudit(tx, { actor, action: "referral.list", outcome: "success", detail: { status, results: found.length } });
     return found;
   });
   const now = Date.now();

@@ -4,7 +4,7 @@ import { TableRegion } from "@/components/ui/table-region";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
-import { listReferrals } from "@/lib/referrals/referrals-data";
+import { listReferrals, QUEUE_FILTERS, type QueueFilter } from "@/lib/referrals/referrals-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 
@@ -12,16 +12,29 @@ export const metadata: Metadata = { title: "Referrals" };
 
 const PRIORITY_TONE = { urgent: "critical", soon: "warning", routine: "neutral" } as const;
 
-export default async function ReferralsPage() {
+export default async function ReferralsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const referrals = await pageData(() => listReferrals(actor, {}));
-  const open = referrals.filter((r) => r.status !== "discharged" && r.status !== "declined");
+  const { status } = await searchParams;
+  const filter = (QUEUE_FILTERS as readonly string[]).includes(String(status)) ? (status as QueueFilter) : "open";
+  const referrals = await pageData(() => listReferrals(actor, { status: filter }));
   return (
     <>
       <PageHeader
         title={actor.role === "physical_therapist" ? "Referral queue" : "Referrals"}
-        subtitle={`${open.length} open · ${referrals.length} in all`}
+        subtitle={`${referrals.length} ${filter === "all" ? "in all" : filter.replace("_", " ")}`}
       />
+      <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-1 text-sm">
+        {QUEUE_FILTERS.map((option) => (
+          <Link
+            key={option}
+            href={`/referrals?status=${option}`}
+            aria-current={option === filter ? "page" : undefined}
+            className={`rounded-md px-3 py-1 ${option === filter ? "bg-brand text-white" : "border border-line bg-white"}`}
+          >
+            {option.replace("_", " ")}
+          </Link>
+        ))}
+      </nav>
       {referrals.length === 0 ? (
         <p className="rounded-lg border border-line bg-white p-6 text-muted">No referrals.</p>
       ) : (

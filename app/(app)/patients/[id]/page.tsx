@@ -53,11 +53,16 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           ) : (
             <ul className="divide-y divide-line text-sm">
               {patient.referrals.map((referral) => (
-                <li key={referral.id} className="flex items-center justify-between py-2">
+                <li key={referral.id} className="flex flex-wrap items-center justify-between py-2">
                   <Link href={`/referrals/${referral.id}`} className="text-brand underline-offset-2 hover:underline">
                     {referral.createdAt} · {referral.toSiteName}
                   </Link>
                   <Badge tone="info">{referral.status.replace("_", " ")}</Badge>
+                  {referral.discharge && (
+                    <p className="w-full text-xs text-muted">
+                      Discharged {referral.discharge.outcome.replace("-", " ")}: {referral.discharge.recommendation}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
