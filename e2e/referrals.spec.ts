@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, storageState } from "./support";
+import { DEMO_PASSWORD, OTHER_CLINIC_THERAPIST } from "../prisma/demo-accounts";
 
 test("a referral travels from the visit through the PT clinic and back into the next recommendation", async ({ browser }) => {
   const doctor = await (await browser.newContext({ storageState: storageState("clinician") })).newPage();
@@ -49,13 +50,21 @@ test("a referral travels from the visit through the PT clinic and back into the 
   await expect(panel.getByTestId("ladder-step")).toHaveText("Medication added");
 });
 
-test("a therapist reaches only referrals of their own clinic", async ({ browser }) => {
+test("a therapist reaches only referrals of their own clinic; another clinic's therapist gets not found", async ({ browser }) => {
   const doctor = await (await browser.newContext({ storageState: storageState("auditor") })).newPage();
   await doctor.goto("/referrals");
   const href = await doctor.getByRole("table", { name: "Referrals" }).getByRole("link").first().getAttribute("href");
   const therapist = await (await browser.newContext({ storageState: storageState("physical_therapist") })).newPage();
   expect((await therapist.goto(href!))?.status()).toBe(200);
   expect((await therapist.goto("/referrals/00000000-0000-4000-8000-000000000000"))?.status()).toBe(404);
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/sign-in");
+  await other.getByLabel("Email").fill(OTHER_CLINIC_THERAPIST.email);
+  await other.getByLabel("Password").fill(DEMO_PASSWORD);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other).toHaveURL("/referrals");
+  await expect(other.getByRole("table", { name: "Referrals" })).toHaveCount(0);
+  expect((await other.goto(href!))?.status()).toBe(404);
   const clinician = await (await browser.newContext({ storageState: storageState("clinician") })).newPage();
   await clinician.goto(href!);
   await expect(clinician.getByRole("form", { name: "Record a visit" })).toHaveCount(0);

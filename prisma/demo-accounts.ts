@@ -8,4 +8,7 @@ export const DEMO_ACCOUNTS = [
   { role: "admin", email: "admin@backstep.test", name: "Jordan Ellis", site: null },
 ] as const;
 
+// A therapist at a second clinic that receives no referrals: shows that clinics only see their own.
+export const OTHER_CLINIC_THERAPIST = { role: "physical_therapist", email: "northside.therapist@backstep.test", name: "Alex Moreno, PT", site: "other_pt_clinic" } as const;
+
 export const DEMO_ORGANIZATION = { slug: "riverside-demo", name: "Riverside Health (demo)" } as const;

@@ -8,7 +8,7 @@ import { assessmentSchema } from "../lib/ladder/assessment-schema";
 import { MCID, outcomeChange, type DischargeOutcome } from "../lib/referrals/outcomes";
 import type { DischargeSummary } from "../lib/referrals/referral-dto";
 import { evaluate } from "../lib/ladder/evaluate";
-import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST } from "./demo-accounts";
 
 // Demo data: one organization with a primary care practice and a PT clinic, one user per role, and 40
 // synthetic patients with a year of history, dated relative to `today`; each signed encounter stores the
@@ -80,7 +80,9 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
   const orgId = randomUUID();
   const practiceId = randomUUID();
   const clinicId = randomUUID();
-  const users = DEMO_ACCOUNTS.map((account) => ({ ...account, id: randomUUID() }));
+  const otherClinicId = randomUUID();
+  const siteIds = { primary_care: practiceId, pt_clinic: clinicId, other_pt_clinic: otherClinicId };
+  const users = [...DEMO_ACCOUNTS, OTHER_CLINIC_THERAPIST].map((account) => ({ ...account, id: randomUUID() }));
   const userId = (role: string) => users.find((u) => u.role === role)?.id as string;
   const clinicianId = userId("clinician");
   const therapistId = userId("physical_therapist");
@@ -308,13 +310,14 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         data: [
           { id: practiceId, organizationId: orgId, name: "Riverside Family Medicine", kind: "primary_care" },
           { id: clinicId, organizationId: orgId, name: "Riverside Physical Therapy", kind: "pt_clinic" },
+          { id: otherClinicId, organizationId: orgId, name: "Northside Physical Therapy", kind: "pt_clinic" },
         ],
       });
       await tx.user.createMany({
         data: users.map((u) => ({
           id: u.id,
           organizationId: orgId,
-          siteId: u.site === "primary_care" ? practiceId : u.site === "pt_clinic" ? clinicId : null,
+          siteId: u.site ? siteIds[u.site] : null,
           email: u.email,
           name: u.name,
           role: u.role,

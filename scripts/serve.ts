@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { migrate } from "../lib/db/migrator";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST } from "../prisma/demo-accounts";
 import { readLaunchEnv } from "./launch-env";
 import { demoSecret, openDatabase } from "./database";
 
@@ -84,7 +84,7 @@ function newestChange(path: string): number {
 }
 
 function printDemoLogins(url: string): void {
-  const rows = DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(20)} ${account.email}`).join("\n");
+  const rows = [...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(20)} ${account.email}`), `    ${"(another PT clinic)".padEnd(20)} ${OTHER_CLINIC_THERAPIST.email}`].join("\n");
   log(`demo mode: open ${url} and sign in with password "${DEMO_PASSWORD}" as\n${rows}`);
 }
 

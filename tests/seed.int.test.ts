@@ -24,6 +24,7 @@ describe("seedDemo", () => {
     expect(await testDb().site.findMany({ where: { organizationId: org.id }, select: { kind: true }, orderBy: { kind: "asc" } })).toEqual([
       { kind: "primary_care" },
       { kind: "pt_clinic" },
+      { kind: "pt_clinic" },
     ]);
     for (const account of DEMO_ACCOUNTS) {
       const result = await authenticate(testDb(), { email: account.email, password: DEMO_PASSWORD }, "203.0.113.9");
