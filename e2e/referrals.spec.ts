@@ -26,6 +26,8 @@ test("a referral travels from the visit through the PT clinic and back into the 
   await expectAccessible(therapist);
   await therapist.getByRole("button", { name: "Accept" }).click();
   await expect(therapist.getByRole("region", { name: "Classification" })).toContainText("accepted");
+  await expect(therapist.getByRole("region", { name: "Classification" })).toContainText("Sam Lindqvist");
+  await therapist.getByRole("region", { name: "Assign a therapist" }).getByRole("button", { name: "Assign" }).click();
   for (let visit = 0; visit < 8; visit += 1) {
     const form = therapist.getByRole("form", { name: "Record a visit" });
     await form.getByLabel("Date").fill(new Date(Date.UTC(2026, 8, 1 + visit * 6)).toISOString().slice(0, 10));

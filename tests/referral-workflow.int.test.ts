@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { dischargeReferral, getReferral, recordVisit, updateReferral } from "../lib/referrals/referral-workflow-data";
+import { dischargeReferral, getReferral, listClinicTherapists, recordVisit, updateReferral } from "../lib/referrals/referral-workflow-data";
 import { startEncounter } from "../lib/encounters/encounters-data";
 import { recommend } from "../lib/ladder/evaluate";
 import { AppError } from "../lib/errors";
@@ -103,5 +103,29 @@ describe("getReferral", () => {
     expect((await getReferral(clinic.clinician, clinic.referralId)).id).toBe(clinic.referralId);
     expect((await failure(getReferral(clinic.otherTherapist, clinic.referralId)))?.code).toBe("not-found");
     expect((await failure(getReferral(clinic.admin, clinic.referralId)))?.code).toBe("forbidden");
+  });
+});
+
+describe("assigning a therapist", () => {
+  it("assigns a therapist of the clinic without changing the status, and lists only that clinic's therapists", async () => {
+    expect(await listClinicTherapists(clinic.therapist)).toEqual([{ id: clinic.therapist.userId, name: clinic.therapist.name }]);
+    expect(await updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "assign", therapistId: clinic.therapist.userId })).toEqual({ status: "new" });
+    expect((await testDb().referral.findUniqueOrThrow({ where: { id: clinic.referralId } })).therapistId).toBe(clinic.therapist.userId);
+    expect((await failure(updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "assign" })))?.issues[0]?.path).toBe("therapistId");
+  });
+
+  it("is not for clinicians", async () => {
+    expect((await failure(listClinicTherapists(clinic.clinician)))?.code).toBe("forbidden");
+  });
+
+  it("shows progress against the MCID before discharge", async () => {
+    await updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "accept" });
+    await visits(3, 80, [
+      { peg: [8, 8, 8], odi: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4] },
+      { peg: [5, 5, 5], odi: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2] },
+    ]);
+    const referral = await getReferral(clinic.therapist, clinic.referralId);
+    expect(referral.progress).toEqual({ peg: { intake: 8, latest: 5, change: -3, meaningful: true }, odi: { intake: 80, latest: 40, change: -40, meaningful: true } });
+    expect(referral.visitsUsed).toBe(3);
   });
 });

@@ -18,8 +18,11 @@ function useAction() {
 }
 
 /** The clinic's controls for one referral, by status: accept or decline, schedule, record visits, discharge. */
-export function ReferralWorkflow({ referralId, status, today }: { referralId: string; status: ReferralStatus; today: string }) {
+export function ReferralWorkflow({ referralId, status, today, therapists }: { referralId: string; status: ReferralStatus; today: string; therapists: { id: string; name: string }[] }) {
   const triage = useAction();
+  const assign = useAction();
+  const [therapistId, setTherapistId] = useState(therapists[0]?.id ?? "");
+  const open = status === "new" || status === "accepted" || status === "scheduled" || status === "in_progress";
   const visit = useAction();
   const discharge = useAction();
   const [reason, setReason] = useState("");
@@ -49,6 +52,22 @@ export function ReferralWorkflow({ referralId, status, today }: { referralId: st
           {triage.message && (
             <p role="alert" className="mt-2 text-sm text-critical">
               {triage.message}
+            </p>
+          )}
+        </section>
+      )}
+
+      {open && therapists.length > 0 && (
+        <section aria-label="Assign a therapist" className="flex flex-wrap items-end gap-2 rounded-lg border border-line bg-white p-4">
+          <div className="min-w-64 flex-1">
+            <SelectField label="Therapist" name="therapistId" value={therapistId} onChange={(e) => setTherapistId(e.target.value)} options={therapists.map((t) => ({ value: t.id, label: t.name }))} error={assign.errors.therapistId} />
+          </div>
+          <Button variant="secondary" disabled={assign.pending} onClick={() => assign.run(() => updateReferralAction({ referralId, action: "assign", therapistId }))}>
+            Assign
+          </Button>
+          {assign.message && (
+            <p role="alert" className="w-full text-sm text-critical">
+              {assign.message}
             </p>
           )}
         </section>

@@ -20,3 +20,21 @@ export const RESPONSE_FOR_OUTCOME: Record<DischargeOutcome, "good" | "partial" |
   "not-improved": "none",
   worse: "none",
 };
+
+export const pegScore = (peg: unknown): number | null =>
+  Array.isArray(peg) && peg.length === 3 ? Math.round(((peg as number[]).reduce((a, b) => a + b, 0) / 3) * 10) / 10 : null;
+
+export const odiScore = (odi: unknown): number | null => {
+  const answered = Array.isArray(odi) ? (odi as (number | null)[]).filter((v): v is number => v !== null) : [];
+  return answered.length ? Math.round((answered.reduce((a, b) => a + b, 0) / (answered.length * 5)) * 1000) / 10 : null;
+};
+
+/** PEG and ODI from the first visit that measured them to the latest, against the MCID. */
+export function measuredProgress(visits: readonly { peg: unknown; odi: unknown }[]): { peg: OutcomeChange; odi: OutcomeChange } {
+  const pegs = visits.map((v) => pegScore(v.peg)).filter((p): p is number => p !== null);
+  const odis = visits.map((v) => odiScore(v.odi)).filter((p): p is number => p !== null);
+  return {
+    peg: outcomeChange(pegs[0] ?? null, pegs.length > 1 ? (pegs.at(-1) as number) : null, MCID.peg),
+    odi: outcomeChange(odis[0] ?? null, odis.length > 1 ? (odis.at(-1) as number) : null, MCID.odi),
+  };
+}

@@ -48,6 +48,8 @@ export type ReferralDetail = {
   };
   coveredVisitsLeft: number | null;
   visitsUsed: number;
+  /** PEG and Oswestry from intake to the latest measurement, against the MCID. */
+  progress: { peg: OutcomeChange; odi: OutcomeChange };
   declineReason: string | null;
   discharge: unknown;
   visits: ReferralVisit[];

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { DischargeSummary, ReferralDetail } from "./referral-dto";
 import { visibleReferrals } from "./referral-scope";
-import { DISCHARGE_OUTCOMES, MCID, outcomeChange, RESPONSE_FOR_OUTCOME } from "./outcomes";
+import { DISCHARGE_OUTCOMES, measuredProgress, RESPONSE_FOR_OUTCOME } from "./outcomes";
 
 // The PT clinic's side of a referral: accept or decline it, assign a therapist, record visits, discharge it back to
 // the referring doctor. The discharge becomes a treatment course, which the next visit's history picks up.
@@ -19,15 +19,17 @@ const referralId = z.uuid({ error: "Referral id must be a UUID" });
 
 type Status = "new" | "accepted" | "scheduled" | "in_progress" | "discharged" | "declined";
 
-const TRANSITIONS: Record<"accept" | "decline" | "schedule", { from: Status[]; to: Status }> = {
+const TRANSITIONS: Record<"accept" | "decline" | "schedule" | "assign", { from: Status[]; to: Status | null }> = {
   accept: { from: ["new"], to: "accepted" },
   decline: { from: ["new", "accepted"], to: "declined" },
   schedule: { from: ["accepted"], to: "scheduled" },
+  // Assigning a therapist keeps the status.
+  assign: { from: ["new", "accepted", "scheduled", "in_progress"], to: null },
 };
 
 const updateInput = z.object({
   referralId,
-  action: z.enum(["accept", "decline", "schedule"], { error: "action must be accept, decline or schedule" }),
+  action: z.enum(["accept", "decline", "schedule", "assign"], { error: "action must be accept, decline, schedule or assign" }),
   reason: z.string().trim().max(1000).optional(),
   therapistId: z.uuid({ error: "Therapist id must be a UUID" }).optional(),
 });
@@ -43,21 +45,23 @@ export async function updateReferral(actor: Actor, input: unknown): Promise<{ st
   await authorize(db(), actor, "update", "referral", { action: "referral.update", entityType: "referral" });
   const { referralId: id, action, reason, therapistId } = parseInput(updateInput, input);
   if (action === "decline" && !reason) throw new AppError("invalid-input", "Say why the referral is declined.", [{ path: "reason", message: "A reason is required to decline" }]);
+  if (action === "assign" && !therapistId) throw new AppError("invalid-input", "Choose a therapist.", [{ path: "therapistId", message: "Choose a therapist to assign" }]);
   const result = await db().$transaction(async (tx) => {
     const referral = await findVisible(tx, actor, id);
     if (!referral) return null;
     const transition = TRANSITIONS[action];
-    if (!transition.from.includes(referral.status)) throw new AppError("conflict", `A referral that is ${referral.status.replace("_", " ")} cannot be ${action === "schedule" ? "scheduled" : `${action}ed`}.`);
+    if (!transition.from.includes(referral.status)) throw new AppError("conflict", `A referral that is ${referral.status.replace("_", " ")} cannot be ${{ accept: "accepted", decline: "declined", schedule: "scheduled", assign: "assigned" }[action]}.`);
+    const status = transition.to ?? referral.status;
     if (therapistId) {
       const therapist = await tx.user.findFirst({ where: { id: therapistId, role: "physical_therapist", siteId: referral.toSiteId, active: true }, select: { id: true } });
       if (!therapist) throw new AppError("invalid-input", "Choose a therapist of this clinic.", [{ path: "therapistId", message: "Not an active therapist of this clinic" }]);
     }
     await tx.referral.update({
       where: { id },
-      data: { status: transition.to, ...(action === "decline" ? { declineReason: reason } : {}), ...(therapistId ? { therapistId } : action === "accept" && actor.role === "physical_therapist" ? { therapistId: actor.userId } : {}) },
+      data: { status, ...(action === "decline" ? { declineReason: reason } : {}), ...(therapistId ? { therapistId } : action === "accept" && actor.role === "physical_therapist" ? { therapistId: actor.userId } : {}) },
     });
-    await recordAudit(tx, { actor, action: "referral.update", outcome: "success", entityType: "referral", entityId: id, patientId: referral.patientId, detail: { from: referral.status, to: transition.to } });
-    return { status: transition.to };
+    await recordAudit(tx, { actor, action: "referral.update", outcome: "success", entityType: "referral", entityId: id, patientId: referral.patientId, detail: { from: referral.status, to: status, ...(therapistId ? { therapistId } : {}) } });
+    return { status };
   });
   if (!result) return deny(db(), actor, { action: "referral.update", entityType: "referral", entityId: id }, new AppError("not-found", "No such referral."));
   return result;
@@ -113,11 +117,6 @@ const dischargeInput = z.object({
 });
 
 const mean = (values: number[]) => (values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null);
-const pegScore = (peg: unknown) => (Array.isArray(peg) && peg.length === 3 ? Math.round(((peg as number[]).reduce((a, b) => a + b, 0) / 3) * 10) / 10 : null);
-const odiScore = (odi: unknown) => {
-  const answered = Array.isArray(odi) ? (odi as (number | null)[]).filter((v): v is number => v !== null) : [];
-  return answered.length ? Math.round((answered.reduce((a, b) => a + b, 0) / (answered.length * 5)) * 1000) / 10 : null;
-};
 
 
 export async function dischargeReferral(actor: Actor, input: unknown): Promise<DischargeSummary> {
@@ -131,8 +130,6 @@ export async function dischargeReferral(actor: Actor, input: unknown): Promise<D
     const attended = visits.filter((v) => v.attended);
     const first = attended[0]?.date ?? new Date();
     const last = attended.at(-1)?.date ?? first;
-    const withPeg = visits.filter((v) => pegScore(v.peg) !== null);
-    const withOdi = visits.filter((v) => odiScore(v.odi) !== null);
     const summary: DischargeSummary = {
       outcome,
       recommendation,
@@ -140,8 +137,7 @@ export async function dischargeReferral(actor: Actor, input: unknown): Promise<D
       visitsMissed: visits.length - attended.length,
       weeks: Math.round(((last.getTime() - first.getTime()) / (7 * 86_400_000)) * 10) / 10,
       adherencePercent: mean(visits.map((v) => v.adherencePercent).filter((a): a is number => a !== null)),
-      peg: outcomeChange(pegScore(withPeg[0]?.peg), withPeg.length > 1 ? pegScore(withPeg.at(-1)?.peg) : null, MCID.peg),
-      odi: outcomeChange(odiScore(withOdi[0]?.odi), withOdi.length > 1 ? odiScore(withOdi.at(-1)?.odi) : null, MCID.odi),
+      ...measuredProgress(visits),
     };
     await tx.referral.update({ where: { id }, data: { status: "discharged", discharge: summary } });
     const informed = (referral.classification as { psychologicallyInformed?: boolean } | null)?.psychologicallyInformed === true;
@@ -168,6 +164,13 @@ export async function dischargeReferral(actor: Actor, input: unknown): Promise<D
 }
 
 
+/** The active therapists of the actor's clinic, to assign a referral to. */
+export async function listClinicTherapists(actor: Actor): Promise<{ id: string; name: string }[]> {
+  await authorize(db(), actor, "update", "referral", { action: "referral.update", entityType: "user" });
+  if (!actor.siteId) return [];
+  return db().user.findMany({ where: { organizationId: actor.organizationId, siteId: actor.siteId, role: "physical_therapist", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
 /** One referral as the clinic (or the referring organization) sees it: only what the referral needs of the patient. */
 export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDetail> {
   await authorize(db(), actor, "read", "referral", { action: "referral.read", entityType: "referral" });
@@ -190,7 +193,7 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
         therapist: { select: { name: true } },
         visits: {
           orderBy: [{ date: "asc" }, { createdAt: "asc" }],
-          select: { id: true, date: true, attended: true, notes: true, adherencePercent: true, painScore: true, outcomePhase: true, therapist: { select: { name: true } } },
+          select: { id: true, date: true, attended: true, notes: true, adherencePercent: true, painScore: true, outcomePhase: true, peg: true, odi: true, therapist: { select: { name: true } } },
         },
       },
     });
@@ -222,6 +225,7 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
     },
     coveredVisitsLeft: row.coveredVisitsLeft,
     visitsUsed: row.visits.filter((v) => v.attended).length,
+    progress: measuredProgress(row.visits),
     declineReason: row.declineReason,
     discharge: row.discharge,
     visits: row.visits.map((v) => ({

@@ -15,7 +15,7 @@ async function run(referralId: string, work: () => Promise<unknown>): Promise<Ac
   return { ok: true };
 }
 
-export async function updateReferralAction(input: { referralId: string; action: "accept" | "decline" | "schedule"; reason?: string }): Promise<ActionResult> {
+export async function updateReferralAction(input: { referralId: string; action: "accept" | "decline" | "schedule" | "assign"; reason?: string; therapistId?: string }): Promise<ActionResult> {
   return run(input.referralId, async () => updateReferral(await requireApiActor(), input));
 }
 

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/access/policy";
 import { pageData } from "@/lib/http/page-data";
-import { getReferral } from "@/lib/referrals/referral-workflow-data";
+import { getReferral, listClinicTherapists } from "@/lib/referrals/referral-workflow-data";
 import { toIsoDate } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ReferralWorkflow } from "@/components/referrals/referral-workflow";
 import { DischargeSummaryView } from "@/components/referrals/discharge-summary";
+import { describeOutcomeChange } from "@/components/referrals/outcome-change";
 
 export const metadata: Metadata = { title: "Referral" };
 
@@ -19,6 +20,8 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const actor = await requireActor();
   const { id } = await params;
   const referral = await pageData(() => getReferral(actor, id));
+  const clinicStaff = can(actor.role, "update", "referral");
+  const therapists = clinicStaff ? await listClinicTherapists(actor) : [];
   const left = referral.coveredVisitsLeft === null ? null : Math.max(0, referral.coveredVisitsLeft - referral.visitsUsed);
   const c = referral.classification;
   return (
@@ -40,6 +43,8 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
               <dd>
                 <Badge tone="info">{referral.status.replace("_", " ")}</Badge> <Badge tone={referral.priority === "routine" ? "neutral" : "warning"}>{referral.priority}</Badge>
               </dd>
+              <dt className="text-muted">Therapist</dt>
+              <dd>{referral.therapistName ?? "not assigned"}</dd>
               <dt className="text-muted">Program</dt>
               <dd>{c.psychologicallyInformed ? "Psychologically informed PT (high STarT Back risk)" : "Standard PT"}</dd>
               <dt className="text-muted">Subgroup</dt>
@@ -75,7 +80,16 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
               )}
             </dl>
           </Card>
-          {referral.discharge !== null && <DischargeSummaryView discharge={referral.discharge} />}
+          {referral.discharge !== null ? (
+            <DischargeSummaryView discharge={referral.discharge} />
+          ) : (
+            <Card title="Outcome measures">
+              <ul className="text-sm">
+                <li>{describeOutcomeChange("PEG", referral.progress.peg)}</li>
+                <li>{describeOutcomeChange("Oswestry", referral.progress.odi, "%")}</li>
+              </ul>
+            </Card>
+          )}
           <Card title="Visits">
             {referral.visits.length === 0 ? (
               <p className="text-sm text-muted">No visits yet.</p>
@@ -94,7 +108,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
             )}
           </Card>
         </div>
-        {can(actor.role, "update", "referral") && <ReferralWorkflow referralId={referral.id} status={referral.status} today={toIsoDate(new Date())} />}
+        {clinicStaff && <ReferralWorkflow referralId={referral.id} status={referral.status} today={toIsoDate(new Date())} therapists={therapists} />}
       </div>
     </>
   );
