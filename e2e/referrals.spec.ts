@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, storageState } from "./support";
 import { DEMO_PASSWORD, OTHER_CLINIC_THERAPIST } from "../prisma/demo-accounts";
 
-test("a referral travels from the visit through the PT clinic and back into the next recommendation", async ({ browser }) => {
+for (const trial of [
+  { adherence: "85", nextStep: "Medication added", label: "an adequate trial moves the next visit up" },
+  { adherence: "40", nextStep: "Conservative care", label: "a trial sunk by low adherence keeps the next visit on the same rung" },
+]) test(`a referral travels from the visit through the PT clinic and back into the next recommendation: ${trial.label}`, async ({ browser }) => {
   const doctor = await (await browser.newContext({ storageState: storageState("clinician") })).newPage();
   const family = `Loop${Date.now()}`;
   await doctor.goto("/patients/new");
@@ -31,7 +34,7 @@ test("a referral travels from the visit through the PT clinic and back into the 
   for (let visit = 0; visit < 8; visit += 1) {
     const form = therapist.getByRole("form", { name: "Record a visit" });
     await form.getByLabel("Date").fill(new Date(Date.UTC(2026, 8, 1 + visit * 6)).toISOString().slice(0, 10));
-    await form.getByLabel("Home program adherence %").fill("85");
+    await form.getByLabel("Home program adherence %").fill(trial.adherence);
     await form.getByLabel("Pain (0-10)").fill("6");
     await form.getByRole("button", { name: "Save visit" }).click();
     await expect(therapist.getByRole("region", { name: "Visits" }).getByRole("listitem")).toHaveCount(visit + 1);
@@ -49,7 +52,7 @@ test("a referral travels from the visit through the PT clinic and back into the 
   await doctor.goBack();
   await doctor.getByRole("button", { name: "Start visit" }).click();
   const panel = doctor.getByRole("region", { name: "Live recommendation" });
-  await expect(panel.getByTestId("ladder-step")).toHaveText("Medication added");
+  await expect(panel.getByTestId("ladder-step")).toHaveText(trial.nextStep);
 });
 
 test("a therapist reaches only referrals of their own clinic; another clinic's therapist gets not found", async ({ browser }) => {
