@@ -21,10 +21,10 @@ export const RESPONSE_FOR_OUTCOME: Record<DischargeOutcome, "good" | "partial" |
   worse: "none",
 };
 
-export const pegScore = (peg: unknown): number | null =>
+const pegScore = (peg: unknown): number | null =>
   Array.isArray(peg) && peg.length === 3 ? Math.round(((peg as number[]).reduce((a, b) => a + b, 0) / 3) * 10) / 10 : null;
 
-export const odiScore = (odi: unknown): number | null => {
+const odiScore = (odi: unknown): number | null => {
   const answered = Array.isArray(odi) ? (odi as (number | null)[]).filter((v): v is number => v !== null) : [];
   return answered.length ? Math.round((answered.reduce((a, b) => a + b, 0) / (answered.length * 5)) * 1000) / 10 : null;
 };
