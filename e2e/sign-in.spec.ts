@@ -14,6 +14,7 @@ for (const home of HOMES) {
     await expect(page).toHaveURL(home.path);
     await expect(page.getByRole("heading", { level: 1, name: home.heading })).toBeVisible();
     await expect(page.getByRole("banner").getByText(account(home.role).name)).toBeVisible();
+    if (home.role === "auditor") await expect(page.getByRole("region", { name: "Chain verification" })).toContainText(/Chain intact: all \d+ events verified/);
     await expectAccessible(page);
   });
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { listAuditEvents } from "../lib/audit/audit-data";
+import { auditChainStatus, listAuditEvents } from "../lib/audit/audit-data";
 import { chainHash, GENESIS_HASH, recordAudit } from "../lib/audit/audit-log";
 import { listPatients } from "../lib/patients/patients-data";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
@@ -74,5 +74,17 @@ describe("listAuditEvents", () => {
 
   it("rejects a malformed cursor", async () => {
     await expect(listAuditEvents(clinic.auditor, { before: "1; DROP TABLE" })).rejects.toMatchObject({ code: "invalid-input", issues: [{ path: "before" }] });
+  });
+});
+
+describe("auditChainStatus", () => {
+  it("reports the chain for an auditor and records the check", async () => {
+    const status = await auditChainStatus(clinic.auditor);
+    expect(status.intact).toBe(true);
+    expect((await auditEventsOf(clinic.auditor.userId))[0]).toMatchObject({ action: "audit.verify", detail: { intact: true } });
+  });
+
+  it("refuses a clinician", async () => {
+    await expect(auditChainStatus(clinic.clinician)).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "user.list",
   "user.update",
   "audit.list",
+  "audit.verify",
   "recommendation.evaluate",
   "encounter.start",
   "encounter.read",

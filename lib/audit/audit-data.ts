@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { authorize } from "./guard";
 import { recordAudit } from "./audit-log";
 import type { AuditEventPage } from "./audit-dto";
+import { verifyAuditChain, type ChainStatus } from "./verify-chain";
 
 const PAGE_SIZE = 50;
 
@@ -51,4 +52,14 @@ export async function listAuditEvents(actor: Actor, input: unknown): Promise<Aud
     detail: JSON.stringify(row.detail),
   }));
   return { items, hasMore: rows.length > PAGE_SIZE, before: items.at(-1)?.id ?? null };
+}
+
+/** Verifies the whole hash chain for an auditor or administrator; the check itself is recorded. */
+export async function auditChainStatus(actor: Actor): Promise<ChainStatus> {
+  await authorize(db(), actor, "read", "audit-trail", { action: "audit.verify" });
+  const status = await verifyAuditChain(db());
+  await db().$transaction((tx) =>
+    recordAudit(tx, { actor, action: "audit.verify", outcome: "success", detail: { intact: status.intact, events: status.events, firstBroken: status.firstBroken?.id ?? null } }),
+  );
+  return status;
 }

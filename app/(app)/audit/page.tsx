@@ -4,7 +4,7 @@ import { TableRegion } from "@/components/ui/table-region";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
-import { listAuditEvents } from "@/lib/audit/audit-data";
+import { auditChainStatus, listAuditEvents } from "@/lib/audit/audit-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 
@@ -16,9 +16,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const { before } = await searchParams;
   const page = await pageData(() => listAuditEvents(actor, { before: typeof before === "string" ? before : undefined }));
+  const chain = await pageData(() => auditChainStatus(actor));
   return (
     <>
       <PageHeader title="Audit trail" subtitle="Every sign-in, record view and change in your organization, newest first. Events cannot be edited or deleted." />
+      <section aria-label="Chain verification" className={`mb-4 rounded-lg border p-4 text-sm ${chain.intact ? "border-ok/40 bg-green-50" : "border-critical bg-red-50"}`}>
+        {chain.intact ? (
+          <p>
+            <span className="font-semibold">Chain intact:</span> all {chain.events} events verified, each linked by hash to the one before.
+          </p>
+        ) : (
+          <p>
+            <span className="font-semibold text-critical">Chain broken at event #{chain.firstBroken?.id}:</span> {chain.firstBroken?.reason}. {chain.events} events before it verified.
+          </p>
+        )}
+      </section>
       <TableRegion label="Audit events table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit events</caption>
