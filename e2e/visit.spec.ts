@@ -45,6 +45,7 @@ test("a first visit for chronic pain worse bending: PT with extension-biased exe
   await page.getByRole("button", { name: "Sign encounter" }).click();
   await expect(page.getByText(/Signed by Dr. Maya Okafor/)).toBeVisible();
   await expect(page.getByRole("listitem", { name: "Physical therapy program" })).toContainText("accepted");
+  await expect(page.getByRole("region", { name: "Replay with the current rule set" })).toContainText("would be the same today");
   await page.getByRole("link", { name: "Print the patient's plan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your back pain plan" })).toBeVisible();
   await expect(page.getByText("We have referred you to physical therapy")).toBeVisible();

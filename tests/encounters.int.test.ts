@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { addAddendum, getEncounter, saveDraft, signEncounter, startEncounter } from "../lib/encounters/encounters-data";
+import { addAddendum, getEncounter, replayEncounter, saveDraft, signEncounter, startEncounter } from "../lib/encounters/encounters-data";
 import { listReferrals } from "../lib/referrals/referrals-data";
 import { AppError } from "../lib/errors";
 import { recommend } from "../lib/ladder/evaluate";
@@ -195,5 +195,29 @@ describe("getEncounter and addenda", () => {
     const { id } = await draft();
     expect((await failure(addAddendum(clinic.clinician, { encounterId: id, text: "x" })))?.code).toBe("conflict");
     expect((await failure(addAddendum(clinic.auditor, { encounterId: id, text: "x" })))?.code).toBe("forbidden");
+  });
+});
+
+describe("replayEncounter", () => {
+  it("replays a signed encounter through the current rule set, including its medication orders, for an auditor", async () => {
+    const { id } = await draft();
+    await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "medication", medication: { drug: "naproxen", doseMg: 500, dosesPerDay: 2 } }] });
+    const same = await replayEncounter(clinic.auditor, id);
+    expect(same).toMatchObject({ identical: true, stepThen: "conservative", stepNow: "conservative" });
+    expect((await auditEventsOf(clinic.auditor.userId))[0]).toMatchObject({ action: "encounter.replay", entityId: id });
+
+    // A recommendation stored by an older rule set that said something else shows up as a difference.
+    const stored = await testDb().recommendation.findFirstOrThrow({ where: { encounterId: id } });
+    const older = { ...(stored.output as object), rulesetVersion: "2025.01.0", ladder: { suspended: false, step: "pharmacologic", rationale: "older" }, alerts: [] };
+    const olderRow = await testDb().recommendation.create({ data: { ...stored, id: undefined, output: older, createdAt: new Date(Date.now() + 1000) } });
+    const differs = await replayEncounter(clinic.auditor, id);
+    expect(differs).toMatchObject({ identical: false, rulesetThen: "2025.01.0", stepThen: "pharmacologic", stepNow: "conservative" });
+    await testDb().recommendation.delete({ where: { id: olderRow.id } });
+  });
+
+  it("refuses a therapist and a draft", async () => {
+    const { id } = await draft();
+    expect((await failure(replayEncounter(clinic.therapist, id)))?.code).toBe("forbidden");
+    expect((await failure(replayEncounter(clinic.auditor, id)))?.code).toBe("not-found");
   });
 });

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "encounter.save-draft",
   "encounter.sign",
   "encounter.addendum",
+  "encounter.replay",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

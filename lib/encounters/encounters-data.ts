@@ -11,6 +11,7 @@ import { ageInYears, toIsoDate } from "@/lib/dates";
 import { assessmentSchema, type Assessment, type AssessmentInput } from "@/lib/ladder/assessment-schema";
 import { evaluate, invalidAssessment } from "@/lib/ladder/evaluate";
 import type { Recommendation } from "@/lib/ladder/recommendation";
+import { compareRecommendations, type RecommendationDiff } from "@/lib/ladder/compare-recommendations";
 import { visiblePatients } from "@/lib/patients/patient-scope";
 import { carryForward } from "./carry-forward";
 import type { TherapyId } from "@/lib/ladder/vocabulary";
@@ -275,4 +276,32 @@ export async function addAddendum(actor: Actor, input: unknown): Promise<void> {
     await tx.encounterAddendum.create({ data: { encounterId: id, authorId: actor.userId, text } });
     await recordAudit(tx, { actor, action: "encounter.addendum", outcome: "success", entityType: "encounter", entityId: id, patientId: encounter.patientId });
   });
+}
+
+/**
+ * Replays a signed encounter: its stored assessment (with the medications it ordered) through the current rule set,
+ * compared with the recommendation stored at signing.
+ */
+export async function replayEncounter(actor: Actor, id: unknown): Promise<RecommendationDiff> {
+  await authorize(db(), actor, "read", "encounter", { action: "encounter.replay", entityType: "encounter" });
+  const parsedId = parseInput(encounterId, id);
+  const row = await db().$transaction(async (tx) => {
+    const found = await tx.encounter.findFirst({
+      where: { id: parsedId, organizationId: actor.organizationId, status: "signed" },
+      select: {
+        id: true,
+        patientId: true,
+        assessment: true,
+        recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
+        orders: { where: { kind: "medication" }, select: { detail: true } },
+      },
+    });
+    if (!found?.recommendations[0]) return null;
+    await recordAudit(tx, { actor, action: "encounter.replay", outcome: "success", entityType: "encounter", entityId: found.id, patientId: found.patientId });
+    return found;
+  });
+  if (!row) return deny(db(), actor, { action: "encounter.replay", entityType: "encounter", entityId: parsedId }, new AppError("not-found", "No signed encounter to replay."));
+  const orders = row.orders.map((order) => ({ kind: "medication" as const, medication: order.detail as Extract<OrderInput, { kind: "medication" }>["medication"] }));
+  const current = evaluate(withDraftedMedications(assessmentSchema.parse(row.assessment), orders));
+  return compareRecommendations(row.recommendations[0]!.output as unknown as Recommendation, current);
 }

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/access/policy";
 import { pageData } from "@/lib/http/page-data";
-import { getEncounter } from "@/lib/encounters/encounters-data";
+import { getEncounter, replayEncounter } from "@/lib/encounters/encounters-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { EncounterWorkspace } from "@/components/encounters/encounter-workspace";
 import { SignedEncounter } from "@/components/encounters/signed-encounter";
+import { ReplayCard } from "@/components/encounters/replay-card";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -15,6 +16,7 @@ export default async function EncounterPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const encounter = await pageData(() => getEncounter(actor, id));
   const editable = encounter.status === "draft" && can(actor.role, "update", "encounter");
+  const replay = encounter.status === "signed" && encounter.recommendation ? await pageData(() => replayEncounter(actor, id)) : null;
   return (
     <>
       <PageHeader
@@ -30,6 +32,11 @@ export default async function EncounterPage({ params }: { params: Promise<{ id: 
         <EncounterWorkspace encounterId={encounter.id} initialVersion={encounter.version} initialAssessment={encounter.assessment} />
       ) : (
         <SignedEncounter encounter={encounter} canAmend={encounter.status === "signed" && can(actor.role, "update", "encounter")} />
+      )}
+      {replay && (
+        <div className="mt-6">
+          <ReplayCard diff={replay} />
+        </div>
       )}
     </>
   );
