@@ -53,10 +53,15 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
       </ul>
 
       <div className="flex flex-wrap items-end gap-2">
-        <label className="text-xs font-medium">
-          PT referral goals
-          <input value={goals} onChange={(e) => setGoals(e.target.value)} className="mt-1 block w-64 rounded border border-line px-2 py-1 text-sm" placeholder="e.g. walk 30 minutes without pain" />
-        </label>
+        <div>
+          <label htmlFor="pt-goals" className="block text-xs font-medium">
+            PT referral goals
+          </label>
+          <input id="pt-goals" aria-describedby="pt-goals-hint" value={goals} onChange={(e) => setGoals(e.target.value)} className="mt-1 block w-64 rounded border border-line px-2 py-1 text-sm" />
+          <p id="pt-goals-hint" className="text-xs text-muted">
+            For example: walk 30 minutes without pain.
+          </p>
+        </div>
         <button
           type="button"
           className="rounded border border-brand px-3 py-1 text-sm text-brand"

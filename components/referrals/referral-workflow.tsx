@@ -49,11 +49,7 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
               Decline
             </Button>
           </div>
-          {triage.message && (
-            <p role="alert" className="mt-2 text-sm text-critical">
-              {triage.message}
-            </p>
-          )}
+          <FormMessage message={triage.message} className="mt-2" />
         </section>
       )}
 
@@ -65,11 +61,7 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
           <Button variant="secondary" disabled={assign.pending} onClick={() => assign.run(() => updateReferralAction({ referralId, action: "assign", therapistId }))}>
             Assign
           </Button>
-          {assign.message && (
-            <p role="alert" className="w-full text-sm text-critical">
-              {assign.message}
-            </p>
-          )}
+          <FormMessage message={assign.message} className="w-full" />
         </section>
       )}
 
@@ -121,11 +113,7 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
             {visit.errors.odi && <p className="text-sm text-critical">{visit.errors.odi}</p>}
           </details>
           <TextField label="What was done" name="notes" error={visit.errors.notes} />
-          {visit.message && (
-            <p role="alert" className="text-sm text-critical">
-              {visit.message}
-            </p>
-          )}
+          <FormMessage message={visit.message} />
           <Button type="submit" disabled={visit.pending}>
             Save visit
           </Button>
@@ -145,16 +133,21 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
           <h2 className="font-semibold">Discharge to the referring doctor</h2>
           <SelectField label="Outcome" name="outcome" options={DISCHARGE_OUTCOMES.map((o) => ({ value: o, label: o.replace("-", " ") }))} error={discharge.errors.outcome} />
           <TextField label="Recommendation for the referring doctor" name="recommendation" error={discharge.errors.recommendation} />
-          {discharge.message && (
-            <p role="alert" className="text-sm text-critical">
-              {discharge.message}
-            </p>
-          )}
+          <FormMessage message={discharge.message} />
           <Button type="submit" disabled={discharge.pending}>
             Discharge
           </Button>
         </form>
       )}
     </div>
+  );
+}
+
+function FormMessage({ message, className = "" }: { message: string; className?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className={`text-sm text-critical ${className}`}>
+      {message}
+    </p>
   );
 }
