@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, storageState } from "./support";
+import { expectAccessible, newPatientVisit, storageState } from "./support";
 import { DEMO_PASSWORD, OTHER_CLINIC_THERAPIST } from "../prisma/demo-accounts";
 
 for (const trial of [
@@ -8,14 +8,7 @@ for (const trial of [
 ]) test(`a referral travels from the visit through the PT clinic and back into the next recommendation: ${trial.label}`, async ({ browser }) => {
   const doctor = await (await browser.newContext({ storageState: storageState("clinician") })).newPage();
   const family = `Loop${Date.now()}`;
-  await doctor.goto("/patients/new");
-  await doctor.getByLabel("MRN").fill(`L-${Date.now()}`);
-  await doctor.getByLabel("Given name").fill("Lena");
-  await doctor.getByLabel("Family name").fill(family);
-  await doctor.getByLabel("Birth date").fill("1975-05-05");
-  await doctor.getByLabel("Sex").selectOption("female");
-  await doctor.getByRole("button", { name: "Create patient" }).click();
-  await doctor.getByRole("button", { name: "Start visit" }).click();
+  await newPatientVisit(doctor, family, "Lena");
   await doctor.getByLabel("Duration (weeks)").fill("20");
   await doctor.getByLabel("Average pain, last week (0-10)").fill("6");
   await doctor.getByRole("button", { name: "Refer to physical therapy" }).click();

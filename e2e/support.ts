@@ -21,3 +21,16 @@ export async function expectAccessible(page: Page): Promise<void> {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
+
+/** Registers a new patient through the form and opens today's visit for them. */
+export async function newPatientVisit(page: Page, familyName: string, givenName = "Rosa"): Promise<void> {
+  await page.goto("/patients/new");
+  await page.getByLabel("MRN").fill(`V-${Date.now()}`);
+  await page.getByLabel("Given name").fill(givenName);
+  await page.getByLabel("Family name").fill(familyName);
+  await page.getByLabel("Birth date").fill("1982-03-14");
+  await page.getByLabel("Sex").selectOption("female");
+  await page.getByRole("button", { name: "Create patient" }).click();
+  await page.getByRole("button", { name: "Start visit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Visit: ${givenName} ${familyName}`);
+}

@@ -1,19 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, storageState } from "./support";
+import { expectAccessible, newPatientVisit, storageState } from "./support";
 
 test.use({ storageState: storageState("clinician") });
 
-async function newPatientVisit(page: Page, familyName: string): Promise<void> {
-  await page.goto("/patients/new");
-  await page.getByLabel("MRN").fill(`V-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Rosa");
-  await page.getByLabel("Family name").fill(familyName);
-  await page.getByLabel("Birth date").fill("1982-03-14");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Create patient" }).click();
-  await page.getByRole("button", { name: "Start visit" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Visit: Rosa ${familyName}`);
-}
 
 test("a first visit for chronic pain worse bending: PT with extension-biased exercise, accepted, referred, signed, plan printed", async ({ page }) => {
   await newPatientVisit(page, "Flexion");

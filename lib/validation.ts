@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { AppError, type FieldIssue } from "./errors";
 
+/** Each problem with the field it belongs to, as a dotted path ("pain.intensity"); "(root)" for the input as a whole. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(root)", message: issue.message }));
 }
 
 /** Parses untrusted input at a boundary; a failure names every field that was wrong. */

@@ -1,26 +1,15 @@
 // npm run bench:queue — how long a PT clinic's referral queue takes to load with 10,000 referrals in the database.
 // Run with the react-server condition (see package.json) so the server-only data-access modules load outside Next.
 import { randomUUID } from "node:crypto";
-import { openMemoryDatabase } from "../lib/db/embedded-server";
-import { migrate } from "../lib/db/migrator";
-import { createPrismaClient } from "../lib/db/prisma-client";
-import { seedDemo } from "../prisma/seed";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
-import { resolveActor } from "../lib/auth/resolve-actor";
+import { demoBenchDatabase, summarize } from "./bench-database";
 
 const REFERRALS = 10_000;
 const ROUNDS = 30;
 
-const database = await openMemoryDatabase();
-process.env.DATABASE_URL = database.url;
-process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
-await migrate(database.url);
-const prisma = createPrismaClient(database.url);
-await seedDemo(prisma, new Date(new Date().toISOString().slice(0, 10)));
+const { prisma, actor, close } = await demoBenchDatabase(DEMO_ACCOUNTS[1].email);
 const { listReferrals } = await import("../lib/referrals/referrals-data");
 
-const therapist = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[1].email } });
-const actor = (await resolveActor(prisma, { userId: therapist.id, signedInAt: Date.now() }))!;
 const template = await prisma.referral.findFirstOrThrow({ where: { toSiteId: actor.siteId! }, select: { organizationId: true, patientId: true, encounterId: true, referringClinicianId: true, toSiteId: true, classification: true } });
 const statuses = ["new", "accepted", "scheduled", "in_progress", "discharged", "declined"] as const;
 const priorities = ["routine", "soon", "urgent"] as const;
@@ -45,11 +34,9 @@ const time = async (label: string, input: object) => {
     await listReferrals(actor, input);
     samples.push(performance.now() - started);
   }
-  samples.sort((a, b) => a - b);
-  console.log(`${label.padEnd(30)} median ${samples[Math.floor(ROUNDS / 2)]!.toFixed(1)} ms, p95 ${samples[Math.floor(ROUNDS * 0.95)]!.toFixed(1)} ms`);
+  console.log(`${label.padEnd(30)} ${summarize(samples)}`);
 };
 console.log(`${(await prisma.referral.count()).toLocaleString("en-US")} referrals in the database (embedded PGlite)`);
 await time("whole queue (first 500)", {});
 await time("new referrals only", { status: "new" });
-await prisma.$disconnect();
-await database.close();
+await close();

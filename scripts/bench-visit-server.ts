@@ -1,25 +1,14 @@
 // Server half of `npm run bench:visit`: how long saving a draft and signing an encounter take inside the server,
 // against an embedded database filled with the demo data. Run with the react-server condition (see package.json)
 // so the server-only data-access modules load outside Next.
-import { openMemoryDatabase } from "../lib/db/embedded-server";
-import { migrate } from "../lib/db/migrator";
-import { createPrismaClient } from "../lib/db/prisma-client";
-import { seedDemo } from "../prisma/seed";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
-import { resolveActor } from "../lib/auth/resolve-actor";
+import { demoBenchDatabase, summarize } from "./bench-database";
 
 const ROUNDS = 40;
 
-const database = await openMemoryDatabase();
-process.env.DATABASE_URL = database.url;
-process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
-await migrate(database.url);
-const prisma = createPrismaClient(database.url);
-await seedDemo(prisma, new Date(new Date().toISOString().slice(0, 10)));
+const { prisma, actor, close } = await demoBenchDatabase(DEMO_ACCOUNTS[0].email);
 const { saveDraft, signEncounter, startEncounter } = await import("../lib/encounters/encounters-data");
 
-const clinician = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[0].email } });
-const actor = (await resolveActor(prisma, { userId: clinician.id, signedInAt: Date.now() }))!;
 const patients = await prisma.patient.findMany({ where: { organizationId: actor.organizationId }, select: { id: true }, take: ROUNDS });
 
 const assessment = {
@@ -44,13 +33,8 @@ for (const patient of patients) {
   signs.push(performance.now() - started);
 }
 
-const stats = (label: string, samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
-  console.log(`${label.padEnd(26)} median ${at(0.5)} ms, p95 ${at(0.95)} ms (${samples.length} runs)`);
-};
+const stats = (label: string, samples: number[]) => console.log(`${label.padEnd(26)} ${summarize(samples)} (${samples.length} runs)`);
 stats("save draft (server)", saves);
 stats("sign encounter (server)", signs);
 console.log("embedded database (PGlite) with the demo data; aim: under 200 ms");
-await prisma.$disconnect();
-await database.close();
+await close();

@@ -6,10 +6,10 @@ import type { Actor } from "@/lib/access/actor";
 import { authorize, deny } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { parseInput, toFieldIssues } from "@/lib/validation";
 import { ageInYears, toIsoDate } from "@/lib/dates";
 import { assessmentSchema, type Assessment, type AssessmentInput } from "@/lib/ladder/assessment-schema";
-import { evaluate, invalidAssessment } from "@/lib/ladder/evaluate";
+import { evaluate } from "@/lib/ladder/evaluate";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import { compareRecommendations, type RecommendationDiff } from "@/lib/ladder/compare-recommendations";
 import { visiblePatients } from "@/lib/patients/patient-scope";
@@ -167,7 +167,7 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
       patient: { ...(parsed.assessment.patient as object), ageYears: ageInYears(encounter.patient.birthDate, encounter.date), sex: encounter.patient.sex },
     });
     if (!contract.success) {
-      const issues = invalidAssessment(contract.error).issues.map((issue) => ({ path: `assessment.${issue.path}`, message: issue.message }));
+      const issues = toFieldIssues(contract.error).map((issue) => ({ path: `assessment.${issue.path}`, message: issue.message }));
       throw new AppError("invalid-input", "The assessment is incomplete or has errors.", issues);
     }
     const assessment = contract.data;

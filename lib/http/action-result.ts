@@ -11,6 +11,6 @@ export function actionFailure(error: unknown): ActionResult {
 
 function fieldErrors(issues: FieldIssue[]): Record<string, string> {
   const byField: Record<string, string> = {};
-  for (const issue of issues) byField[issue.path || "form"] ??= issue.message;
+  for (const issue of issues) byField[issue.path === "(root)" ? "form" : issue.path] ??= issue.message;
   return byField;
 }

@@ -24,8 +24,6 @@ export const TRIAL_THRESHOLDS: Partial<Record<TherapyId, Threshold>> = {
   duloxetine: { minWeeks: 6 },
 };
 
-export const ADEQUACY_SOURCES = ["backstep-source-article", "apta-cpg-2021", "acp-2017"] as const;
-
 export type TrialVerdict =
   | "in-progress" // still running and not yet long enough to judge, or marked too early
   | "responding" // an adequate trial with a good response

@@ -1,4 +1,6 @@
-import { z } from "zod";
+import type { z } from "zod";
+import type { FieldIssue } from "@/lib/errors";
+import { toFieldIssues } from "@/lib/validation";
 import { assessmentSchema, type Assessment } from "./assessment-schema";
 import { deriveFacts } from "./facts";
 import { differencesFor } from "./profile-differences";
@@ -55,7 +57,6 @@ export function evaluate(assessment: Assessment): Recommendation {
   };
 }
 
-export type FieldIssue = { path: string; message: string };
 export type InvalidAssessment = { error: "invalid-assessment"; issues: FieldIssue[] };
 
 /**
@@ -73,9 +74,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-export function invalidAssessment(error: z.ZodError): InvalidAssessment {
-  return {
-    error: "invalid-assessment",
-    issues: error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(root)", message: issue.message })),
-  };
+function invalidAssessment(error: z.ZodError): InvalidAssessment {
+  return { error: "invalid-assessment", issues: toFieldIssues(error) };
 }

@@ -37,21 +37,10 @@ export function deriveFacts(assessment: Assessment): Facts {
   return new EvaluationFacts(readFacts(assessment));
 }
 
-class EvaluationFacts implements BaseFacts {
-  readonly assessment: Assessment;
-  readonly classification: Classification;
-  readonly chronic: boolean;
-  readonly redFlags: ReadonlySet<RedFlag>;
-  readonly conditions: ReadonlySet<Condition>;
-  readonly opioidMeds: Medication[];
-  readonly benzodiazepineMeds: Medication[];
-  readonly nsaidMeds: Medication[];
-  readonly onOpioid: boolean;
-  readonly onBenzodiazepine: boolean;
-  readonly onNsaid: boolean;
-  readonly mme: MmeResult;
-  readonly trials: ReadonlyMap<TherapyId, TrialAssessment>;
-  readonly ptVisitsLeft: number | null;
+// The base facts are copied onto the instance; the interface tells TypeScript they are there.
+interface EvaluationFacts extends BaseFacts {}
+
+class EvaluationFacts {
   private cache: {
     redFlagFindings?: PatternFinding[];
     nsaidContraindications?: Contraindication[];
@@ -61,20 +50,7 @@ class EvaluationFacts implements BaseFacts {
   } = {};
 
   constructor(base: BaseFacts) {
-    this.assessment = base.assessment;
-    this.classification = base.classification;
-    this.chronic = base.chronic;
-    this.redFlags = base.redFlags;
-    this.conditions = base.conditions;
-    this.opioidMeds = base.opioidMeds;
-    this.benzodiazepineMeds = base.benzodiazepineMeds;
-    this.nsaidMeds = base.nsaidMeds;
-    this.onOpioid = base.onOpioid;
-    this.onBenzodiazepine = base.onBenzodiazepine;
-    this.onNsaid = base.onNsaid;
-    this.mme = base.mme;
-    this.trials = base.trials;
-    this.ptVisitsLeft = base.ptVisitsLeft;
+    Object.assign(this, base);
   }
 
   get redFlagFindings(): PatternFinding[] {

@@ -166,8 +166,6 @@ const newPatientInput = z.object({
   sex: z.enum(["female", "male", "other", "unknown"], { error: "Choose female, male, other or unknown" }),
 });
 
-export type NewPatientInput = z.input<typeof newPatientInput>;
-
 export async function createPatient(actor: Actor, input: unknown): Promise<{ id: string }> {
   await authorize(db(), actor, "create", "patient", { action: "patient.create", entityType: "patient" });
   const data = parseInput(newPatientInput, input);

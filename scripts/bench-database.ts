@@ -1,0 +1,36 @@
+import { openMemoryDatabase } from "../lib/db/embedded-server";
+import { migrate } from "../lib/db/migrator";
+import { createPrismaClient } from "../lib/db/prisma-client";
+import { seedDemo } from "../prisma/seed";
+import { resolveActor } from "../lib/auth/resolve-actor";
+import type { Actor } from "../lib/access/actor";
+
+/**
+ * For the server benchmarks: an in-memory embedded database, migrated and filled with the demo data, that the
+ * data-access modules use (they read DATABASE_URL), and the demo user to act as.
+ */
+export async function demoBenchDatabase(actorEmail: string) {
+  const database = await openMemoryDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
+  await migrate(database.url);
+  const prisma = createPrismaClient(database.url);
+  await seedDemo(prisma, new Date(new Date().toISOString().slice(0, 10)));
+  const user = await prisma.user.findUniqueOrThrow({ where: { email: actorEmail } });
+  const actor = (await resolveActor(prisma, { userId: user.id, signedInAt: Date.now() })) as Actor;
+  return {
+    prisma,
+    actor,
+    close: async () => {
+      await prisma.$disconnect();
+      await database.close();
+    },
+  };
+}
+
+/** Median and 95th percentile of timings in milliseconds, as printed by the benchmarks. */
+export function summarize(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
+  return `median ${at(0.5)} ms, p95 ${at(0.95)} ms`;
+}
