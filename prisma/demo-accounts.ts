@@ -11,4 +11,7 @@ export const DEMO_ACCOUNTS = [
 // A therapist at a second clinic that receives no referrals: shows that clinics only see their own.
 export const OTHER_CLINIC_THERAPIST = { role: "physical_therapist", email: "northside.therapist@backstep.test", name: "Alex Moreno, PT", site: "other_pt_clinic" } as const;
 
+// A clinician at a second practice, so the auditors' measures have more than one clinician and site to compare.
+export const OTHER_PRACTICE_CLINICIAN = { role: "clinician", email: "eastside.clinician@backstep.test", name: "Dr. Tomas Herrera", site: "other_primary_care" } as const;
+
 export const DEMO_ORGANIZATION = { slug: "riverside-demo", name: "Riverside Health (demo)" } as const;

@@ -8,7 +8,8 @@ import { assessmentSchema } from "../lib/ladder/assessment-schema";
 import { MCID, outcomeChange, type DischargeOutcome } from "../lib/referrals/outcomes";
 import type { DischargeSummary } from "../lib/referrals/referral-dto";
 import { evaluate } from "../lib/ladder/evaluate";
-import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST } from "./demo-accounts";
+import { deriveMissingFacts } from "../lib/measures/fact-store";
+import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "./demo-accounts";
 
 // Demo data: one organization with a primary care practice and a PT clinic, one user per role, and 40
 // synthetic patients with a year of history, dated relative to `today`; each signed encounter stores the
@@ -19,7 +20,7 @@ type Json = Prisma.InputJsonValue;
 type Medication = { drug: string; form?: "ir" | "er" | "patch"; doseMg?: number; dosesPerDay?: number; mcgPerHour?: number; prn?: boolean };
 type Treatment = { therapy: string; status: "current" | "completed" | "stopped"; weeks?: number; sessions?: number; adherencePercent?: number; response?: string };
 
-type Archetype = "first-visit" | "mid-pt" | "pt-completed" | "nsaid" | "duloxetine" | "opioid" | "red-flag" | "injection";
+type Archetype = "first-visit" | "mid-pt" | "pt-completed" | "nsaid" | "duloxetine" | "opioid" | "opioid-start" | "red-flag" | "injection";
 
 const ARCHETYPES: [Archetype, number][] = [
   ["first-visit", 8],
@@ -28,6 +29,7 @@ const ARCHETYPES: [Archetype, number][] = [
   ["nsaid", 5],
   ["duloxetine", 4],
   ["opioid", 7],
+  ["opioid-start", 2],
   ["red-flag", 1],
   ["injection", 3],
 ];
@@ -81,11 +83,17 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
   const practiceId = randomUUID();
   const clinicId = randomUUID();
   const otherClinicId = randomUUID();
-  const siteIds = { primary_care: practiceId, pt_clinic: clinicId, other_pt_clinic: otherClinicId };
-  const users = [...DEMO_ACCOUNTS, OTHER_CLINIC_THERAPIST].map((account) => ({ ...account, id: randomUUID() }));
-  const userId = (role: string) => users.find((u) => u.role === role)?.id as string;
-  const clinicianId = userId("clinician");
-  const therapistId = userId("physical_therapist");
+  const otherPracticeId = randomUUID();
+  const siteIds = { primary_care: practiceId, pt_clinic: clinicId, other_pt_clinic: otherClinicId, other_primary_care: otherPracticeId };
+  const users = [...DEMO_ACCOUNTS, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN].map((account) => ({ ...account, id: randomUUID() }));
+  const userId = (email: string) => users.find((u) => u.email === email)?.id as string;
+  const therapistId = userId(DEMO_ACCOUNTS[1].email);
+  // Every third patient is seen at the second practice.
+  const practices = [
+    { clinicianId: userId(DEMO_ACCOUNTS[0].email), siteId: practiceId },
+    { clinicianId: userId(DEMO_ACCOUNTS[0].email), siteId: practiceId },
+    { clinicianId: userId(OTHER_PRACTICE_CLINICIAN.email), siteId: otherPracticeId },
+  ];
 
   const patients: Prisma.PatientCreateManyInput[] = [];
   const encounters: Prisma.EncounterCreateManyInput[] = [];
@@ -94,11 +102,13 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
   const referrals: Prisma.ReferralCreateManyInput[] = [];
   const visits: Prisma.PtVisitCreateManyInput[] = [];
   const courses: Prisma.TreatmentCourseCreateManyInput[] = [];
+  const decisions: Prisma.DecisionCreateManyInput[] = [];
 
   let index = 0;
   for (const [archetype, count] of ARCHETYPES) {
     for (let n = 0; n < count; n += 1, index += 1) {
       const patientId = randomUUID();
+      const { clinicianId, siteId } = practices[index % practices.length]!;
       const sex = random() < 0.55 ? "female" : "male";
       const ageYears = archetype === "red-flag" ? 67 : between(28, 78);
       patients.push({
@@ -116,7 +126,10 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
       const conditions: string[] = [];
       if (ageYears > 65 && random() < 0.5) conditions.push("cardiovascular-disease");
 
-      const encounter = (daysAgo: number, opts: { intensity: number; treatments: Treatment[]; medications?: Medication[]; redFlags?: string[]; extraConditions?: string[]; opioidSafety?: Json; draft?: boolean; ptUsed?: number }) => {
+      const encounter = (
+        daysAgo: number,
+        opts: { intensity: number; treatments: Treatment[]; medications?: Medication[]; redFlags?: string[]; extraConditions?: string[]; opioidSafety?: Json; draft?: boolean; ptUsed?: number; accept?: boolean },
+      ) => {
         const id = randomUUID();
         const asOf = day(daysAgo);
         const intensity = opts.intensity;
@@ -148,7 +161,9 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         const checked = assessmentSchema.parse(assessment);
         if (!opts.draft) {
           const shown = evaluate(checked);
+          const recommendationId = randomUUID();
           recommendations.push({
+            id: recommendationId,
             encounterId: id,
             contractVersion: shown.contractVersion,
             rulesetVersion: shown.rulesetVersion,
@@ -158,13 +173,32 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
             output: shown as unknown as Json,
             createdAt: asOf,
           });
+          const decide = (target: "suggestion" | "alert", itemKey: string, response: "accepted" | "acknowledged" | "overridden", severity: string | null = null, comment: string | null = null) =>
+            decisions.push({
+              encounterId: id,
+              recommendationId,
+              target,
+              itemKey,
+              severity,
+              response,
+              reasonCode: response === "overridden" ? "benefit-outweighs-risk" : null,
+              comment,
+              decidedById: clinicianId,
+              decidedAt: asOf,
+            });
+          // Critical alerts must be answered to sign; about one in five is overridden, with the required comment.
+          for (const alert of shown.alerts.filter((a) => a.severity === "critical")) {
+            if (random() < 0.2) decide("alert", alert.code, "overridden", "critical", "Discussed the risk with the patient; reviewed at the next visit.");
+            else decide("alert", alert.code, "acknowledged", "critical");
+          }
+          if (opts.accept && shown.next[0]) decide("suggestion", shown.next[0].id, "accepted");
         }
         encounters.push({
           id,
           organizationId: orgId,
           patientId,
           clinicianId,
-          siteId: practiceId,
+          siteId,
           date: asOf,
           status: opts.draft ? "draft" : "signed",
           assessment: assessment as Json,
@@ -179,6 +213,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         courses.push({ id: randomUUID(), patientId, therapy, status, source, sourceId, startedOn: day(startedDaysAgo), ...extra });
       const referral = (encounterId: string, daysAgo: number, status: Prisma.ReferralCreateManyInput["status"], extra: Partial<Prisma.ReferralCreateManyInput> = {}) => {
         const id = randomUUID();
+        order(encounterId, daysAgo, "pt_referral", "physical-therapy", { kind: "pt_referral", priority: "routine" });
         referrals.push({
           id,
           organizationId: orgId,
@@ -218,7 +253,20 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
 
       switch (archetype) {
         case "first-visit": {
-          encounter(between(0, 14), { intensity: between(5, 8), treatments: [], draft: n < 2 });
+          const daysAgo = between(0, 14);
+          const id = encounter(daysAgo, { intensity: between(5, 8), treatments: [], draft: n < 2, accept: n >= 4 });
+          // Two first visits order imaging without a red flag: what the imaging measure is there to catch.
+          if (n === 2 || n === 3) order(id, daysAgo, "imaging", "imaging", { kind: "imaging", code: "imaging", study: "X-ray lumbar spine", reason: "Patient request" });
+          break;
+        }
+        case "opioid-start": {
+          // Opioids started at a follow-up: one after a completed course of PT, one with no non-drug step before it.
+          const treatments = n === 0 ? [ptDone(8, 70, "none"), { therapy: "nsaid", status: "stopped", weeks: 6, response: "none" } as Treatment] : [];
+          encounter(200, { intensity: 7, treatments });
+          const oxycodone: Medication = { drug: "oxycodone", form: "ir", doseMg: 5, dosesPerDay: 3 };
+          const start = encounter(120, { intensity: 8, treatments, opioidSafety: { naloxoneOnHand: false } });
+          order(start, 120, "medication", "oxycodone", oxycodone as Json);
+          encounter(between(10, 40), { intensity: 6, treatments: [...treatments, { therapy: "opioid", status: "current", weeks: 14, response: "partial" }], medications: [oxycodone], opioidSafety: { naloxoneOnHand: n === 0, pdmpReviewedDaysAgo: 100 } });
           break;
         }
         case "mid-pt": {
@@ -311,6 +359,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
           { id: practiceId, organizationId: orgId, name: "Riverside Family Medicine", kind: "primary_care" },
           { id: clinicId, organizationId: orgId, name: "Riverside Physical Therapy", kind: "pt_clinic" },
           { id: otherClinicId, organizationId: orgId, name: "Northside Physical Therapy", kind: "pt_clinic" },
+          { id: otherPracticeId, organizationId: orgId, name: "Eastside Primary Care", kind: "primary_care" },
         ],
       });
       await tx.user.createMany({
@@ -331,8 +380,10 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
       await tx.referral.createMany({ data: referrals });
       await tx.ptVisit.createMany({ data: visits });
       await tx.treatmentCourse.createMany({ data: courses });
+      await tx.decision.createMany({ data: decisions });
     },
     { timeout: 60_000 },
   );
+  await deriveMissingFacts(db);
   return { created: true, patients: patients.length };
 }

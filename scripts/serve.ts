@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { migrate } from "../lib/db/migrator";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST } from "../prisma/demo-accounts";
+import { deriveMissingFacts } from "../lib/measures/fact-store";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
 import { readLaunchEnv } from "./launch-env";
 import { demoSecret, openDatabase } from "./database";
 
@@ -25,12 +26,14 @@ async function main(): Promise<void> {
   const migration = await migrate(database.url);
   log(`database ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded (${env.BACKSTEP_DATA_DIR})`}: ${migration.applied.length} migration(s) applied, ${migration.alreadyApplied} already in place`);
 
+  const prisma = createPrismaClient(database.url);
   if (env.BACKSTEP_MODE === "demo") {
-    const prisma = createPrismaClient(database.url);
     const seeded = await seedDemo(prisma, startOfToday());
-    await prisma.$disconnect();
     log(seeded.created ? `demo data created: ${seeded.patients} patients` : `demo data already present: ${seeded.patients} patients`);
   }
+  const derived = await deriveMissingFacts(prisma);
+  if (derived) log(`measure facts derived for ${derived} signed encounter(s)`);
+  await prisma.$disconnect();
 
   if (!dev && buildIsStale()) {
     log("building the app (first start or changed sources)...");
@@ -84,7 +87,7 @@ function newestChange(path: string): number {
 }
 
 function printDemoLogins(url: string): void {
-  const rows = [...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(20)} ${account.email}`), `    ${"(another PT clinic)".padEnd(20)} ${OTHER_CLINIC_THERAPIST.email}`].join("\n");
+  const rows = [...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(20)} ${account.email}`), `    ${"(another PT clinic)".padEnd(20)} ${OTHER_CLINIC_THERAPIST.email}`, `    ${"(another practice)".padEnd(20)} ${OTHER_PRACTICE_CLINICIAN.email}`].join("\n");
   log(`demo mode: open ${url} and sign in with password "${DEMO_PASSWORD}" as\n${rows}`);
 }
 

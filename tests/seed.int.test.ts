@@ -18,10 +18,11 @@ describe("seedDemo", () => {
     const today = new Date("2026-11-27T00:00:00Z");
     const first = await seedDemo(testDb(), today);
     const second = await seedDemo(testDb(), today);
-    expect(first).toEqual({ created: true, patients: 40 });
-    expect(second).toEqual({ created: false, patients: 40 });
+    expect(first).toEqual({ created: true, patients: 42 });
+    expect(second).toEqual({ created: false, patients: 42 });
     const org = await testDb().organization.findUniqueOrThrow({ where: { slug: DEMO_ORGANIZATION.slug } });
     expect(await testDb().site.findMany({ where: { organizationId: org.id }, select: { kind: true }, orderBy: { kind: "asc" } })).toEqual([
+      { kind: "primary_care" },
       { kind: "primary_care" },
       { kind: "pt_clinic" },
       { kind: "pt_clinic" },
@@ -65,5 +66,19 @@ describe("seedDemo", () => {
     const alertCodes = stored.flatMap((r) => (r.output as { alerts: { code: string }[] }).alerts.map((a) => a.code));
     expect(alertCodes).toEqual(expect.arrayContaining(["opioid-benzodiazepine", "mme-50", "mme-90", "red-flag-malignancy", "naloxone-not-on-hand"]));
     expect(stored.some((r) => r.suspended)).toBe(true);
+  });
+
+  it("answers every critical alert, as signing requires, and derives the measure facts of every signed encounter", async () => {
+    const org = await testDb().organization.findUniqueOrThrow({ where: { slug: DEMO_ORGANIZATION.slug } });
+    const stored = await testDb().recommendation.findMany({ where: { encounter: { organizationId: org.id } }, select: { output: true, decisions: { select: { itemKey: true, response: true } } } });
+    for (const { output, decisions } of stored) {
+      const critical = (output as { alerts: { code: string; severity: string }[] }).alerts.filter((a) => a.severity === "critical").map((a) => a.code);
+      expect(decisions.map((d) => d.itemKey)).toEqual(expect.arrayContaining(critical));
+    }
+    expect(stored.some((r) => r.decisions.some((d) => d.response === "overridden"))).toBe(true);
+    const signed = await testDb().encounter.count({ where: { organizationId: org.id, status: "signed" } });
+    expect(await testDb().encounterFact.count({ where: { organizationId: org.id } })).toBe(signed);
+    const spread = await testDb().encounterFact.groupBy({ by: ["clinicianId", "siteId"], where: { organizationId: org.id } });
+    expect(spread).toHaveLength(2);
   });
 });

@@ -19,6 +19,8 @@ import { checkDecisions } from "./check-decisions";
 import type { EncounterDetail } from "./encounter-dto";
 import { draftInput, signInput, type OrderInput } from "./sign-input";
 import { withDraftedMedications } from "./drafted-medications";
+import { encounterFacts } from "@/lib/measures/encounter-facts";
+import { factRow } from "@/lib/measures/fact-store";
 
 const encounterId = z.uuid({ error: "Encounter id must be a UUID" });
 
@@ -155,7 +157,7 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
   return db().$transaction(async (tx) => {
     const encounter = await tx.encounter.findFirst({
       where: { id: parsed.encounterId, organizationId: actor.organizationId },
-      select: { id: true, date: true, patientId: true, status: true, version: true, patient: { select: { birthDate: true, sex: true } } },
+      select: { id: true, date: true, patientId: true, siteId: true, status: true, version: true, patient: { select: { birthDate: true, sex: true } } },
     });
     if (!encounter) throw new AppError("not-found", "No such encounter.");
     if (encounter.status !== "draft" || encounter.version !== parsed.version) throw await explainStaleDraft(tx, actor, encounter.id);
@@ -209,6 +211,8 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
       })),
     });
     await storeOrders(tx, actor, encounter, parsed.orders, recommendation, assessment);
+    const facts = encounterFacts(assessment, recommendation, parsed.orders.map((order) => ({ kind: order.kind, code: orderCode(order) })), parsed.decisions);
+    await tx.encounterFact.create({ data: factRow({ ...encounter, organizationId: actor.organizationId, clinicianId: actor.userId }, facts) });
     await recordAudit(tx, {
       actor,
       action: "encounter.sign",
@@ -222,6 +226,10 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
   });
 }
 
+function orderCode(order: OrderInput): string {
+  return order.kind === "medication" ? order.medication.drug : order.kind === "pt_referral" ? "physical-therapy" : order.code;
+}
+
 const PT_PROGRAM = ["posture retraining", "core strengthening", "flexibility", "aerobic conditioning", "pain-tolerance building"];
 
 async function storeOrders(
@@ -233,7 +241,7 @@ async function storeOrders(
   assessment: Assessment,
 ): Promise<void> {
   for (const order of orders) {
-    const code = order.kind === "medication" ? order.medication.drug : order.kind === "pt_referral" ? "physical-therapy" : order.code;
+    const code = orderCode(order);
     const detail = order.kind === "medication" ? order.medication : order;
     await tx.order.create({ data: { encounterId: encounter.id, patientId: encounter.patientId, orderedById: actor.userId, kind: order.kind, code, detail: detail as Prisma.InputJsonValue } });
     if (order.kind !== "pt_referral") continue;

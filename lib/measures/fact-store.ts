@@ -1,0 +1,60 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/prisma-client";
+import { assessmentSchema } from "@/lib/ladder/assessment-schema";
+import type { Recommendation } from "@/lib/ladder/recommendation";
+import { encounterFacts, type EncounterFacts } from "./encounter-facts";
+
+type SignedEncounter = { id: string; organizationId: string; patientId: string; clinicianId: string; siteId: string | null; date: Date };
+
+export function factRow(encounter: SignedEncounter, facts: EncounterFacts): Prisma.EncounterFactCreateManyInput {
+  return {
+    encounterId: encounter.id,
+    organizationId: encounter.organizationId,
+    patientId: encounter.patientId,
+    clinicianId: encounter.clinicianId,
+    siteId: encounter.siteId,
+    encounterDate: encounter.date,
+    ...facts,
+  };
+}
+
+const BATCH = 500;
+
+/**
+ * Derives the measure facts of signed encounters that have none: encounters signed before the facts existed, and
+ * demo data. Signing writes its facts in the same transaction, so on a live system this finds nothing to do.
+ */
+export async function deriveMissingFacts(db: Db): Promise<number> {
+  let derived = 0;
+  for (;;) {
+    const batch = await db.encounter.findMany({
+      where: { status: "signed", fact: null, recommendations: { some: {} } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: {
+        id: true,
+        organizationId: true,
+        patientId: true,
+        clinicianId: true,
+        signedById: true,
+        siteId: true,
+        date: true,
+        assessment: true,
+        orders: { select: { kind: true, code: true } },
+        decisions: { select: { target: true, itemKey: true, response: true } },
+        recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
+      },
+    });
+    if (batch.length === 0) return derived;
+    await db.encounterFact.createMany({
+      data: batch.map((encounter) =>
+        factRow(
+          // Measures attribute an encounter to the clinician who signed it: the decisions and orders are theirs.
+          { ...encounter, clinicianId: encounter.signedById ?? encounter.clinicianId },
+          encounterFacts(assessmentSchema.parse(encounter.assessment), encounter.recommendations[0]!.output as unknown as Recommendation, encounter.orders, encounter.decisions),
+        ),
+      ),
+    });
+    derived += batch.length;
+  }
+}
