@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = [
   "encounter.sign",
   "encounter.addendum",
   "encounter.replay",
+  "measure.dashboard",
+  "measure.read",
+  "measure.export",
+  "measure.report",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

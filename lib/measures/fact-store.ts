@@ -24,11 +24,11 @@ const BATCH = 500;
  * Derives the measure facts of signed encounters that have none: encounters signed before the facts existed, and
  * demo data. Signing writes its facts in the same transaction, so on a live system this finds nothing to do.
  */
-export async function deriveMissingFacts(db: Db): Promise<number> {
+export async function deriveMissingFacts(db: Db, organizationId?: string): Promise<number> {
   let derived = 0;
   for (;;) {
     const batch = await db.encounter.findMany({
-      where: { status: "signed", fact: null, recommendations: { some: {} } },
+      where: { status: "signed", fact: null, recommendations: { some: {} }, ...(organizationId ? { organizationId } : {}) },
       orderBy: { id: "asc" },
       take: BATCH,
       select: {

@@ -15,7 +15,7 @@ export const BASE: AssessmentInput = {
   medications: [],
 };
 
-type Overrides = { [K in keyof AssessmentInput]?: AssessmentInput[K] extends object | undefined ? Partial<NonNullable<AssessmentInput[K]>> | AssessmentInput[K] : AssessmentInput[K] };
+export type Overrides = { [K in keyof AssessmentInput]?: AssessmentInput[K] extends object | undefined ? Partial<NonNullable<AssessmentInput[K]>> | AssessmentInput[K] : AssessmentInput[K] };
 
 export function assessment(overrides: Overrides = {}): AssessmentInput {
   const merged: Record<string, unknown> = { ...BASE };

@@ -1,0 +1,241 @@
+import { Prisma } from "@/lib/db/generated/client";
+import { MME_REFERENCE, PDMP_INTERVAL_DAYS, TOXICOLOGY_INTERVAL_DAYS } from "@/lib/ladder/rules/opioid-rules";
+
+// The auditors' eight measures: each a written definition shown beside its figures, and the SQL that selects its
+// cases from the measure facts of signed encounters (encounter_fact). Every case query returns the same columns:
+// the encounter behind the case, who and where, its date, whether it is in the numerator, why it is excluded
+// (null when it is not), an optional flag that splits the numerator, and an optional category to group by.
+
+export type Scope = { organizationId: string; from: string; to: string };
+/** Patient-level measures take each patient's latest encounter per period, or per month for the trend. */
+export type Grain = "period" | "month";
+
+export type MeasureDefinition = {
+  id: string;
+  number: number;
+  title: string;
+  better: "lower" | "higher";
+  /** What one case is, in the plural: "opioid starts", "patients". */
+  unit: string;
+  definition: { population: string; denominator: string; numerator: string; exclusions: string[]; period: string };
+  /** A split of the numerator, counted beside it (e.g. overrides with a comment). */
+  flagLabel?: string;
+  /** What the category column holds, when cases are grouped by one (e.g. the alert overridden). */
+  categoryLabel?: string;
+  cases: (scope: Scope, grain: Grain) => Prisma.Sql;
+};
+
+const inScope = (scope: Scope) =>
+  Prisma.sql`f.organization_id = ${scope.organizationId}::uuid AND f.encounter_date BETWEEN ${scope.from}::date AND ${scope.to}::date`;
+
+const month = Prisma.sql`date_trunc('month', f.encounter_date)`;
+
+/** Each patient's latest signed encounter in the period (or in each month of it): the patient's state at its end. */
+const latestPerPatient = (scope: Scope, grain: Grain) => Prisma.sql`
+  SELECT DISTINCT ON (f.patient_id${grain === "month" ? Prisma.sql`, ${month}` : Prisma.empty}) f.*
+  FROM encounter_fact f
+  WHERE ${inScope(scope)}
+  ORDER BY f.patient_id${grain === "month" ? Prisma.sql`, ${month}` : Prisma.empty}, f.encounter_date DESC, f.encounter_id DESC`;
+
+/** A signed encounter with no signed encounter of the same patient in the 180 days before it: a new episode. */
+const newEpisode = Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM encounter_fact p
+  WHERE p.patient_id = f.patient_id AND p.encounter_date >= f.encounter_date - 180
+    AND (p.encounter_date, p.encounter_id) < (f.encounter_date, f.encounter_id))`;
+
+const OPIOID_EXCLUSIONS = [
+  "Cancer history recorded at that encounter (cancer pain is outside this guidance).",
+  "Opioid use disorder whose only opioid is buprenorphine (treatment of the disorder, not of pain).",
+];
+const opioidExclusion = Prisma.sql`CASE WHEN f.cancer_history THEN 'cancer history' WHEN f.oud_buprenorphine_only THEN 'opioid use disorder on buprenorphine' END`;
+
+const caseColumns = (numerator: Prisma.Sql, excluded: Prisma.Sql, flag: Prisma.Sql = Prisma.sql`NULL::boolean`, category: Prisma.Sql = Prisma.sql`NULL::text`) => Prisma.sql`
+  f.encounter_id, f.patient_id, f.clinician_id, f.site_id, f.encounter_date AS case_date,
+  (${numerator}) AS numerator, (${excluded}) AS excluded, (${flag}) AS flag, (${category}) AS category`;
+
+const SIGNED = "Signed encounters of the organization dated within the chosen period (from and to inclusive).";
+const LATEST = "Signed encounters within the chosen period; each patient counts once, at their latest encounter in it (for the monthly trend, their latest in each month).";
+
+export const MEASURES: MeasureDefinition[] = [
+  {
+    id: "opioid-start-without-non-drug-step",
+    number: 1,
+    title: "Opioids started without a documented prior non-drug step",
+    better: "lower",
+    unit: "opioid starts",
+    definition: {
+      population: "Signed encounters for chronic low back pain (more than 12 weeks) at which an opioid was ordered for a patient not already taking one (no opioid listed and no current opioid course).",
+      denominator: "Those opioid starts, less exclusions.",
+      numerator: "Starts where no non-drug step (PT, home exercise, self-management, psychological or multidisciplinary care, manipulation, acupuncture, yoga, mindfulness, heat…; never bed rest) is documented in that encounter's treatment history, or started or documented at any earlier signed encounter of the patient.",
+      exclusions: [...OPIOID_EXCLUSIONS, "A red flag suspended the ladder at that encounter (urgent work-up comes first)."],
+      period: SIGNED,
+    },
+    cases: (scope) => Prisma.sql`
+      SELECT ${caseColumns(
+        Prisma.sql`NOT f.non_drug_history AND NOT EXISTS (
+          SELECT 1 FROM encounter_fact p WHERE p.patient_id = f.patient_id AND p.encounter_date < f.encounter_date AND (p.non_drug_history OR p.non_drug_started))`,
+        Prisma.sql`CASE WHEN f.cancer_history THEN 'cancer history' WHEN f.oud_buprenorphine_only THEN 'opioid use disorder on buprenorphine' WHEN f.ladder_suspended THEN 'red flag: urgent work-up' END`,
+      )}
+      FROM encounter_fact f
+      WHERE ${inScope(scope)} AND f.chronic AND f.opioid_ordered AND NOT f.opioid_listed`,
+  },
+  {
+    id: "mme-50-without-naloxone",
+    number: 2,
+    title: `Patients at or above ${MME_REFERENCE.caution} MME/day without naloxone on hand`,
+    better: "lower",
+    unit: "patients",
+    definition: {
+      population: `Patients whose latest encounter shows a daily opioid dose at or above ${MME_REFERENCE.caution} MME (CDC 2022 factors, orders at that encounter included), or a dose that could not be fully computed.`,
+      denominator: `Patients at or above ${MME_REFERENCE.caution} MME/day, less exclusions.`,
+      numerator: "Those whose encounter does not record naloxone on hand (recorded as not on hand, or not recorded at all: the flag counts the latter).",
+      exclusions: [...OPIOID_EXCLUSIONS, `MME not computable (a sig without a daily dose) and the part that could be computed is below ${MME_REFERENCE.caution}.`],
+      period: LATEST,
+    },
+    flagLabel: "naloxone not recorded",
+    cases: (scope, grain) => Prisma.sql`
+      SELECT ${caseColumns(
+        Prisma.sql`f.naloxone_on_hand IS DISTINCT FROM true`,
+        Prisma.sql`COALESCE(${opioidExclusion}, CASE WHEN f.mme_total IS NULL AND f.mme_computed < ${MME_REFERENCE.caution} THEN 'MME not computable' END)`,
+        Prisma.sql`f.naloxone_on_hand IS NULL`,
+      )}
+      FROM (${latestPerPatient(scope, grain)}) f
+      WHERE (f.opioid_listed OR f.opioid_ordered) AND (f.mme_computed >= ${MME_REFERENCE.caution} OR f.mme_total IS NULL)`,
+  },
+  {
+    id: "opioid-with-benzodiazepine",
+    number: 3,
+    title: "An opioid and a benzodiazepine prescribed together",
+    better: "lower",
+    unit: "patients",
+    definition: {
+      population: "Patients whose latest encounter shows an opioid (listed, a current opioid course, or ordered then).",
+      denominator: "Those patients, less exclusions.",
+      numerator: "Those whose same encounter also shows a benzodiazepine (listed, a current course, or ordered then).",
+      exclusions: OPIOID_EXCLUSIONS,
+      period: LATEST,
+    },
+    cases: (scope, grain) => Prisma.sql`
+      SELECT ${caseColumns(Prisma.sql`f.benzodiazepine`, opioidExclusion)}
+      FROM (${latestPerPatient(scope, grain)}) f
+      WHERE f.opioid_listed OR f.opioid_ordered`,
+  },
+  {
+    id: "mme-90",
+    number: 4,
+    title: `Patients at or above ${MME_REFERENCE.high} MME/day`,
+    better: "lower",
+    unit: "patients",
+    definition: {
+      population: "Patients whose latest encounter shows an opioid (listed, a current opioid course, or ordered then).",
+      denominator: "Those patients, less exclusions.",
+      numerator: `Those whose daily dose is at or above ${MME_REFERENCE.high} MME (CDC 2022 factors; when part of a dose is unknown, the part that could be computed already reaches ${MME_REFERENCE.high}).`,
+      exclusions: [...OPIOID_EXCLUSIONS, `MME not computable and the part that could be computed is below ${MME_REFERENCE.high}: the true dose is unknown.`],
+      period: LATEST,
+    },
+    cases: (scope, grain) => Prisma.sql`
+      SELECT ${caseColumns(
+        Prisma.sql`f.mme_computed >= ${MME_REFERENCE.high}`,
+        Prisma.sql`COALESCE(${opioidExclusion}, CASE WHEN f.mme_total IS NULL AND f.mme_computed < ${MME_REFERENCE.high} THEN 'MME not computable' END)`,
+      )}
+      FROM (${latestPerPatient(scope, grain)}) f
+      WHERE f.opioid_listed OR f.opioid_ordered`,
+  },
+  {
+    id: "imaging-new-episode-without-red-flag",
+    number: 5,
+    title: "Imaging within 28 days of a new low back pain episode without a red flag",
+    better: "lower",
+    unit: "new episodes",
+    definition: {
+      population: "New episodes: a signed encounter of a patient aged 18 to 75 with no signed encounter in the 180 days before it (after HEDIS's Use of Imaging Studies for Low Back Pain).",
+      denominator: "New episodes whose first encounter falls in the period, less exclusions.",
+      numerator: "Episodes with imaging ordered at any signed encounter of the patient from the first encounter to 28 days after it (HEDIS reports the inverse: episodes without imaging).",
+      exclusions: ["A red flag recorded at the first encounter or at any signed encounter in the 28 days after it (imaging may be warranted)."],
+      period: "New episodes whose first encounter is dated within the chosen period; the 28 days after it may run past the period's end.",
+    },
+    cases: (scope) => Prisma.sql`
+      SELECT ${caseColumns(
+        Prisma.sql`EXISTS (SELECT 1 FROM encounter_fact i WHERE i.patient_id = f.patient_id AND i.imaging_ordered AND i.encounter_date BETWEEN f.encounter_date AND f.encounter_date + 28)`,
+        Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM encounter_fact r WHERE r.patient_id = f.patient_id AND r.red_flag AND r.encounter_date BETWEEN f.encounter_date AND f.encounter_date + 28) THEN 'red flag within 28 days' END`,
+      )}
+      FROM encounter_fact f
+      WHERE ${inScope(scope)} AND f.age_years BETWEEN 18 AND 75 AND ${newEpisode}`,
+  },
+  {
+    id: "critical-alert-overrides",
+    number: 6,
+    title: "Critical alerts overridden",
+    better: "lower",
+    unit: "critical alerts",
+    definition: {
+      population: "Critical alerts answered at signed encounters in the period (signing requires an answer to every critical alert).",
+      denominator: "Those critical alerts.",
+      numerator: "Alerts overridden rather than acknowledged; the flag counts overrides with a comment (the app requires one; imported or older records may lack it). Grouped by alert to give override rates by rule.",
+      exclusions: [],
+      period: SIGNED,
+    },
+    flagLabel: "with a comment",
+    categoryLabel: "Alert",
+    cases: (scope) => Prisma.sql`
+      SELECT ${caseColumns(Prisma.sql`d.response = 'overridden'`, Prisma.sql`NULL::text`, Prisma.sql`d.comment IS NOT NULL`, Prisma.sql`d.item_key`)}
+      FROM decision d JOIN encounter_fact f ON f.encounter_id = d.encounter_id
+      WHERE ${inScope(scope)} AND d.target = 'alert' AND d.severity = 'critical'`,
+  },
+  {
+    id: "long-term-opioid-monitoring-overdue",
+    number: 7,
+    title: "Long-term opioid therapy with prescription-monitoring or toxicology checks overdue",
+    better: "lower",
+    unit: "patients",
+    definition: {
+      population: "Patients on long-term opioid therapy at their latest encounter: an opioid shown then, and either a current opioid course of 12 weeks or more, or an opioid shown at a signed encounter 84 to 365 days before.",
+      denominator: "Those patients, less exclusions.",
+      numerator: `Those whose prescription-monitoring (PDMP) review is more than ${PDMP_INTERVAL_DAYS} days old or not recorded, or whose urine drug test is more than ${TOXICOLOGY_INTERVAL_DAYS} days old or not recorded (CDC 2022). Grouped by which check is overdue; the flag counts PDMP reviews overdue.`,
+      exclusions: OPIOID_EXCLUSIONS,
+      period: LATEST,
+    },
+    flagLabel: "PDMP review overdue",
+    categoryLabel: "Overdue",
+    cases: (scope, grain) => {
+      const pdmpDue = Prisma.sql`(f.pdmp_days_ago IS NULL OR f.pdmp_days_ago > ${PDMP_INTERVAL_DAYS})`;
+      const toxDue = Prisma.sql`(f.urine_drug_test_days_ago IS NULL OR f.urine_drug_test_days_ago > ${TOXICOLOGY_INTERVAL_DAYS})`;
+      return Prisma.sql`
+        SELECT ${caseColumns(
+          Prisma.sql`${pdmpDue} OR ${toxDue}`,
+          opioidExclusion,
+          pdmpDue,
+          Prisma.sql`CASE WHEN ${pdmpDue} AND ${toxDue} THEN 'both' WHEN ${pdmpDue} THEN 'PDMP review' WHEN ${toxDue} THEN 'urine drug test' END`,
+        )}
+        FROM (${latestPerPatient(scope, grain)}) f
+        WHERE (f.opioid_listed OR f.opioid_ordered) AND (f.opioid_course_weeks >= 12 OR EXISTS (
+          SELECT 1 FROM encounter_fact p
+          WHERE p.patient_id = f.patient_id AND (p.opioid_listed OR p.opioid_ordered) AND p.encounter_date BETWEEN f.encounter_date - 365 AND f.encounter_date - 84))`;
+    },
+  },
+  {
+    id: "new-chronic-pain-non-drug-first",
+    number: 8,
+    title: "New chronic low back pain whose first step was PT or self-management",
+    better: "higher",
+    unit: "new episodes",
+    definition: {
+      population: "New episodes (no signed encounter of the patient in the 180 days before) of chronic low back pain (more than 12 weeks).",
+      denominator: "Those episodes, less exclusions.",
+      numerator: "Episodes whose first encounter started a non-drug step (a PT referral, a multidisciplinary or psychological referral, or an accepted non-drug suggestion) or recorded one already under way, and ordered no opioid.",
+      exclusions: ["A red flag suspended the ladder at the first encounter (urgent work-up comes first)."],
+      period: "New episodes whose first encounter is dated within the chosen period.",
+    },
+    cases: (scope) => Prisma.sql`
+      SELECT ${caseColumns(
+        Prisma.sql`(f.non_drug_started OR f.non_drug_current) AND NOT f.opioid_ordered`,
+        Prisma.sql`CASE WHEN f.ladder_suspended THEN 'red flag: urgent work-up' END`,
+      )}
+      FROM encounter_fact f
+      WHERE ${inScope(scope)} AND f.chronic AND ${newEpisode}`,
+  },
+];
+
+export function findMeasure(id: string): MeasureDefinition | undefined {
+  return MEASURES.find((measure) => measure.id === id);
+}

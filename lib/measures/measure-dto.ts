@@ -1,0 +1,44 @@
+import type { MeasureDefinition } from "./measure-definitions";
+
+export type Counts = { denominator: number; numerator: number; excluded: number; flagged: number; rate: number | null };
+
+/** One clinician's, site's or category's share of a measure; `key` is what the drill-down filters on. */
+export type SpreadRow = Counts & { key: string; label: string };
+
+export type Period = { from: string; to: string };
+
+export type MeasureSummary = Omit<MeasureDefinition, "cases"> & {
+  period: Period;
+  total: Counts;
+  trend: (Counts & { month: string })[];
+};
+
+export type MeasureRow = {
+  /** The encounter's id, or its keyed hash in a de-identified view (then no link is offered). */
+  encounterRef: string;
+  encounterId: string | null;
+  date: string;
+  /** The MRN, or its keyed hash in a de-identified view. */
+  patientRef: string;
+  patientName: string | null;
+  clinician: string;
+  site: string;
+  numerator: boolean;
+  excluded: string | null;
+  flag: boolean | null;
+  category: string | null;
+};
+
+export type RowFilter = { show: "numerator" | "denominator" | "excluded" | "all"; clinician?: string; site?: string; month?: string; category?: string };
+
+export type MeasureDetail = MeasureSummary & {
+  byClinician: SpreadRow[];
+  bySite: SpreadRow[];
+  byCategory: SpreadRow[];
+  exclusions: { reason: string; count: number }[];
+  filter: RowFilter;
+  deidentified: boolean;
+  rows: MeasureRow[];
+  /** True when more rows matched than are shown; the CSV export has them all. */
+  truncated: boolean;
+};

@@ -1,0 +1,265 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/access/actor";
+import { authorize } from "@/lib/audit/guard";
+import { recordAudit } from "@/lib/audit/audit-log";
+import type { AuditAction } from "@/lib/audit/audit-actions";
+import { AppError } from "@/lib/errors";
+import { serverEnv } from "@/lib/env";
+import { parseInput } from "@/lib/validation";
+import { toIsoDate } from "@/lib/dates";
+import { findMeasure, MEASURES, type Grain, type MeasureDefinition, type Scope } from "./measure-definitions";
+import type { Counts, MeasureDetail, MeasureRow, MeasureSummary, Period, RowFilter, SpreadRow } from "./measure-dto";
+import { pseudonym, pseudonymKey } from "./pseudonym";
+import { toCsv } from "./csv";
+import { monthsBetween, defaultPeriod } from "./period";
+
+const SCREEN_ROWS = 200;
+const EXPORT_ROWS = 100_000;
+
+const isoDate = (field: string) => z.iso.date({ error: `${field} must be a date as YYYY-MM-DD` });
+
+const periodInput = z
+  .object({ from: isoDate("from").optional(), to: isoDate("to").optional() })
+  .transform((value, ctx) => {
+    const period = { ...defaultPeriod(new Date()), ...Object.fromEntries(Object.entries(value).filter(([, v]) => v)) } as Period;
+    if (period.from > period.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be on or before to" });
+    else if (monthsBetween(period.from, period.to).length > 60) ctx.addIssue({ code: "custom", path: ["from"], message: "a period is at most five years" });
+    return period;
+  });
+
+const detailInput = z.object({
+  id: z.string().max(100),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  show: z.enum(["numerator", "denominator", "excluded", "all"], { error: "show must be numerator, denominator, excluded or all" }).default("numerator"),
+  clinician: z.uuid({ error: "clinician must be a user id" }).optional(),
+  site: z.union([z.uuid(), z.literal("none")], { error: "site must be a site id or none" }).optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "month must be YYYY-MM" }).optional(),
+  category: z.string().max(100).optional(),
+  deidentified: z.enum(["0", "1"], { error: "deidentified must be 0 or 1" }).default("0"),
+});
+
+type CountRow = { denominator: number; numerator: number; excluded: number; flagged: number };
+
+const counts = Prisma.sql`
+  count(*) FILTER (WHERE c.excluded IS NULL)::int AS denominator,
+  count(*) FILTER (WHERE c.excluded IS NULL AND c.numerator)::int AS numerator,
+  count(*) FILTER (WHERE c.excluded IS NOT NULL)::int AS excluded,
+  count(*) FILTER (WHERE c.excluded IS NULL AND c.numerator AND c.flag)::int AS flagged`;
+
+const withRate = (row: CountRow): Counts => ({ ...row, rate: row.denominator ? row.numerator / row.denominator : null });
+const EMPTY: CountRow = { denominator: 0, numerator: 0, excluded: 0, flagged: 0 };
+
+async function trendOf(measure: MeasureDefinition, scope: Scope): Promise<MeasureSummary["trend"]> {
+  const rows = await db().$queryRaw<(CountRow & { month: string })[]>`
+    WITH c AS (${measure.cases(scope, "month")})
+    SELECT to_char(c.case_date, 'YYYY-MM') AS month, ${counts} FROM c GROUP BY 1`;
+  const byMonth = new Map(rows.map(({ month, ...row }) => [month, row]));
+  return monthsBetween(scope.from, scope.to).map((month) => ({ month, ...withRate(byMonth.get(month) ?? EMPTY) }));
+}
+
+type Breakdown = CountRow & { dimension: "total" | "clinician" | "site" | "category" | "exclusion"; key: string | null };
+
+/** The period's total and its spread by clinician, site, category and exclusion, in one pass over the cases. */
+async function breakdownOf(measure: MeasureDefinition, scope: Scope): Promise<Breakdown[]> {
+  return db().$queryRaw<Breakdown[]>`
+    WITH c AS (${measure.cases(scope, "period")})
+    SELECT
+      CASE WHEN GROUPING(c.clinician_id) = 0 THEN 'clinician' WHEN GROUPING(c.site_id) = 0 THEN 'site'
+           WHEN GROUPING(c.category) = 0 THEN 'category' WHEN GROUPING(c.excluded) = 0 THEN 'exclusion' ELSE 'total' END AS dimension,
+      CASE WHEN GROUPING(c.clinician_id) = 0 THEN c.clinician_id::text WHEN GROUPING(c.site_id) = 0 THEN COALESCE(c.site_id::text, 'none')
+           WHEN GROUPING(c.category) = 0 THEN c.category WHEN GROUPING(c.excluded) = 0 THEN c.excluded END AS key,
+      ${counts}
+    FROM c
+    GROUP BY GROUPING SETS ((), (c.clinician_id), (c.site_id), (c.category), (c.excluded))`;
+}
+
+async function namesOf(organizationId: string) {
+  const [users, sites] = await Promise.all([
+    db().user.findMany({ where: { organizationId }, select: { id: true, name: true } }),
+    db().site.findMany({ where: { organizationId }, select: { id: true, name: true } }),
+  ]);
+  return { users: new Map(users.map((u) => [u.id, u.name])), sites: new Map([...sites.map((s) => [s.id, s.name] as const), ["none", "No site"] as const]) };
+}
+
+const definitionOf = ({ cases: _cases, ...definition }: MeasureDefinition) => definition;
+
+async function summaryOf(measure: MeasureDefinition, scope: Scope): Promise<MeasureSummary> {
+  const [total, trend] = await Promise.all([
+    db().$queryRaw<CountRow[]>`WITH c AS (${measure.cases(scope, "period")}) SELECT ${counts} FROM c`,
+    trendOf(measure, scope),
+  ]);
+  return { ...definitionOf(measure), period: { from: scope.from, to: scope.to }, total: withRate(total[0] ?? EMPTY), trend };
+}
+
+async function audited(actor: Actor, action: AuditAction, detail: Record<string, string | number | boolean | undefined>): Promise<void> {
+  const given = Object.fromEntries(Object.entries(detail).filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined));
+  await db().$transaction((tx) => recordAudit(tx, { actor, action, outcome: "success", entityType: "measure", detail: given }));
+}
+
+/** Every measure's figure and monthly trend over a period: the auditor's dashboard. */
+export async function listMeasures(actor: Actor, input: unknown): Promise<{ period: Period; measures: MeasureSummary[] }> {
+  await authorize(db(), actor, "read", "measure", { action: "measure.dashboard", entityType: "measure" });
+  const period = parseInput(periodInput, input);
+  const scope = { organizationId: actor.organizationId, ...period };
+  const measures = await Promise.all(MEASURES.map((measure) => summaryOf(measure, scope)));
+  await audited(actor, "measure.dashboard", { ...period });
+  return { period, measures };
+}
+
+function parseDetail(input: unknown) {
+  const { id, from, to, deidentified, ...filter } = parseInput(detailInput, input);
+  const period = parseInput(periodInput, { from, to });
+  const measure = findMeasure(id);
+  if (!measure) throw new AppError("not-found", "No such measure.");
+  return { measure, period, filter: filter as RowFilter, deidentified: deidentified === "1" };
+}
+
+type CaseRow = {
+  encounter_id: string;
+  case_date: Date;
+  numerator: boolean;
+  excluded: string | null;
+  flag: boolean | null;
+  category: string | null;
+  clinician_id: string;
+  site_id: string | null;
+  mrn: string;
+  given_name: string;
+  family_name: string;
+};
+
+/** The cases behind a number, newest first: the drill-down's rows and the export's. */
+async function casesOf(measure: MeasureDefinition, scope: Scope, filter: RowFilter, limit: number): Promise<CaseRow[]> {
+  const grain: Grain = filter.month ? "month" : "period";
+  const conditions = [
+    filter.show === "numerator" ? Prisma.sql`c.excluded IS NULL AND c.numerator` : null,
+    filter.show === "denominator" ? Prisma.sql`c.excluded IS NULL` : null,
+    filter.show === "excluded" ? Prisma.sql`c.excluded IS NOT NULL` : null,
+    filter.clinician ? Prisma.sql`c.clinician_id = ${filter.clinician}::uuid` : null,
+    filter.site === "none" ? Prisma.sql`c.site_id IS NULL` : filter.site ? Prisma.sql`c.site_id = ${filter.site}::uuid` : null,
+    filter.month ? Prisma.sql`to_char(c.case_date, 'YYYY-MM') = ${filter.month}` : null,
+    filter.category ? Prisma.sql`c.category = ${filter.category}` : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  return db().$queryRaw<CaseRow[]>`
+    WITH c AS (${measure.cases(scope, grain)})
+    SELECT c.encounter_id::text, c.case_date, c.numerator, c.excluded, c.flag, c.category, c.clinician_id::text, c.site_id::text,
+           p.mrn, p.given_name, p.family_name
+    FROM c JOIN patient p ON p.id = c.patient_id
+    ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
+    ORDER BY c.case_date DESC, c.encounter_id
+    LIMIT ${limit}`;
+}
+
+function toRows(actor: Actor, cases: CaseRow[], names: Awaited<ReturnType<typeof namesOf>>, deidentified: boolean): MeasureRow[] {
+  const key = deidentified ? pseudonymKey(serverEnv().NEXTAUTH_SECRET, actor.organizationId) : null;
+  return cases.map((row) => ({
+    encounterRef: key ? pseudonym(key, "encounter", row.encounter_id) : row.encounter_id,
+    encounterId: key ? null : row.encounter_id,
+    date: toIsoDate(row.case_date),
+    patientRef: key ? pseudonym(key, "patient", row.mrn) : row.mrn,
+    patientName: key ? null : `${row.given_name} ${row.family_name}`,
+    clinician: names.users.get(row.clinician_id) ?? "Unknown clinician",
+    site: names.sites.get(row.site_id ?? "none") ?? "Unknown site",
+    numerator: row.numerator,
+    excluded: row.excluded,
+    flag: row.flag,
+    category: row.category,
+  }));
+}
+
+/** One measure over a period: definition, figure, trend, spread, and the cases behind the chosen number. */
+export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureDetail> {
+  await authorize(db(), actor, "read", "measure", { action: "measure.read", entityType: "measure" });
+  const { measure, period, filter, deidentified } = parseDetail(input);
+  const scope = { organizationId: actor.organizationId, ...period };
+  const [summary, breakdown, cases, names] = await Promise.all([
+    summaryOf(measure, scope),
+    breakdownOf(measure, scope),
+    casesOf(measure, scope, filter, SCREEN_ROWS + 1),
+    namesOf(actor.organizationId),
+  ]);
+  const spread = (dimension: Breakdown["dimension"], label: (key: string) => string): SpreadRow[] =>
+    breakdown
+      .filter((row) => row.dimension === dimension && row.key !== null)
+      .map(({ dimension: _d, key, ...row }) => ({ key: key as string, label: label(key as string), ...withRate(row) }))
+      .sort((a, b) => b.denominator - a.denominator || a.label.localeCompare(b.label));
+  await audited(actor, "measure.read", { measure: measure.id, ...period, ...filter, deidentified });
+  return {
+    ...summary,
+    byClinician: spread("clinician", (key) => names.users.get(key) ?? "Unknown clinician"),
+    bySite: spread("site", (key) => names.sites.get(key) ?? "Unknown site"),
+    byCategory: measure.categoryLabel ? spread("category", (key) => key) : [],
+    exclusions: spread("exclusion", (key) => key).map((row) => ({ reason: row.label, count: row.excluded })),
+    filter,
+    deidentified,
+    rows: toRows(actor, cases.slice(0, SCREEN_ROWS), names, deidentified),
+    truncated: cases.length > SCREEN_ROWS,
+  };
+}
+
+/** The cases behind a number as CSV, identified or de-identified; the export is itself an audit event. */
+export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ filename: string; csv: string }> {
+  await authorize(db(), actor, "export", "measure", { action: "measure.export", entityType: "measure" });
+  const { measure, period, filter, deidentified } = parseDetail(input);
+  const scope = { organizationId: actor.organizationId, ...period };
+  const [cases, names] = await Promise.all([casesOf(measure, scope, filter, EXPORT_ROWS), namesOf(actor.organizationId)]);
+  const rows = toRows(actor, cases, names, deidentified);
+  const header = [
+    "measure",
+    deidentified ? "encounter_ref" : "encounter_id",
+    "date",
+    deidentified ? "patient_ref" : "mrn",
+    ...(deidentified ? [] : ["patient_name"]),
+    "clinician",
+    "site",
+    "in_numerator",
+    "excluded_because",
+    ...(measure.flagLabel ? [measure.flagLabel.replaceAll(" ", "_")] : []),
+    ...(measure.categoryLabel ? [measure.categoryLabel.toLowerCase()] : []),
+  ];
+  const csv = toCsv(
+    header,
+    rows.map((row) => [
+      measure.id,
+      row.encounterRef,
+      row.date,
+      row.patientRef,
+      ...(deidentified ? [] : [row.patientName]),
+      row.clinician,
+      row.site,
+      row.excluded === null && row.numerator,
+      row.excluded,
+      ...(measure.flagLabel ? [row.flag] : []),
+      ...(measure.categoryLabel ? [row.category] : []),
+    ]),
+  );
+  await audited(actor, "measure.export", { measure: measure.id, ...period, ...filter, deidentified, rows: rows.length });
+  return { filename: `${measure.id}_${period.from}_${period.to}${deidentified ? "_deidentified" : ""}.csv`, csv };
+}
+
+export type MeasureReport = { period: Period; deidentified: boolean; generatedAt: string; measures: (MeasureSummary & { byClinician: SpreadRow[]; bySite: SpreadRow[] })[] };
+
+/** Every measure with its definition, figure, trend and spread, for printing; clinicians are named, patients never. */
+export async function getMeasureReport(actor: Actor, input: unknown): Promise<MeasureReport> {
+  await authorize(db(), actor, "export", "measure", { action: "measure.report", entityType: "measure" });
+  const { deidentified, ...rest } = parseInput(z.object({ from: z.string().optional(), to: z.string().optional(), deidentified: detailInput.shape.deidentified }), input);
+  const period = parseInput(periodInput, rest);
+  const scope = { organizationId: actor.organizationId, ...period };
+  const names = await namesOf(actor.organizationId);
+  const measures = await Promise.all(
+    MEASURES.map(async (measure) => {
+      const [summary, breakdown] = await Promise.all([summaryOf(measure, scope), breakdownOf(measure, scope)]);
+      const spread = (dimension: "clinician" | "site", labels: Map<string, string>) =>
+        breakdown
+          .filter((row) => row.dimension === dimension && row.key !== null)
+          .map(({ dimension: _d, key, ...row }) => ({ key: key as string, label: labels.get(key as string) ?? "Unknown", ...withRate(row) }));
+      return { ...summary, byClinician: spread("clinician", names.users), bySite: spread("site", names.sites) };
+    }),
+  );
+  await audited(actor, "measure.report", { ...period, deidentified: deidentified === "1" });
+  return { period, deidentified: deidentified === "1", generatedAt: new Date().toISOString(), measures };
+}
