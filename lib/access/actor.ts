@@ -21,6 +21,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ROLE_HOME: Record<Role, string> = {
   clinician: "/patients",
   physical_therapist: "/referrals",
-  auditor: "/audit",
+  auditor: "/measures",
   admin: "/admin/users",
 };

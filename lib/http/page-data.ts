@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type FieldIssue } from "@/lib/errors";
 
 /** Loads a page's data, turning access errors into the matching page: 403, 404 or the sign-in page. */
 export async function pageData<T>(load: () => Promise<T>): Promise<T> {
@@ -12,6 +12,16 @@ export async function pageData<T>(load: () => Promise<T>): Promise<T> {
       if (error.code === "not-found") notFound();
       if (error.code === "unauthenticated") redirect("/sign-in");
     }
+    throw error;
+  }
+}
+
+/** Like pageData, but input the page was given (its query string) that fails validation comes back as field issues to show. */
+export async function pageDataOrIssues<T>(load: () => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; issues: FieldIssue[] }> {
+  try {
+    return { ok: true, data: await pageData(load) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "invalid-input") return { ok: false, issues: error.issues };
     throw error;
   }
 }

@@ -77,6 +77,14 @@ async function breakdownOf(measure: MeasureDefinition, scope: Scope): Promise<Br
     GROUP BY GROUPING SETS ((), (c.clinician_id), (c.site_id), (c.category), (c.excluded))`;
 }
 
+/** One dimension of a breakdown, largest denominator first; keys are labelled from `labels` when given. */
+function spreadOf(breakdown: Breakdown[], dimension: Breakdown["dimension"], labels?: Map<string, string>): SpreadRow[] {
+  return breakdown
+    .filter((row) => row.dimension === dimension && row.key !== null)
+    .map(({ dimension: _d, key, ...row }) => ({ key: key as string, label: labels ? (labels.get(key as string) ?? "Unknown") : (key as string), ...withRate(row) }))
+    .sort((a, b) => b.denominator - a.denominator || a.label.localeCompare(b.label));
+}
+
 async function namesOf(organizationId: string) {
   const [users, sites] = await Promise.all([
     db().user.findMany({ where: { organizationId }, select: { id: true, name: true } }),
@@ -182,18 +190,14 @@ export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureD
     casesOf(measure, scope, filter, SCREEN_ROWS + 1),
     namesOf(actor.organizationId),
   ]);
-  const spread = (dimension: Breakdown["dimension"], label: (key: string) => string): SpreadRow[] =>
-    breakdown
-      .filter((row) => row.dimension === dimension && row.key !== null)
-      .map(({ dimension: _d, key, ...row }) => ({ key: key as string, label: label(key as string), ...withRate(row) }))
-      .sort((a, b) => b.denominator - a.denominator || a.label.localeCompare(b.label));
+  const spread = (dimension: Breakdown["dimension"], labels?: Map<string, string>) => spreadOf(breakdown, dimension, labels);
   await audited(actor, "measure.read", { measure: measure.id, ...period, ...filter, deidentified });
   return {
     ...summary,
-    byClinician: spread("clinician", (key) => names.users.get(key) ?? "Unknown clinician"),
-    bySite: spread("site", (key) => names.sites.get(key) ?? "Unknown site"),
-    byCategory: measure.categoryLabel ? spread("category", (key) => key) : [],
-    exclusions: spread("exclusion", (key) => key).map((row) => ({ reason: row.label, count: row.excluded })),
+    byClinician: spread("clinician", names.users),
+    bySite: spread("site", names.sites),
+    byCategory: measure.categoryLabel ? spread("category") : [],
+    exclusions: spread("exclusion").map((row) => ({ reason: row.label, count: row.excluded })),
     filter,
     deidentified,
     rows: toRows(actor, cases.slice(0, SCREEN_ROWS), names, deidentified),
@@ -241,9 +245,12 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
   return { filename: `${measure.id}_${period.from}_${period.to}${deidentified ? "_deidentified" : ""}.csv`, csv };
 }
 
-export type MeasureReport = { period: Period; deidentified: boolean; generatedAt: string; measures: (MeasureSummary & { byClinician: SpreadRow[]; bySite: SpreadRow[] })[] };
+const REPORT_ROWS = 50;
 
-/** Every measure with its definition, figure, trend and spread, for printing; clinicians are named, patients never. */
+export type ReportMeasure = MeasureSummary & { byClinician: SpreadRow[]; bySite: SpreadRow[]; cases: MeasureRow[]; moreCases: boolean };
+export type MeasureReport = { period: Period; deidentified: boolean; generatedAt: string; measures: ReportMeasure[] };
+
+/** Every measure with its definition, figure, trend, spread and newest numerator cases, for printing. */
 export async function getMeasureReport(actor: Actor, input: unknown): Promise<MeasureReport> {
   await authorize(db(), actor, "export", "measure", { action: "measure.report", entityType: "measure" });
   const { deidentified, ...rest } = parseInput(z.object({ from: z.string().optional(), to: z.string().optional(), deidentified: detailInput.shape.deidentified }), input);
@@ -252,12 +259,14 @@ export async function getMeasureReport(actor: Actor, input: unknown): Promise<Me
   const names = await namesOf(actor.organizationId);
   const measures = await Promise.all(
     MEASURES.map(async (measure) => {
-      const [summary, breakdown] = await Promise.all([summaryOf(measure, scope), breakdownOf(measure, scope)]);
-      const spread = (dimension: "clinician" | "site", labels: Map<string, string>) =>
-        breakdown
-          .filter((row) => row.dimension === dimension && row.key !== null)
-          .map(({ dimension: _d, key, ...row }) => ({ key: key as string, label: labels.get(key as string) ?? "Unknown", ...withRate(row) }));
-      return { ...summary, byClinician: spread("clinician", names.users), bySite: spread("site", names.sites) };
+      const [summary, breakdown, cases] = await Promise.all([summaryOf(measure, scope), breakdownOf(measure, scope), casesOf(measure, scope, { show: "numerator" }, REPORT_ROWS + 1)]);
+      return {
+        ...summary,
+        byClinician: spreadOf(breakdown, "clinician", names.users),
+        bySite: spreadOf(breakdown, "site", names.sites),
+        cases: toRows(actor, cases.slice(0, REPORT_ROWS), names, deidentified === "1"),
+        moreCases: cases.length > REPORT_ROWS,
+      };
     }),
   );
   await audited(actor, "measure.report", { ...period, deidentified: deidentified === "1" });

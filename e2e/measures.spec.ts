@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageState } from "./support";
+
+test.describe("an auditor", () => {
+  test.use({ storageState: storageState("auditor") });
+
+  test("drills from a measure to a signed encounter, exports its cases, and sees the chain verified", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/measures$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Opioid-avoidance measures" })).toBeVisible();
+    await expect(page.getByRole("article")).toHaveCount(8);
+    await expectAccessible(page);
+
+    const mme90 = page.getByRole("article", { name: "Patients at or above 90 MME/day" });
+    const numerator = Number((await mme90.getByRole("link", { name: /in the numerator/ }).textContent())?.match(/\d+/)?.[0]);
+    expect(numerator).toBeGreaterThan(0);
+    await mme90.getByText("Definition").click();
+    await expect(mme90.getByText(/at or above 90 MME \(CDC 2022 factors/)).toBeVisible();
+    await mme90.getByRole("link", { name: /in the numerator/ }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Measure 4: Patients at or above 90 MME/day" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Definition" })).toContainText("Exclusions");
+    const cases = page.getByRole("table", { name: "Cases" });
+    await expect(cases.getByRole("row")).toHaveCount(numerator + 1);
+    await expectAccessible(page);
+
+    // The CSV holds the same cases.
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV", exact: true }).click();
+    const csv = await readFile((await (await download).path())!, "utf8");
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("measure,encounter_id,date,mrn,patient_name,clinician,site,in_numerator,excluded_because");
+    expect(lines).toHaveLength(numerator + 1);
+    expect(lines.slice(1).every((line) => line.startsWith("mme-90,") && line.includes(",true,"))).toBe(true);
+
+    const deidentified = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export de-identified CSV" }).click();
+    const anonymous = await readFile((await (await deidentified).path())!, "utf8");
+    const firstName = (await cases.getByRole("row").nth(1).getByRole("cell").nth(1).locator("div").first().textContent())!;
+    expect(anonymous).toContain("patient_ref");
+    expect(anonymous).not.toContain(firstName);
+    expect(anonymous).not.toMatch(/RV-\d+/);
+
+    // Into the encounter behind the first case: the recommendation as shown, the decisions, the orders; nothing to edit.
+    await cases.getByRole("link", { name: /Open encounter of/ }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Visit: ${firstName}`);
+    await expect(page.getByText(/^Signed by /)).toBeVisible();
+    await expect(page.getByText(/at or above 90/).first()).toBeVisible();
+    await expect(page.getByRole("region", { name: "Orders" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Sign/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /addendum/i })).toHaveCount(0);
+
+    // The audit trail shows the export, and the chain verifies.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit trail" }).click();
+    await expect(page.getByRole("region", { name: "Chain verification" })).toContainText(/Chain intact: all \d+ events verified/);
+    await expect(page.getByRole("row").filter({ hasText: "measure.export" }).first()).toContainText('"deidentified":true');
+  });
+
+  test("narrows a measure to one clinician and reads the printable report", async ({ page }) => {
+    await page.goto("/measures/critical-alert-overrides");
+    const byClinician = page.getByRole("table", { name: "By clinician" });
+    const row = byClinician.getByRole("row").nth(1);
+    const clinician = (await row.getByRole("cell").first().textContent())!;
+    await row.getByRole("link", { name: /in the denominator/ }).click();
+    await expect(page.getByRole("heading", { name: new RegExp(`Cases in the denominator, clinician ${clinician}`) })).toBeVisible();
+    const clinicians = await page.getByRole("table", { name: "Cases" }).getByRole("row").locator("td:nth-child(3)").allTextContents();
+    expect(new Set(clinicians)).toEqual(new Set([clinician]));
+
+    await page.goto("/measures/report?deidentified=1");
+    await expect(page.getByRole("heading", { level: 1, name: "Opioid-avoidance measures report" })).toBeVisible();
+    await expect(page.getByText("de-identified: no names")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2 })).toHaveCount(8);
+    await expect(page.getByRole("main")).not.toContainText(/RV-\d+/);
+  });
+
+  test("sees which setting is wrong when the address holds a bad period", async ({ page }) => {
+    const response = await page.goto("/measures?from=2026-06-01&to=2026-01-01");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("from: from must be on or before to");
+    expect((await page.goto("/measures/no-such-measure"))?.status()).toBe(404);
+  });
+});
+
+for (const role of ["clinician", "physical_therapist", "admin"] as const) {
+  test.describe(`a ${role.replace("_", " ")}`, () => {
+    test.use({ storageState: storageState(role) });
+
+    test("cannot open the measures, their report or their exports", async ({ page, playwright, baseURL }) => {
+      await page.goto("/");
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Measures" })).toHaveCount(0);
+      for (const path of ["/measures", "/measures/mme-90", "/measures/report"]) {
+        expect((await page.goto(path))?.status(), path).toBe(403);
+      }
+      const exported = await page.request.get("/measures/mme-90/export");
+      expect(exported.status()).toBe(403);
+      expect(await exported.json()).toMatchObject({ error: "forbidden" });
+      const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+      expect((await anonymous.get("/measures/mme-90/export", { maxRedirects: 0 })).status()).toBe(307);
+      await anonymous.dispose();
+    });
+  });
+}
