@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { EVIDENCE_SOURCES } from "../lib/evidence/sources";
 import { assessment } from "../tests/support/assessment";

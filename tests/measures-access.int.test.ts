@@ -118,6 +118,18 @@ describe("exports", () => {
 });
 
 describe("facts written at signing", () => {
+  it("keep each encounter's previous-encounter date right when an earlier-dated encounter is signed later", async () => {
+    const patientId = await createPatientRow(clinic.organizationId, { givenName: "Lea", familyName: "Late", mrn: `L-${randomUUID().slice(0, 8)}` });
+    const june = await signedVisit(clinic.clinician, patientId, "2026-06-01");
+    await deriveFacts(clinic.organizationId);
+    const episodes = () => getMeasure(clinic.auditor, { id: "imaging-new-episode-without-red-flag", ...PERIOD, show: "all" }).then((m) => m.rows.filter((r) => r.patientName === "Lea Late").map((r) => r.date));
+    expect(await episodes()).toEqual(["2026-06-01"]);
+    await signedVisit(clinic.clinician, patientId, "2026-03-01");
+    await deriveFacts(clinic.organizationId);
+    expect((await testDb().encounterFact.findUniqueOrThrow({ where: { encounterId: june } })).previousEncounterDate).toEqual(new Date("2026-03-01T00:00:00Z"));
+    expect(await episodes()).toEqual(["2026-03-01"]);
+  });
+
   it("match what derivation from the stored record gives", async () => {
     const { id } = await startEncounter(clinic.clinician, { patientId: clinic.unreferredPatientId });
     const signed = assessment({ pain: { durationWeeks: 30, intensity: 7 }, medications: [oxycodone60], opioidSafety: { naloxoneOnHand: true, pdmpReviewedDaysAgo: 10 } });

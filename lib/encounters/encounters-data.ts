@@ -20,7 +20,7 @@ import type { EncounterDetail } from "./encounter-dto";
 import { draftInput, signInput, type OrderInput } from "./sign-input";
 import { withDraftedMedications } from "./drafted-medications";
 import { encounterFacts } from "@/lib/measures/encounter-facts";
-import { factRow } from "@/lib/measures/fact-store";
+import { factRow, linkPreviousEncounters } from "@/lib/measures/fact-store";
 
 const encounterId = z.uuid({ error: "Encounter id must be a UUID" });
 
@@ -213,6 +213,7 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
     await storeOrders(tx, actor, encounter, parsed.orders, recommendation, assessment);
     const facts = encounterFacts(assessment, recommendation, parsed.orders.map((order) => ({ kind: order.kind, code: orderCode(order) })), parsed.decisions);
     await tx.encounterFact.create({ data: factRow({ ...encounter, organizationId: actor.organizationId, clinicianId: actor.userId }, facts) });
+    await linkPreviousEncounters(tx, [encounter.patientId]);
     await recordAudit(tx, {
       actor,
       action: "encounter.sign",

@@ -18,6 +18,23 @@ export function factRow(encounter: SignedEncounter, facts: EncounterFacts): Pris
   };
 }
 
+/**
+ * Sets each fact's previous encounter date from the patients' signed encounters, in date order. Run after facts of
+ * these patients are written, in the same transaction: an earlier-dated encounter signed late changes its successor.
+ * The patient rows are locked first, so two signings for one patient cannot both miss each other.
+ */
+export async function linkPreviousEncounters(tx: Pick<Db, "$executeRaw">, patientIds: string[]): Promise<void> {
+  if (patientIds.length === 0) return;
+  await tx.$executeRaw`SELECT 1 FROM patient WHERE id = ANY(${patientIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
+  await tx.$executeRaw`
+    UPDATE encounter_fact f SET previous_encounter_date = ordered.previous
+    FROM (
+      SELECT encounter_id, lag(encounter_date) OVER (PARTITION BY patient_id ORDER BY encounter_date, encounter_id) AS previous
+      FROM encounter_fact WHERE patient_id = ANY(${patientIds}::uuid[])
+    ) ordered
+    WHERE f.encounter_id = ordered.encounter_id AND f.previous_encounter_date IS DISTINCT FROM ordered.previous`;
+}
+
 const BATCH = 500;
 
 /**
@@ -46,14 +63,16 @@ export async function deriveMissingFacts(db: Db, organizationId?: string): Promi
       },
     });
     if (batch.length === 0) return derived;
-    await db.encounterFact.createMany({
-      data: batch.map((encounter) =>
+    const data = batch.map((encounter) =>
         factRow(
           // Measures attribute an encounter to the clinician who signed it: the decisions and orders are theirs.
           { ...encounter, clinicianId: encounter.signedById ?? encounter.clinicianId },
           encounterFacts(assessmentSchema.parse(encounter.assessment), encounter.recommendations[0]!.output as unknown as Recommendation, encounter.orders, encounter.decisions),
         ),
-      ),
+    );
+    await db.$transaction(async (tx) => {
+      await tx.encounterFact.createMany({ data });
+      await linkPreviousEncounters(tx, [...new Set(batch.map((encounter) => encounter.patientId))]);
     });
     derived += batch.length;
   }

@@ -22,6 +22,8 @@ export type MeasureDefinition = {
   flagLabel?: string;
   /** What the category column holds, when cases are grouped by one (e.g. the alert overridden). */
   categoryLabel?: string;
+  /** Counts patients at their latest encounter, so a month's cases are not the period's cases of that month. */
+  perPatient: boolean;
   cases: (scope: Scope, grain: Grain) => Prisma.Sql;
 };
 
@@ -30,18 +32,41 @@ const inScope = (scope: Scope) =>
 
 const month = Prisma.sql`date_trunc('month', f.encounter_date)`;
 
-/** Each patient's latest signed encounter in the period (or in each month of it): the patient's state at its end. */
-const latestPerPatient = (scope: Scope, grain: Grain) => Prisma.sql`
-  SELECT DISTINCT ON (f.patient_id${grain === "month" ? Prisma.sql`, ${month}` : Prisma.empty}) f.*
-  FROM encounter_fact f
-  WHERE ${inScope(scope)}
-  ORDER BY f.patient_id${grain === "month" ? Prisma.sql`, ${month}` : Prisma.empty}, f.encounter_date DESC, f.encounter_id DESC`;
+/**
+ * Each patient's latest signed encounter in the period (or in each month of it), kept when it belongs to the
+ * population: the patient's state at the period's end. Found from the population's own encounters (few) by taking
+ * each patient's latest and keeping it when no later encounter of the patient falls in the same period or month.
+ */
+const latestPerPatient = (scope: Scope, grain: Grain, population: Prisma.Sql) => {
+  const bucket = grain === "month" ? Prisma.sql`, ${month}` : Prisma.empty;
+  const sameBucket = grain === "month" ? Prisma.sql`AND date_trunc('month', later.encounter_date) = date_trunc('month', f.encounter_date)` : Prisma.empty;
+  return Prisma.sql`
+    SELECT * FROM (
+      SELECT DISTINCT ON (f.patient_id${bucket}) f.*
+      FROM encounter_fact f
+      WHERE ${inScope(scope)} AND ${population}
+      ORDER BY f.patient_id${bucket}, f.encounter_date DESC, f.encounter_id DESC
+    ) f
+    WHERE NOT EXISTS (
+      SELECT 1 FROM encounter_fact later
+      WHERE later.patient_id = f.patient_id AND later.encounter_date BETWEEN ${scope.from}::date AND ${scope.to}::date ${sameBucket}
+        AND (later.encounter_date, later.encounter_id) > (f.encounter_date, f.encounter_id))`;
+};
 
-/** A signed encounter with no signed encounter of the same patient in the 180 days before it: a new episode. */
-const newEpisode = Prisma.sql`NOT EXISTS (
-  SELECT 1 FROM encounter_fact p
-  WHERE p.patient_id = f.patient_id AND p.encounter_date >= f.encounter_date - 180
-    AND (p.encounter_date, p.encounter_id) < (f.encounter_date, f.encounter_id))`;
+const onOpioid = Prisma.sql`(f.opioid_listed OR f.opioid_ordered)`;
+
+/** The period's signed encounters that begin a new episode: none of the patient's in the 180 days before. */
+const newEpisodes = (scope: Scope) => Prisma.sql`
+  SELECT f.* FROM encounter_fact f
+  WHERE ${inScope(scope)} AND (f.previous_encounter_date IS NULL OR f.previous_encounter_date < f.encounter_date - 180)`;
+
+/** For each new episode, whether imaging was ordered and whether a red flag was recorded in the 28 days from its start. */
+const episodeFollowUp = (scope: Scope) => Prisma.sql`
+  SELECT e.encounter_id, bool_or(i.imaging_ordered) AS imaging, bool_or(i.red_flag) AS red_flag
+  FROM episode e JOIN encounter_fact i ON i.patient_id = e.patient_id AND i.encounter_date BETWEEN e.encounter_date AND e.encounter_date + 28
+  WHERE i.organization_id = ${scope.organizationId}::uuid AND i.encounter_date BETWEEN ${scope.from}::date AND ${scope.to}::date + 28
+    AND (i.imaging_ordered OR i.red_flag)
+  GROUP BY e.encounter_id`;
 
 const OPIOID_EXCLUSIONS = [
   "Cancer history recorded at that encounter (cancer pain is outside this guidance).",
@@ -70,6 +95,7 @@ export const MEASURES: MeasureDefinition[] = [
       exclusions: [...OPIOID_EXCLUSIONS, "A red flag suspended the ladder at that encounter (urgent work-up comes first)."],
       period: SIGNED,
     },
+    perPatient: false,
     cases: (scope) => Prisma.sql`
       SELECT ${caseColumns(
         Prisma.sql`NOT f.non_drug_history AND NOT EXISTS (
@@ -93,14 +119,15 @@ export const MEASURES: MeasureDefinition[] = [
       period: LATEST,
     },
     flagLabel: "naloxone not recorded",
+    perPatient: true,
     cases: (scope, grain) => Prisma.sql`
       SELECT ${caseColumns(
         Prisma.sql`f.naloxone_on_hand IS DISTINCT FROM true`,
         Prisma.sql`COALESCE(${opioidExclusion}, CASE WHEN f.mme_total IS NULL AND f.mme_computed < ${MME_REFERENCE.caution} THEN 'MME not computable' END)`,
         Prisma.sql`f.naloxone_on_hand IS NULL`,
       )}
-      FROM (${latestPerPatient(scope, grain)}) f
-      WHERE (f.opioid_listed OR f.opioid_ordered) AND (f.mme_computed >= ${MME_REFERENCE.caution} OR f.mme_total IS NULL)`,
+      FROM (${latestPerPatient(scope, grain, onOpioid)}) f
+      WHERE f.mme_computed >= ${MME_REFERENCE.caution} OR f.mme_total IS NULL`,
   },
   {
     id: "opioid-with-benzodiazepine",
@@ -115,10 +142,10 @@ export const MEASURES: MeasureDefinition[] = [
       exclusions: OPIOID_EXCLUSIONS,
       period: LATEST,
     },
+    perPatient: true,
     cases: (scope, grain) => Prisma.sql`
       SELECT ${caseColumns(Prisma.sql`f.benzodiazepine`, opioidExclusion)}
-      FROM (${latestPerPatient(scope, grain)}) f
-      WHERE f.opioid_listed OR f.opioid_ordered`,
+      FROM (${latestPerPatient(scope, grain, onOpioid)}) f`,
   },
   {
     id: "mme-90",
@@ -133,13 +160,13 @@ export const MEASURES: MeasureDefinition[] = [
       exclusions: [...OPIOID_EXCLUSIONS, `MME not computable and the part that could be computed is below ${MME_REFERENCE.high}: the true dose is unknown.`],
       period: LATEST,
     },
+    perPatient: true,
     cases: (scope, grain) => Prisma.sql`
       SELECT ${caseColumns(
         Prisma.sql`f.mme_computed >= ${MME_REFERENCE.high}`,
         Prisma.sql`COALESCE(${opioidExclusion}, CASE WHEN f.mme_total IS NULL AND f.mme_computed < ${MME_REFERENCE.high} THEN 'MME not computable' END)`,
       )}
-      FROM (${latestPerPatient(scope, grain)}) f
-      WHERE f.opioid_listed OR f.opioid_ordered`,
+      FROM (${latestPerPatient(scope, grain, onOpioid)}) f`,
   },
   {
     id: "imaging-new-episode-without-red-flag",
@@ -154,13 +181,12 @@ export const MEASURES: MeasureDefinition[] = [
       exclusions: ["A red flag recorded at the first encounter or at any signed encounter in the 28 days after it (imaging may be warranted)."],
       period: "New episodes whose first encounter is dated within the chosen period; the 28 days after it may run past the period's end.",
     },
+    perPatient: false,
     cases: (scope) => Prisma.sql`
-      SELECT ${caseColumns(
-        Prisma.sql`EXISTS (SELECT 1 FROM encounter_fact i WHERE i.patient_id = f.patient_id AND i.imaging_ordered AND i.encounter_date BETWEEN f.encounter_date AND f.encounter_date + 28)`,
-        Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM encounter_fact r WHERE r.patient_id = f.patient_id AND r.red_flag AND r.encounter_date BETWEEN f.encounter_date AND f.encounter_date + 28) THEN 'red flag within 28 days' END`,
-      )}
-      FROM encounter_fact f
-      WHERE ${inScope(scope)} AND f.age_years BETWEEN 18 AND 75 AND ${newEpisode}`,
+      WITH episode AS MATERIALIZED (${newEpisodes(scope)} AND f.age_years BETWEEN 18 AND 75),
+           follow_up AS (${episodeFollowUp(scope)})
+      SELECT ${caseColumns(Prisma.sql`COALESCE(u.imaging, false)`, Prisma.sql`CASE WHEN u.red_flag THEN 'red flag within 28 days' END`)}
+      FROM episode f LEFT JOIN follow_up u ON u.encounter_id = f.encounter_id`,
   },
   {
     id: "critical-alert-overrides",
@@ -177,6 +203,7 @@ export const MEASURES: MeasureDefinition[] = [
     },
     flagLabel: "with a comment",
     categoryLabel: "Alert",
+    perPatient: false,
     cases: (scope) => Prisma.sql`
       SELECT ${caseColumns(Prisma.sql`d.response = 'overridden'`, Prisma.sql`NULL::text`, Prisma.sql`d.comment IS NOT NULL`, Prisma.sql`d.item_key`)}
       FROM decision d JOIN encounter_fact f ON f.encounter_id = d.encounter_id
@@ -197,6 +224,7 @@ export const MEASURES: MeasureDefinition[] = [
     },
     flagLabel: "PDMP review overdue",
     categoryLabel: "Overdue",
+    perPatient: true,
     cases: (scope, grain) => {
       const pdmpDue = Prisma.sql`(f.pdmp_days_ago IS NULL OR f.pdmp_days_ago > ${PDMP_INTERVAL_DAYS})`;
       const toxDue = Prisma.sql`(f.urine_drug_test_days_ago IS NULL OR f.urine_drug_test_days_ago > ${TOXICOLOGY_INTERVAL_DAYS})`;
@@ -207,8 +235,8 @@ export const MEASURES: MeasureDefinition[] = [
           pdmpDue,
           Prisma.sql`CASE WHEN ${pdmpDue} AND ${toxDue} THEN 'both' WHEN ${pdmpDue} THEN 'PDMP review' WHEN ${toxDue} THEN 'urine drug test' END`,
         )}
-        FROM (${latestPerPatient(scope, grain)}) f
-        WHERE (f.opioid_listed OR f.opioid_ordered) AND (f.opioid_course_weeks >= 12 OR EXISTS (
+        FROM (${latestPerPatient(scope, grain, onOpioid)}) f
+        WHERE (f.opioid_course_weeks >= 12 OR EXISTS (
           SELECT 1 FROM encounter_fact p
           WHERE p.patient_id = f.patient_id AND (p.opioid_listed OR p.opioid_ordered) AND p.encounter_date BETWEEN f.encounter_date - 365 AND f.encounter_date - 84))`;
     },
@@ -226,13 +254,13 @@ export const MEASURES: MeasureDefinition[] = [
       exclusions: ["A red flag suspended the ladder at the first encounter (urgent work-up comes first)."],
       period: "New episodes whose first encounter is dated within the chosen period.",
     },
+    perPatient: false,
     cases: (scope) => Prisma.sql`
       SELECT ${caseColumns(
         Prisma.sql`(f.non_drug_started OR f.non_drug_current) AND NOT f.opioid_ordered`,
         Prisma.sql`CASE WHEN f.ladder_suspended THEN 'red flag: urgent work-up' END`,
       )}
-      FROM encounter_fact f
-      WHERE ${inScope(scope)} AND f.chronic AND ${newEpisode}`,
+      FROM (${newEpisodes(scope)} AND f.chronic) f`,
   },
 ];
 

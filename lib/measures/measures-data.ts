@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
 import { authorize } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
@@ -10,7 +9,8 @@ import { AppError } from "@/lib/errors";
 import { serverEnv } from "@/lib/env";
 import { parseInput } from "@/lib/validation";
 import { toIsoDate } from "@/lib/dates";
-import { findMeasure, MEASURES, type Grain, type MeasureDefinition, type Scope } from "./measure-definitions";
+import { findMeasure, MEASURES, type MeasureDefinition, type Scope } from "./measure-definitions";
+import { analytic, breakdownOf, casesOf, selectCases, totalOf, trendOf, withRate, type Breakdown, type CaseRow } from "./measure-queries";
 import type { Counts, MeasureDetail, MeasureRow, MeasureSummary, Period, RowFilter, SpreadRow } from "./measure-dto";
 import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
@@ -42,40 +42,10 @@ const detailInput = z.object({
   deidentified: z.enum(["0", "1"], { error: "deidentified must be 0 or 1" }).default("0"),
 });
 
-type CountRow = { denominator: number; numerator: number; excluded: number; flagged: number };
-
-const counts = Prisma.sql`
-  count(*) FILTER (WHERE c.excluded IS NULL)::int AS denominator,
-  count(*) FILTER (WHERE c.excluded IS NULL AND c.numerator)::int AS numerator,
-  count(*) FILTER (WHERE c.excluded IS NOT NULL)::int AS excluded,
-  count(*) FILTER (WHERE c.excluded IS NULL AND c.numerator AND c.flag)::int AS flagged`;
-
-const withRate = (row: CountRow): Counts => ({ ...row, rate: row.denominator ? row.numerator / row.denominator : null });
-const EMPTY: CountRow = { denominator: 0, numerator: 0, excluded: 0, flagged: 0 };
-
-async function trendOf(measure: MeasureDefinition, scope: Scope): Promise<MeasureSummary["trend"]> {
-  const rows = await db().$queryRaw<(CountRow & { month: string })[]>`
-    WITH c AS (${measure.cases(scope, "month")})
-    SELECT to_char(c.case_date, 'YYYY-MM') AS month, ${counts} FROM c GROUP BY 1`;
-  const byMonth = new Map(rows.map(({ month, ...row }) => [month, row]));
-  return monthsBetween(scope.from, scope.to).map((month) => ({ month, ...withRate(byMonth.get(month) ?? EMPTY) }));
-}
-
-type Breakdown = CountRow & { dimension: "total" | "clinician" | "site" | "category" | "exclusion"; key: string | null };
-
-/** The period's total and its spread by clinician, site, category and exclusion, in one pass over the cases. */
-async function breakdownOf(measure: MeasureDefinition, scope: Scope): Promise<Breakdown[]> {
-  return db().$queryRaw<Breakdown[]>`
-    WITH c AS (${measure.cases(scope, "period")})
-    SELECT
-      CASE WHEN GROUPING(c.clinician_id) = 0 THEN 'clinician' WHEN GROUPING(c.site_id) = 0 THEN 'site'
-           WHEN GROUPING(c.category) = 0 THEN 'category' WHEN GROUPING(c.excluded) = 0 THEN 'exclusion' ELSE 'total' END AS dimension,
-      CASE WHEN GROUPING(c.clinician_id) = 0 THEN c.clinician_id::text WHEN GROUPING(c.site_id) = 0 THEN COALESCE(c.site_id::text, 'none')
-           WHEN GROUPING(c.category) = 0 THEN c.category WHEN GROUPING(c.excluded) = 0 THEN c.excluded END AS key,
-      ${counts}
-    FROM c
-    GROUP BY GROUPING SETS ((), (c.clinician_id), (c.site_id), (c.category), (c.excluded))`;
-}
+const totalIn = (breakdown: Breakdown[]): Counts => {
+  const { dimension: _d, key: _k, ...total } = breakdown.find((row) => row.dimension === "total")!;
+  return withRate(total);
+};
 
 /** One dimension of a breakdown, largest denominator first; keys are labelled from `labels` when given. */
 function spreadOf(breakdown: Breakdown[], dimension: Breakdown["dimension"], labels?: Map<string, string>): SpreadRow[] {
@@ -93,15 +63,10 @@ async function namesOf(organizationId: string) {
   return { users: new Map(users.map((u) => [u.id, u.name])), sites: new Map([...sites.map((s) => [s.id, s.name] as const), ["none", "No site"] as const]) };
 }
 
-const definitionOf = ({ cases: _cases, ...definition }: MeasureDefinition) => definition;
-
-async function summaryOf(measure: MeasureDefinition, scope: Scope): Promise<MeasureSummary> {
-  const [total, trend] = await Promise.all([
-    db().$queryRaw<CountRow[]>`WITH c AS (${measure.cases(scope, "period")}) SELECT ${counts} FROM c`,
-    trendOf(measure, scope),
-  ]);
-  return { ...definitionOf(measure), period: { from: scope.from, to: scope.to }, total: withRate(total[0] ?? EMPTY), trend };
-}
+const summaryOf = (measure: MeasureDefinition, scope: Scope, total: Counts, trend: MeasureSummary["trend"]): MeasureSummary => {
+  const { cases: _cases, ...definition } = measure;
+  return { ...definition, period: { from: scope.from, to: scope.to }, total, trend };
+};
 
 async function audited(actor: Actor, action: AuditAction, detail: Record<string, string | number | boolean | undefined>): Promise<void> {
   const given = Object.fromEntries(Object.entries(detail).filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined));
@@ -113,7 +78,14 @@ export async function listMeasures(actor: Actor, input: unknown): Promise<{ peri
   await authorize(db(), actor, "read", "measure", { action: "measure.dashboard", entityType: "measure" });
   const period = parseInput(periodInput, input);
   const scope = { organizationId: actor.organizationId, ...period };
-  const measures = await Promise.all(MEASURES.map((measure) => summaryOf(measure, scope)));
+  const measures = await Promise.all(
+    MEASURES.map((measure) =>
+      analytic(async (tx) => {
+        await selectCases(tx, measure, scope);
+        return summaryOf(measure, scope, await totalOf(tx), await trendOf(tx, measure, scope));
+      }),
+    ),
+  );
   await audited(actor, "measure.dashboard", { ...period });
   return { period, measures };
 }
@@ -124,42 +96,6 @@ function parseDetail(input: unknown) {
   const measure = findMeasure(id);
   if (!measure) throw new AppError("not-found", "No such measure.");
   return { measure, period, filter: filter as RowFilter, deidentified: deidentified === "1" };
-}
-
-type CaseRow = {
-  encounter_id: string;
-  case_date: Date;
-  numerator: boolean;
-  excluded: string | null;
-  flag: boolean | null;
-  category: string | null;
-  clinician_id: string;
-  site_id: string | null;
-  mrn: string;
-  given_name: string;
-  family_name: string;
-};
-
-/** The cases behind a number, newest first: the drill-down's rows and the export's. */
-async function casesOf(measure: MeasureDefinition, scope: Scope, filter: RowFilter, limit: number): Promise<CaseRow[]> {
-  const grain: Grain = filter.month ? "month" : "period";
-  const conditions = [
-    filter.show === "numerator" ? Prisma.sql`c.excluded IS NULL AND c.numerator` : null,
-    filter.show === "denominator" ? Prisma.sql`c.excluded IS NULL` : null,
-    filter.show === "excluded" ? Prisma.sql`c.excluded IS NOT NULL` : null,
-    filter.clinician ? Prisma.sql`c.clinician_id = ${filter.clinician}::uuid` : null,
-    filter.site === "none" ? Prisma.sql`c.site_id IS NULL` : filter.site ? Prisma.sql`c.site_id = ${filter.site}::uuid` : null,
-    filter.month ? Prisma.sql`to_char(c.case_date, 'YYYY-MM') = ${filter.month}` : null,
-    filter.category ? Prisma.sql`c.category = ${filter.category}` : null,
-  ].filter((condition): condition is Prisma.Sql => condition !== null);
-  return db().$queryRaw<CaseRow[]>`
-    WITH c AS (${measure.cases(scope, grain)})
-    SELECT c.encounter_id::text, c.case_date, c.numerator, c.excluded, c.flag, c.category, c.clinician_id::text, c.site_id::text,
-           p.mrn, p.given_name, p.family_name
-    FROM c JOIN patient p ON p.id = c.patient_id
-    ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
-    ORDER BY c.case_date DESC, c.encounter_id
-    LIMIT ${limit}`;
 }
 
 function toRows(actor: Actor, cases: CaseRow[], names: Awaited<ReturnType<typeof namesOf>>, deidentified: boolean): MeasureRow[] {
@@ -184,16 +120,17 @@ export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureD
   await authorize(db(), actor, "read", "measure", { action: "measure.read", entityType: "measure" });
   const { measure, period, filter, deidentified } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
-  const [summary, breakdown, cases, names] = await Promise.all([
-    summaryOf(measure, scope),
-    breakdownOf(measure, scope),
-    casesOf(measure, scope, filter, SCREEN_ROWS + 1),
+  const [{ trend, breakdown, cases }, names] = await Promise.all([
+    analytic(async (tx) => {
+      await selectCases(tx, measure, scope);
+      return { breakdown: await breakdownOf(tx), trend: await trendOf(tx, measure, scope), cases: await casesOf(tx, measure, filter, SCREEN_ROWS + 1) };
+    }),
     namesOf(actor.organizationId),
   ]);
   const spread = (dimension: Breakdown["dimension"], labels?: Map<string, string>) => spreadOf(breakdown, dimension, labels);
   await audited(actor, "measure.read", { measure: measure.id, ...period, ...filter, deidentified });
   return {
-    ...summary,
+    ...summaryOf(measure, scope, totalIn(breakdown), trend),
     byClinician: spread("clinician", names.users),
     bySite: spread("site", names.sites),
     byCategory: measure.categoryLabel ? spread("category") : [],
@@ -210,7 +147,13 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
   await authorize(db(), actor, "export", "measure", { action: "measure.export", entityType: "measure" });
   const { measure, period, filter, deidentified } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
-  const [cases, names] = await Promise.all([casesOf(measure, scope, filter, EXPORT_ROWS), namesOf(actor.organizationId)]);
+  const [cases, names] = await Promise.all([
+    analytic(async (tx) => {
+      await selectCases(tx, measure, scope);
+      return casesOf(tx, measure, filter, EXPORT_ROWS);
+    }),
+    namesOf(actor.organizationId),
+  ]);
   const rows = toRows(actor, cases, names, deidentified);
   const header = [
     "measure",
@@ -259,9 +202,12 @@ export async function getMeasureReport(actor: Actor, input: unknown): Promise<Me
   const names = await namesOf(actor.organizationId);
   const measures = await Promise.all(
     MEASURES.map(async (measure) => {
-      const [summary, breakdown, cases] = await Promise.all([summaryOf(measure, scope), breakdownOf(measure, scope), casesOf(measure, scope, { show: "numerator" }, REPORT_ROWS + 1)]);
+      const { breakdown, trend, cases } = await analytic(async (tx) => {
+        await selectCases(tx, measure, scope);
+        return { breakdown: await breakdownOf(tx), trend: await trendOf(tx, measure, scope), cases: await casesOf(tx, measure, { show: "numerator" }, REPORT_ROWS + 1) };
+      });
       return {
-        ...summary,
+        ...summaryOf(measure, scope, totalIn(breakdown), trend),
         byClinician: spreadOf(breakdown, "clinician", names.users),
         bySite: spreadOf(breakdown, "site", names.sites),
         cases: toRows(actor, cases.slice(0, REPORT_ROWS), names, deidentified === "1"),
