@@ -1,5 +1,6 @@
 // Fills a PostgreSQL database with 1,000,000 signed encounters for `npm run bench:measures`: one organization with
-// 10 practices, 60 clinicians and 200,000 patients over three years. Each encounter follows one of 240 visit
+// 10 practices, 60 clinicians and 100,000 patients over three years, each patient seen in episodes of three visits
+// three weeks apart, about once a year. Each encounter follows one of 240 visit
 // templates (assessment, orders, decisions) drawn from realistic proportions; each template goes through the
 // engine and the measure-fact derivation once, and SQL copies it out, so the facts are the ones signing writes.
 // Recommendations are stored for the encounters with decisions on critical alerts (the decision rows point at
@@ -18,7 +19,9 @@ import { DEMO_PASSWORD } from "../prisma/demo-accounts";
 export const BENCH_ORGANIZATION = "bench-1m";
 export const BENCH_AUDITOR = "bench.auditor@backstep.test";
 const ENCOUNTERS = 1_000_000;
-const PATIENTS = 200_000;
+const PATIENTS = 100_000;
+const VISITS_PER_EPISODE = 3;
+const DAYS_BETWEEN_VISITS = 21;
 const CLINICIANS = 60;
 const SITES = 10;
 const TEMPLATES = 240;
@@ -145,13 +148,21 @@ export async function seedMeasuresBench(url: string, today: Date, log: (line: st
     await client.query("COMMIT");
     log(`bench: organization, ${CLINICIANS} clinicians, ${PATIENTS.toLocaleString("en-US")} patients and ${TEMPLATES} visit templates in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-    // Encounter g is dated in order over the three years, as signed encounters arrive, for a patient spread by a
-    // multiplicative hash; the patient's clinician and practice; one of three templates per patient, so a patient's
-    // visits differ but stay alike.
-    const patient = `((g::bigint * 7919) % ${PATIENTS})`;
+    // Encounter g is visit g mod 3 of episode g / 3; episodes start in date order over the three years (so rows
+    // arrive roughly in date order, as signed encounters do) and go to patients by a multiplicative hash, so each
+    // patient's next episode comes PATIENTS episodes later. A patient keeps a clinician, a practice, and one of
+    // three visit templates per visit of the episode.
+    const episode = `(g / ${VISITS_PER_EPISODE})`;
+    const visit = `(g % ${VISITS_PER_EPISODE})`;
+    const episodes = Math.ceil(ENCOUNTERS / VISITS_PER_EPISODE);
+    const start = (e: string) => `(date '${firstDay}' + (${e}::bigint * ${DAYS - VISITS_PER_EPISODE * DAYS_BETWEEN_VISITS} / ${episodes})::int)`;
+    const patient = `((${episode}::bigint * 7919) % ${PATIENTS})`;
     const clinician = `(${patient} % ${CLINICIANS})`;
-    const template = `((${patient} * 31 + g % 3) % ${TEMPLATES})`;
-    const date = `(date '${firstDay}' + (g::bigint * ${DAYS} / ${ENCOUNTERS})::int)`;
+    const template = `((${patient} * 31 + ${visit}) % ${TEMPLATES})`;
+    const date = `(${start(episode)} + ${visit} * ${DAYS_BETWEEN_VISITS})`;
+    const next = `(CASE WHEN ${visit} < ${VISITS_PER_EPISODE - 1} AND g + 1 < ${ENCOUNTERS} THEN ${date} + ${DAYS_BETWEEN_VISITS}
+                        WHEN ${visit} = ${VISITS_PER_EPISODE - 1} AND (${episode} + ${PATIENTS}) * ${VISITS_PER_EPISODE} < ${ENCOUNTERS} THEN ${start(`(${episode} + ${PATIENTS})`)} END)`;
+    const previous = `(CASE WHEN ${visit} > 0 THEN ${date} - ${DAYS_BETWEEN_VISITS} WHEN ${episode} >= ${PATIENTS} THEN ${start(`(${episode} - ${PATIENTS})`)} + ${(VISITS_PER_EPISODE - 1) * DAYS_BETWEEN_VISITS} END)`;
     const factSelect = FACT_COLUMNS.map(([key, , type]) => `(t.facts->>'${key}')::${type}`).join(", ");
     for (let from = 0; from < ENCOUNTERS; from += BATCH) {
       const range = `generate_series(${from}, ${from + BATCH - 1}) g JOIN bench_template t ON t.idx = ${template}`;
@@ -163,8 +174,8 @@ export async function seedMeasuresBench(url: string, today: Date, log: (line: st
          FROM ${range}`,
       );
       await client.query(
-        `INSERT INTO encounter_fact (encounter_id, organization_id, patient_id, clinician_id, site_id, encounter_date, ${FACT_COLUMNS.map(([, column]) => column).join(", ")})
-         SELECT ${uuidOf("e", "g")}, ${org}, ${uuidOf("p", patient)}, ${uuidOf("c", clinician)}, ${uuidOf("s", `(${clinician} % ${SITES})`)}, ${date}, ${factSelect}
+        `INSERT INTO encounter_fact (encounter_id, organization_id, patient_id, clinician_id, site_id, encounter_date, previous_encounter_date, next_encounter_date, ${FACT_COLUMNS.map(([, column]) => column).join(", ")})
+         SELECT ${uuidOf("e", "g")}, ${org}, ${uuidOf("p", patient)}, ${uuidOf("c", clinician)}, ${uuidOf("s", `(${clinician} % ${SITES})`)}, ${date}, ${previous}, ${next}, ${factSelect}
          FROM ${range}`,
       );
       await client.query(
@@ -185,13 +196,12 @@ export async function seedMeasuresBench(url: string, today: Date, log: (line: st
       await client.query("COMMIT");
       log(`bench: ${(from + BATCH).toLocaleString("en-US")} encounters (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
+    // The previous and next encounter dates above follow from the layout; the app's own linking must find nothing to change.
     const prisma = createPrismaClient(url);
-    for (let from = 0; from < PATIENTS; from += 10_000) {
-      const { rows } = await client.query<{ id: string }>(`SELECT ${uuidOf("p", "n")}::text AS id FROM generate_series(${from}, ${from + 9_999}) n`);
-      await linkPreviousEncounters(prisma, rows.map((row) => row.id));
-    }
+    const { rows: sample } = await client.query<{ id: string }>(`SELECT ${uuidOf("p", "n")}::text AS id FROM generate_series(0, 999) n`);
+    const corrected = await linkPreviousEncounters(prisma, sample.map((row) => row.id));
     await prisma.$disconnect();
-    log(`bench: previous encounters linked (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    if (corrected !== 0) throw new Error(`bench data: ${corrected} previous or next encounter dates disagree with the app's linking`);
     await client.query("VACUUM ANALYZE");
     return ENCOUNTERS;
   } catch (error) {

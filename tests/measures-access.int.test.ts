@@ -118,14 +118,15 @@ describe("exports", () => {
 });
 
 describe("facts written at signing", () => {
-  it("keep each encounter's previous-encounter date right when an earlier-dated encounter is signed later", async () => {
+  it("keep each encounter's previous and next encounter dates right when an earlier-dated encounter is signed later", async () => {
     const patientId = await createPatientRow(clinic.organizationId, { givenName: "Lea", familyName: "Late", mrn: `L-${randomUUID().slice(0, 8)}` });
     const june = await signedVisit(clinic.clinician, patientId, "2026-06-01");
     await deriveFacts(clinic.organizationId);
     const episodes = () => getMeasure(clinic.auditor, { id: "imaging-new-episode-without-red-flag", ...PERIOD, show: "all" }).then((m) => m.rows.filter((r) => r.patientName === "Lea Late").map((r) => r.date));
     expect(await episodes()).toEqual(["2026-06-01"]);
-    await signedVisit(clinic.clinician, patientId, "2026-03-01");
+    const march = await signedVisit(clinic.clinician, patientId, "2026-03-01");
     await deriveFacts(clinic.organizationId);
+    expect((await testDb().encounterFact.findUniqueOrThrow({ where: { encounterId: march } })).nextEncounterDate).toEqual(new Date("2026-06-01T00:00:00Z"));
     expect((await testDb().encounterFact.findUniqueOrThrow({ where: { encounterId: june } })).previousEncounterDate).toEqual(new Date("2026-03-01T00:00:00Z"));
     expect(await episodes()).toEqual(["2026-03-01"]);
   });

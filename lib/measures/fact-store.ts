@@ -19,20 +19,23 @@ export function factRow(encounter: SignedEncounter, facts: EncounterFacts): Pris
 }
 
 /**
- * Sets each fact's previous encounter date from the patients' signed encounters, in date order. Run after facts of
+ * Sets each fact's previous and next encounter dates from the patients' signed encounters, in date order, and says
+ * how many facts it changed. Run after facts of
  * these patients are written, in the same transaction: an earlier-dated encounter signed late changes its successor.
  * The patient rows are locked first, so two signings for one patient cannot both miss each other.
  */
-export async function linkPreviousEncounters(tx: Pick<Db, "$executeRaw">, patientIds: string[]): Promise<void> {
-  if (patientIds.length === 0) return;
+export async function linkPreviousEncounters(tx: Pick<Db, "$executeRaw">, patientIds: string[]): Promise<number> {
+  if (patientIds.length === 0) return 0;
   await tx.$executeRaw`SELECT 1 FROM patient WHERE id = ANY(${patientIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
-  await tx.$executeRaw`
-    UPDATE encounter_fact f SET previous_encounter_date = ordered.previous
+  return tx.$executeRaw`
+    UPDATE encounter_fact f SET previous_encounter_date = ordered.previous, next_encounter_date = ordered.next
     FROM (
-      SELECT encounter_id, lag(encounter_date) OVER (PARTITION BY patient_id ORDER BY encounter_date, encounter_id) AS previous
+      SELECT encounter_id, lag(encounter_date) OVER patient_order AS previous, lead(encounter_date) OVER patient_order AS next
       FROM encounter_fact WHERE patient_id = ANY(${patientIds}::uuid[])
+      WINDOW patient_order AS (PARTITION BY patient_id ORDER BY encounter_date, encounter_id)
     ) ordered
-    WHERE f.encounter_id = ordered.encounter_id AND f.previous_encounter_date IS DISTINCT FROM ordered.previous`;
+    WHERE f.encounter_id = ordered.encounter_id
+      AND (f.previous_encounter_date IS DISTINCT FROM ordered.previous OR f.next_encounter_date IS DISTINCT FROM ordered.next)`;
 }
 
 const BATCH = 500;

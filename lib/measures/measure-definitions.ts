@@ -34,23 +34,14 @@ const month = Prisma.sql`date_trunc('month', f.encounter_date)`;
 
 /**
  * Each patient's latest signed encounter in the period (or in each month of it), kept when it belongs to the
- * population: the patient's state at the period's end. Found from the population's own encounters (few) by taking
- * each patient's latest and keeping it when no later encounter of the patient falls in the same period or month.
+ * population: the patient's state at the period's end. An encounter is the latest when the patient's next one
+ * falls after the period (or the month) ends.
  */
 const latestPerPatient = (scope: Scope, grain: Grain, population: Prisma.Sql) => {
-  const bucket = grain === "month" ? Prisma.sql`, ${month}` : Prisma.empty;
-  const sameBucket = grain === "month" ? Prisma.sql`AND date_trunc('month', later.encounter_date) = date_trunc('month', f.encounter_date)` : Prisma.empty;
+  const end = grain === "month" ? Prisma.sql`LEAST((${month} + interval '1 month' - interval '1 day')::date, ${scope.to}::date)` : Prisma.sql`${scope.to}::date`;
   return Prisma.sql`
-    SELECT * FROM (
-      SELECT DISTINCT ON (f.patient_id${bucket}) f.*
-      FROM encounter_fact f
-      WHERE ${inScope(scope)} AND ${population}
-      ORDER BY f.patient_id${bucket}, f.encounter_date DESC, f.encounter_id DESC
-    ) f
-    WHERE NOT EXISTS (
-      SELECT 1 FROM encounter_fact later
-      WHERE later.patient_id = f.patient_id AND later.encounter_date BETWEEN ${scope.from}::date AND ${scope.to}::date ${sameBucket}
-        AND (later.encounter_date, later.encounter_id) > (f.encounter_date, f.encounter_id))`;
+    SELECT f.* FROM encounter_fact f
+    WHERE ${inScope(scope)} AND ${population} AND (f.next_encounter_date IS NULL OR f.next_encounter_date > ${end})`;
 };
 
 const onOpioid = Prisma.sql`(f.opioid_listed OR f.opioid_ordered)`;

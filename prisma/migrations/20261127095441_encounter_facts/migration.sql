@@ -7,6 +7,7 @@ CREATE TABLE "encounter_fact" (
     "site_id" UUID,
     "encounter_date" DATE NOT NULL,
     "previous_encounter_date" DATE,
+    "next_encounter_date" DATE,
     "age_years" INTEGER NOT NULL,
     "chronic" BOOLEAN NOT NULL,
     "red_flag" BOOLEAN NOT NULL,
