@@ -30,7 +30,8 @@ export type MeasureDefinition = {
 const inScope = (scope: Scope) =>
   Prisma.sql`f.organization_id = ${scope.organizationId}::uuid AND f.encounter_date BETWEEN ${scope.from}::date AND ${scope.to}::date`;
 
-const month = Prisma.sql`date_trunc('month', f.encounter_date)`;
+// On the date as a plain timestamp, so a month never depends on the session's time zone.
+const month = Prisma.sql`date_trunc('month', f.encounter_date::timestamp)`;
 
 /**
  * Each patient's latest signed encounter in the period (or in each month of it), kept when it belongs to the
