@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { openEmbeddedDatabase } from "../lib/db/embedded-server";
+import { openEmbeddedDatabase, openMemoryDatabase } from "../lib/db/embedded-server";
 
 // A second process must use the first one's server instead of opening the same folder (which corrupts it).
 const SECOND_PROCESS = `
@@ -57,4 +57,36 @@ describe("openEmbeddedDatabase", () => {
       await database.close();
     }
   }, 60_000);
+});
+
+describe("the embedded database's clients", () => {
+  it("each get their own results when queries and transactions from many connections interleave", async () => {
+    const database = await openMemoryDatabase();
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const wrong: string[] = [];
+    const inTransaction = async (n: number) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query("CREATE TEMP TABLE per_view (n int) ON COMMIT DROP");
+        await client.query("INSERT INTO per_view SELECT $1::int", [n]);
+        const { rows } = await client.query("SELECT n FROM per_view");
+        if (rows.length !== 1 || rows[0].n !== n) wrong.push(`transaction ${n} saw ${JSON.stringify(rows)}`);
+        await client.query("COMMIT");
+      } finally {
+        client.release();
+      }
+    };
+    const plain = async (n: number) => {
+      const { rows } = await pool.query("SELECT $1::int AS n, repeat('x', $1::int) AS pad", [n]);
+      if (rows[0]?.n !== n) wrong.push(`query ${n} got ${JSON.stringify(rows)}`);
+    };
+    try {
+      for (let round = 0; round < 20; round += 1) await Promise.all(Array.from({ length: 10 }, (_, n) => (n % 2 ? inTransaction(n) : plain(n))));
+    } finally {
+      await pool.end();
+      await database.close();
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serializeClients } from "./serialize-clients";
 
 // PGlite keeps a whole Postgres in one folder, but only one process may open that folder: two openers
 // corrupt it. So one process owns it and serves it over the Postgres wire protocol; a lock file names
@@ -37,6 +38,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
 export async function openMemoryDatabase(): Promise<EmbeddedDatabase> {
   const db = await PGlite.create();
   const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 100 });
+  serializeClients(server);
   await server.start();
   return { url: urlFor(portOf(server)), owner: true, close: () => closeServer(server, db) };
 }
@@ -47,6 +49,7 @@ async function serve(folder: string, lockPath: string, fd: number): Promise<Embe
   try {
     db = await PGlite.create(folder);
     server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 100 });
+    serializeClients(server);
     await server.start();
     const port = portOf(server);
     writeSync(fd, JSON.stringify({ pid: process.pid, port } satisfies LockContent));
