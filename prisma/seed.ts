@@ -11,9 +11,10 @@ import { evaluate } from "../lib/ladder/evaluate";
 import { deriveMissingFacts } from "../lib/measures/fact-store";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "./demo-accounts";
 
-// Demo data: one organization with a primary care practice and a PT clinic, one user per role, and 40
-// synthetic patients with a year of history, dated relative to `today`; each signed encounter stores the
-// recommendation the engine gives for its assessment. The people are invented; the
+// Demo data: one organization with two primary care practices and two PT clinics, one user per role (and a second
+// clinician and therapist), and 42 synthetic patients with a year of history, dated relative to `today`; each signed
+// encounter stores the recommendation the engine gives for its assessment and the answers to its critical alerts.
+// The people are invented; the
 // sequence is fixed (a seeded generator), so every demo database tells the same stories.
 
 type Json = Prisma.InputJsonValue;
