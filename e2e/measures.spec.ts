@@ -15,6 +15,7 @@ test.describe("an auditor", () => {
     const mme90 = page.getByRole("article", { name: "Patients at or above 90 MME/day" });
     const numerator = Number((await mme90.getByRole("link", { name: /in the numerator/ }).textContent())?.match(/\d+/)?.[0]);
     expect(numerator).toBeGreaterThan(0);
+    await expect(mme90.getByRole("region", { name: "By site" })).toContainText("Riverside Family Medicine");
     await mme90.getByText("Definition").click();
     await expect(mme90.getByText(/at or above 90 MME \(CDC 2022 factors/)).toBeVisible();
     await mme90.getByRole("link", { name: /in the numerator/ }).click();

@@ -47,7 +47,12 @@ describe("access to the measures", () => {
 
   it("audits every auditor view and export with what was looked at", async () => {
     const id = "mme-50-without-naloxone";
-    await listMeasures(clinic.auditor, PERIOD);
+    const dashboard = await listMeasures(clinic.auditor, PERIOD);
+    expect(dashboard.measures.find((m) => m.id === id)).toMatchObject({
+      total: { denominator: 1, numerator: 1 },
+      byClinician: [{ label: clinic.clinician.name, numerator: 1, denominator: 1 }],
+      bySite: [{ label: "Fixture Practice", numerator: 1, denominator: 1 }],
+    });
     await getMeasure(clinic.auditor, { id, ...PERIOD, show: "denominator" });
     await exportMeasureCsv(clinic.auditor, { id, ...PERIOD, deidentified: "1" });
     await getMeasureReport(clinic.auditor, PERIOD);

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import type { MeasureSummary } from "@/lib/measures/measure-dto";
+import type { DashboardMeasure } from "@/lib/measures/measure-dto";
 import { formatRate, measureHref } from "@/lib/measures/measure-links";
 import { MeasureDefinition } from "./measure-definition";
 import { MeasureTrend } from "./measure-trend";
+import { SpreadSummary } from "./spread-summary";
 
-/** One measure on the dashboard: its rate, the counts behind it (each a link to its cases), trend and definition. */
-export function MeasureCard({ measure }: { measure: MeasureSummary }) {
+/** One measure on the dashboard: its rate, the counts behind it (each a link to its cases), trend, spread and definition. */
+export function MeasureCard({ measure }: { measure: DashboardMeasure }) {
   const { total, period } = measure;
   const link = (show: "numerator" | "denominator" | "excluded") => measureHref(measure.id, period, { show });
   return (
@@ -36,6 +37,10 @@ export function MeasureCard({ measure }: { measure: MeasureSummary }) {
         )}
       </p>
       <MeasureTrend measure={measure} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SpreadSummary title="By clinician" rows={measure.byClinician} measureId={measure.id} period={period} filterKey="clinician" />
+        <SpreadSummary title="By site" rows={measure.bySite} measureId={measure.id} period={period} filterKey="site" />
+      </div>
       <details className="text-sm">
         <summary className="cursor-pointer font-medium text-brand">Definition</summary>
         <div className="mt-2">

@@ -42,3 +42,8 @@ export type MeasureDetail = MeasureSummary & {
   /** True when more rows matched than are shown; the CSV export has them all. */
   truncated: boolean;
 };
+
+export type DashboardMeasure = MeasureSummary & { byClinician: SpreadRow[]; bySite: SpreadRow[] };
+
+export type ReportMeasure = DashboardMeasure & { cases: MeasureRow[]; moreCases: boolean };
+export type MeasureReport = { period: Period; deidentified: boolean; generatedAt: string; measures: ReportMeasure[] };

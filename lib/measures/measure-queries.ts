@@ -66,11 +66,6 @@ export async function selectCases(tx: Tx, measure: MeasureDefinition, scope: Sco
 
 const monthTable = (measure: MeasureDefinition) => (measure.perPatient ? MONTH_CASES : PERIOD_CASES);
 
-export async function totalOf(tx: Tx): Promise<Counts> {
-  const rows = await tx.$queryRaw<CountRow[]>`SELECT ${counts} FROM ${PERIOD_CASES} c`;
-  return withRate(rows[0] ?? EMPTY);
-}
-
 export async function trendOf(tx: Tx, measure: MeasureDefinition, scope: Scope): Promise<(Counts & { month: string })[]> {
   const rows = await tx.$queryRaw<(CountRow & { month: string })[]>`
     SELECT to_char(c.case_date, 'YYYY-MM') AS month, ${counts} FROM ${monthTable(measure)} c GROUP BY 1`;

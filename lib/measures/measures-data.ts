@@ -10,8 +10,8 @@ import { serverEnv } from "@/lib/env";
 import { parseInput } from "@/lib/validation";
 import { toIsoDate } from "@/lib/dates";
 import { findMeasure, MEASURES, type MeasureDefinition, type Scope } from "./measure-definitions";
-import { analytic, breakdownOf, casesOf, selectCases, totalOf, trendOf, withRate, type Breakdown, type CaseRow } from "./measure-queries";
-import type { Counts, MeasureDetail, MeasureRow, MeasureSummary, Period, RowFilter, SpreadRow } from "./measure-dto";
+import { analytic, breakdownOf, casesOf, selectCases, trendOf, withRate, type Breakdown, type CaseRow } from "./measure-queries";
+import type { Counts, DashboardMeasure, MeasureDetail, MeasureReport, MeasureRow, MeasureSummary, Period, RowFilter, SpreadRow } from "./measure-dto";
 import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
 import { monthsBetween, defaultPeriod } from "./period";
@@ -73,21 +73,31 @@ async function audited(actor: Actor, action: AuditAction, detail: Record<string,
   await db().$transaction((tx) => recordAudit(tx, { actor, action, outcome: "success", entityType: "measure", detail: given }));
 }
 
-/** Every measure's figure and monthly trend over a period: the auditor's dashboard. */
-export async function listMeasures(actor: Actor, input: unknown): Promise<{ period: Period; measures: MeasureSummary[] }> {
+/** Every measure's figure, monthly trend and spread by clinician and site over a period: the auditor's dashboard. */
+export async function listMeasures(actor: Actor, input: unknown): Promise<{ period: Period; measures: DashboardMeasure[] }> {
   await authorize(db(), actor, "read", "measure", { action: "measure.dashboard", entityType: "measure" });
   const period = parseInput(periodInput, input);
   const scope = { organizationId: actor.organizationId, ...period };
-  const measures = await Promise.all(
-    MEASURES.map((measure) =>
-      analytic(async (tx) => {
-        await selectCases(tx, measure, scope);
-        return summaryOf(measure, scope, await totalOf(tx), await trendOf(tx, measure, scope));
-      }),
+  const [measures, names] = await Promise.all([
+    Promise.all(
+      MEASURES.map((measure) =>
+        analytic(async (tx) => {
+          await selectCases(tx, measure, scope);
+          return { measure, breakdown: await breakdownOf(tx), trend: await trendOf(tx, measure, scope) };
+        }),
+      ),
     ),
-  );
+    namesOf(actor.organizationId),
+  ]);
   await audited(actor, "measure.dashboard", { ...period });
-  return { period, measures };
+  return {
+    period,
+    measures: measures.map(({ measure, breakdown, trend }) => ({
+      ...summaryOf(measure, scope, totalIn(breakdown), trend),
+      byClinician: spreadOf(breakdown, "clinician", names.users),
+      bySite: spreadOf(breakdown, "site", names.sites),
+    })),
+  };
 }
 
 function parseDetail(input: unknown) {
@@ -190,8 +200,6 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
 
 const REPORT_ROWS = 50;
 
-export type ReportMeasure = MeasureSummary & { byClinician: SpreadRow[]; bySite: SpreadRow[]; cases: MeasureRow[]; moreCases: boolean };
-export type MeasureReport = { period: Period; deidentified: boolean; generatedAt: string; measures: ReportMeasure[] };
 
 /** Every measure with its definition, figure, trend, spread and newest numerator cases, for printing. */
 export async function getMeasureReport(actor: Actor, input: unknown): Promise<MeasureReport> {
