@@ -66,6 +66,6 @@ for (const [label, period] of [["last twelve months", twelveMonths], ["all three
   for (const measure of MEASURES) {
     log(`  ${`${measure.number}. ${measure.id}`.padEnd(44)} ${await time(() => getMeasure(actor, { id: measure.id, ...period }))}`);
   }
-  log(`  ${"dashboard (all eight, figure and trend)".padEnd(44)} ${await time(() => listMeasures(actor, period))}`);
+  log(`  ${"dashboard (all eight: figure, trend, spread)".padEnd(44)} ${await time(() => listMeasures(actor, period))}`);
 }
 await prisma.$disconnect();
