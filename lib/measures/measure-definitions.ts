@@ -52,7 +52,7 @@ const newEpisodes = (scope: Scope) => Prisma.sql`
   SELECT f.* FROM encounter_fact f
   WHERE ${inScope(scope)} AND (f.previous_encounter_date IS NULL OR f.previous_encounter_date < f.encounter_date - 180)`;
 
-/** For each new episode, whether imaging was ordered and whether a red flag was recorded in the 28 days from its start. */
+/** For each new episode (the measure's `episode` set), whether imaging was ordered and a red flag recorded in the 28 days from its start. */
 const episodeFollowUp = (scope: Scope) => Prisma.sql`
   SELECT e.encounter_id, bool_or(i.imaging_ordered) AS imaging, bool_or(i.red_flag) AS red_flag
   FROM episode e JOIN encounter_fact i ON i.patient_id = e.patient_id AND i.encounter_date BETWEEN e.encounter_date AND e.encounter_date + 28
