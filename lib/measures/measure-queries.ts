@@ -105,3 +105,15 @@ export function casesOf(tx: Tx, measure: MeasureDefinition, filter: RowFilter, l
     ORDER BY c.case_date DESC, c.encounter_id
     LIMIT ${limit}`;
 }
+
+/** A measure over the scope: its breakdown, its monthly trend and, when asked, the first cases matching a filter. */
+export function computeMeasure(measure: MeasureDefinition, scope: Scope, rows?: { filter: RowFilter; limit: number }) {
+  return analytic(async (tx) => {
+    await selectCases(tx, measure, scope);
+    return {
+      breakdown: await breakdownOf(tx),
+      trend: await trendOf(tx, measure, scope),
+      cases: rows ? await casesOf(tx, measure, rows.filter, rows.limit) : [],
+    };
+  });
+}

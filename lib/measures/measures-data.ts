@@ -10,7 +10,7 @@ import { serverEnv } from "@/lib/env";
 import { parseInput } from "@/lib/validation";
 import { toIsoDate } from "@/lib/dates";
 import { findMeasure, MEASURES, type MeasureDefinition, type Scope } from "./measure-definitions";
-import { analytic, breakdownOf, casesOf, selectCases, trendOf, withRate, type Breakdown, type CaseRow } from "./measure-queries";
+import { analytic, casesOf, computeMeasure, selectCases, withRate, type Breakdown, type CaseRow } from "./measure-queries";
 import type { Counts, DashboardMeasure, MeasureDetail, MeasureReport, MeasureRow, MeasureSummary, Period, RowFilter, SpreadRow } from "./measure-dto";
 import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
@@ -79,14 +79,7 @@ export async function listMeasures(actor: Actor, input: unknown): Promise<{ peri
   const period = parseInput(periodInput, input);
   const scope = { organizationId: actor.organizationId, ...period };
   const [measures, names] = await Promise.all([
-    Promise.all(
-      MEASURES.map((measure) =>
-        analytic(async (tx) => {
-          await selectCases(tx, measure, scope);
-          return { measure, breakdown: await breakdownOf(tx), trend: await trendOf(tx, measure, scope) };
-        }),
-      ),
-    ),
+    Promise.all(MEASURES.map(async (measure) => ({ measure, ...(await computeMeasure(measure, scope)) }))),
     namesOf(actor.organizationId),
   ]);
   await audited(actor, "measure.dashboard", { ...period });
@@ -131,10 +124,7 @@ export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureD
   const { measure, period, filter, deidentified } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
   const [{ trend, breakdown, cases }, names] = await Promise.all([
-    analytic(async (tx) => {
-      await selectCases(tx, measure, scope);
-      return { breakdown: await breakdownOf(tx), trend: await trendOf(tx, measure, scope), cases: await casesOf(tx, measure, filter, SCREEN_ROWS + 1) };
-    }),
+    computeMeasure(measure, scope, { filter, limit: SCREEN_ROWS + 1 }),
     namesOf(actor.organizationId),
   ]);
   const spread = (dimension: Breakdown["dimension"], labels?: Map<string, string>) => spreadOf(breakdown, dimension, labels);
@@ -210,10 +200,7 @@ export async function getMeasureReport(actor: Actor, input: unknown): Promise<Me
   const names = await namesOf(actor.organizationId);
   const measures = await Promise.all(
     MEASURES.map(async (measure) => {
-      const { breakdown, trend, cases } = await analytic(async (tx) => {
-        await selectCases(tx, measure, scope);
-        return { breakdown: await breakdownOf(tx), trend: await trendOf(tx, measure, scope), cases: await casesOf(tx, measure, { show: "numerator" }, REPORT_ROWS + 1) };
-      });
+      const { breakdown, trend, cases } = await computeMeasure(measure, scope, { filter: { show: "numerator" }, limit: REPORT_ROWS + 1 });
       return {
         ...summaryOf(measure, scope, totalIn(breakdown), trend),
         byClinician: spreadOf(breakdown, "clinician", names.users),
