@@ -67,12 +67,17 @@ test.describe("an auditor", () => {
     await expect(page.getByRole("heading", { name: new RegExp(`Cases in the denominator, clinician ${clinician}`) })).toBeVisible();
     const clinicians = await page.getByRole("table", { name: "Cases" }).getByRole("row").locator("td:nth-child(3)").allTextContents();
     expect(new Set(clinicians)).toEqual(new Set([clinician]));
+    await page.getByRole("link", { name: "De-identify" }).click();
+    await expect(page.getByRole("columnheader", { name: "Patient (keyed hash)" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Cases" })).not.toContainText(/RV-\d+/);
+    await expectAccessible(page);
 
     await page.goto("/measures/report?deidentified=1");
     await expect(page.getByRole("heading", { level: 1, name: "Opioid-avoidance measures report" })).toBeVisible();
     await expect(page.getByText("de-identified: no names")).toBeVisible();
     await expect(page.getByRole("heading", { level: 2 })).toHaveCount(8);
     await expect(page.getByRole("main")).not.toContainText(/RV-\d+/);
+    await expectAccessible(page);
   });
 
   test("sees which setting is wrong when the address holds a bad period", async ({ page }) => {
