@@ -60,6 +60,7 @@ test.describe("an auditor", () => {
 
   test("narrows a measure to one clinician and reads the printable report", async ({ page }) => {
     await page.goto("/measures/critical-alert-overrides");
+    await expect(page.getByRole("region", { name: "Figures" })).toContainText(/\d+ with a comment, \d+ without a comment/);
     const byClinician = page.getByRole("table", { name: "By clinician" });
     const row = byClinician.getByRole("row").nth(1);
     const clinician = (await row.getByRole("cell").first().textContent())!;

@@ -20,6 +20,8 @@ export type MeasureDefinition = {
   definition: { population: string; denominator: string; numerator: string; exclusions: string[]; period: string };
   /** A split of the numerator, counted beside it (e.g. overrides with a comment). */
   flagLabel?: string;
+  /** The rest of the numerator, when it deserves its own name (overrides without a comment). */
+  unflaggedLabel?: string;
   /** What the category column holds, when cases are grouped by one (e.g. the alert overridden). */
   categoryLabel?: string;
   /** Counts patients at their latest encounter, so a month's cases are not the period's cases of that month. */
@@ -194,6 +196,7 @@ export const MEASURES: MeasureDefinition[] = [
       period: SIGNED,
     },
     flagLabel: "with a comment",
+    unflaggedLabel: "without a comment",
     categoryLabel: "Alert",
     perPatient: false,
     cases: (scope) => Prisma.sql`

@@ -91,6 +91,7 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
             {detail.flagLabel && (
               <span>
                 {total.flagged} {detail.flagLabel}
+                {detail.unflaggedLabel && `, ${total.numerator - total.flagged} ${detail.unflaggedLabel}`}
               </span>
             )}
           </p>

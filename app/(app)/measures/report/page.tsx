@@ -48,6 +48,7 @@ function ReportSection({ measure, deidentified }: { measure: ReportMeasure; deid
       <p className="my-2 text-sm">
         <span className="text-2xl font-semibold">{formatRate(total.rate)}</span> · {total.numerator} of {total.denominator} {measure.unit} · {total.excluded} excluded
         {measure.flagLabel && ` · ${total.flagged} ${measure.flagLabel}`}
+        {measure.unflaggedLabel && `, ${total.numerator - total.flagged} ${measure.unflaggedLabel}`}
       </p>
       <MeasureDefinition measure={measure} />
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
