@@ -68,6 +68,14 @@ test.describe("an auditor", () => {
     await expect(page.getByRole("heading", { name: new RegExp(`Cases in the denominator, clinician ${clinician}`) })).toBeVisible();
     const clinicians = await page.getByRole("table", { name: "Cases" }).getByRole("row").locator("td:nth-child(3)").allTextContents();
     expect(new Set(clinicians)).toEqual(new Set([clinician]));
+    // A month's denominator opens that month's cases.
+    await page.getByText("Monthly figures").click();
+    const month = page.getByRole("table", { name: "Monthly figures" }).getByRole("link", { name: /in the denominator/ }).last();
+    const [label, count] = (await month.getAttribute("aria-label"))!.match(/^(\d{4}-\d{2}): (\d+)/)!.slice(1);
+    await month.click();
+    await expect(page.getByRole("heading", { name: `Cases in the denominator, month ${label}` })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Cases" }).getByRole("row")).toHaveCount(Number(count) === 0 ? 0 : Number(count) + 1);
+    await page.goBack();
     await page.getByRole("link", { name: "De-identify" }).click();
     await expect(page.getByRole("columnheader", { name: "Patient (keyed hash)" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Cases" })).not.toContainText(/RV-\d+/);

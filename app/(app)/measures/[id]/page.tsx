@@ -121,8 +121,16 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
                           {m.numerator}
                         </Link>
                       </td>
-                      <td className="px-4 py-1">{m.denominator}</td>
-                      <td className="px-4 py-1">{m.excluded}</td>
+                      <td className="px-4 py-1">
+                        <Link href={here({ show: "denominator", month: m.month })} className="text-brand underline" aria-label={`${m.month}: ${m.denominator} in the denominator`}>
+                          {m.denominator}
+                        </Link>
+                      </td>
+                      <td className="px-4 py-1">
+                        <Link href={here({ show: "excluded", month: m.month })} className="text-brand underline" aria-label={`${m.month}: ${m.excluded} excluded`}>
+                          {m.excluded}
+                        </Link>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
