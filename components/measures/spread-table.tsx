@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Period, RowFilter, SpreadRow } from "@/lib/measures/measure-dto";
+import type { MeasureSummary, Period, RowFilter, SpreadRow } from "@/lib/measures/measure-dto";
 import { formatRate, measureHref } from "@/lib/measures/measure-links";
 import { TableHead } from "@/components/ui/table-head";
 import { TableRegion } from "@/components/ui/table-region";
@@ -9,12 +9,15 @@ type Props = {
   rows: SpreadRow[];
   measureId: string;
   period: Period;
-  filterKey: "clinician" | "site" | "category";
+  filterKey: "clinician" | "site" | "category" | "month";
   flagLabel?: string;
   deidentified: boolean;
 };
 
-/** One dimension's spread of a measure; each count opens the cases behind it. */
+/** A measure's monthly trend as spread rows, keyed by month. */
+export const monthRows = (trend: MeasureSummary["trend"]): SpreadRow[] => trend.map((month) => ({ ...month, key: month.month, label: month.month }));
+
+/** One dimension's spread of a measure (by month, clinician, site or category); each count opens the cases behind it. */
 export function SpreadTable({ title, rows, measureId, period, filterKey, flagLabel, deidentified }: Props) {
   const href = (key: string, show: RowFilter["show"]) => measureHref(measureId, period, { show, [filterKey]: key, deidentified });
   return (

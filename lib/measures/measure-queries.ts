@@ -39,7 +39,7 @@ export const withRate = (row: CountRow): Counts => ({ ...row, rate: row.denomina
 const EMPTY: CountRow = { denominator: 0, numerator: 0, excluded: 0, flagged: 0 };
 
 /** Runs one view's queries in a transaction with the planner settings a year of encounters wants. */
-export function analytic<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+function analytic<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(
     async (tx) => {
       // JIT compilation costs more than it saves on queries of this size; a year's cases sort in memory.
@@ -60,14 +60,14 @@ async function fill(tx: Tx, table: Prisma.Sql, cases: Prisma.Sql): Promise<void>
 }
 
 /** Selects the measure's cases for the period, and per month when they differ; call first in the transaction. */
-export async function selectCases(tx: Tx, measure: MeasureDefinition, scope: Scope): Promise<void> {
+async function selectCases(tx: Tx, measure: MeasureDefinition, scope: Scope): Promise<void> {
   await fill(tx, PERIOD_CASES, measure.cases(scope, "period"));
   if (measure.perPatient) await fill(tx, MONTH_CASES, measure.cases(scope, "month"));
 }
 
 const monthTable = (measure: MeasureDefinition) => (measure.perPatient ? MONTH_CASES : PERIOD_CASES);
 
-export async function trendOf(tx: Tx, measure: MeasureDefinition, scope: Scope): Promise<(Counts & { month: string })[]> {
+async function trendOf(tx: Tx, measure: MeasureDefinition, scope: Scope): Promise<(Counts & { month: string })[]> {
   const rows = await tx.$queryRaw<(CountRow & { month: string })[]>`
     SELECT to_char(c.case_date, 'YYYY-MM') AS month, ${counts} FROM ${monthTable(measure)} c GROUP BY 1`;
   const byMonth = new Map(rows.map(({ month, ...row }) => [month, row]));
@@ -75,7 +75,7 @@ export async function trendOf(tx: Tx, measure: MeasureDefinition, scope: Scope):
 }
 
 /** The period's total and its spread by clinician, site, category and exclusion, in one pass over the cases. */
-export function breakdownOf(tx: Tx): Promise<Breakdown[]> {
+function breakdownOf(tx: Tx): Promise<Breakdown[]> {
   return tx.$queryRaw<Breakdown[]>`
     SELECT
       CASE WHEN GROUPING(c.clinician_id) = 0 THEN 'clinician' WHEN GROUPING(c.site_id) = 0 THEN 'site'
@@ -88,7 +88,7 @@ export function breakdownOf(tx: Tx): Promise<Breakdown[]> {
 }
 
 /** The cases behind a number, newest first, with the patient's identity for the caller to show or replace. */
-export function casesOf(tx: Tx, measure: MeasureDefinition, filter: RowFilter, limit: number): Promise<CaseRow[]> {
+function casesOf(tx: Tx, measure: MeasureDefinition, filter: RowFilter, limit: number): Promise<CaseRow[]> {
   const conditions = [
     filter.show === "numerator" ? Prisma.sql`c.excluded IS NULL AND c.numerator` : null,
     filter.show === "denominator" ? Prisma.sql`c.excluded IS NULL` : null,

@@ -10,7 +10,7 @@ import { serverEnv } from "@/lib/env";
 import { parseInput } from "@/lib/validation";
 import { toIsoDate } from "@/lib/dates";
 import { findMeasure, MEASURES, type MeasureDefinition, type Scope } from "./measure-definitions";
-import { analytic, casesOf, computeMeasure, selectCases, withRate, type Breakdown, type CaseRow } from "./measure-queries";
+import { computeMeasure, withRate, type Breakdown, type CaseRow } from "./measure-queries";
 import type { Counts, DashboardMeasure, MeasureDetail, MeasureReport, MeasureRow, MeasureSummary, Period, RowFilter, SpreadRow } from "./measure-dto";
 import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
@@ -24,7 +24,8 @@ const isoDate = (field: string) => z.iso.date({ error: `${field} must be a date 
 const periodInput = z
   .object({ from: isoDate("from").optional(), to: isoDate("to").optional() })
   .transform((value, ctx) => {
-    const period = { ...defaultPeriod(new Date()), ...Object.fromEntries(Object.entries(value).filter(([, v]) => v)) } as Period;
+    const fallback = defaultPeriod(new Date());
+    const period: Period = { from: value.from ?? fallback.from, to: value.to ?? fallback.to };
     if (period.from > period.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be on or before to" });
     else if (monthsBetween(period.from, period.to).length > 60) ctx.addIssue({ code: "custom", path: ["from"], message: "a period is at most five years" });
     return period;
@@ -147,13 +148,7 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
   await authorize(db(), actor, "export", "measure", { action: "measure.export", entityType: "measure" });
   const { measure, period, filter, deidentified } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
-  const [cases, names] = await Promise.all([
-    analytic(async (tx) => {
-      await selectCases(tx, measure, scope);
-      return casesOf(tx, measure, filter, EXPORT_ROWS);
-    }),
-    namesOf(actor.organizationId),
-  ]);
+  const [{ cases }, names] = await Promise.all([computeMeasure(measure, scope, { filter, limit: EXPORT_ROWS }), namesOf(actor.organizationId)]);
   const rows = toRows(actor, cases, names, deidentified);
   const header = [
     "measure",

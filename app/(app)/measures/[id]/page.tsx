@@ -9,12 +9,10 @@ import type { MeasureDetail } from "@/lib/measures/measure-dto";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { TableHead } from "@/components/ui/table-head";
-import { TableRegion } from "@/components/ui/table-region";
 import { PeriodForm } from "@/components/measures/period-form";
 import { MeasureDefinition } from "@/components/measures/measure-definition";
 import { MeasureTrend } from "@/components/measures/measure-trend";
-import { SpreadTable } from "@/components/measures/spread-table";
+import { monthRows, SpreadTable } from "@/components/measures/spread-table";
 import { CaseTable } from "@/components/measures/case-table";
 import { InputIssues } from "@/components/measures/input-issues";
 
@@ -105,41 +103,18 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
             </ul>
           )}
           <MeasureTrend measure={detail} />
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer font-medium text-brand">Monthly figures</summary>
-            <TableRegion label="Monthly figures table">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Monthly figures</caption>
-                <TableHead columns={["Month", "Rate", "Numerator", "Denominator", "Excluded"]} />
-                <tbody>
-                  {detail.trend.map((m) => (
-                    <tr key={m.month} className="border-b border-line last:border-0">
-                      <td className="px-4 py-1">{m.month}</td>
-                      <td className="px-4 py-1">{formatRate(m.rate)}</td>
-                      <td className="px-4 py-1">
-                        <Link href={here({ show: "numerator", month: m.month })} className="text-brand underline" aria-label={`${m.month}: ${m.numerator} in the numerator`}>
-                          {m.numerator}
-                        </Link>
-                      </td>
-                      <td className="px-4 py-1">
-                        <Link href={here({ show: "denominator", month: m.month })} className="text-brand underline" aria-label={`${m.month}: ${m.denominator} in the denominator`}>
-                          {m.denominator}
-                        </Link>
-                      </td>
-                      <td className="px-4 py-1">
-                        <Link href={here({ show: "excluded", month: m.month })} className="text-brand underline" aria-label={`${m.month}: ${m.excluded} excluded`}>
-                          {m.excluded}
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          </details>
         </Card>
       </div>
       <section aria-label="Spread" className="mt-6 grid gap-4 2xl:grid-cols-2">
+        <SpreadTable
+          title="By month"
+          rows={monthRows(detail.trend)}
+          measureId={detail.id}
+          period={period}
+          filterKey="month"
+          flagLabel={detail.flagLabel}
+          deidentified={deidentified}
+        />
         <SpreadTable title="By clinician" rows={detail.byClinician} measureId={detail.id} period={period} filterKey="clinician" flagLabel={detail.flagLabel} deidentified={deidentified} />
         <SpreadTable title="By site" rows={detail.bySite} measureId={detail.id} period={period} filterKey="site" flagLabel={detail.flagLabel} deidentified={deidentified} />
         {detail.categoryLabel && (

@@ -4,11 +4,12 @@ import { pageDataOrIssues } from "@/lib/http/page-data";
 import { queryOf, type SearchParams } from "@/lib/http/search-params";
 import { getMeasureReport } from "@/lib/measures/measures-data";
 import { formatRate } from "@/lib/measures/measure-links";
-import type { ReportMeasure, SpreadRow } from "@/lib/measures/measure-dto";
+import type { ReportMeasure } from "@/lib/measures/measure-dto";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/encounters/print-button";
 import { MeasureDefinition } from "@/components/measures/measure-definition";
 import { InputIssues } from "@/components/measures/input-issues";
+import { monthRows, SpreadTable } from "@/components/measures/spread-table";
 
 export const metadata: Metadata = { title: "Measures report" };
 
@@ -40,6 +41,7 @@ export default async function MeasureReportPage({ searchParams }: { searchParams
 
 function ReportSection({ measure, deidentified }: { measure: ReportMeasure; deidentified: boolean }) {
   const { total } = measure;
+  const spread = { measureId: measure.id, period: measure.period, flagLabel: measure.flagLabel, deidentified };
   return (
     <section aria-labelledby={`report-${measure.id}`} className="mb-8 break-inside-avoid-page border-t border-line pt-4">
       <h2 id={`report-${measure.id}`} className="text-lg font-semibold">
@@ -52,10 +54,10 @@ function ReportSection({ measure, deidentified }: { measure: ReportMeasure; deid
       </p>
       <MeasureDefinition measure={measure} />
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
-        <Figures title="By month" rows={measure.trend.map((m) => ({ ...m, key: m.month, label: m.month }))} />
+        <SpreadTable {...spread} title="By month" rows={monthRows(measure.trend)} filterKey="month" />
         <div className="flex flex-col gap-4">
-          <Figures title="By clinician" rows={measure.byClinician} />
-          <Figures title="By site" rows={measure.bySite} />
+          <SpreadTable {...spread} title="By clinician" rows={measure.byClinician} filterKey="clinician" />
+          <SpreadTable {...spread} title="By site" rows={measure.bySite} filterKey="site" />
         </div>
       </div>
       <h3 className="mt-3 text-sm font-semibold">Newest cases in the numerator</h3>
@@ -88,31 +90,5 @@ function ReportSection({ measure, deidentified }: { measure: ReportMeasure; deid
       )}
       {measure.moreCases && <p className="text-xs text-muted">More cases: export this measure as CSV for all of them.</p>}
     </section>
-  );
-}
-
-function Figures({ title, rows }: { title: string; rows: (Pick<SpreadRow, "key" | "label" | "numerator" | "denominator" | "rate">)[] }) {
-  return (
-    <table className="w-full text-left text-xs">
-      <caption className="text-left text-sm font-semibold">{title}</caption>
-      <thead>
-        <tr className="border-b border-line">
-          <th scope="col">{title.replace("By ", "")}</th>
-          <th scope="col">Rate</th>
-          <th scope="col">Numerator</th>
-          <th scope="col">Denominator</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} className="border-b border-line">
-            <td>{row.label}</td>
-            <td>{formatRate(row.rate)}</td>
-            <td>{row.numerator}</td>
-            <td>{row.denominator}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
