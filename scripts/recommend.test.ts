@@ -29,7 +29,7 @@ describe("npm run recommend", () => {
     const first = await cli([path]);
     expect(first.code).toBe(0);
     const out = JSON.parse(first.stdout);
-    expect(out).toMatchObject({ contractVersion: "1", profile: "us", asOf: "2026-11-27", ladder: { step: "conservative" } });
+    expect(out).toMatchObject({ contractVersion: "1.1", profile: "us", asOf: "2026-11-27", ladder: { step: "conservative" } });
     expect((await cli([path])).stdout).toBe(first.stdout);
   }, 30_000);
 

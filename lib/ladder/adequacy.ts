@@ -5,8 +5,9 @@ import type { TherapyId } from "./vocabulary";
 //  - PT: programs run 6-8 weeks at 2-3 sessions a week (source article; APTA 2021 CPG dosing), so 6 weeks, or 8
 //    attended sessions when only sessions are known (two thirds of the 12 a 6-week, twice-weekly program holds).
 //  - Self-management and home exercise: 8-12 weeks of 20-30 minutes a day (source article, citing the UCSF toolkit).
-//  - Adherence: 60%. People who kept up about 63% of their self-management program cut pain by 40-50% (source
-//    article), so a trial below 60% has not tested the therapy; it is a trial sunk by adherence, not a failed therapy.
+//  - Adherence: 60%, Backstep's default and a product setting, not a guideline cut-off. The patient-education article
+//    reports that people who kept up about 63% of their program cut pain by 40-50%, so a trial below 60% has not
+//    tested the therapy; it is a trial sunk by adherence, not a failed therapy.
 //  - NSAIDs: 2 weeks at a regular dose is long enough to judge analgesia (ACP 2017 trials; most benefit within days).
 //  - Duloxetine: 6 weeks; it takes 4-6 weeks to act (source article; ACP 2017 trials ran 12-13 weeks).
 export const ADHERENCE_THRESHOLD_PERCENT = 60;

@@ -1,4 +1,5 @@
 import type { Facts } from "./facts";
+import { cautions, describeReasons, type Contraindication } from "./medication-safety";
 import { cite, type EvidenceRef } from "./recommendation";
 import type { Step, TbcSubgroup, TherapyId } from "./vocabulary";
 
@@ -19,7 +20,7 @@ const TBC_PROGRAM: Record<TbcSubgroup, string> = {
 const PT_EVIDENCE = [
   cite("acp-2017", "Recommendation 2: for chronic low back pain start with non-drug treatment such as exercise and multidisciplinary rehabilitation (strong recommendation)."),
   cite("apta-cpg-2021", "Exercise, including specific trunk and general exercise, is recommended for chronic low back pain (grade A)."),
-  cite("backstep-source-article", "78% of people with chronic low back pain get meaningful relief from PT against 52% with medication alone; classification-matched programs improve outcomes by 25-30% (patient-education article)."),
+  cite("backstep-source-article", "The patient-education article reports meaningful relief from PT for 78% of people with chronic low back pain against 52% with medication alone, and 25-30% better outcomes from classification-matched programs."),
 ];
 
 const PT_WITH_TBC_EVIDENCE = [
@@ -27,7 +28,7 @@ const PT_WITH_TBC_EVIDENCE = [
   cite("alrwaily-2016-tbc", "Matching the exercise approach to the patient's classification (directional preference, stabilization, traction) guides the program."),
 ];
 
-const HOME_EVIDENCE = cite("backstep-source-article", "People who keep up their home routine succeed 82% of the time against 45% for those who do not; even 10 minutes a day counts (patient-education article).");
+const HOME_EVIDENCE = cite("backstep-source-article", "The patient-education article reports success for 82% of people who keep up their home routine against 45% for those who do not, and that even 10 minutes a day counts.");
 
 function workingAdult(facts: Facts): string {
   return facts.assessment.patient.employment === "working" ? " For a working adult, start with what fits the day: even 10 minutes of walking and exercises counts." : "";
@@ -60,7 +61,7 @@ export function psychologicallyInformedPt(): CareOption {
 
 const SELF_MANAGEMENT_EVIDENCE = [
   cite("nice-ng59", "Provide advice and information, tailored to the person, to help them self-manage low back pain and continue normal activities."),
-  cite("backstep-source-article", "20-30 minutes a day for 8-12 weeks at about 63% adherence cut pain by 40-50% (patient-education article citing the UCSF toolkit)."),
+  cite("backstep-source-article", "The patient-education article, citing the UCSF toolkit, reports that 20-30 minutes a day for 8-12 weeks at about 63% adherence cut pain by 40-50%."),
 ];
 
 export function selfManagement(facts: Facts): CareOption {
@@ -109,31 +110,36 @@ export function multidisciplinaryRehabilitation(): CareOption {
   };
 }
 
+/** The cautions that let a medicine be used safely for this patient, as a sentence. */
+function withCare(found: readonly Contraindication[]): string {
+  const care = cautions(found);
+  return care.length ? ` For this patient (${describeReasons(care)}): ${care.map((c) => c.advice).join("; ")}.` : "";
+}
+
 export function nsaid(facts: Facts, continuing: boolean): CareOption {
-  const older = facts.assessment.patient.ageYears >= 60 ? " Consider a proton-pump inhibitor for stomach protection." : "";
   return {
     therapy: "nsaid",
     step: "pharmacologic",
     title: continuing ? "Continue the NSAID at the lowest dose" : "Add an NSAID to the exercise program",
-    detail: `${continuing ? "Keep" : "For example naproxen 500 mg twice daily or ibuprofen 400 mg three times daily with food:"} the lowest dose that helps, for the shortest time, reviewed within 2-4 weeks; not daily for months.${older}`,
+    detail: `${continuing ? "Keep" : "For example naproxen 500 mg twice daily or ibuprofen 400 mg three times daily with food:"} the lowest dose that helps, for the shortest time, reviewed within 2-4 weeks; not daily for months.${withCare(facts.nsaidContraindications)}`,
     evidence: [
       cite("acp-2017", "Recommendation 3: if non-drug treatment does not help enough, consider NSAIDs as first-line therapy (weak recommendation, moderate-quality evidence)."),
       cite("nice-ng59", "Consider oral NSAIDs at the lowest effective dose for the shortest possible time, taking risks into account."),
-      cite("backstep-source-article", "NSAIDs give about 30-40% pain relief in roughly 65% of people (patient-education article)."),
+      cite("backstep-source-article", "The patient-education article reports 30-40% pain relief from NSAIDs in roughly 65% of people."),
     ],
   };
 }
 
-export function duloxetine(continuing: boolean): CareOption {
+export function duloxetine(facts: Facts, continuing: boolean): CareOption {
   return {
     therapy: "duloxetine",
     step: "pharmacologic",
     title: continuing ? "Continue duloxetine and judge it at 6 weeks" : "Add duloxetine to the exercise program",
-    detail: `${continuing ? "Keep duloxetine" : "Duloxetine 30 mg daily for a week, then 60 mg daily"}; it takes 4-6 weeks to act, so judge it at 6 weeks. Nausea and dizziness are common at first. NICE (uk profile) does not offer SNRIs for low back pain.`,
+    detail: `${continuing ? "Keep duloxetine" : "Duloxetine 30 mg daily for a week, then 60 mg daily"}; it takes 4-6 weeks to act, so judge it at 6 weeks. Nausea and dizziness are common at first. NICE (uk profile) does not offer SNRIs for low back pain.${withCare(facts.duloxetineContraindications)}`,
     evidence: [
       cite("acp-2017", "Recommendation 3: duloxetine (or tramadol) as second-line therapy when non-drug care and NSAIDs have not helped enough."),
       cite("nice-ng59", "Do not offer selective serotonin reuptake inhibitors, serotonin-norepinephrine reuptake inhibitors or tricyclic antidepressants for managing low back pain."),
-      cite("backstep-source-article", "Duloxetine 60 mg daily halves pain in about 45% of people; it takes 4-6 weeks to work (patient-education article)."),
+      cite("backstep-source-article", "The patient-education article reports that duloxetine 60 mg daily halves pain in about 45% of people and takes 4-6 weeks to work."),
     ],
   };
 }

@@ -9,7 +9,7 @@ describe("compareRecommendations", () => {
 
   it("reports the step, suggestions, alerts and avoid entries that changed", () => {
     const then = run();
-    const now = run({ treatments: [PT_ADEQUATE_NO_RESPONSE], conditions: ["ckd"] });
+    const now = run({ treatments: [PT_ADEQUATE_NO_RESPONSE], conditions: ["gi-bleed-history"] });
     const diff = compareRecommendations(then, now);
     expect(diff).toMatchObject({ identical: false, stepThen: "conservative", stepNow: "pharmacologic", primaryChanged: true, alertsAdded: ["nsaid-contraindicated"] });
     expect(diff.suggestionsAdded).toContain("duloxetine");

@@ -7,6 +7,7 @@ import { differencesFor } from "./profile-differences";
 import type { Alert, Recommendation, Suggestion, TraceEntry } from "./recommendation";
 import { Draft } from "./rule";
 import { RULES, RULESET_VERSION } from "./rule-registry";
+import { URGENCY_TEXT } from "./rules/red-flag-rules";
 import { CONTRACT_VERSION, SAFETY_THERAPIES, WORKUP_THERAPIES, type Severity, type TherapyId } from "./vocabulary";
 
 // The stepped-care engine: a pure function of the Assessment. No clock, no I/O, no randomness, so the same input
@@ -32,8 +33,9 @@ export function evaluate(assessment: Assessment): Recommendation {
   if (draft.suspended) {
     next = next.filter((s) => ALLOWED_WHEN_SUSPENDED.has(s.therapy));
     draft.step = "urgent-evaluation";
-    const patterns = draft.alerts.filter((a) => a.code.startsWith("red-flag-") && a.severity === "critical").map((a) => a.summary);
-    draft.rationale = `Red flags point to serious pathology (${patterns.join("; ")}): the ladder is suspended until urgent work-up rules it out.`;
+    const findings = facts.redFlagFindings;
+    const urgency = findings.some((f) => f.urgency === "emergency") ? "emergency" : "urgent";
+    draft.rationale = `Red flags point to serious pathology (${findings.map((f) => f.because).join("; ")}): ${URGENCY_TEXT[urgency]}. The ladder is suspended until the work-up rules it out.`;
   }
   const alerts: Alert[] = draft.alerts
     .map((alert, order) => ({ alert, order }))
@@ -53,6 +55,7 @@ export function evaluate(assessment: Assessment): Recommendation {
     avoid: draft.avoid,
     mme: facts.mme,
     profileDifferences: differencesFor(mentioned),
+    taperSchedule: draft.taperSchedule,
     trace,
   };
 }

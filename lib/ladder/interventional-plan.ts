@@ -8,8 +8,22 @@ import type { TherapyId } from "./vocabulary";
 // have one, and goes to combined rehabilitation.
 
 export const RF_MIN_INTENSITY = 5;
+/** NICE TA159: spinal cord stimulation only for pain lasting at least 6 months despite appropriate conventional care. */
+export const SCS_MIN_WEEKS = 26;
 
-const INJECTION_NOT_A_CURE = cite("backstep-source-article", "Epidural steroid injections and radiofrequency ablation relieve pain for 3-6 months in 60-70% of people; they are not permanent (patient-education article).");
+const PROCEDURES = ["epidural-steroid-injection", "medial-branch-block", "radiofrequency-denervation", "spine-surgery-referral", "spinal-cord-stimulator"] as const;
+
+/** A procedure or opinion still under way: its result comes before the next one. */
+function pending(facts: Facts): TherapyId | undefined {
+  return PROCEDURES.find((t) => {
+    const trial = trialOf(facts, t);
+    if (trial?.verdict === "in-progress") return true;
+    // A surgical referral marked current is awaiting its opinion, however long ago it was made.
+    return t === "spine-surgery-referral" && facts.assessment.treatments.some((x) => x.therapy === t && x.status === "current" && x.response === undefined);
+  });
+}
+
+const INJECTION_NOT_A_CURE = cite("backstep-source-article", "The patient-education article reports that epidural steroid injections and radiofrequency ablation relieve pain for 3-6 months in 60-70% of people, and are not permanent.");
 
 const tried = (facts: Facts, therapy: TherapyId) => facts.trials.has(therapy);
 const trialOf = (facts: Facts, therapy: TherapyId) => facts.trials.get(therapy);
@@ -30,6 +44,21 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
   }
   if (facts.assessment.patient.pregnant === true) {
     return { option: multidisciplinaryRehabilitation(), because: "pregnancy: no elective spinal procedures or fluoroscopy; combined rehabilitation instead", needsImaging: false };
+  }
+  const underWay = pending(facts);
+  if (underWay) {
+    const name = underWay.replace(/-/g, " ");
+    return {
+      option: {
+        therapy: underWay,
+        step: "interventional",
+        title: underWay === "spine-surgery-referral" ? "Surgical opinion under way: keep exercising while waiting" : `${name[0]?.toUpperCase()}${name.slice(1)} under way: review its effect`,
+        detail: `The ${name} is under way; its result decides the next step. Keep the exercise program and self-management going meanwhile, and review as soon as the result is known.`,
+        evidence: [cite("nice-ng59", "Keep people active and continue exercise alongside any specialist assessment or procedure.")],
+      },
+      because: `${underWay} under way: awaiting its result before any further procedure`,
+      needsImaging: false,
+    };
   }
 
   if (facts.classification.radicular) {
@@ -63,18 +92,26 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
       };
     }
     if (!tried(facts, "spinal-cord-stimulator")) {
+      const weeks = facts.assessment.pain.durationWeeks;
+      if (weeks < SCS_MIN_WEEKS) {
+        return {
+          option: multidisciplinaryRehabilitation(),
+          because: `radicular pain after injection and surgical opinion, but ${weeks} weeks of pain is under the ${SCS_MIN_WEEKS} weeks (6 months) NICE TA159 requires before spinal cord stimulation: combined rehabilitation meanwhile`,
+          needsImaging: false,
+        };
+      }
       return {
         option: {
           therapy: "spinal-cord-stimulator",
           step: "interventional",
           title: "Assessment for spinal cord stimulation",
-          detail: "For neuropathic leg pain lasting 6 months or more despite everything else, after a specialist team assessment and a successful trial of stimulation.",
+          detail: "For neuropathic leg pain lasting 6 months or more despite everything else: assessment by a specialist pain team, and an implant only after a successful trial of stimulation.",
           evidence: [
-            cite("nice-ta159-scs", "Spinal cord stimulation for chronic neuropathic pain lasting at least 6 months despite appropriate conventional management, after a successful trial."),
-            cite("backstep-source-article", "Spinal cord stimulators help about 70% of people with severe, unresponsive pain, but need surgery and are costly (patient-education article)."),
+            cite("nice-ta159-scs", "Spinal cord stimulation for chronic neuropathic pain lasting at least 6 months despite appropriate conventional management, after assessment by a specialist team and a successful trial."),
+            cite("backstep-source-article", "The patient-education article reports that spinal cord stimulators help about 70% of people with severe pain that nothing else relieved, but need surgery and are costly."),
           ],
         },
-        because: "radicular pain; injection and surgical opinion already tried",
+        because: `radicular pain for ${weeks} weeks (6 months or more); injection and surgical opinion completed`,
         needsImaging: false,
       };
     }

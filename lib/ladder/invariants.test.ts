@@ -12,6 +12,8 @@ import {
   DRUGS,
   EMPLOYMENT,
   MEDICATION_FORMS,
+  MOUD_DRUGS,
+  ORDER_ACTIONS,
   RED_FLAGS,
   RESPONSES,
   SAFETY_THERAPIES,
@@ -35,14 +37,31 @@ const treatment = fc.record({
   response: optional(fc.constantFrom(...RESPONSES)),
 });
 
-const medication = fc.record({
-  drug: fc.constantFrom(...DRUGS),
+const sig = {
   form: optional(fc.constantFrom(...MEDICATION_FORMS)),
   doseMg: optional(fc.constantFrom(0.5, 2, 5, 7.5, 10, 15, 30, 60, 100, 400, 500)),
   dosesPerDay: optional(fc.integer({ min: 1, max: 8 })),
   mcgPerHour: optional(fc.constantFrom(12, 25, 50, 75, 100)),
   prn: optional(fc.boolean()),
-});
+};
+
+// Buprenorphine and methadone are sometimes taken for opioid use disorder (contract 1.1).
+const medication = fc
+  .record({ drug: fc.constantFrom(...DRUGS), ...sig, forOud: fc.boolean() })
+  .map(({ forOud, ...m }) => ((MOUD_DRUGS as readonly string[]).includes(m.drug) && forOud ? { ...m, indication: "opioid-use-disorder" as const } : m));
+
+type GeneratedMedication = typeof medication extends fc.Arbitrary<infer M> ? M : never;
+
+/** Valid orders for a medication list: at most one per current medicine, plus new medicines not already listed. */
+function ordersFor(medications: GeneratedMedication[]) {
+  const drugs = medications.map((m) => m.drug);
+  const unambiguous = new Set(drugs).size === drugs.length;
+  const onCurrent = unambiguous
+    ? fc.tuple(...medications.map((m) => fc.option(fc.tuple(fc.constantFrom(...ORDER_ACTIONS), fc.record(sig)).map(([action, newSig]) => ({ action, medication: { ...newSig, drug: m.drug, form: m.form } })), { nil: undefined })))
+    : fc.constant([]);
+  const added = fc.uniqueArray(medication, { maxLength: 2, selector: (m) => m.drug }).map((list) => list.filter((m) => !drugs.includes(m.drug)).map((m) => ({ action: "new" as const, medication: m })));
+  return fc.tuple(onCurrent, added).map(([current, extra]) => [...current.filter((o) => o !== undefined), ...extra]);
+}
 
 export const assessmentArbitrary: fc.Arbitrary<AssessmentInput> = fc
   .record({
@@ -77,7 +96,8 @@ export const assessmentArbitrary: fc.Arbitrary<AssessmentInput> = fc
     conditions: optional(fc.uniqueArray(fc.constantFrom(...CONDITIONS), { maxLength: 4 })),
     labs: optional(fc.record({ egfr: optional(fc.integer({ min: 5, max: 130 })) })),
     treatments: optional(fc.array(treatment, { maxLength: 5 })),
-    medications: optional(fc.array(medication, { maxLength: 4 })),
+    medications: fc.array(medication, { maxLength: 4 }),
+    withOrders: fc.boolean(),
     opioidSafety: optional(
       fc.record({
         naloxoneOnHand: optional(fc.boolean()),
@@ -87,7 +107,14 @@ export const assessmentArbitrary: fc.Arbitrary<AssessmentInput> = fc
     ),
     coverage: optional(fc.record({ ptVisitsUsedThisYear: optional(fc.integer({ min: 0, max: 30 })), ptVisitLimit: optional(fc.integer({ min: 0, max: 30 })) })),
   })
+  .chain(({ withOrders, ...assessment }) => (withOrders ? ordersFor(assessment.medications).map((orders) => ({ ...assessment, orders })) : fc.constant(assessment)))
   .map(withoutUndefined);
+
+/** Assessments in the version 1 vocabulary of fields: no orders and no indication. */
+const versionOneArbitrary = assessmentArbitrary.map(({ orders: _orders, ...assessment }) => ({
+  ...assessment,
+  medications: (assessment.medications ?? []).map(({ indication: _indication, ...m }) => m),
+}));
 
 const ALLOWED_WHEN_SUSPENDED = new Set<string>([...WORKUP_THERAPIES, ...SAFETY_THERAPIES]);
 const ADVISES_ENDING = /\b(stop|stopping|discontinue|discontinuing|discontinuation|cease|ceasing|abrupt|abruptly|cold turkey|quit)\b/i;
@@ -168,7 +195,9 @@ describe("the recommendation contract's invariants hold for generated assessment
     fc.assert(
       fc.property(assessmentArbitrary, (input) => {
         const out = evaluate(assessmentSchema.parse(input));
-        for (const text of [...out.next.flatMap((s) => [s.title, s.detail]), ...out.alerts.flatMap((a) => [a.summary, a.detail])]) {
+        const taper = out.taperSchedule;
+        const taperTexts = taper ? [taper.paceReason, taper.review, taper.pauses, ...taper.safety, ...taper.withdrawal.flatMap((w) => [w.symptoms, w.whatToDo])] : [];
+        for (const text of [...out.next.flatMap((s) => [s.title, s.detail]), ...out.alerts.flatMap((a) => [a.summary, a.detail]), ...taperTexts]) {
           expect(text).not.toMatch(ADVISES_ENDING);
         }
       }),
@@ -223,6 +252,67 @@ describe("the recommendation contract's invariants hold for generated assessment
   });
 });
 
+describe("contract 1.1: orders, medication for opioid use disorder, and version 1 meaning", () => {
+  it("medication for opioid use disorder never reaches mme.totalPerDay or mme.currentPerDay", () => {
+    fc.assert(
+      fc.property(assessmentArbitrary, (input) => {
+        const assessment = assessmentSchema.parse(input);
+        const moud = (m: { indication?: string }) => m.indication === "opioid-use-disorder";
+        const without = {
+          ...assessment,
+          medications: assessment.medications.filter((m) => !moud(m)),
+          orders: assessment.orders.filter((o) => !moud(o.medication) && !assessment.medications.some((m) => moud(m) && m.drug === o.medication.drug)),
+        };
+        const withMoud = evaluate(assessment).mme;
+        const withoutMoud = evaluate(without).mme;
+        expect(withMoud.totalPerDay).toBe(withoutMoud.totalPerDay);
+        expect(withMoud.currentPerDay).toBe(withoutMoud.currentPerDay);
+        for (const item of withMoud.items) if (item.note?.includes("opioid use disorder")) expect(item.mmePerDay).toBeNull();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("orders never count a drug twice: renewing every current medicine gives the MME of the renewed list alone", () => {
+    fc.assert(
+      fc.property(versionOneArbitrary, fc.integer({ min: 1, max: 4 }), (input, multiplier) => {
+        const drugs = (input.medications ?? []).map((m) => m.drug);
+        fc.pre(new Set(drugs).size === drugs.length);
+        const renewed = (input.medications ?? []).map((m) => ({ ...m, ...(m.doseMg !== undefined ? { doseMg: m.doseMg * multiplier } : {}) }));
+        const viaOrders = evaluate(assessmentSchema.parse({ ...input, orders: renewed.map((medication) => ({ action: "new", medication })) }));
+        const asListed = evaluate(assessmentSchema.parse({ ...input, medications: renewed }));
+        expect(viaOrders.mme.totalPerDay).toBe(asListed.mme.totalPerDay);
+        expect(viaOrders.mme.items).toEqual(asListed.mme.items);
+        expect(viaOrders.alerts.map((a) => a.code)).toEqual(asListed.alerts.map((a) => a.code));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("currentPerDay equals totalPerDay when there are no orders", () => {
+    fc.assert(
+      fc.property(versionOneArbitrary, (input) => {
+        const { mme } = evaluate(assessmentSchema.parse(input));
+        expect(mme.currentPerDay).toBe(mme.totalPerDay);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a version 1 assessment means what it meant: no orders and indication 'pain' change nothing, byte for byte", () => {
+    fc.assert(
+      fc.property(versionOneArbitrary, (input) => {
+        const explicit = { ...input, orders: [], medications: (input.medications ?? []).map((m) => ({ ...m, indication: "pain" as const })) };
+        const asV1 = recommend(structuredClone(input));
+        expect(asV1.ok).toBe(true);
+        if (asV1.ok) expect(asV1.recommendation.contractVersion).toBe("1.1");
+        expect(JSON.stringify(recommend(explicit))).toBe(JSON.stringify(asV1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 // Mutations that make a valid assessment invalid, each with the path its issue must name.
 const MUTATIONS: { path: string; apply: (a: Record<string, any>) => void }[] = [
   { path: "patient.ageYears", apply: (a) => (a.patient.ageYears = 17) },
@@ -238,6 +328,10 @@ const MUTATIONS: { path: string; apply: (a: Record<string, any>) => void }[] = [
   { path: "medications.0.doseMg", apply: (a) => (a.medications = [{ drug: "oxycodone", doseMg: 0, dosesPerDay: 4 }]) },
   { path: "screening.startBack", apply: (a) => (a.screening = { startBack: [1, 0, 1] }) },
   { path: "pain", apply: (a) => (a.pain.redflag = true) },
+  { path: "medications.0.mcgPerHour", apply: (a) => (a.medications = [{ drug: "fentanyl", form: "patch", mcgPerHour: 5000 }]) },
+  { path: "medications.0.indication", apply: (a) => (a.medications = [{ drug: "oxycodone", doseMg: 5, dosesPerDay: 2, indication: "opioid-use-disorder" }]) },
+  { path: "orders.0", apply: (a) => ((a.medications = []), (a.orders = [{ action: "stop", medication: { drug: "oxycodone" } }])) },
+  { path: "orders.0.action", apply: (a) => (a.orders = [{ action: "renew", medication: { drug: "oxycodone" } }]) },
 ];
 
 describe("invalid assessments get the contract's error shape, naming the field", () => {
@@ -265,6 +359,18 @@ describe("invalid assessments get the contract's error shape, naming the field",
     const result = recommend({ asOf: "2026-11-27", patient: { ageYears: 40 }, pain: { durationWeeks: 20, intensity: 5 }, redFlags: ["back-ache"] });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.issues[0]?.message).toMatch(/must be one of saddle-anesthesia, .*prolonged-corticosteroids \(got "back-ache"\)/);
+  });
+
+  it.each([
+    ["mcgPerHour", { drug: "fentanyl", form: "patch", mcgPerHour: 5000 }, "mcgPerHour must be at most 1000"],
+    ["mcgPerHour", { drug: "fentanyl", form: "patch", mcgPerHour: "25" }, "mcgPerHour must be a number above 0 and at most 1000"],
+    ["doseMg", { drug: "oxycodone", doseMg: 20_000, dosesPerDay: 1 }, "doseMg must be at most 10000"],
+    ["dosesPerDay", { drug: "oxycodone", doseMg: 5, dosesPerDay: 60 }, "dosesPerDay must be at most 48"],
+    ["indication", { drug: "oxycodone", indication: "opioid-use-disorder" }, "indication opioid-use-disorder applies only to buprenorphine or methadone"],
+  ])("an implausible %s names the allowed range or use", (field, medication, message) => {
+    const result = recommend({ asOf: "2026-11-27", patient: { ageYears: 40 }, pain: { durationWeeks: 20, intensity: 5 }, medications: [medication] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues).toContainEqual({ path: `medications.0.${field}`, message });
   });
 
   it.each([null, [], "text", 42])("rejects %j as a whole", (input) => {

@@ -1,6 +1,6 @@
 import { ADHERENCE_THRESHOLD_PERCENT, type TrialAssessment } from "./adequacy";
 import type { BaseFacts } from "./facts";
-import { describeReasons, type Contraindication } from "./medication-safety";
+import { absolute, describeReasons, type Contraindication } from "./medication-safety";
 import type { TherapyId } from "./vocabulary";
 
 // Where the patient stands on each rung: the facts the ladder rules decide from, with the reasons they show.
@@ -29,7 +29,7 @@ export function conservativeStatus(facts: BaseFacts): ConservativeStatus {
   const homeTried = visitsUsedUp ? first(home, ["failed"]) : null;
   if (homeTried) return { state: "tried", trial: homeTried, because: `covered PT visits are used up and the home program was tried adequately: ${homeTried.because}` };
   const sunk = first(supervised, ["low-adherence"]) ?? first(home, ["low-adherence"]);
-  if (sunk) return { state: "low-adherence", trial: sunk, because: `${sunk.because} (threshold ${ADHERENCE_THRESHOLD_PERCENT}%)` };
+  if (sunk) return { state: "low-adherence", trial: sunk, because: `${sunk.because} (Backstep's default threshold ${ADHERENCE_THRESHOLD_PERCENT}%)` };
   const homeResponding = first(home, ["responding"]);
   if (homeResponding) return { state: "responding", trial: homeResponding, because: homeResponding.because };
   const partial = [...supervised, ...home].map((t) => t.because);
@@ -60,17 +60,20 @@ export function pharmacologicStatus(facts: BaseFacts, unsafe: Record<PharmOption
 }
 
 function optionStatus(facts: BaseFacts, option: PharmOption, contraindications: Contraindication[]): PharmOptionStatus {
-  const onIt = option === "nsaid" ? facts.nsaidMeds.length > 0 : facts.assessment.medications.some((m) => m.drug === "duloxetine");
+  const onIt = option === "nsaid" ? facts.nsaidMeds.length > 0 : facts.medications.some((m) => m.drug === "duloxetine");
   const trial = facts.trials.get(option);
   const status = (state: PharmOptionStatus["state"], because: string): PharmOptionStatus => ({ option, state, contraindications, because });
   if (option === "duloxetine" && facts.assessment.profile === "uk") {
     return status("excluded", "duloxetine: not offered under NICE NG59 (SNRIs are not recommended for low back pain)");
   }
   if (trial?.verdict === "failed" || trial?.verdict === "not-tolerated") return status("tried", trial.because);
-  // Unsafe wins over "currently taken": continuing a contraindicated drug is not a step to suggest.
-  if (contraindications.length) return status("unsafe", `${option}: unsafe here (${describeReasons(contraindications)})`);
-  if (trial?.verdict === "in-progress" || trial?.verdict === "responding") return status("active", trial.because);
-  if (onIt && !trial) return status("active", `${option}: currently taken (trial length and response not recorded)`);
-  if (trial) return status("available", `${trial.because}; not yet an adequate trial`);
-  return status("available", `${option}: not yet tried`);
+  // Unsafe wins over "currently taken": continuing a contraindicated drug is not a step to suggest. Cautions do not
+  // make a drug unsafe: it stays on the ladder with the advice that makes it safer.
+  const unsafe = absolute(contraindications);
+  if (unsafe.length) return status("unsafe", `${option}: unsafe here (${describeReasons(unsafe)})`);
+  const care = contraindications.length ? ` (with care: ${describeReasons(contraindications)})` : "";
+  if (trial?.verdict === "in-progress" || trial?.verdict === "responding") return status("active", `${trial.because}${care}`);
+  if (onIt && !trial) return status("active", `${option}: currently taken (trial length and response not recorded)${care}`);
+  if (trial) return status("available", `${trial.because}; not yet an adequate trial${care}`);
+  return status("available", `${option}: not yet tried${care}`);
 }

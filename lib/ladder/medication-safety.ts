@@ -1,56 +1,94 @@
 import type { BaseFacts } from "./facts";
 import { cite, type EvidenceRef } from "./recommendation";
+import { drugClass } from "./vocabulary";
 
-// What makes a medication on the ladder unsafe for this person. "absolute": not to be used; "relative": not for
-// the regular, long-term use chronic pain would need (Beers, KDIGO), though a short course may still be judged.
+// What makes a medicine on the ladder unsafe, or usable only with care, for this person. "absolute": not to be used
+// (the ladder moves past it); otherwise a caution: it may be used, with the advice given (ACP 2017 rec. 3 and Beers
+// 2023: lowest dose, shortest time, stomach protection where indicated).
 
-export type Contraindication = { reason: string; absolute: boolean; evidence: EvidenceRef };
+export type Contraindication = { reason: string; absolute: boolean; advice: string; evidence: EvidenceRef };
 
 export const NSAID_AGE_CAUTION = 65;
 const EGFR_AVOID = 30;
-const EGFR_LONG_TERM_AVOID = 60;
+const EGFR_CAUTION = 60;
+
+const KIDNEY_AVOID = cite("kdigo-2024-ckd", "Avoid NSAIDs at an eGFR below 30 mL/min/1.73 m².");
+const KIDNEY_CAUTION = cite("kdigo-2024-ckd", "In chronic kidney disease avoid prolonged NSAID use; a short course needs kidney function monitoring and no diuretic or RAAS-blocker combination.");
+const GI = cite("acg-2009-nsaid-ulcer", "A previous ulcer or GI bleed is the strongest risk factor for NSAID ulcer complications; anticoagulants multiply the risk.");
+const HEART = cite("fda-2015-nsaid-cv", "Non-aspirin NSAIDs raise the risk of heart attack, stroke and heart failure, more so with heart disease.");
+const HEART_FAILURE = cite("beers-2023", "Avoid NSAIDs in heart failure: they cause fluid retention and worsen it.");
+const PREGNANCY = cite("fda-2020-nsaid-pregnancy", "Avoid NSAIDs from 20 weeks of pregnancy; they can cause low amniotic fluid and fetal kidney problems.");
+const OLDER = cite("beers-2023", "In adults 65 and over avoid chronic NSAID use unless alternatives are not effective and the patient can take a gastroprotective agent; use the lowest dose for the shortest time.");
+const KIDNEY_CAUTION_ADVICE = "a short course at the lowest dose; check eGFR and potassium within 1-2 weeks; not with a diuretic, ACE inhibitor or ARB";
 
 export function nsaidContraindications(facts: BaseFacts): Contraindication[] {
   const { conditions } = facts;
   const { patient, labs } = facts.assessment;
+  const egfr = labs.egfr;
   const found: Contraindication[] = [];
-  const add = (when: boolean, reason: string, absolute: boolean, evidence: EvidenceRef) => {
-    if (when) found.push({ reason, absolute, evidence });
-  };
-  const kidney = cite("kdigo-2024-ckd", "Avoid prolonged NSAID use in chronic kidney disease; avoid NSAIDs altogether at an eGFR below 30.");
-  add(conditions.has("ckd"), "chronic kidney disease", true, kidney);
-  add(labs.egfr !== undefined && labs.egfr < EGFR_AVOID, `eGFR ${labs.egfr} (below ${EGFR_AVOID})`, true, kidney);
-  add(labs.egfr !== undefined && labs.egfr >= EGFR_AVOID && labs.egfr < EGFR_LONG_TERM_AVOID && !conditions.has("ckd"), `eGFR ${labs.egfr} (below ${EGFR_LONG_TERM_AVOID})`, false, kidney);
-  const gi = cite("acg-2009-nsaid-ulcer", "A previous ulcer or GI bleed is the strongest risk factor for NSAID ulcer complications; anticoagulants multiply the risk.");
-  add(conditions.has("gi-bleed-history"), "history of GI bleeding", true, gi);
-  add(conditions.has("peptic-ulcer"), "peptic ulcer", true, gi);
-  add(conditions.has("anticoagulant-use"), "anticoagulant use (bleeding risk)", true, gi);
-  const heart = cite("fda-2015-nsaid-cv", "Non-aspirin NSAIDs raise the risk of heart attack, stroke and heart failure, more so with heart disease.");
-  add(conditions.has("heart-failure"), "heart failure", true, heart);
-  add(conditions.has("cardiovascular-disease"), "cardiovascular disease", false, heart);
-  add(patient.pregnant === true, "pregnancy", true, cite("fda-2020-nsaid-pregnancy", "Avoid NSAIDs from 20 weeks of pregnancy; they can cause low amniotic fluid and fetal kidney problems."));
-  add(
-    patient.ageYears >= NSAID_AGE_CAUTION,
-    `age ${patient.ageYears} (${NSAID_AGE_CAUTION} or over)`,
-    false,
-    cite("beers-2023", "Avoid chronic NSAID use in adults 65 and over unless alternatives fail and a gastroprotective agent can be taken."),
-  );
+  if (egfr !== undefined && egfr < EGFR_AVOID) found.push({ reason: `eGFR ${egfr} (below ${EGFR_AVOID})`, absolute: true, advice: "use a non-NSAID option", evidence: KIDNEY_AVOID });
+  else if (egfr !== undefined && egfr < EGFR_CAUTION) found.push({ reason: `eGFR ${egfr} (below ${EGFR_CAUTION})`, absolute: false, advice: KIDNEY_CAUTION_ADVICE, evidence: KIDNEY_CAUTION });
+  else if (conditions.has("ckd")) {
+    found.push({ reason: egfr === undefined ? "chronic kidney disease (eGFR not recorded)" : "chronic kidney disease", absolute: false, advice: `${egfr === undefined ? "check eGFR first (below 30 rules NSAIDs out); then " : ""}${KIDNEY_CAUTION_ADVICE}`, evidence: KIDNEY_CAUTION });
+  }
+  if (conditions.has("gi-bleed-history")) found.push({ reason: "history of GI bleeding", absolute: true, advice: "use a non-NSAID option", evidence: GI });
+  if (conditions.has("peptic-ulcer")) found.push({ reason: "peptic ulcer", absolute: true, advice: "use a non-NSAID option", evidence: GI });
+  if (conditions.has("anticoagulant-use")) found.push({ reason: "anticoagulant use (bleeding risk)", absolute: true, advice: "use a non-NSAID option", evidence: GI });
+  if (conditions.has("heart-failure")) found.push({ reason: "heart failure", absolute: true, advice: "use a non-NSAID option", evidence: HEART_FAILURE });
+  if (patient.pregnant === true) found.push({ reason: "pregnancy", absolute: true, advice: "use a non-NSAID option", evidence: PREGNANCY });
+  if (conditions.has("cardiovascular-disease")) {
+    found.push({ reason: "cardiovascular disease", absolute: false, advice: "the lowest dose for the shortest time; check blood pressure and review within 2-4 weeks", evidence: HEART });
+  }
+  if (patient.ageYears >= NSAID_AGE_CAUTION) {
+    found.push({ reason: `age ${patient.ageYears} (${NSAID_AGE_CAUTION} or over)`, absolute: false, advice: "the lowest dose for the shortest time, with a proton-pump inhibitor; check kidney function and blood pressure", evidence: OLDER });
+  }
   return found;
 }
+
+const LABEL = cite("duloxetine-label", "Avoid duloxetine in hepatic impairment and in severe renal impairment (creatinine clearance below 30 mL/min).");
+const SEROTONIN = cite("tramadol-label", "Serotonin syndrome can occur when tramadol is taken with SNRIs, SSRIs or tricyclics; tramadol also lowers the seizure threshold, more so with these antidepressants.");
+const DULOXETINE_PREGNANCY = cite("duloxetine-label", "In pregnancy use duloxetine only if the benefit justifies the risk; exposure near delivery raises the risk of postpartum haemorrhage and neonatal complications.");
+const DULOXETINE_FALLS = cite("beers-2023", "Avoid SNRIs and other antidepressants in older adults with a history of falls unless safer alternatives are not available.");
+const DULOXETINE_SODIUM = cite("beers-2023", "SNRIs can cause hyponatraemia (SIADH) in older adults: check sodium when starting or changing the dose.");
+const DULOXETINE_INTERACTIONS = cite("duloxetine-label", "Duloxetine raises tricyclic levels (CYP2D6 inhibition) and adds to the serotonergic effect of other serotonergic drugs.");
 
 export function duloxetineContraindications(facts: BaseFacts): Contraindication[] {
-  const label = cite("duloxetine-label", "Avoid duloxetine in hepatic impairment and in severe renal impairment (creatinine clearance below 30 mL/min).");
   const found: Contraindication[] = [];
-  if (facts.conditions.has("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, evidence: label });
   const egfr = facts.assessment.labs.egfr;
-  if (egfr !== undefined && egfr < EGFR_AVOID) found.push({ reason: `eGFR ${egfr} (below ${EGFR_AVOID})`, absolute: true, evidence: label });
-  if (facts.assessment.patient.pregnant === true) {
-    found.push({ reason: "pregnancy", absolute: false, evidence: cite("duloxetine-label", "In pregnancy use duloxetine only if the benefit justifies the risk; exposure near delivery raises the risk of postpartum haemorrhage and neonatal complications.") });
+  const taken = (drug: string) => facts.medications.some((m) => m.drug === drug);
+  if (facts.conditions.has("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, advice: "use another option", evidence: LABEL });
+  if (egfr !== undefined && egfr < EGFR_AVOID) found.push({ reason: `eGFR ${egfr} (below ${EGFR_AVOID})`, absolute: true, advice: "use another option", evidence: LABEL });
+  if (facts.serotonergicOpioids.length) {
+    found.push({ reason: `taken with ${facts.serotonergicOpioids.join(", ")} (serotonin syndrome and seizure risk)`, absolute: true, advice: "do not add duloxetine to this opioid", evidence: SEROTONIN });
   }
-  if (facts.conditions.has("fall-risk")) {
-    found.push({ reason: "fall risk", absolute: false, evidence: cite("beers-2023", "Avoid SNRIs and other antidepressants in older adults with a history of falls unless safer alternatives are not available.") });
-  }
+  if (taken("venlafaxine")) found.push({ reason: "venlafaxine taken (another SNRI)", absolute: true, advice: "do not combine two SNRIs", evidence: DULOXETINE_INTERACTIONS });
+  // Not started for back pain in pregnancy; one already taken is reviewed with obstetric input, not changed quickly.
+  if (facts.assessment.patient.pregnant === true) found.push({ reason: "pregnancy", absolute: true, advice: "not started for back pain in pregnancy; review one already taken with obstetric input", evidence: DULOXETINE_PREGNANCY });
+  if (facts.conditions.has("fall-risk")) found.push({ reason: "fall risk", absolute: false, advice: "start at 30 mg, review dizziness and falls at 2 weeks", evidence: DULOXETINE_FALLS });
+  const ssri = facts.medications.filter((m) => drugClass(m.drug) === "ssri").map((m) => m.drug);
+  if (ssri.length) found.push({ reason: `${ssri.join(", ")} taken (an SSRI)`, absolute: false, advice: `switch from ${ssri.join(", ")} to duloxetine with its prescriber rather than adding it`, evidence: DULOXETINE_INTERACTIONS });
+  if (taken("amitriptyline")) found.push({ reason: "amitriptyline taken", absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
+  if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION) found.push({ reason: `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "check sodium within a month of starting", evidence: DULOXETINE_SODIUM });
   return found;
 }
 
-export const describeReasons = (found: Contraindication[]) => found.map((c) => c.reason).join(", ");
+const GABAPENTINOID_RENAL = cite("beers-2023", "Gabapentin and pregabalin need a lower dose when creatinine clearance is below 60 mL/min (CNS adverse effects).");
+const GABAPENTINOID_OLDER = cite("beers-2023", "Gabapentinoids cause dizziness, sedation and falls in older adults; avoid combining them with opioids.");
+const GABAPENTINOID_BREATHING = cite("fda-2019-gabapentinoids", "Gabapentinoids can cause serious breathing difficulties in people with respiratory risk factors, in older adults and with other CNS depressants.");
+
+/** Cautions for a gabapentinoid already taken (the ladder never suggests one). */
+export function gabapentinoidCautions(facts: BaseFacts): Contraindication[] {
+  const found: Contraindication[] = [];
+  const egfr = facts.assessment.labs.egfr;
+  if (egfr !== undefined && egfr < EGFR_CAUTION) found.push({ reason: `eGFR ${egfr}`, absolute: false, advice: "reduce the dose for kidney function", evidence: GABAPENTINOID_RENAL });
+  else if (egfr === undefined && facts.conditions.has("ckd")) found.push({ reason: "chronic kidney disease", absolute: false, advice: "check eGFR and reduce the dose if it is below 60", evidence: GABAPENTINOID_RENAL });
+  if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION || facts.conditions.has("fall-risk")) {
+    found.push({ reason: facts.conditions.has("fall-risk") ? "fall risk" : `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "the lowest dose that helps; ask about dizziness and falls", evidence: GABAPENTINOID_OLDER });
+  }
+  if (facts.conditions.has("sleep-apnea")) found.push({ reason: "sleep apnea", absolute: false, advice: "watch for sedation and slowed breathing", evidence: GABAPENTINOID_BREATHING });
+  return found;
+}
+
+export const describeReasons = (found: readonly Contraindication[]) => found.map((c) => c.reason).join(", ");
+export const absolute = (found: readonly Contraindication[]) => found.filter((c) => c.absolute);
+export const cautions = (found: readonly Contraindication[]) => found.filter((c) => !c.absolute);

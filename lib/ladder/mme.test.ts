@@ -53,21 +53,42 @@ describe("MME per drug (CDC 2022 factors)", () => {
   });
 });
 
+const total = (medications: Medication[], opioidTherapyCurrent = false) => computeMme(medications, medications, opioidTherapyCurrent);
+
 describe("total MME", () => {
   it("is 0 with no opioids", () => {
-    expect(computeMme([], false)).toEqual({ totalPerDay: 0, computable: true, computedPerDay: 0, items: [], factorTable: "cdc-2022" });
+    expect(total([])).toEqual({ totalPerDay: 0, currentPerDay: 0, computable: true, computedPerDay: 0, items: [], factorTable: "cdc-2022" });
   });
 
   it("adds the opioids", () => {
-    expect(computeMme([{ drug: "oxycodone", doseMg: 10, dosesPerDay: 4 }, { drug: "fentanyl", form: "patch", mcgPerHour: 12 }], false)).toMatchObject({ totalPerDay: 88.8, computable: true });
+    expect(total([{ drug: "oxycodone", doseMg: 10, dosesPerDay: 4 }, { drug: "fentanyl", form: "patch", mcgPerHour: 12 }])).toMatchObject({ totalPerDay: 88.8, computable: true });
   });
 
   it("is unknown (null) when any opioid cannot be computed, keeping the computed part as a floor", () => {
-    const result = computeMme([{ drug: "oxycodone", doseMg: 10, dosesPerDay: 4 }, { drug: "morphine", doseMg: 30 }], false);
+    const result = total([{ drug: "oxycodone", doseMg: 10, dosesPerDay: 4 }, { drug: "morphine", doseMg: 30 }]);
     expect(result).toMatchObject({ totalPerDay: null, computable: false, computedPerDay: 60 });
   });
 
   it("is unknown when opioid therapy is recorded without any sig", () => {
-    expect(computeMme([], true)).toMatchObject({ totalPerDay: null, computable: false, computedPerDay: 0 });
+    expect(total([], true)).toMatchObject({ totalPerDay: null, computable: false, computedPerDay: 0 });
+  });
+
+  it("never counts medication for opioid use disorder, and says why", () => {
+    const methadone: Medication = { drug: "methadone", doseMg: 100, dosesPerDay: 1, indication: "opioid-use-disorder" };
+    const result = total([methadone, { drug: "oxycodone", doseMg: 5, dosesPerDay: 2 }]);
+    expect(result).toMatchObject({ totalPerDay: 15, computable: true, computedPerDay: 15 });
+    expect(result.items[0]).toMatchObject({ drug: "methadone", mmePerDay: null, computable: true });
+    expect(result.items[0]?.note).toMatch(/opioid use disorder/);
+  });
+
+  it("still needs a sig for opioid therapy when the only opioid listed is for opioid use disorder", () => {
+    const result = total([{ drug: "buprenorphine", doseMg: 8, dosesPerDay: 2, indication: "opioid-use-disorder" }], true);
+    expect(result).toMatchObject({ totalPerDay: null, computable: false });
+  });
+
+  it("gives the total before the orders beside the total after them", () => {
+    const before: Medication[] = [{ drug: "oxycodone", doseMg: 10, dosesPerDay: 4 }];
+    const after: Medication[] = [{ drug: "oxycodone", doseMg: 10, dosesPerDay: 3 }];
+    expect(computeMme(before, after, false)).toMatchObject({ currentPerDay: 60, totalPerDay: 45 });
   });
 });

@@ -35,8 +35,10 @@ export type MmeItem = {
 };
 
 export type MmeResult = {
-  /** Total MME per day; null when any opioid's daily dose cannot be computed (never guessed as zero). */
+  /** Total MME per day after this visit's orders; null when any opioid's daily dose cannot be computed (never guessed as zero). */
   totalPerDay: number | null;
+  /** The same total before this visit's orders (contract 1.1); equal to totalPerDay when there are none. */
+  currentPerDay: number | null;
   computable: boolean;
   /** The sum of the opioids that could be computed: a floor when the total is not computable. */
   computedPerDay: number;
@@ -44,9 +46,12 @@ export type MmeResult = {
   factorTable: typeof MME_FACTOR_TABLE;
 };
 
+const MOUD_NOTE = "medication for opioid use disorder: not counted in MME (CDC 2022 advises against using MME for these decisions)";
+
 export function mmeOfMedication(medication: Medication): MmeItem | null {
   if (drugClass(medication.drug) !== "opioid") return null;
   const drug = medication.drug as OpioidDrug;
+  if (medication.indication === "opioid-use-disorder") return { drug, mmePerDay: null, factor: null, computable: true, note: MOUD_NOTE };
   const factor = MME_FACTORS[drug];
   if ("notConverted" in factor) return { drug, mmePerDay: null, factor: null, computable: true, note: factor.notConverted };
   if ("perMcgPerHour" in factor) {
@@ -68,10 +73,30 @@ export function mmeOfMedication(medication: Medication): MmeItem | null {
   return { drug, mmePerDay: round(medication.doseMg * medication.dosesPerDay * factor.perMg, 2), factor: factor.perMg, computable: true };
 }
 
-/** MME of every opioid in the medication list; `uncountedOpioid` marks opioid therapy recorded without any sig. */
-export function computeMme(medications: readonly Medication[], uncountedOpioid: boolean): MmeResult {
-  const items = medications.map(mmeOfMedication).filter((item): item is MmeItem => item !== null);
-  const computedPerDay = round(items.reduce((total, item) => total + (item.mmePerDay ?? 0), 0), 2);
-  const computable = !uncountedOpioid && items.every((item) => item.computable);
-  return { totalPerDay: computable ? computedPerDay : null, computable, computedPerDay, items, factorTable: MME_FACTOR_TABLE };
+type MmeTotal = Pick<MmeResult, "totalPerDay" | "computable" | "computedPerDay" | "items">;
+
+/** MME of every opioid in a medication list. Opioid therapy recorded as current with no pain opioid listed has no sig to count. */
+function totalMme(medications: readonly Medication[], opioidTherapyCurrent: boolean): MmeTotal {
+  const items: MmeItem[] = [];
+  let computedPerDay = 0;
+  let computable = true;
+  let painOpioids = 0;
+  for (const medication of medications) {
+    const item = mmeOfMedication(medication);
+    if (!item) continue;
+    items.push(item);
+    if (medication.indication !== "opioid-use-disorder") painOpioids += 1;
+    computedPerDay += item.mmePerDay ?? 0;
+    computable &&= item.computable;
+  }
+  if (opioidTherapyCurrent && painOpioids === 0) computable = false;
+  computedPerDay = round(computedPerDay, 2);
+  return { totalPerDay: computable ? computedPerDay : null, computable, computedPerDay, items };
+}
+
+/** MME after this visit's orders (what every threshold is judged on) and before them (what the patient takes now). */
+export function computeMme(before: readonly Medication[], after: readonly Medication[], opioidTherapyCurrent: boolean): MmeResult {
+  const total = totalMme(after, opioidTherapyCurrent);
+  const currentPerDay = before === after ? total.totalPerDay : totalMme(before, opioidTherapyCurrent).totalPerDay;
+  return { totalPerDay: total.totalPerDay, currentPerDay, computable: total.computable, computedPerDay: total.computedPerDay, items: total.items, factorTable: MME_FACTOR_TABLE };
 }

@@ -32,9 +32,21 @@ export const PROFILE_DIFFERENCES: ProfileDifference[] = [
   },
   {
     therapy: "spinal-manipulation",
-    us: "ACP 2017: spinal manipulation is a non-drug option on its own.",
+    us: "ACP 2017: spinal manipulation is a recommended non-drug option for acute and for chronic low back pain.",
     uk: "NICE NG59: manual therapy only within a package that includes exercise.",
-    evidence: [cite("acp-2017", "Spinal manipulation is among the non-drug options (low-quality evidence)."), cite("nice-ng59", "Consider manual therapy only as part of a treatment package including exercise.")],
+    evidence: [
+      cite("acp-2017", "Recommendations 1 and 2: spinal manipulation is among the recommended non-drug treatments for acute and chronic low back pain (low-quality evidence)."),
+      cite("nice-ng59", "Consider manual therapy only as part of a treatment package including exercise."),
+    ],
+  },
+  {
+    therapy: "massage",
+    us: "ACP 2017: massage is a recommended non-drug option for acute and subacute low back pain.",
+    uk: "NICE NG59: soft tissue techniques such as massage only within a package that includes exercise.",
+    evidence: [
+      cite("acp-2017", "Recommendation 1: superficial heat, massage, acupuncture or spinal manipulation for acute or subacute low back pain."),
+      cite("nice-ng59", "Consider manual therapy, including soft tissue techniques such as massage, only as part of a treatment package including exercise."),
+    ],
   },
   {
     therapy: "radiofrequency-denervation",

@@ -1,9 +1,11 @@
 import type { SourceId } from "@/lib/evidence/sources";
 import type { MmeResult } from "./mme";
 import type { StartBackResult } from "./scores";
+import type { TaperSchedule } from "./taper-schedule";
 import type { Profile, Severity, Step, TbcSubgroup, TherapyId } from "./vocabulary";
 
-// The Recommendation of the recommendation contract (version 1), plus `profileDifferences`, an added field.
+// The Recommendation of the recommendation contract (version 1.1), plus two added fields: `profileDifferences` and
+// `taperSchedule` (the first phase of a gradual opioid taper, when one is suggested).
 
 export type EvidenceRef = { sourceId: SourceId; claim: string };
 
@@ -44,6 +46,7 @@ export type Recommendation = {
   avoid: AvoidEntry[];
   mme: MmeResult;
   profileDifferences: ProfileDifference[];
+  taperSchedule: TaperSchedule | null;
   trace: TraceEntry[];
 };
 

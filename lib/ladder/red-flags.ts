@@ -2,49 +2,86 @@ import type { BaseFacts } from "./facts";
 import type { RedFlag } from "./vocabulary";
 
 // Which red-flag findings, alone or together, point to serious pathology (Finucane 2020; Chou 2007). Strong
-// patterns suspend the ladder; any flag left over is weighed and shown, not obeyed blindly.
+// patterns suspend the ladder; any flag left over is weighed and shown, not obeyed blindly. Each pattern carries how
+// soon it must be seen: the same day for cauda equina, infection, a progressing deficit, major trauma or cancer with
+// neurological signs; within days for the weaker combinations (NICE NG234 and ACP/APS 2007 time frames).
 
 export const FRACTURE_AGE = 65;
 export const MALIGNANCY_AGE = 50;
+/** Three months of oral corticosteroids is prolonged exposure (bone loss and fracture risk begin within months). */
+export const PROLONGED_STEROID_WEEKS = 12;
 
 export type RedFlagPattern = "cauda-equina" | "infection" | "neurological-deficit" | "fracture" | "malignancy";
+export type Urgency = "emergency" | "urgent";
 
-export type PatternFinding = { pattern: RedFlagPattern; flags: string[]; because: string };
+export type PatternFinding = { pattern: RedFlagPattern; flags: string[]; urgency: Urgency; because: string };
+
+export type SteroidExposure = { prolonged: boolean; because: string | null };
+
+/**
+ * Prolonged corticosteroid exposure read from the whole record: the red flag, a corticosteroid course of 12 weeks or
+ * more, or prednisone taken now. Prednisone whose course length is not recorded counts, and the reason says so: a
+ * missed fracture costs far more than a radiograph.
+ */
+export function steroidExposure(facts: BaseFacts): SteroidExposure {
+  if (facts.redFlags.has("prolonged-corticosteroids")) return { prolonged: true, because: "prolonged-corticosteroids" };
+  const courses = facts.assessment.treatments.filter((t) => t.therapy === "oral-corticosteroid");
+  const long = courses.find((t) => t.weeks !== undefined && t.weeks >= PROLONGED_STEROID_WEEKS);
+  if (long) return { prolonged: true, because: `oral corticosteroid for ${long.weeks} weeks` };
+  if (!facts.medications.some((m) => m.drug === "prednisone")) return { prolonged: false, because: null };
+  const currentCourse = courses.find((t) => t.status === "current" && t.weeks !== undefined);
+  if (currentCourse) return { prolonged: false, because: `prednisone for ${currentCourse.weeks} weeks (under ${PROLONGED_STEROID_WEEKS})` };
+  return { prolonged: true, because: "prednisone taken now (how long not recorded, so counted as prolonged)" };
+}
 
 export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   const has = (flag: RedFlag) => facts.redFlags.has(flag);
   const age = facts.assessment.patient.ageYears;
   const osteoporosis = has("osteoporosis") || facts.conditions.has("osteoporosis");
+  const steroids = steroidExposure(facts);
   const found: PatternFinding[] = [];
 
   const cauda = (["saddle-anesthesia", "urinary-retention", "fecal-incontinence", "bilateral-leg-weakness"] as const).filter(has);
-  if (cauda.length) found.push({ pattern: "cauda-equina", flags: cauda, because: `${cauda.join(", ")}: signs of cauda equina compression` });
+  if (cauda.length) found.push({ pattern: "cauda-equina", flags: cauda, urgency: "emergency", because: `${cauda.join(", ")}: signs of cauda equina compression` });
 
-  const infectionRisk = (["iv-drug-use", "immunosuppression", "recent-infection"] as const).filter(has);
+  const infectionRisk: string[] = (["iv-drug-use", "immunosuppression", "recent-infection"] as const).filter(has);
+  const infectionFlags = ["fever", ...infectionRisk];
+  if (!has("immunosuppression") && steroids.prolonged) {
+    infectionRisk.push(`immunosuppression (${steroids.because})`);
+    if (has("prolonged-corticosteroids")) infectionFlags.push("prolonged-corticosteroids");
+  }
   if (has("fever") && infectionRisk.length) {
-    found.push({ pattern: "infection", flags: ["fever", ...infectionRisk], because: `fever with ${infectionRisk.join(", ")}: possible spinal infection` });
+    found.push({ pattern: "infection", flags: infectionFlags, urgency: "emergency", because: `fever with ${infectionRisk.join(", ")}: possible spinal infection` });
   }
 
   if (has("progressive-neurological-deficit")) {
-    found.push({ pattern: "neurological-deficit", flags: ["progressive-neurological-deficit"], because: "a progressive neurological deficit" });
+    found.push({ pattern: "neurological-deficit", flags: ["progressive-neurological-deficit"], urgency: "emergency", because: "a progressive neurological deficit" });
   }
 
-  if (has("major-trauma")) found.push({ pattern: "fracture", flags: ["major-trauma"], because: "major trauma: possible fracture" });
+  if (has("major-trauma")) found.push({ pattern: "fracture", flags: ["major-trauma"], urgency: "emergency", because: "major trauma: possible fracture" });
   else if (has("minor-trauma")) {
-    const risks = [
-      osteoporosis ? "osteoporosis" : null,
-      has("prolonged-corticosteroids") ? "prolonged-corticosteroids" : null,
-      age >= FRACTURE_AGE ? `age ${age}` : null,
-    ].filter((r): r is string => r !== null);
-    if (risks.length) found.push({ pattern: "fracture", flags: ["minor-trauma", ...risks.filter((r) => !r.startsWith("age"))], because: `minor trauma with ${risks.join(", ")}: possible fragility fracture` });
+    const risks = [osteoporosis ? "osteoporosis" : null, steroids.prolonged ? steroids.because : null, age >= FRACTURE_AGE ? `age ${age}` : null].filter((r): r is string => r !== null);
+    const flags = ["minor-trauma", ...(["osteoporosis", "prolonged-corticosteroids"] as const).filter(has)];
+    if (risks.length) found.push({ pattern: "fracture", flags, urgency: "urgent", because: `minor trauma with ${risks.join(", ")}: possible fragility fracture` });
   }
 
+  const neurological = cauda.length > 0 || has("progressive-neurological-deficit");
   if (has("cancer-history")) {
     const extra = (["unexplained-weight-loss", "night-pain"] as const).filter(has);
-    found.push({ pattern: "malignancy", flags: ["cancer-history", ...extra], because: `history of cancer${extra.length ? ` with ${extra.join(", ")}` : ""}: the strongest single flag for spinal malignancy` });
+    found.push({
+      pattern: "malignancy",
+      flags: ["cancer-history", ...extra],
+      urgency: neurological ? "emergency" : "urgent",
+      because: `history of cancer${extra.length ? ` with ${extra.join(", ")}` : ""}: the strongest single flag for spinal malignancy${neurological ? ", with neurological signs (possible spinal cord compression)" : ""}`,
+    });
   } else if (has("unexplained-weight-loss") && (has("night-pain") || age >= MALIGNANCY_AGE)) {
     const withWhat = has("night-pain") ? "night pain" : `age ${age}`;
-    found.push({ pattern: "malignancy", flags: ["unexplained-weight-loss", ...(has("night-pain") ? ["night-pain"] : [])], because: `unexplained weight loss with ${withWhat}: possible malignancy` });
+    found.push({
+      pattern: "malignancy",
+      flags: ["unexplained-weight-loss", ...(has("night-pain") ? ["night-pain"] : [])],
+      urgency: neurological ? "emergency" : "urgent",
+      because: `unexplained weight loss with ${withWhat}, no cancer history: a weaker combination that needs prompt work-up`,
+    });
   }
   return found;
 }

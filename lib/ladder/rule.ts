@@ -1,5 +1,6 @@
 import type { SourceId } from "@/lib/evidence/sources";
 import type { Facts } from "./facts";
+import type { TaperSchedule } from "./taper-schedule";
 import type { Alert, AvoidEntry, EvidenceRef, Suggestion, TraceOutcome } from "./recommendation";
 import type { Step, TherapyId } from "./vocabulary";
 
@@ -25,6 +26,7 @@ export class Draft {
   suspended = false;
   step: Step = "conservative";
   rationale = "";
+  taperSchedule: TaperSchedule | null = null;
   private readonly suggestions: RankedSuggestion[] = [];
   readonly alerts: Alert[] = [];
   readonly avoid: AvoidEntry[] = [];

@@ -1,6 +1,6 @@
-// The recommendation contract's vocabularies (contract version 1), as constants with derived types.
+// The recommendation contract's vocabularies (contract version 1.1), as constants with derived types.
 
-export const CONTRACT_VERSION = "1";
+export const CONTRACT_VERSION = "1.1";
 
 export const PROFILES = ["us", "uk"] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -40,6 +40,9 @@ export const CONDITIONS = [
   "anxiety",
   "osteoporosis",
   "fall-risk",
+  "active-cancer",
+  "palliative-care",
+  "sickle-cell-disease",
 ] as const;
 export type Condition = (typeof CONDITIONS)[number];
 
@@ -56,22 +59,48 @@ export const OPIOID_DRUGS = [
   "tramadol",
   "buprenorphine",
 ] as const;
-export const BENZODIAZEPINE_DRUGS = ["alprazolam", "clonazepam", "diazepam", "lorazepam"] as const;
-export const NSAID_DRUGS = ["ibuprofen", "naproxen", "diclofenac", "celecoxib", "meloxicam"] as const;
-export const OTHER_DRUGS = [
-  "cyclobenzaprine",
-  "tizanidine",
-  "methocarbamol",
-  "gabapentin",
-  "pregabalin",
-  "duloxetine",
-  "amitriptyline",
-  "acetaminophen",
-  "prednisone",
+export const BENZODIAZEPINE_DRUGS = [
+  "alprazolam",
+  "clonazepam",
+  "diazepam",
+  "lorazepam",
+  "temazepam",
+  "flurazepam",
+  "chlordiazepoxide",
+  "clorazepate",
+  "oxazepam",
+  "triazolam",
 ] as const;
-export const DRUGS = [...OPIOID_DRUGS, ...BENZODIAZEPINE_DRUGS, ...NSAID_DRUGS, ...OTHER_DRUGS] as const;
+export const NSAID_DRUGS = ["ibuprofen", "naproxen", "diclofenac", "celecoxib", "meloxicam"] as const;
+export const MUSCLE_RELAXANT_DRUGS = ["cyclobenzaprine", "tizanidine", "methocarbamol"] as const;
+export const GABAPENTINOID_DRUGS = ["gabapentin", "pregabalin"] as const;
+export const SEDATIVE_HYPNOTIC_DRUGS = ["zolpidem", "eszopiclone", "zaleplon"] as const;
+export const SSRI_DRUGS = ["sertraline", "fluoxetine", "citalopram", "escitalopram", "paroxetine"] as const;
+export const SNRI_DRUGS = ["duloxetine", "venlafaxine"] as const;
+export const TRICYCLIC_DRUGS = ["amitriptyline"] as const;
+export const OTHER_DRUGS = ["acetaminophen", "prednisone"] as const;
+export const DRUGS = [
+  ...OPIOID_DRUGS,
+  ...BENZODIAZEPINE_DRUGS,
+  ...NSAID_DRUGS,
+  ...MUSCLE_RELAXANT_DRUGS,
+  ...GABAPENTINOID_DRUGS,
+  ...SEDATIVE_HYPNOTIC_DRUGS,
+  ...SSRI_DRUGS,
+  ...SNRI_DRUGS,
+  ...TRICYCLIC_DRUGS,
+  ...OTHER_DRUGS,
+] as const;
 export type DrugId = (typeof DRUGS)[number];
 export type OpioidDrug = (typeof OPIOID_DRUGS)[number];
+
+/** Why a medicine is taken: buprenorphine or methadone for opioid use disorder is not a pain opioid. */
+export const INDICATIONS = ["pain", "opioid-use-disorder"] as const;
+export const MOUD_DRUGS = ["buprenorphine", "methadone"] as const;
+
+/** This visit's medication orders: what each does to the current medication list. */
+export const ORDER_ACTIONS = ["new", "continue", "change", "stop"] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 export const NON_DRUG_THERAPIES = [
   "physical-therapy",
@@ -139,10 +168,35 @@ export const TBC_SUBGROUPS = [
 ] as const;
 export type TbcSubgroup = (typeof TBC_SUBGROUPS)[number];
 
+export type DrugClass =
+  | "opioid"
+  | "benzodiazepine"
+  | "nsaid"
+  | "muscle-relaxant"
+  | "gabapentinoid"
+  | "sedative-hypnotic"
+  | "ssri"
+  | "snri"
+  | "tricyclic"
+  | "acetaminophen"
+  | "corticosteroid";
+
+const CLASS_MEMBERS: [DrugClass, readonly DrugId[]][] = [
+  ["opioid", OPIOID_DRUGS],
+  ["benzodiazepine", BENZODIAZEPINE_DRUGS],
+  ["nsaid", NSAID_DRUGS],
+  ["muscle-relaxant", MUSCLE_RELAXANT_DRUGS],
+  ["gabapentinoid", GABAPENTINOID_DRUGS],
+  ["sedative-hypnotic", SEDATIVE_HYPNOTIC_DRUGS],
+  ["ssri", SSRI_DRUGS],
+  ["snri", SNRI_DRUGS],
+  ["tricyclic", TRICYCLIC_DRUGS],
+  ["acetaminophen", ["acetaminophen"]],
+  ["corticosteroid", ["prednisone"]],
+];
+const CLASS_OF: ReadonlyMap<DrugId, DrugClass> = new Map(CLASS_MEMBERS.flatMap(([drugClass, drugs]) => drugs.map((drug) => [drug, drugClass] as const)));
+
 /** Which drug class a medication belongs to, for the rules that reason about classes. */
-export function drugClass(drug: DrugId): "opioid" | "benzodiazepine" | "nsaid" | "other" {
-  if ((OPIOID_DRUGS as readonly string[]).includes(drug)) return "opioid";
-  if ((BENZODIAZEPINE_DRUGS as readonly string[]).includes(drug)) return "benzodiazepine";
-  if ((NSAID_DRUGS as readonly string[]).includes(drug)) return "nsaid";
-  return "other";
+export function drugClass(drug: DrugId): DrugClass {
+  return CLASS_OF.get(drug) as DrugClass;
 }

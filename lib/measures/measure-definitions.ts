@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
-import { MME_REFERENCE, PDMP_INTERVAL_DAYS, TOXICOLOGY_INTERVAL_DAYS } from "@/lib/ladder/rules/opioid-rules";
+import { MME_REFERENCE } from "@/lib/ladder/opioid-risk";
+import { PDMP_INTERVAL_DAYS, TOXICOLOGY_INTERVAL_DAYS } from "@/lib/ladder/rules/opioid-monitoring-rules";
 
 // The auditors' eight measures: each a written definition shown beside its figures, and the SQL that selects its
 // cases from the measure facts of signed encounters (encounter_fact). Every case query returns the same columns:

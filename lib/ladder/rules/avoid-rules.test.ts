@@ -1,27 +1,80 @@
 import { describe, expect, it } from "vitest";
-import { avoided, PT_ADEQUATE_NO_RESPONSE, run } from "../../../tests/support/assessment";
+import { avoided, PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED, run, type Overrides } from "../../../tests/support/assessment";
 
-const BOTH = ["bed-rest", "opioid", "imaging", "nsaid", "spinal-manipulation", "massage", "epidural-steroid-injection", "facet-joint-injection", "acetaminophen", "oral-corticosteroid", "benzodiazepine", "gabapentinoid", "tricyclic"];
+// Only what applies to this patient: what they take or are ordered, or what people at their stage are offered next.
 
 describe("what to avoid", () => {
-  it("lists what does not work, with a reason and evidence, in the us profile", () => {
+  it("for a first chronic visit with nothing tried: bed rest, starting an opioid and imaging, each saying why", () => {
     const out = run();
-    expect(avoided(out)).toEqual(BOTH);
-    for (const entry of out.avoid) {
-      expect(entry.reason.length).toBeGreaterThan(20);
-      expect(entry.evidence.length).toBeGreaterThan(0);
-    }
+    expect(avoided(out)).toEqual(["bed-rest", "opioid", "imaging"]);
+    expect(out.avoid.find((a) => a.therapy === "imaging")?.reason).toMatch(/^No red flags recorded\./);
+    expect(out.avoid.find((a) => a.therapy === "opioid")?.reason).toMatch(/^With pain at 6\/10, an opioid may be asked for or offered\./);
+    for (const entry of out.avoid) expect(entry.evidence.length).toBeGreaterThan(0);
   });
 
-  it("adds what NICE does not offer in the uk profile, with the disagreement shown", () => {
-    const out = run({ profile: "uk" });
-    expect(avoided(out)).toEqual([...BOTH, "duloxetine", "acupuncture"]);
-    expect(out.profileDifferences.map((d) => d.therapy)).toEqual(expect.arrayContaining(["acupuncture", "duloxetine", "opioid"]));
-    expect(out.avoid.find((a) => a.therapy === "opioid")?.evidence[0]?.sourceId).toBe("nice-ng59");
+  it.each<[string, Overrides, string, RegExp]>([
+    ["a benzodiazepine taken", { medications: [{ drug: "lorazepam", doseMg: 1, dosesPerDay: 1 }] }, "benzodiazepine", /^Takes: lorazepam\./],
+    ["a gabapentinoid taken", { medications: [{ drug: "pregabalin", doseMg: 75, dosesPerDay: 2 }] }, "gabapentinoid", /^Takes: pregabalin\./],
+    ["radicular pain (gabapentinoids are offered for it)", { pain: { radicular: true } }, "gabapentinoid", /often offered for leg or burning pain/],
+    ["radicular pain (oral steroids are tried for it)", { pain: { radicular: true } }, "oral-corticosteroid", /often tried for sciatica/],
+    ["radicular pain (epidurals are offered for it)", { pain: { radicular: true } }, "epidural-steroid-injection", /often offered for sciatica/],
+    ["prednisone taken", { medications: [{ drug: "prednisone", doseMg: 5, dosesPerDay: 1 }] }, "oral-corticosteroid", /^Takes: prednisone\./],
+    ["burning pain (tricyclics are offered for it)", { pain: { neuropathicQuality: true } }, "tricyclic", /burning or electric pain/],
+    ["acetaminophen taken", { medications: [{ drug: "acetaminophen", doseMg: 1000, dosesPerDay: 3 }] }, "acetaminophen", /^Takes: acetaminophen\./],
+    ["medicines being chosen after PT", { treatments: [PT_ADEQUATE_NO_RESPONSE] }, "acetaminophen", /Medicines are being chosen/],
+    ["localized pain (facet injections are offered for it)", { pain: { localized: true } }, "facet-joint-injection", /facet injections/],
+    ["a muscle relaxant taken for chronic pain", { medications: [{ drug: "cyclobenzaprine", doseMg: 10, dosesPerDay: 3 }] }, "muscle-relaxant", /^Takes: cyclobenzaprine\./],
+    ["an NSAID that is unsafe (eGFR 22)", { labs: { egfr: 22 } }, "nsaid", /^Unsafe for this patient \(eGFR 22/],
+    ["a daily NSAID for chronic pain", { medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] }, "nsaid", /^Takes: naproxen for chronic pain\./],
+    ["an opioid already taken", { medications: [{ drug: "oxycodone", doseMg: 5, dosesPerDay: 2 }] }, "opioid", /^Already takes an opioid/],
+    ["an opioid ordered", { orders: [{ action: "new", medication: { drug: "hydrocodone", doseMg: 5, dosesPerDay: 3 } }] }, "opioid", /^An opioid is ordered at this visit/],
+    ["bed rest recorded", { treatments: [{ therapy: "bed-rest", status: "current" }] }, "bed-rest", /^Bed rest is recorded as current\./],
+  ])("lists %s, saying why it applies", (_label, overrides, therapy, why) => {
+    const entry = run(overrides).avoid.find((a) => a.therapy === therapy);
+    expect(entry?.reason).toMatch(why);
+  });
+
+  it.each<[string, Overrides, string]>([
+    ["gabapentinoids for back-only pain without burning", {}, "gabapentinoid"],
+    ["benzodiazepines for someone not taking one", {}, "benzodiazepine"],
+    ["a muscle relaxant for acute pain (ACP suggests one)", { pain: { durationWeeks: 2 }, medications: [{ drug: "cyclobenzaprine", doseMg: 5, dosesPerDay: 3 }] }, "muscle-relaxant"],
+    ["NSAIDs for acute pain (ACP suggests them)", { pain: { durationWeeks: 2 }, medications: [{ drug: "ibuprofen", doseMg: 400, dosesPerDay: 3 }] }, "nsaid"],
+    ["an as-needed NSAID", { medications: [{ drug: "ibuprofen", doseMg: 400, dosesPerDay: 3, prn: true }] }, "nsaid"],
+    ["starting an opioid with cancer pain", { conditions: ["active-cancer"] }, "opioid"],
+    ["imaging with a red flag recorded", { redFlags: ["night-pain"] }, "imaging"],
+  ])("leaves out %s", (_label, overrides, therapy) => {
+    expect(avoided(run(overrides))).not.toContain(therapy);
+  });
+
+  it.each<[string, Overrides]>([
+    ["acute pain with manipulation under way", { pain: { durationWeeks: 2 }, treatments: [{ therapy: "spinal-manipulation", status: "current" }] }],
+    ["chronic pain with manipulation under way", { treatments: [{ therapy: "spinal-manipulation", status: "current" }] }],
+    ["acute pain with massage under way", { pain: { durationWeeks: 2 }, treatments: [{ therapy: "massage", status: "current" }] }],
+  ])("us profile never lists what ACP 2017 recommends: %s", (_label, overrides) => {
+    const out = run(overrides);
+    expect(avoided(out)).not.toContain("spinal-manipulation");
+    expect(avoided(out)).not.toContain("massage");
+  });
+
+  it("us profile: massage on its own for chronic pain is listed, beside exercise it is not", () => {
+    expect(avoided(run({ treatments: [{ therapy: "massage", status: "current" }] }))).toContain("massage");
+    expect(avoided(run({ treatments: [{ therapy: "massage", status: "current" }, { therapy: "home-exercise", status: "current" }] }))).not.toContain("massage");
+  });
+
+  it("uk profile: manual therapy only within an exercise package (NICE), and NICE's own 'do not offer' list where it applies", () => {
+    const alone = run({ profile: "uk", treatments: [{ therapy: "spinal-manipulation", status: "current" }, { therapy: "acupuncture", status: "completed", weeks: 6, response: "none" }] });
+    expect(avoided(alone)).toEqual(expect.arrayContaining(["spinal-manipulation", "acupuncture"]));
+    expect(alone.avoid.find((a) => a.therapy === "spinal-manipulation")?.evidence[0]?.sourceId).toBe("nice-ng59");
+    const withExercise = run({ profile: "uk", treatments: [{ therapy: "spinal-manipulation", status: "current" }, { therapy: "physical-therapy", status: "current", weeks: 2 }] });
+    expect(avoided(withExercise)).not.toContain("spinal-manipulation");
+    const afterNsaid = run({ profile: "uk", treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] });
+    expect(avoided(afterNsaid)).toContain("duloxetine");
+    expect(afterNsaid.avoid.find((a) => a.therapy === "opioid")?.evidence[0]?.sourceId).toBe("nice-ng59");
+    expect(afterNsaid.profileDifferences.map((d) => d.therapy)).toEqual(expect.arrayContaining(["duloxetine", "opioid"]));
   });
 
   it("never lists a therapy the same evaluation suggests", () => {
-    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE] });
+    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE], medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] });
     expect(out.next[0]?.therapy).toBe("nsaid");
     expect(avoided(out)).not.toContain("nsaid");
   });

@@ -47,7 +47,7 @@ export const BED_REST_RULE: Rule = {
 
 export const LOW_ADHERENCE_RULE: Rule = {
   id: "conservative.low-adherence",
-  version: 1,
+  version: 2,
   title: "Conservative trial sunk by low adherence",
   cites: ["backstep-source-article", "apta-cpg-2021"],
   evaluate(facts, draft) {
@@ -58,9 +58,9 @@ export const LOW_ADHERENCE_RULE: Rule = {
       code: "low-adherence",
       severity: "warning",
       summary: "The exercise program was not really tried: adherence too low",
-      detail: `${status.because}. Below ${ADHERENCE_THRESHOLD_PERCENT}% the program has not been tested, so the plan stays on this step with support rather than moving up. Ask what got in the way (time, cost, fear of pain), shrink the program to fit${working ? " a working day: even 10 minutes of walking and exercises counts" : ""}, and agree one small daily habit.`,
+      detail: `${status.because}. Below Backstep's default adherence threshold of ${ADHERENCE_THRESHOLD_PERCENT}% (a product setting drawn from the patient-education article's figure of about 63%, not a guideline cut-off) the program has not been tested, so the plan stays on this step with support rather than moving up. Ask what got in the way (time, cost, fear of pain), shrink the program to fit${working ? " a working day: even 10 minutes of walking and exercises counts" : ""}, and agree one small daily habit.`,
       evidence: [
-        cite("backstep-source-article", "People who keep up their home routine have an 82% success rate against 45% for those who do not; only 38% of working adults keep to therapy schedules (patient-education article)."),
+        cite("backstep-source-article", "The patient-education article reports an 82% success rate for people who keep up their home routine against 45% for those who do not, and that only 38% of working adults keep to therapy schedules."),
         cite("apta-cpg-2021", "Exercise is effective for chronic low back pain when it is done; dosing and adherence matter."),
       ],
     });
@@ -77,7 +77,7 @@ export const PT_VISIT_LIMIT_RULE: Rule = {
     const left = facts.ptVisitsLeft;
     const limit = facts.assessment.coverage.ptVisitLimit;
     if (left === null) return insufficient("PT visits used this year not recorded");
-    const evidence = [cite("backstep-source-article", "Insurance often caps PT at about 20 visits a year, which is why the home program is essential (patient-education article).")];
+    const evidence = [cite("backstep-source-article", "The patient-education article notes that insurance often caps PT at about 20 visits a year, which is why the home program matters.")];
     if (left === 0) {
       draft.alert({
         code: "pt-visit-limit-reached",

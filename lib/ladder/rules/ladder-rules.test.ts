@@ -103,6 +103,29 @@ describe("the interventional rung", () => {
     expect(therapies(run({ pain: radicular, treatments: [...ALL_TRIED, esi, surgery] }))[0]).toBe("spinal-cord-stimulator");
   });
 
+  it("offers spinal cord stimulation only after 6 months of pain (NICE TA159)", () => {
+    const radicular = { radicular: true };
+    const esi = { therapy: "epidural-steroid-injection" as const, status: "completed" as const, response: "none" as const };
+    const surgery = { therapy: "spine-surgery-referral" as const, status: "completed" as const, response: "none" as const };
+    const at14 = run({ pain: { ...radicular, durationWeeks: 14 }, treatments: [...ALL_TRIED, esi, surgery] });
+    expect(therapies(at14)).not.toContain("spinal-cord-stimulator");
+    expect(therapies(at14)[0]).toBe("multidisciplinary-rehabilitation");
+    expect(traceOf(at14, "ladder.interventional").because).toMatch(/14 weeks of pain is under the 26 weeks/);
+    expect(therapies(run({ pain: { ...radicular, durationWeeks: 25 }, treatments: [...ALL_TRIED, esi, surgery] }))).not.toContain("spinal-cord-stimulator");
+    const at26 = run({ pain: { ...radicular, durationWeeks: 26 }, treatments: [...ALL_TRIED, esi, surgery] });
+    expect(at26.next[0]).toMatchObject({ therapy: "spinal-cord-stimulator", detail: expect.stringMatching(/successful trial/) });
+  });
+
+  it("waits for a surgical opinion that is still under way instead of moving on to stimulation", () => {
+    const radicular = { radicular: true };
+    const esi = { therapy: "epidural-steroid-injection" as const, status: "completed" as const, response: "none" as const };
+    const pending = { therapy: "spine-surgery-referral" as const, status: "current" as const, weeks: 10 };
+    const out = run({ pain: { ...radicular, durationWeeks: 60 }, treatments: [...ALL_TRIED, esi, pending] });
+    expect(therapies(out)).not.toContain("spinal-cord-stimulator");
+    expect(out.next[0]).toMatchObject({ therapy: "spine-surgery-referral", title: expect.stringMatching(/under way/) });
+    expect(traceOf(out, "ladder.interventional").because).toMatch(/awaiting its result/);
+  });
+
   it("walks localized axial pain from a medial branch block to denervation", () => {
     const localized = { localized: true, intensity: 6 };
     expect(therapies(run({ pain: localized, treatments: ALL_TRIED }))[0]).toBe("medial-branch-block");
@@ -160,10 +183,11 @@ describe("special situations", () => {
     expect(traceOf(out, "ladder.interventional").because).toMatch(/pregnancy/);
   });
 
-  it("with a fall risk passes over duloxetine", () => {
+  it("at 70 with a fall risk, an NSAID with care rather than a skipped rung", () => {
     const out = run({ patient: { ageYears: 70 }, conditions: ["fall-risk"], treatments: [PT_ADEQUATE_NO_RESPONSE] });
-    expect(therapies(out)).not.toContain("duloxetine");
-    expect(therapies(out)).not.toContain("nsaid");
+    expect(out.ladder.step).toBe("pharmacologic");
+    expect(therapies(out)[0]).toBe("nsaid");
+    expect(out.next[0]?.detail).toMatch(/proton-pump inhibitor/);
   });
 });
 

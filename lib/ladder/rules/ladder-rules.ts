@@ -12,6 +12,7 @@ import {
 } from "../care-options";
 import type { Facts } from "../facts";
 import { chooseInterventional } from "../interventional-plan";
+import { ADHERENCE_THRESHOLD_PERCENT } from "../adequacy";
 import { cite } from "../recommendation";
 import { Draft, fired, notFired, RANK, type Rule, type RuleResult } from "../rule";
 
@@ -82,7 +83,7 @@ export const ACUTE_CARE_RULE: Rule = {
 
 export const CONSERVATIVE_RULE: Rule = {
   id: "ladder.conservative",
-  version: 1,
+  version: 2,
   title: "Conservative rung: PT and self-management matched to the person",
   cites: ["acp-2017", "nice-ng59", "apta-cpg-2021", "hill-2011-start-back-trial", "alrwaily-2016-tbc", "backstep-source-article"],
   evaluate(facts, draft) {
@@ -108,7 +109,7 @@ export const CONSERVATIVE_RULE: Rule = {
           this.id,
           { ...again, title: `${again.title}, with adherence support`, detail: `${again.detail} Agree one small daily goal and check it at every visit.` },
           [again.therapy === "home-exercise" ? selfManagement(facts) : homeExercise(facts, "Start small: ")],
-          "The last program was not really tried (adherence too low), so the plan stays on this rung with support rather than moving up.",
+          `The last program was not really tried (adherence below Backstep's default threshold of ${ADHERENCE_THRESHOLD_PERCENT}%), so the plan stays on this rung with support rather than moving up.`,
         );
         return fired(`stays conservative: ${status.because}`);
       }
@@ -127,7 +128,7 @@ export const CONSERVATIVE_RULE: Rule = {
 
 export const PHARMACOLOGIC_RULE: Rule = {
   id: "ladder.pharmacologic",
-  version: 1,
+  version: 2,
   title: "Medication rung: added to conservative care",
   cites: ["acp-2017", "nice-ng59", "backstep-source-article"],
   evaluate(facts, draft) {
@@ -138,11 +139,11 @@ export const PHARMACOLOGIC_RULE: Rule = {
     const pharmacologic = facts.pharmacologic;
     if (pharmacologic.state === "exhausted" || !pharmacologic.option) return notFired(pharmacologic.because);
     const continuing = pharmacologic.state === "active";
-    const medicine = pharmacologic.option.option === "nsaid" ? nsaid(facts, continuing) : duloxetine(continuing);
+    const medicine = pharmacologic.option.option === "nsaid" ? nsaid(facts, continuing) : duloxetine(facts, continuing);
     // Burning or electric pain: duloxetine, the nerve-pain option, is offered beside a first NSAID (us profile only).
     const duloxetineOption = pharmacologic.options.find((o) => o.option === "duloxetine");
     if (medicine.therapy === "nsaid" && facts.assessment.pain.neuropathicQuality === true && duloxetineOption?.state === "available") {
-      draft.suggest(this.id, RANK.option, { ...duloxetine(false), title: "Or duloxetine, for burning or electric (neuropathic) pain" });
+      draft.suggest(this.id, RANK.option, { ...duloxetine(facts, false), title: "Or duloxetine, for burning or electric (neuropathic) pain" });
     }
     place(
       draft,
@@ -157,7 +158,7 @@ export const PHARMACOLOGIC_RULE: Rule = {
 
 export const INTERVENTIONAL_RULE: Rule = {
   id: "ladder.interventional",
-  version: 1,
+  version: 2,
   title: "Interventional rung: only after the rungs below were tried or are unsafe",
   cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article"],
   evaluate(facts, draft) {

@@ -3,38 +3,65 @@ import { avoided, codes, PT_ADEQUATE_NO_RESPONSE, run, therapies, traceOf } from
 
 const afterPt = { treatments: [PT_ADEQUATE_NO_RESPONSE] };
 
-describe("NSAID contraindications, once the ladder reaches medicines", () => {
+describe("NSAIDs: absolute contraindications move the ladder past them", () => {
   it.each([
-    ["chronic kidney disease", { conditions: ["ckd" as const] }],
-    ["eGFR 30", { labs: { egfr: 30 } }],
-    ["eGFR 59 (no long-term use)", { labs: { egfr: 59 } }],
+    ["eGFR 29", { labs: { egfr: 29 } }],
+    ["chronic kidney disease with eGFR 25", { conditions: ["ckd" as const], labs: { egfr: 25 } }],
     ["GI bleed history", { conditions: ["gi-bleed-history" as const] }],
     ["peptic ulcer", { conditions: ["peptic-ulcer" as const] }],
     ["anticoagulant", { conditions: ["anticoagulant-use" as const] }],
     ["heart failure", { conditions: ["heart-failure" as const] }],
-    ["cardiovascular disease", { conditions: ["cardiovascular-disease" as const] }],
-    ["age 65", { patient: { ageYears: 65 } }],
-  ])("%s: NSAID skipped for duloxetine, with the reason", (_label, overrides) => {
+  ])("%s: NSAID skipped, with the reason", (_label, overrides) => {
     const out = run({ ...afterPt, ...overrides });
     expect(codes(out)).toContain("nsaid-contraindicated");
-    expect(therapies(out)[0]).toBe("duloxetine");
+    expect(therapies(out)).not.toContain("nsaid");
     expect(avoided(out)).toContain("nsaid");
     expect(out.alerts.find((a) => a.code === "nsaid-contraindicated")?.severity).toBe("warning");
+  });
+});
+
+describe("NSAIDs: cautions keep them on the ladder with what to do (ACP rec. 3; Beers 2023)", () => {
+  it.each([
+    ["age 65", { patient: { ageYears: 65 } }, /proton-pump inhibitor/],
+    ["age 78", { patient: { ageYears: 78 } }, /proton-pump inhibitor/],
+    ["cardiovascular disease", { conditions: ["cardiovascular-disease" as const] }, /blood pressure/],
+    ["eGFR 30", { labs: { egfr: 30 } }, /check eGFR and potassium/],
+    ["eGFR 59", { labs: { egfr: 59 } }, /check eGFR and potassium/],
+    ["chronic kidney disease without an eGFR", { conditions: ["ckd" as const] }, /check eGFR first/],
+  ])("%s: NSAID suggested with the caution and its advice", (_label, overrides, advice) => {
+    const out = run({ ...afterPt, ...overrides });
+    expect(therapies(out)[0]).toBe("nsaid");
+    expect(out.ladder.step).toBe("pharmacologic");
+    expect(codes(out)).not.toContain("nsaid-contraindicated");
+    const caution = out.alerts.find((a) => a.code === "nsaid-caution");
+    expect(caution?.severity).toBe("info");
+    expect(caution?.detail).toMatch(advice);
+    expect(out.next[0]?.detail).toMatch(advice);
+    expect(avoided(out)).not.toContain("nsaid");
   });
 
   it.each([
     ["eGFR 60", { labs: { egfr: 60 } }],
     ["age 64", { patient: { ageYears: 64 } }],
-  ])("%s: no contraindication", (_label, overrides) => {
+  ])("%s: no caution", (_label, overrides) => {
     const out = run({ ...afterPt, ...overrides });
-    expect(codes(out)).not.toContain("nsaid-contraindicated");
+    expect(codes(out)).not.toContain("nsaid-caution");
     expect(therapies(out)[0]).toBe("nsaid");
   });
 
-  it("eGFR 29 rules out duloxetine too, so the medicine rung is passed as unsafe", () => {
-    const out = run({ ...afterPt, labs: { egfr: 29 } });
-    expect(codes(out)).toEqual(expect.arrayContaining(["nsaid-contraindicated", "duloxetine-contraindicated"]));
-    expect(therapies(out)).not.toContain("duloxetine");
+  it("warns when an NSAID is taken by someone who needs care with it", () => {
+    expect(run({ patient: { ageYears: 70 }, medications: [{ drug: "ibuprofen", doseMg: 400, dosesPerDay: 3 }] }).alerts.find((a) => a.code === "nsaid-caution")?.severity).toBe("warning");
+  });
+
+  it("an absolute contraindication outweighs a caution", () => {
+    const out = run({ ...afterPt, patient: { ageYears: 70 }, labs: { egfr: 22 } });
+    expect(codes(out)).toContain("nsaid-contraindicated");
+    expect(codes(out)).not.toContain("nsaid-caution");
+  });
+
+  it("an NSAID ordered despite an absolute contraindication is critical, at the moment of ordering", () => {
+    const out = run({ labs: { egfr: 22 }, conditions: ["gi-bleed-history"], orders: [{ action: "new", medication: { drug: "naproxen", doseMg: 500, dosesPerDay: 2 } }] });
+    expect(out.alerts.find((a) => a.code === "nsaid-contraindicated")).toMatchObject({ severity: "critical", summary: expect.stringMatching(/^NSAID ordered despite eGFR 22/) });
   });
 
   it("is critical when an NSAID is taken despite an absolute contraindication", () => {
@@ -43,7 +70,7 @@ describe("NSAID contraindications, once the ladder reaches medicines", () => {
   });
 
   it("stays quiet before the ladder reaches medicines and no NSAID is taken", () => {
-    expect(traceOf(run({ conditions: ["ckd"] }), "medication.nsaid-contraindicated").outcome).toBe("not-fired");
+    expect(traceOf(run({ conditions: ["gi-bleed-history"] }), "medication.nsaid-contraindicated").outcome).toBe("not-fired");
   });
 });
 
@@ -67,9 +94,9 @@ describe("long-term daily NSAID", () => {
   });
 });
 
-describe("duloxetine contraindications", () => {
+describe("duloxetine: absolute contraindications and cautions", () => {
   it("skips duloxetine with hepatic impairment once NSAIDs are also unsafe, moving to the next rung", () => {
-    const out = run({ ...afterPt, conditions: ["hepatic-impairment", "ckd"] });
+    const out = run({ ...afterPt, conditions: ["hepatic-impairment", "gi-bleed-history"] });
     expect(codes(out)).toEqual(expect.arrayContaining(["nsaid-contraindicated", "duloxetine-contraindicated"]));
     expect(out.ladder.step).not.toBe("pharmacologic");
     expect(traceOf(out, "ladder.interventional").because).toMatch(/unsafe/);
@@ -78,5 +105,45 @@ describe("duloxetine contraindications", () => {
   it("is critical when duloxetine is taken with severe renal impairment", () => {
     const out = run({ labs: { egfr: 25 }, medications: [{ drug: "duloxetine", doseMg: 60, dosesPerDay: 1 }] });
     expect(out.alerts.find((a) => a.code === "duloxetine-contraindicated")?.severity).toBe("critical");
+  });
+
+  it.each([
+    ["venlafaxine", { medications: [{ drug: "venlafaxine" as const, doseMg: 75, dosesPerDay: 1 }] }, /another SNRI/],
+    ["pregnancy", { patient: { pregnant: true } }, /pregnancy/],
+  ])("%s rules duloxetine out", (_label, overrides, reason) => {
+    const out = run({ ...afterPt, conditions: ["gi-bleed-history"], ...overrides });
+    expect(therapies(out)).not.toContain("duloxetine");
+    expect(out.alerts.find((a) => a.code === "duloxetine-contraindicated")?.summary).toMatch(reason);
+  });
+
+  it.each([
+    ["fall risk", { conditions: ["gi-bleed-history" as const, "fall-risk" as const] }, /review dizziness and falls/],
+    ["sertraline taken", { conditions: ["gi-bleed-history" as const], medications: [{ drug: "sertraline" as const, doseMg: 50, dosesPerDay: 1 }] }, /switch from sertraline to duloxetine/],
+    ["amitriptyline taken", { conditions: ["gi-bleed-history" as const], medications: [{ drug: "amitriptyline" as const, doseMg: 10, dosesPerDay: 1 }] }, /lower the amitriptyline dose/],
+    ["age 70", { conditions: ["gi-bleed-history" as const], patient: { ageYears: 70 } }, /check sodium/],
+  ])("%s: duloxetine suggested with care", (_label, overrides, advice) => {
+    const out = run({ ...afterPt, ...overrides });
+    expect(therapies(out)[0]).toBe("duloxetine");
+    expect(out.alerts.find((a) => a.code === "duloxetine-caution")?.detail).toMatch(advice);
+    expect(out.next[0]?.detail).toMatch(advice);
+  });
+});
+
+describe("gabapentinoids taken by someone who needs care with them", () => {
+  const gabapentin = { drug: "gabapentin" as const, doseMg: 600, dosesPerDay: 3 };
+  it.each([
+    ["eGFR 45", { labs: { egfr: 45 } }, /reduce the dose for kidney function/],
+    ["chronic kidney disease without an eGFR", { conditions: ["ckd" as const] }, /check eGFR/],
+    ["age 70", { patient: { ageYears: 70 } }, /dizziness and falls/],
+    ["sleep apnea", { conditions: ["sleep-apnea" as const] }, /slowed breathing/],
+  ])("%s", (_label, overrides, advice) => {
+    const alert = run({ medications: [gabapentin], ...overrides }).alerts.find((a) => a.code === "gabapentinoid-caution");
+    expect(alert?.severity).toBe("warning");
+    expect(alert?.detail).toMatch(advice);
+  });
+
+  it("not for a younger adult with normal kidney function, nor without a gabapentinoid", () => {
+    expect(codes(run({ medications: [gabapentin], labs: { egfr: 90 } }))).not.toContain("gabapentinoid-caution");
+    expect(codes(run({ labs: { egfr: 40 } }))).not.toContain("gabapentinoid-caution");
   });
 });

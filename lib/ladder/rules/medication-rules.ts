@@ -1,36 +1,73 @@
-import { describeReasons } from "../medication-safety";
+import { absolute, cautions, describeReasons, type Contraindication } from "../medication-safety";
 import { cite } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
+import type { Facts } from "../facts";
 
 export const NSAID_LONG_TERM_WEEKS = 12;
 
 /** Whether the ladder is at the point of choosing a medication (so an unsafe first choice matters now). */
-function choosingMedication(facts: Parameters<Rule["evaluate"]>[0]): boolean {
+function choosingMedication(facts: Facts): boolean {
   return facts.chronic && facts.conservative.state === "tried";
 }
 
+const advice = (found: readonly Contraindication[]) => found.map((c) => `${c.reason}: ${c.advice}`).join("; ");
+
+export const ORDERS_APPLIED_RULE: Rule = {
+  id: "medication.orders-applied",
+  version: 1,
+  title: "This visit's medication orders applied to the current list",
+  cites: ["cdc-2022"],
+  evaluate(facts) {
+    if (!facts.orderNotes.length) return notFired("no medication orders at this visit: the current list is judged as it is");
+    const mme = (value: number | null) => (value === null ? "not computable" : `${value}`);
+    return fired(`${facts.orderNotes.join("; ")}. MME/day ${mme(facts.mme.currentPerDay)} before the orders, ${mme(facts.mme.totalPerDay)} after; every rule judges the list after the orders`);
+  },
+};
+
 export const NSAID_CONTRAINDICATED_RULE: Rule = {
   id: "medication.nsaid-contraindicated",
-  version: 1,
+  version: 2,
   title: "NSAID unsafe for this person",
-  cites: ["kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "fda-2015-nsaid-cv", "fda-2020-nsaid-pregnancy", "beers-2023"],
+  cites: ["kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "beers-2023", "fda-2020-nsaid-pregnancy"],
   evaluate(facts, draft) {
-    const found = facts.nsaidContraindications;
-    if (!found.length) return notFired("no kidney, GI, cardiovascular, anticoagulant, pregnancy or age contraindication recorded");
+    const found = absolute(facts.nsaidContraindications);
+    if (!found.length) return notFired("no absolute contraindication (eGFR below 30, GI bleed or ulcer, anticoagulant, heart failure, pregnancy) recorded");
+    const ordered = facts.considers("nsaid");
     const tried = facts.trials.get("nsaid");
     const relevant = facts.onNsaid || (choosingMedication(facts) && tried?.verdict !== "failed");
-    if (!relevant) return notFired(`contraindications present (${describeReasons(found)}) but no NSAID is taken or about to be chosen`);
-    const absolute = found.some((c) => c.absolute);
+    if (!relevant) return notFired(`contraindications present (${describeReasons(found)}) but no NSAID is taken, ordered or about to be chosen`);
     draft.alert({
       code: "nsaid-contraindicated",
-      severity: facts.onNsaid && absolute ? "critical" : "warning",
-      summary: `${facts.onNsaid ? "NSAID taken despite" : "NSAID skipped because of"} ${describeReasons(found)}`,
+      severity: facts.onNsaid ? "critical" : "warning",
+      summary: `${ordered ? "NSAID ordered despite" : facts.onNsaid ? "NSAID taken despite" : "NSAID skipped because of"} ${describeReasons(found)}`,
       detail: facts.onNsaid
-        ? "Review the NSAID with the patient: switch to a safer option and, if it must continue briefly, use the lowest dose with gastroprotection and kidney monitoring."
+        ? "An NSAID is unsafe for this person. Choose a safer option with the patient; if one must be used briefly, only with gastroprotection and kidney monitoring, agreed with the specialist involved."
         : "The ladder moves past NSAIDs to the next option that is safe for this person.",
       evidence: found.map((c) => c.evidence),
     });
-    return fired(`${describeReasons(found)}${facts.onNsaid ? " while an NSAID is taken" : " with an NSAID the next medication choice"}`);
+    return fired(`${describeReasons(found)}${ordered ? " with an NSAID ordered at this visit" : facts.onNsaid ? " while an NSAID is taken" : " with an NSAID the next medication choice"}`);
+  },
+};
+
+export const NSAID_CAUTION_RULE: Rule = {
+  id: "medication.nsaid-caution",
+  version: 1,
+  title: "NSAID allowed with care",
+  cites: ["beers-2023", "kdigo-2024-ckd", "fda-2015-nsaid-cv", "acp-2017"],
+  evaluate(facts, draft) {
+    const found = cautions(facts.nsaidContraindications);
+    if (!found.length) return notFired("no caution for NSAIDs (age, cardiovascular disease, reduced kidney function) recorded");
+    if (absolute(facts.nsaidContraindications).length) return notFired("an absolute contraindication applies instead");
+    const suggested = draft.suggests("nsaid");
+    if (!facts.onNsaid && !suggested) return notFired(`cautions present (${describeReasons(found)}) but no NSAID is taken, ordered or suggested`);
+    draft.alert({
+      code: "nsaid-caution",
+      severity: facts.onNsaid ? "warning" : "info",
+      summary: `NSAID with care: ${describeReasons(found)}`,
+      detail: `An NSAID can be used here with care (ACP 2017 and Beers 2023): ${advice(found)}.`,
+      evidence: [cite("acp-2017", "Recommendation 3: NSAIDs are first-line medication for chronic low back pain, weighing their gastrointestinal, kidney and cardiovascular risks."), ...found.map((c) => c.evidence)],
+    });
+    return fired(`${describeReasons(found)}${facts.onNsaid ? " while an NSAID is taken" : " with an NSAID suggested"}: allowed with care`);
   },
 };
 
@@ -55,28 +92,73 @@ export const NSAID_LONG_TERM_RULE: Rule = {
       detail: "Months of daily NSAIDs add stomach, kidney and heart risk for little added relief. Move to the lowest dose, as needed rather than daily, and build up exercise and the home program.",
       evidence: [
         cite("nice-ng59", "If NSAIDs are used, use the lowest effective dose for the shortest possible time, with a gastroprotective agent and regular risk review."),
-        cite("backstep-source-article", "About 1 in 5 regular NSAID users get stomach problems; long-term daily use is not worth the risk (patient-education article)."),
+        cite("backstep-source-article", "The patient-education article reports that about 1 in 5 regular NSAID users get stomach problems and advises against daily use for months."),
       ],
     });
     return fired(`daily NSAID for ${longest} weeks (${NSAID_LONG_TERM_WEEKS} or more)`);
   },
 };
 
+const takesDuloxetine = (facts: Facts) => facts.takes("duloxetine") || facts.medications.some((m) => m.drug === "duloxetine");
+
 export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
   id: "medication.duloxetine-contraindicated",
-  version: 1,
+  version: 2,
   title: "Duloxetine unsafe for this person",
-  cites: ["duloxetine-label"],
+  cites: ["duloxetine-label", "tramadol-label"],
   evaluate(facts, draft) {
-    const found = facts.duloxetineContraindications;
-    if (!found.length) return notFired("no hepatic impairment or severe renal impairment recorded");
-    const onIt = facts.assessment.medications.some((m) => m.drug === "duloxetine");
-    if (!onIt && !choosingMedication(facts)) return notFired(`contraindications present (${describeReasons(found)}) but duloxetine is neither taken nor being chosen`);
+    const found = absolute(facts.duloxetineContraindications);
+    if (!found.length) return notFired("no absolute contraindication (hepatic impairment, eGFR below 30, a serotonergic opioid, another SNRI) recorded");
+    const onIt = takesDuloxetine(facts);
+    const wouldBeNext = choosingMedication(facts) && facts.assessment.profile === "us";
+    if (!onIt && !wouldBeNext) return notFired(`contraindications present (${describeReasons(found)}) but duloxetine is neither taken nor being chosen`);
     draft.alert({
       code: "duloxetine-contraindicated",
       severity: onIt ? "critical" : "warning",
       summary: `Duloxetine ${onIt ? "taken despite" : "skipped because of"} ${describeReasons(found)}`,
-      detail: onIt ? "Review duloxetine with the patient and plan a gradual change; reducing it quickly can cause withdrawal symptoms." : "The ladder does not suggest duloxetine for this person.",
+      detail: onIt ? "Review duloxetine with the patient and its prescriber and plan a gradual change; reducing it quickly can cause withdrawal symptoms." : "The ladder does not suggest duloxetine for this person.",
+      evidence: found.map((c) => c.evidence),
+    });
+    return fired(describeReasons(found));
+  },
+};
+
+export const DULOXETINE_CAUTION_RULE: Rule = {
+  id: "medication.duloxetine-caution",
+  version: 1,
+  title: "Duloxetine allowed with care",
+  cites: ["duloxetine-label", "beers-2023"],
+  evaluate(facts, draft) {
+    const found = cautions(facts.duloxetineContraindications);
+    if (!found.length) return notFired("no caution for duloxetine (pregnancy, fall risk, other antidepressants, age) recorded");
+    if (absolute(facts.duloxetineContraindications).length) return notFired("an absolute contraindication applies instead");
+    const onIt = takesDuloxetine(facts);
+    if (!onIt && !draft.suggests("duloxetine")) return notFired(`cautions present (${describeReasons(found)}) but duloxetine is neither taken nor suggested`);
+    draft.alert({
+      code: "duloxetine-caution",
+      severity: onIt ? "warning" : "info",
+      summary: `Duloxetine with care: ${describeReasons(found)}`,
+      detail: `Duloxetine can be used here with care: ${advice(found)}.`,
+      evidence: found.map((c) => c.evidence),
+    });
+    return fired(`${describeReasons(found)}: allowed with care`);
+  },
+};
+
+export const GABAPENTINOID_CAUTION_RULE: Rule = {
+  id: "medication.gabapentinoid-caution",
+  version: 1,
+  title: "A gabapentinoid taken by someone who needs care with it",
+  cites: ["beers-2023", "fda-2019-gabapentinoids"],
+  evaluate(facts, draft) {
+    if (!facts.takes("gabapentinoid")) return notFired("no gabapentinoid taken");
+    const found = facts.gabapentinoidCautions;
+    if (!found.length) return notFired("no caution for gabapentinoids (kidney function, age or falls, sleep apnea) recorded");
+    draft.alert({
+      code: "gabapentinoid-caution",
+      severity: "warning",
+      summary: `Gabapentinoid with care: ${describeReasons(found)}`,
+      detail: `${advice(found)}. Gabapentinoids do not relieve back pain or sciatica better than placebo: review with the patient whether it is still needed, and reduce gradually if not (seizures and withdrawal can follow quick reductions).`,
       evidence: found.map((c) => c.evidence),
     });
     return fired(describeReasons(found));

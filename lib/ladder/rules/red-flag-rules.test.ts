@@ -65,9 +65,70 @@ describe("red flags", () => {
     expect(new Set(therapies(out)).size).toBe(therapies(out).length);
   });
 
-  it("keeps opioid safety suggestions while suspended", () => {
+  it("keeps opioid safety suggestions while suspended, and no chronic back pain taper", () => {
     const out = run({ redFlags: ["major-trauma"], medications: [{ drug: "oxycodone", doseMg: 20, dosesPerDay: 3 }] });
     expect(therapies(out)).toEqual(expect.arrayContaining(["emergency-referral", "naloxone"]));
     expect(therapies(out)).not.toContain("physical-therapy");
+    expect(therapies(out)).not.toContain("opioid-taper-plan");
+  });
+});
+
+describe("prolonged corticosteroid exposure read from the whole record", () => {
+  const prednisone = { drug: "prednisone" as const, doseMg: 10, dosesPerDay: 1 };
+  it.each([
+    ["a corticosteroid course of 12 weeks, flag not ticked", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "current" as const, weeks: 12 }], medications: [prednisone] }, true],
+    ["a completed 20-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "completed" as const, weeks: 20 }] }, true],
+    ["prednisone taken, course length not recorded", { medications: [prednisone] }, true],
+    ["prednisone for 3 weeks", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "current" as const, weeks: 3 }], medications: [prednisone] }, false],
+  ])("minor trauma at 40 with %s: fracture pattern %s", (_label, overrides, fracture) => {
+    const out = run({ redFlags: ["minor-trauma"], ...overrides });
+    expect(codes(out).includes("red-flag-fracture")).toBe(fracture);
+    expect(out.ladder.suspended).toBe(fracture);
+  });
+
+  it("says when an unrecorded course length was counted as prolonged", () => {
+    const out = run({ redFlags: ["minor-trauma"], medications: [{ drug: "prednisone", doseMg: 5, dosesPerDay: 1 }] });
+    expect(traceOf(out, "red-flag.fracture").because).toMatch(/how long not recorded, so counted as prolonged/);
+  });
+
+  it("counts long-term steroids as immunosuppression with fever", () => {
+    const out = run({ redFlags: ["fever"], treatments: [{ therapy: "oral-corticosteroid", status: "current", weeks: 26 }] });
+    expect(codes(out)).toContain("red-flag-infection");
+  });
+});
+
+describe("urgency graded by the strength of the pattern", () => {
+  it.each([
+    ["cauda equina", { redFlags: ["saddle-anesthesia" as const] }, "emergency"],
+    ["spinal infection", { redFlags: ["fever" as const, "iv-drug-use" as const] }, "emergency"],
+    ["major trauma", { redFlags: ["major-trauma" as const] }, "emergency"],
+    ["cancer history with bilateral leg weakness", { redFlags: ["cancer-history" as const, "bilateral-leg-weakness" as const] }, "emergency"],
+    ["cancer history alone", { redFlags: ["cancer-history" as const] }, "urgent"],
+    ["weight loss at 55, no cancer history", { patient: { ageYears: 55 }, redFlags: ["unexplained-weight-loss" as const] }, "urgent"],
+    ["minor trauma at 70", { patient: { ageYears: 70 }, redFlags: ["minor-trauma" as const] }, "urgent"],
+  ])("%s: %s", (_label, overrides, urgency) => {
+    const out = run(overrides);
+    expect(out.ladder.suspended).toBe(true);
+    expect(out.ladder.rationale).toMatch(urgency === "emergency" ? /emergency assessment today/ : /urgent work-up within days/);
+    expect(therapies(out).includes("emergency-referral")).toBe(urgency === "emergency");
+  });
+
+  it("weight loss at 55 without a cancer history gets prompt tests, not an emergency referral", () => {
+    const out = run({ patient: { ageYears: 55 }, redFlags: ["unexplained-weight-loss"] });
+    expect(out.next[0]).toMatchObject({ therapy: "urgent-imaging", title: expect.stringMatching(/within days/) });
+    expect(out.alerts[0]).toMatchObject({ code: "red-flag-malignancy", severity: "critical", summary: expect.stringMatching(/urgent work-up within days/) });
+    expect(out.ladder.rationale).toMatch(/weaker combination/);
+  });
+
+  it("a cancer history gets MRI within a week", () => {
+    expect(run({ redFlags: ["cancer-history"] }).next[0]?.title).toMatch(/within a week/);
+  });
+});
+
+describe("active cancer recorded as a condition", () => {
+  it("is watched, not a new suspicion: the ladder goes on, with a prompt to image new or changing pain", () => {
+    const out = run({ conditions: ["active-cancer"] });
+    expect(out.ladder.suspended).toBe(false);
+    expect(out.alerts.find((a) => a.code === "red-flag-watch")?.detail).toMatch(/MRI within a week/);
   });
 });

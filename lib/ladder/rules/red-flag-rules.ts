@@ -1,4 +1,4 @@
-import { weakRedFlags, type RedFlagPattern } from "../red-flags";
+import { weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } from "../red-flags";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -8,6 +8,13 @@ type WorkUp = { therapy: TherapyId; title: string; detail: string };
 
 const FRAMEWORK = cite("finucane-2020-red-flags", "Serious spinal pathology is suspected from strong flags or combinations of flags, and then needs urgent work-up.");
 const IMAGING_FOR_SERIOUS = cite("chou-2007-acp-aps", "Prompt imaging is indicated for severe or progressive neurological deficits or when serious underlying disease is suspected.");
+const WEAKER_MALIGNANCY = cite("chou-2007-acp-aps", "With risk factors for cancer but no neurological signs, start with ESR and plain radiography, then MRI if they are abnormal or suspicion remains.");
+const METASTASES = cite("nice-ng234", "Spinal pain suggestive of metastases: MRI within a week; with neurological symptoms or signs of spinal cord compression, MRI within 24 hours and immediate contact with the acute oncology or spinal team.");
+
+export const URGENCY_TEXT: Record<Urgency, string> = {
+  emergency: "emergency assessment today",
+  urgent: "urgent work-up within days",
+};
 
 type PatternRule = {
   pattern: RedFlagPattern;
@@ -17,7 +24,7 @@ type PatternRule = {
   summary: string;
   detail: string;
   /** Work-up in order: the first is the primary suggestion. */
-  workup: (facts: Facts) => WorkUp[];
+  workup: (facts: Facts, finding: PatternFinding) => WorkUp[];
   evidence: EvidenceRef[];
 };
 
@@ -27,7 +34,7 @@ const PATTERNS: PatternRule[] = [
     id: "red-flag.cauda-equina",
     title: "Cauda equina compression",
     code: "red-flag-cauda-equina",
-    summary: "Possible cauda equina syndrome: same-day emergency assessment",
+    summary: "Possible cauda equina syndrome",
     detail: "Saddle numbness, new bladder retention, faecal incontinence or bilateral leg weakness can mean compression of the cauda equina. Delay risks permanent loss of bladder, bowel and sexual function.",
     workup: () => [
       { therapy: "emergency-referral", title: "Emergency referral today", detail: "Send to the emergency department or on-call spinal team now for assessment and emergency MRI." },
@@ -40,7 +47,7 @@ const PATTERNS: PatternRule[] = [
     id: "red-flag.infection",
     title: "Spinal infection",
     code: "red-flag-infection",
-    summary: "Possible spinal infection (epidural abscess, discitis, osteomyelitis): urgent work-up",
+    summary: "Possible spinal infection (epidural abscess, discitis, osteomyelitis)",
     detail: "Fever with injection drug use, immunosuppression or a recent infection raises concern for spinal infection, which can cause paralysis or sepsis if missed.",
     workup: () => [
       { therapy: "emergency-referral", title: "Same-day emergency assessment", detail: "Same-day assessment with blood cultures, white cell count, ESR and CRP." },
@@ -53,7 +60,7 @@ const PATTERNS: PatternRule[] = [
     id: "red-flag.neurological-deficit",
     title: "Progressive neurological deficit",
     code: "red-flag-neurological-deficit",
-    summary: "Progressive neurological deficit: urgent imaging and specialist assessment",
+    summary: "Progressive neurological deficit",
     detail: "Weakness or sensory loss that is getting worse needs urgent imaging and a spinal surgical opinion rather than a trial of conservative care.",
     workup: () => [
       { therapy: "urgent-imaging", title: "Urgent MRI of the lumbar spine", detail: "MRI without delay to find the compressive lesion." },
@@ -66,10 +73,10 @@ const PATTERNS: PatternRule[] = [
     id: "red-flag.fracture",
     title: "Vertebral fracture",
     code: "red-flag-fracture",
-    summary: "Possible vertebral fracture: imaging before any treatment plan",
+    summary: "Possible vertebral fracture",
     detail: "Major trauma, or minor trauma in someone with osteoporosis, long-term corticosteroid use or older age, can fracture a vertebra.",
     workup: (facts) => {
-      const imaging = { therapy: "urgent-imaging" as const, title: "Urgent spine imaging", detail: "Plain radiographs, with CT or MRI if they are negative and suspicion stays high." };
+      const imaging = { therapy: "urgent-imaging" as const, title: "Spine imaging within days", detail: "Plain radiographs within days, with CT or MRI if they are negative and suspicion stays high; same day if pain is severe or neurological signs appear." };
       const emergency = { therapy: "emergency-referral" as const, title: "Emergency assessment after major trauma", detail: "Assess in the emergency department with spinal precautions." };
       // After minor trauma the work-up is imaging; after major trauma, the emergency department first.
       return facts.redFlags.has("major-trauma") ? [emergency, imaging] : [imaging];
@@ -81,53 +88,75 @@ const PATTERNS: PatternRule[] = [
     id: "red-flag.malignancy",
     title: "Spinal malignancy",
     code: "red-flag-malignancy",
-    summary: "Possible spinal malignancy or metastasis: urgent work-up",
-    detail: "A history of cancer is the strongest single flag for spinal malignancy; unexplained weight loss and night pain add to the concern.",
-    workup: () => [
-      { therapy: "urgent-imaging", title: "Urgent MRI of the whole spine", detail: "MRI within days (sooner with neurological symptoms), with blood tests (FBC, ESR, CRP, calcium, and myeloma screen as indicated)." },
-      { therapy: "emergency-referral", title: "Urgent oncology or acute oncology contact", detail: "Contact the treating oncology team or acute oncology service for suspected metastatic spinal disease." },
-    ],
-    evidence: [FRAMEWORK, IMAGING_FOR_SERIOUS],
+    summary: "Possible spinal malignancy or metastasis",
+    detail: "A history of cancer is the strongest single flag for spinal malignancy; unexplained weight loss and night pain add to the concern, and without a cancer history they are weaker signs that call for prompt tests rather than an emergency.",
+    workup: (_facts, finding) => {
+      if (finding.urgency === "emergency") {
+        return [
+          { therapy: "emergency-referral", title: "Emergency referral today: possible spinal cord compression", detail: "Contact the acute oncology or on-call spinal team now; MRI of the whole spine within 24 hours." },
+          { therapy: "urgent-imaging", title: "MRI of the whole spine within 24 hours", detail: "Arranged with the receiving team." },
+        ];
+      }
+      if (finding.flags.includes("cancer-history")) {
+        return [{ therapy: "urgent-imaging", title: "MRI of the whole spine within a week", detail: "With blood tests (FBC, ESR, CRP, calcium, and a myeloma screen as indicated); tell the patient to come back the same day if leg weakness, numbness or bladder or bowel changes appear, and inform the oncology team." }];
+      }
+      return [{ therapy: "urgent-imaging", title: "Prompt work-up within days: bloods and imaging", detail: "ESR, CRP, FBC, calcium and plain radiographs within days; MRI if they are abnormal or suspicion remains. Same-day review if neurological symptoms appear." }];
+    },
+    evidence: [FRAMEWORK, WEAKER_MALIGNANCY, METASTASES],
   },
 ];
 
 function patternRule(spec: PatternRule): Rule {
   return {
     id: spec.id,
-    version: 1,
+    version: 2,
     title: spec.title,
-    cites: ["finucane-2020-red-flags", "chou-2007-acp-aps"],
+    cites: spec.pattern === "malignancy" ? ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"] : ["finucane-2020-red-flags", "chou-2007-acp-aps"],
     evaluate(facts, draft) {
       const finding = facts.redFlagFindings.find((p) => p.pattern === spec.pattern);
       if (!finding) return notFired(`no ${spec.title.toLowerCase()} pattern among the red flags recorded`);
       draft.suspended = true;
-      draft.alert({ code: spec.code, severity: "critical", summary: spec.summary, detail: `${spec.detail} Found: ${finding.because}.`, evidence: spec.evidence });
-      spec.workup(facts).forEach((item, index) => {
+      draft.alert({ code: spec.code, severity: "critical", summary: `${spec.summary}: ${URGENCY_TEXT[finding.urgency]}`, detail: `${spec.detail} Found: ${finding.because}.`, evidence: spec.evidence });
+      spec.workup(facts, finding).forEach((item, index) => {
         draft.suggest(spec.id, index === 0 ? RANK.primary : RANK.workup, { ...item, step: "urgent-evaluation", evidence: spec.evidence });
       });
-      return fired(`${finding.because}: the ladder is suspended for urgent work-up`);
+      return fired(`${finding.because}: ${URGENCY_TEXT[finding.urgency]}; the ladder is suspended until the work-up rules it out`);
     },
   };
 }
 
 export const RED_FLAG_PATTERN_RULES: Rule[] = PATTERNS.map(patternRule);
 
+const WEAK_EVIDENCE = cite("finucane-2020-red-flags", "Most red flags in isolation have poor diagnostic accuracy; they prompt closer assessment rather than automatic imaging.");
+
 export const WEAK_RED_FLAG_RULE: Rule = {
   id: "red-flag.weighed",
-  version: 1,
+  version: 2,
   title: "Red flags weighed, not obeyed",
-  cites: ["finucane-2020-red-flags"],
+  cites: ["finucane-2020-red-flags", "nice-ng234"],
   evaluate(facts, draft) {
-    const weak = weakRedFlags(facts, facts.redFlagFindings);
+    const weak: string[] = weakRedFlags(facts, facts.redFlagFindings);
+    // Active cancer recorded as a condition (not ticked as a red flag) is known disease: watched, not a new suspicion.
+    const activeCancer = facts.conditions.has("active-cancer") && !facts.redFlagFindings.some((f) => f.pattern === "malignancy");
+    if (activeCancer) weak.push("active cancer");
     if (!weak.length) return notFired("no red flag left unexplained by a serious pattern");
+    const flags = weak.filter((w) => w !== "active cancer");
     draft.alert({
       code: "red-flag-watch",
       severity: "warning",
       summary: `Red flag to watch: ${weak.join(", ")}`,
-      detail:
-        "On its own this finding is a weak predictor of serious pathology and does not suspend the ladder. Re-examine, ask about other flags, consider blood tests (ESR, CRP) and review within 2-4 weeks, sooner if anything changes.",
-      evidence: [cite("finucane-2020-red-flags", "Most red flags in isolation have poor diagnostic accuracy; they prompt closer assessment rather than automatic imaging.")],
+      detail: [
+        flags.length
+          ? "On its own this finding is a weak predictor of serious pathology and does not suspend the ladder. Re-examine, ask about other flags, consider blood tests (ESR, CRP) and review within 2-4 weeks, sooner if anything changes."
+          : null,
+        activeCancer
+          ? "With active cancer, back pain can come from spinal metastases: if this pain is new, changing or not explained by known disease, arrange MRI within a week, and the same day with any neurological symptoms."
+          : null,
+      ]
+        .filter(Boolean)
+        .join(" "),
+      evidence: activeCancer ? [WEAK_EVIDENCE, METASTASES] : [WEAK_EVIDENCE],
     });
-    return fired(`${weak.join(", ")} weighed as a weak flag on its own: watch and reassess, ladder not suspended`);
+    return fired(`${weak.join(", ")} weighed on its own: watch and reassess, ladder not suspended`);
   },
 };

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { codes, DULOXETINE_FAILED, NSAID_FAILED, PT_ADEQUATE_NO_RESPONSE, run, therapies, traceOf } from "../../../tests/support/assessment";
+import { BENZODIAZEPINE_DRUGS } from "../vocabulary";
+
+const oxycodone = (doseMg: number, dosesPerDay = 4) => ({ drug: "oxycodone" as const, doseMg, dosesPerDay });
+const alertOf = (out: ReturnType<typeof run>, code: string) => out.alerts.find((a) => a.code === code);
+const buprenorphineForOud = { drug: "buprenorphine" as const, doseMg: 8, dosesPerDay: 2, indication: "opioid-use-disorder" as const };
+
+describe("opioid with a benzodiazepine", () => {
+  it("is critical and brings naloxone and a gradual plan, one drug at a time, chosen with the patient", () => {
+    const out = run({ medications: [oxycodone(5), { drug: "alprazolam", doseMg: 0.5, dosesPerDay: 2 }] });
+    const alert = alertOf(out, "opioid-benzodiazepine");
+    expect(alert?.severity).toBe("critical");
+    expect(alert?.detail).toMatch(/one drug at a time/);
+    expect(alert?.detail).toMatch(/with the patient/);
+    expect(alert?.detail).not.toMatch(/benzodiazepine first/);
+    expect(therapies(out)).toEqual(expect.arrayContaining(["naloxone", "opioid-taper-plan"]));
+    expect(out.next.find((s) => s.therapy === "opioid-taper-plan")?.detail).toMatch(/which to reduce first, one at a time/);
+  });
+
+  it.each(BENZODIAZEPINE_DRUGS)("knows %s as a benzodiazepine", (drug) => {
+    expect(codes(run({ medications: [oxycodone(5), { drug, doseMg: 1, dosesPerDay: 1 }] }))).toContain("opioid-benzodiazepine");
+  });
+
+  it("counts a benzodiazepine recorded as a current treatment", () => {
+    expect(codes(run({ medications: [oxycodone(5)], treatments: [{ therapy: "benzodiazepine", status: "current" }] }))).toContain("opioid-benzodiazepine");
+  });
+
+  it("does not fire for a benzodiazepine alone", () => {
+    expect(traceOf(run({ medications: [{ drug: "diazepam", doseMg: 5, dosesPerDay: 2 }] }), "opioid.benzodiazepine").outcome).toBe("not-fired");
+  });
+
+  it("with buprenorphine for opioid use disorder, warns without ever advising to withhold it (FDA 2017)", () => {
+    const alert = alertOf(run({ medications: [buprenorphineForOud, { drug: "clonazepam", doseMg: 1, dosesPerDay: 2 }], conditions: ["opioid-use-disorder"] }), "opioid-benzodiazepine");
+    expect(alert?.severity).toBe("critical");
+    expect(alert?.detail).toMatch(/Do not withhold or reduce the medication for opioid use disorder/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toContain("fda-2017-moud-benzodiazepine");
+  });
+});
+
+describe("opioid with other sedating drugs (CDC 2022 rec. 11; FDA 2019)", () => {
+  it.each([
+    ["gabapentin", { drug: "gabapentin" as const, doseMg: 300, dosesPerDay: 3 }, "warning"],
+    ["pregabalin", { drug: "pregabalin" as const, doseMg: 75, dosesPerDay: 2 }, "warning"],
+    ["cyclobenzaprine", { drug: "cyclobenzaprine" as const, doseMg: 10, dosesPerDay: 3 }, "warning"],
+    ["tizanidine", { drug: "tizanidine" as const, doseMg: 4, dosesPerDay: 3 }, "warning"],
+    ["methocarbamol", { drug: "methocarbamol" as const, doseMg: 750, dosesPerDay: 3 }, "warning"],
+    ["zolpidem", { drug: "zolpidem" as const, doseMg: 5, dosesPerDay: 1 }, "warning"],
+    ["eszopiclone", { drug: "eszopiclone" as const, doseMg: 1, dosesPerDay: 1 }, "warning"],
+    ["zaleplon", { drug: "zaleplon" as const, doseMg: 5, dosesPerDay: 1 }, "warning"],
+  ])("oxycodone 20 MME with %s: %s", (_label, drug, severity) => {
+    const out = run({ medications: [oxycodone(5, 3), drug], opioidSafety: { naloxoneOnHand: true } });
+    expect(alertOf(out, "opioid-cns-depressant")?.severity).toBe(severity);
+  });
+
+  it.each([
+    ["at 50 MME or more", { medications: [oxycodone(10), { drug: "gabapentin" as const, doseMg: 300, dosesPerDay: 3 }] }],
+    ["with sleep apnea", { medications: [oxycodone(5), { drug: "gabapentin" as const, doseMg: 300, dosesPerDay: 3 }], conditions: ["sleep-apnea" as const] }],
+    ["at 65 or over", { patient: { ageYears: 70 }, medications: [oxycodone(5), { drug: "pregabalin" as const, doseMg: 75, dosesPerDay: 2 }] }],
+    ["with two sedating drugs", { medications: [oxycodone(5), { drug: "gabapentin" as const, doseMg: 300, dosesPerDay: 3 }, { drug: "zolpidem" as const, doseMg: 5, dosesPerDay: 1 }] }],
+    ["with a benzodiazepine as well", { medications: [oxycodone(5), { drug: "tizanidine" as const, doseMg: 4, dosesPerDay: 3 }, { drug: "temazepam" as const, doseMg: 15, dosesPerDay: 1 }] }],
+  ])("is critical %s", (_label, overrides) => {
+    expect(alertOf(run(overrides), "opioid-cns-depressant")?.severity).toBe("critical");
+  });
+
+  it("reads a gabapentinoid or muscle relaxant recorded as a current treatment", () => {
+    expect(codes(run({ medications: [oxycodone(5)], treatments: [{ therapy: "gabapentinoid", status: "current" }] }))).toContain("opioid-cns-depressant");
+    expect(codes(run({ medications: [oxycodone(5)], treatments: [{ therapy: "muscle-relaxant", status: "current" }] }))).toContain("opioid-cns-depressant");
+  });
+
+  it("cites the FDA gabapentinoid warning for a gabapentinoid", () => {
+    const alert = alertOf(run({ medications: [oxycodone(5), { drug: "gabapentin", doseMg: 300, dosesPerDay: 3 }] }), "opioid-cns-depressant");
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(expect.arrayContaining(["cdc-2022", "fda-2019-gabapentinoids"]));
+  });
+
+  it("does not fire without an opioid, or for an NSAID beside the opioid", () => {
+    expect(codes(run({ medications: [{ drug: "gabapentin", doseMg: 300, dosesPerDay: 3 }] }))).not.toContain("opioid-cns-depressant");
+    expect(codes(run({ medications: [oxycodone(5), { drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] }))).not.toContain("opioid-cns-depressant");
+  });
+
+  it("counts a sedating drug ordered at this visit", () => {
+    expect(codes(run({ medications: [oxycodone(5)], orders: [{ action: "new", medication: { drug: "cyclobenzaprine", doseMg: 10, dosesPerDay: 3 } }] }))).toContain("opioid-cns-depressant");
+  });
+});
+
+describe("serotonergic opioid with an antidepressant", () => {
+  it.each([
+    ["tramadol with duloxetine", [{ drug: "tramadol" as const, doseMg: 50, dosesPerDay: 4 }, { drug: "duloxetine" as const, doseMg: 60, dosesPerDay: 1 }], true],
+    ["tramadol with sertraline", [{ drug: "tramadol" as const, doseMg: 50, dosesPerDay: 4 }, { drug: "sertraline" as const, doseMg: 50, dosesPerDay: 1 }], true],
+    ["tramadol with amitriptyline", [{ drug: "tramadol" as const, doseMg: 50, dosesPerDay: 2 }, { drug: "amitriptyline" as const, doseMg: 10, dosesPerDay: 1 }], true],
+    ["tapentadol with venlafaxine", [{ drug: "tapentadol" as const, doseMg: 50, dosesPerDay: 2 }, { drug: "venlafaxine" as const, doseMg: 75, dosesPerDay: 1 }], true],
+    ["methadone with escitalopram", [{ drug: "methadone" as const, doseMg: 10, dosesPerDay: 2 }, { drug: "escitalopram" as const, doseMg: 10, dosesPerDay: 1 }], true],
+    ["oxycodone with sertraline", [oxycodone(5), { drug: "sertraline" as const, doseMg: 50, dosesPerDay: 1 }], false],
+    ["tramadol alone", [{ drug: "tramadol" as const, doseMg: 50, dosesPerDay: 4 }], false],
+  ])("%s: %s", (_label, medications, flagged) => {
+    const out = run({ medications });
+    expect(codes(out).includes("serotonergic-combination")).toBe(flagged);
+    if (flagged) expect(alertOf(out, "serotonergic-combination")?.severity).toBe("warning");
+  });
+
+  it("names the seizure risk with tramadol and the CYP2D6 interaction with fluoxetine or paroxetine", () => {
+    const detail = alertOf(run({ medications: [{ drug: "tramadol", doseMg: 50, dosesPerDay: 4 }, { drug: "paroxetine", doseMg: 20, dosesPerDay: 1 }] }), "serotonergic-combination")?.detail;
+    expect(detail).toMatch(/seizure threshold/);
+    expect(detail).toMatch(/paroxetine also blocks tramadol/);
+  });
+
+  it("reads tramadol and duloxetine recorded as current treatments", () => {
+    expect(codes(run({ treatments: [{ therapy: "tramadol", status: "current" }, { therapy: "duloxetine", status: "current" }] }))).toContain("serotonergic-combination");
+  });
+
+  it("never suggests duloxetine to a patient on tramadol, and says why", () => {
+    const out = run({ medications: [{ drug: "tramadol", doseMg: 50, dosesPerDay: 3 }], treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] });
+    expect(therapies(out)).not.toContain("duloxetine");
+    expect(alertOf(out, "duloxetine-contraindicated")?.summary).toMatch(/tramadol/);
+    const neuropathic = run({ pain: { neuropathicQuality: true }, medications: [{ drug: "tramadol", doseMg: 50, dosesPerDay: 3 }], treatments: [PT_ADEQUATE_NO_RESPONSE] });
+    expect(therapies(neuropathic)).not.toContain("duloxetine");
+  });
+
+  it("still suggests duloxetine after NSAIDs when no serotonergic opioid is taken", () => {
+    expect(therapies(run({ treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] }))[0]).toBe("duloxetine");
+    expect(therapies(run({ treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED, DULOXETINE_FAILED] }))).not.toContain("duloxetine");
+  });
+});
+
+describe("new extended-release or long-acting opioid for an opioid-naive patient (CDC 2022 rec. 3)", () => {
+  it.each([
+    ["oxycodone ER", { drug: "oxycodone" as const, form: "er" as const, doseMg: 10, dosesPerDay: 2 }],
+    ["a fentanyl patch", { drug: "fentanyl" as const, form: "patch" as const, mcgPerHour: 12 }],
+    ["methadone", { drug: "methadone" as const, doseMg: 2.5, dosesPerDay: 2 }],
+    ["morphine ER", { drug: "morphine" as const, form: "er" as const, doseMg: 15, dosesPerDay: 2 }],
+  ])("%s ordered new for a patient taking no opioid is critical", (_label, medication) => {
+    const out = run({ orders: [{ action: "new", medication }] });
+    expect(alertOf(out, "er-opioid-opioid-naive")?.severity).toBe("critical");
+    expect(therapies(out)).not.toContain("opioid");
+  });
+
+  it.each([
+    ["an immediate-release opioid", { medications: [], orders: [{ action: "new" as const, medication: { drug: "oxycodone" as const, form: "ir" as const, doseMg: 5, dosesPerDay: 3 } }] }],
+    ["a patient already on an opioid", { medications: [oxycodone(5)], orders: [{ action: "new" as const, medication: { drug: "oxycodone" as const, form: "er" as const, doseMg: 10, dosesPerDay: 2 } }] }],
+    ["a patient with opioid therapy recorded as current", { treatments: [{ therapy: "opioid" as const, status: "current" as const }], orders: [{ action: "new" as const, medication: { drug: "morphine" as const, form: "er" as const, doseMg: 15, dosesPerDay: 2 } }] }],
+    ["a patient already taking buprenorphine for opioid use disorder", { medications: [buprenorphineForOud], orders: [{ action: "new" as const, medication: { drug: "morphine" as const, form: "er" as const, doseMg: 15, dosesPerDay: 2 } }] }],
+    ["methadone started for opioid use disorder", { orders: [{ action: "new" as const, medication: { drug: "methadone" as const, doseMg: 30, dosesPerDay: 1, indication: "opioid-use-disorder" as const } }] }],
+    ["an ER opioid already listed (not an order)", { medications: [{ drug: "oxycodone" as const, form: "er" as const, doseMg: 10, dosesPerDay: 2 }] }],
+  ])("does not fire for %s", (_label, overrides) => {
+    expect(codes(run(overrides))).not.toContain("er-opioid-opioid-naive");
+  });
+});

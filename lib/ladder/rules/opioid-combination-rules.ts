@@ -1,0 +1,134 @@
+import { MME_REFERENCE } from "../opioid-risk";
+import { cite, type EvidenceRef } from "../recommendation";
+import { fired, notFired, type Rule } from "../rule";
+import type { Facts } from "../facts";
+import { drugClass } from "../vocabulary";
+
+// Opioids with other drugs that multiply their harm (CDC 2022 rec. 11; FDA 2016, 2017, 2019), and a new long-acting
+// opioid for someone who takes none (CDC 2022 rec. 3). These apply to any opioid, including medication for opioid use
+// disorder, which is never to be withheld because of them (FDA 2017).
+
+const onAnyOpioid = (facts: Facts) => facts.onOpioid || facts.onMoud;
+const noOpioid = () => notFired("no opioid of any kind among the medications (after this visit's orders) or current treatments");
+const opioidNames = (facts: Facts) => [...facts.opioidMeds, ...facts.moudMeds].map((m) => m.drug).join(", ") || "an opioid";
+const MOUD_KEPT = "Do not withhold or reduce the medication for opioid use disorder because of it: untreated opioid use disorder is the greater danger. Coordinate with its prescriber.";
+
+const BENZODIAZEPINE_EVIDENCE = [
+  cite("cdc-2022", "Recommendation 11: use particular caution prescribing opioids and benzodiazepines together; consider whether benefits outweigh risks, and if tapering, do so gradually."),
+  cite("fda-2016-opioid-benzodiazepine", "Boxed warning: combined use can cause extreme sleepiness, slowed or difficult breathing, coma and death."),
+];
+const MOUD_EVIDENCE = cite("fda-2017-moud-benzodiazepine", "Buprenorphine and methadone should not be withheld from patients taking benzodiazepines or other CNS depressants; manage the combination carefully instead.");
+
+export const BENZODIAZEPINE_RULE: Rule = {
+  id: "opioid.benzodiazepine",
+  version: 2,
+  title: "An opioid and a benzodiazepine together",
+  cites: ["cdc-2022", "fda-2016-opioid-benzodiazepine", "fda-2017-moud-benzodiazepine"],
+  evaluate(facts, draft) {
+    if (!onAnyOpioid(facts)) return noOpioid();
+    if (!facts.onBenzodiazepine) return notFired("no benzodiazepine among the medications or current treatments");
+    const benzodiazepines = facts.benzodiazepineMeds.map((m) => m.drug).join(", ") || "a benzodiazepine";
+    const moudOnly = !facts.onOpioid;
+    draft.alert({
+      code: "opioid-benzodiazepine",
+      severity: "critical",
+      summary: `${opioidNames(facts)} with ${benzodiazepines}: high risk of fatal respiratory depression`,
+      detail: moudOnly
+        ? `Together they raise the risk of overdose. ${MOUD_KEPT} Offer naloxone, and review with the patient whether the benzodiazepine is still needed; any reduction of it is gradual.`
+        : "Together they multiply the risk of overdose death. Do not add either; offer naloxone. If risks outweigh benefits, agree with the patient (and both prescribers) which one to reduce first: one drug at a time, gradually, never both at once.",
+      evidence: moudOnly ? [...BENZODIAZEPINE_EVIDENCE, MOUD_EVIDENCE] : BENZODIAZEPINE_EVIDENCE,
+    });
+    return fired(`${opioidNames(facts)} taken with ${benzodiazepines}`);
+  },
+};
+
+export const CNS_DEPRESSANT_AGE = 65;
+
+export const CNS_DEPRESSANT_RULE: Rule = {
+  id: "opioid.cns-depressant",
+  version: 1,
+  title: "An opioid with a gabapentinoid, muscle relaxant or sleeping pill",
+  cites: ["cdc-2022", "fda-2019-gabapentinoids", "beers-2023", "fda-2017-moud-benzodiazepine"],
+  evaluate(facts, draft) {
+    if (!onAnyOpioid(facts)) return noOpioid();
+    const sedating = facts.sedatingDrugs;
+    if (!sedating.length) return notFired("no gabapentinoid, muscle relaxant or sleeping pill among the medications or current treatments");
+    const age = facts.assessment.patient.ageYears;
+    const compounding = [
+      sedating.length > 1 ? "more than one sedating drug" : null,
+      facts.onBenzodiazepine ? "a benzodiazepine as well" : null,
+      facts.mme.computedPerDay >= MME_REFERENCE.caution ? `${facts.mme.computedPerDay} MME/day` : null,
+      facts.conditions.has("sleep-apnea") ? "sleep apnea" : null,
+      age >= CNS_DEPRESSANT_AGE ? `age ${age}` : null,
+    ].filter((c): c is string => c !== null);
+    const names = sedating.map((d) => d.label).join(", ");
+    const evidence: EvidenceRef[] = [cite("cdc-2022", "Recommendation 11: consider whether benefits outweigh risks of prescribing opioids with other central nervous system depressants.")];
+    if (sedating.some((d) => d.drugClass === "gabapentinoid")) {
+      evidence.push(cite("fda-2019-gabapentinoids", "Gabapentin and pregabalin with opioids or other CNS depressants can cause serious, life-threatening breathing problems; start low and monitor."));
+    }
+    if (age >= CNS_DEPRESSANT_AGE) evidence.push(cite("beers-2023", "In older adults avoid opioids with gabapentinoids, and avoid three or more CNS-active drugs together (falls, sedation)."));
+    if (!facts.onOpioid) evidence.push(MOUD_EVIDENCE);
+    draft.alert({
+      code: "opioid-cns-depressant",
+      severity: compounding.length ? "critical" : "warning",
+      summary: `${opioidNames(facts)} with ${names}: added sedation and slowed breathing`,
+      detail: `Together they slow breathing more than either alone${compounding.length ? `, more so with ${compounding.join(", ")}` : ""}. Review with the patient whether each is still needed and use the lowest doses that help; any reduction is gradual. Offer naloxone, and warn about alcohol, driving and other sedatives.${facts.onOpioid ? "" : ` ${MOUD_KEPT}`}`,
+      evidence,
+    });
+    return fired(`${opioidNames(facts)} taken with ${names}${compounding.length ? ` (critical: ${compounding.join(", ")})` : ""}`);
+  },
+};
+
+const SEROTONERGIC_EVIDENCE = [
+  cite("tramadol-label", "Serotonin syndrome can occur when tramadol is taken with SSRIs, SNRIs or tricyclics; the seizure risk is also higher with them, and CYP2D6 inhibitors such as fluoxetine and paroxetine alter tramadol's effect."),
+  cite("fda-2016-opioid-serotonin", "Opioids taken with serotonergic drugs can cause serotonin syndrome; watch for agitation, fever, sweating, tremor and diarrhoea, especially when starting or raising a dose."),
+];
+const CYP2D6_INHIBITORS = new Set(["fluoxetine", "paroxetine", "duloxetine"]);
+
+export const SEROTONERGIC_RULE: Rule = {
+  id: "medication.serotonergic-combination",
+  version: 1,
+  title: "A serotonergic opioid with an SNRI, SSRI or tricyclic",
+  cites: ["tramadol-label", "fda-2016-opioid-serotonin"],
+  evaluate(facts, draft) {
+    if (!facts.serotonergicOpioids.length) return notFired("no tramadol, tapentadol or methadone taken");
+    if (!facts.serotonergicAntidepressants.length) return notFired(`${facts.serotonergicOpioids.join(", ")} taken without an SNRI, SSRI or tricyclic`);
+    const opioids = facts.serotonergicOpioids.join(", ");
+    const antidepressants = facts.serotonergicAntidepressants.join(", ");
+    const tramadol = facts.serotonergicOpioids.includes("tramadol");
+    const inhibitors = facts.serotonergicAntidepressants.filter((d) => CYP2D6_INHIBITORS.has(d));
+    draft.alert({
+      code: "serotonergic-combination",
+      severity: "warning",
+      summary: `${opioids} with ${antidepressants}: serotonin syndrome${tramadol ? " and seizure" : ""} risk`,
+      detail: `Both raise serotonin: watch for agitation, tremor, sweating, fever, fast heartbeat and diarrhoea, which need urgent care.${tramadol ? " Tramadol also lowers the seizure threshold, more so with these antidepressants." : ""}${tramadol && inhibitors.length ? ` ${inhibitors.join(", ")} also blocks tramadol's conversion to its active form (CYP2D6): less relief, more serotonergic effect.` : ""} Prefer an option without this interaction for one of them, changed gradually and with its prescriber; if both continue, use the lowest doses and tell the patient which symptoms to act on.`,
+      evidence: SEROTONERGIC_EVIDENCE,
+    });
+    return fired(`${opioids} with ${antidepressants}`);
+  },
+};
+
+const ER_NAIVE_EVIDENCE = [
+  cite("cdc-2022", "Recommendation 3: when starting opioid therapy, prescribe immediate-release opioids instead of extended-release and long-acting (ER/LA) opioids; ER/LA opioids, methadone and transdermal fentanyl carry higher overdose risk in patients who are not opioid tolerant."),
+];
+
+export const ER_OPIOID_NAIVE_RULE: Rule = {
+  id: "opioid.er-opioid-naive",
+  version: 1,
+  title: "A new extended-release or long-acting opioid for a patient who takes no opioid",
+  cites: ["cdc-2022"],
+  evaluate(facts, draft) {
+    const longActing = facts.addedMedications.filter((m) => m.indication !== "opioid-use-disorder" && (m.drug === "methadone" || ((m.form === "er" || m.form === "patch") && drugClass(m.drug) === "opioid")));
+    if (!longActing.length) return notFired("no new extended-release or long-acting opioid among this visit's orders");
+    if (!facts.opioidNaive) return notFired(`new ${longActing.map((m) => m.drug).join(", ")} ordered for a patient already taking an opioid`);
+    const names = longActing.map((m) => `${m.drug}${m.form ? ` (${m.form})` : ""}`).join(", ");
+    draft.alert({
+      code: "er-opioid-opioid-naive",
+      severity: "critical",
+      summary: `New ${names} for a patient who takes no opioid`,
+      detail: "Extended-release and long-acting opioids (methadone, fentanyl patches, ER tablets) are not for starting opioid therapy: in someone without opioid tolerance they carry a much higher risk of overdose. Backstep never suggests starting an opioid; if one is judged necessary despite that, an immediate-release opioid at the lowest dose, for the shortest time, with naloxone.",
+      evidence: ER_NAIVE_EVIDENCE,
+    });
+    return fired(`new ${names} ordered and no opioid taken before this visit`);
+  },
+};

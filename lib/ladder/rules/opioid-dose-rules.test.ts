@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { codes, run, traceOf } from "../../../tests/support/assessment";
+
+const oxycodone = (doseMg: number, dosesPerDay = 4) => ({ drug: "oxycodone" as const, doseMg, dosesPerDay });
+const severityOf = (out: ReturnType<typeof run>, code: string) => out.alerts.find((a) => a.code === code)?.severity;
+const detailOf = (out: ReturnType<typeof run>, code: string) => out.alerts.find((a) => a.code === code)?.detail ?? "";
+
+describe("MME thresholds", () => {
+  it.each([
+    [8, 48, [], ["mme-50", "mme-90"]],
+    [8.4, 50.4, ["mme-50"], ["mme-90"]],
+    [14.9, 89.4, ["mme-50"], ["mme-90"]],
+    [15, 90, ["mme-50", "mme-90"], []],
+  ] as const)("oxycodone %s mg four times a day = %s MME", (dose, total, present, absent) => {
+    const out = run({ medications: [oxycodone(dose)], opioidSafety: { naloxoneOnHand: true, pdmpReviewedDaysAgo: 10, urineDrugTestDaysAgo: 10 } });
+    expect(out.mme.totalPerDay).toBeCloseTo(total, 5);
+    for (const code of present) expect(codes(out)).toContain(code);
+    for (const code of absent) expect(codes(out)).not.toContain(code);
+  });
+
+  it("makes 90+ MME critical when another overdose risk is present", () => {
+    expect(severityOf(run({ medications: [oxycodone(15)], opioidSafety: { naloxoneOnHand: true } }), "mme-90")).toBe("warning");
+    expect(severityOf(run({ medications: [oxycodone(15)], conditions: ["sleep-apnea"], opioidSafety: { naloxoneOnHand: true } }), "mme-90")).toBe("critical");
+    expect(severityOf(run({ medications: [oxycodone(15)] }), "mme-90")).toBe("critical");
+  });
+
+  it("judges thresholds on the computed part when the total is unknown", () => {
+    const out = run({ medications: [oxycodone(10), { drug: "morphine", doseMg: 30 }] });
+    expect(out.mme).toMatchObject({ totalPerDay: null, computable: false, computedPerDay: 60 });
+    expect(codes(out)).toEqual(expect.arrayContaining(["mme-not-computable", "mme-50"]));
+    expect(out.alerts.find((a) => a.code === "mme-50")?.summary).toContain("at least 60");
+  });
+
+  it("says MME is not computable for an opioid treatment with no medication sig", () => {
+    const out = run({ treatments: [{ therapy: "opioid", status: "current", weeks: 30 }] });
+    expect(out.mme.totalPerDay).toBeNull();
+    expect(traceOf(out, "opioid.mme-not-computable").outcome).toBe("fired");
+    expect(traceOf(out, "opioid.mme-50").outcome).toBe("insufficient-data");
+  });
+
+  it("does nothing without opioids", () => {
+    const out = run({ medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] });
+    expect(out.mme).toMatchObject({ totalPerDay: 0, currentPerDay: 0, computable: true });
+    for (const rule of ["opioid.mme-50", "opioid.naloxone", "opioid.pdmp-review", "opioid.toxicology", "opioid.taper-plan"]) expect(traceOf(out, rule).outcome).toBe("not-fired");
+  });
+});
+
+describe("high-dose advice (CDC 2022 rec. 5): reassess and offer, never insist", () => {
+  it("at 90+ MME says not to increase and to offer a taper when risks outweigh benefits or the patient wishes, without insisting", () => {
+    const detail = detailOf(run({ medications: [oxycodone(20)] }), "mme-90");
+    expect(detail).toMatch(/Do not increase/);
+    expect(detail).toMatch(/risks outweigh benefits or the patient wishes/);
+    expect(detail).toMatch(/do not insist/);
+    expect(detail).not.toMatch(/agree a plan to reduce/);
+  });
+
+  it.each([
+    ["active cancer", { conditions: ["active-cancer" as const] }],
+    ["palliative care", { conditions: ["palliative-care" as const] }],
+    ["sickle cell disease", { conditions: ["sickle-cell-disease" as const] }],
+  ])("with %s keeps the dose alerts but drops the chronic back pain reduction advice", (_label, overrides) => {
+    const out = run({ medications: [{ drug: "morphine", doseMg: 60, dosesPerDay: 2 }], ...overrides });
+    expect(codes(out)).toEqual(expect.arrayContaining(["mme-50", "mme-90", "naloxone-not-on-hand"]));
+    expect(detailOf(out, "mme-90")).toMatch(/does not govern this pain/);
+    expect(detailOf(out, "mme-90")).not.toMatch(/taper/);
+  });
+});
+
+describe("medication for opioid use disorder is never counted in MME", () => {
+  it.each([
+    ["methadone 100 mg", { drug: "methadone" as const, doseMg: 100, dosesPerDay: 1, indication: "opioid-use-disorder" as const }],
+    ["sublingual buprenorphine 8 mg twice a day", { drug: "buprenorphine" as const, doseMg: 8, dosesPerDay: 2, indication: "opioid-use-disorder" as const }],
+  ])("%s for opioid use disorder: 0 MME, no dose alerts", (_label, medication) => {
+    const out = run({ medications: [medication], conditions: ["opioid-use-disorder"] });
+    expect(out.mme).toMatchObject({ totalPerDay: 0, currentPerDay: 0, computable: true });
+    for (const code of ["mme-50", "mme-90", "mme-not-computable"]) expect(codes(out)).not.toContain(code);
+  });
+
+  it("the same methadone taken for pain is 470 MME (version 1 meaning: indication defaults to pain)", () => {
+    const out = run({ medications: [{ drug: "methadone", doseMg: 100, dosesPerDay: 1 }] });
+    expect(out.mme.totalPerDay).toBe(470);
+    expect(codes(out)).toContain("mme-90");
+  });
+});

@@ -1,0 +1,90 @@
+import { GRADUAL, MME_REFERENCE, mmeText, overdoseRisks } from "../opioid-risk";
+import { cite } from "../recommendation";
+import { fired, insufficient, notFired, type Rule } from "../rule";
+
+// The daily opioid dose in MME (CDC 2022), for opioids taken for pain. Medication for opioid use disorder is never
+// counted: CDC's MME table says MME is not for decisions about it.
+
+export const notOnOpioid = () => notFired("no opioid for pain among the medications (after this visit's orders) or current treatments");
+
+const NOT_COMPUTABLE_EVIDENCE = [cite("cdc-2022", "MME is computed from the daily dose and the CDC conversion factor for each opioid; without a daily dose it cannot be computed.")];
+
+export const MME_NOT_COMPUTABLE_RULE: Rule = {
+  id: "opioid.mme-not-computable",
+  version: 2,
+  title: "Opioid dose that cannot be converted to MME",
+  cites: ["cdc-2022"],
+  evaluate(facts, draft) {
+    if (!facts.onOpioid) return notOnOpioid();
+    if (facts.mme.computable) return notFired(`every opioid sig gives a daily dose: ${mmeText(facts)}`);
+    const missing = facts.mme.items.filter((i) => !i.computable).map((i) => `${i.drug}: ${i.note}`);
+    const reasons = missing.length ? missing.join("; ") : "opioid therapy recorded without a medication and sig";
+    draft.alert({
+      code: "mme-not-computable",
+      severity: "warning",
+      summary: "MME not computable: complete the opioid sig",
+      detail: `The daily opioid dose cannot be worked out (${reasons}). The total is shown as unknown, not zero; thresholds are judged on the part that could be computed (${facts.mme.computedPerDay} MME/day).`,
+      evidence: NOT_COMPUTABLE_EVIDENCE,
+    });
+    return fired(reasons);
+  },
+};
+
+const MME_50_EVIDENCE = [cite("cdc-2022", "Recommendations 4 and 5: at about 50 MME/day and above overdose risk rises; reassess benefits and risks before any increase.")];
+const MME_90_EVIDENCE = [
+  cite("cdc-2022", "Recommendation 5: for patients already on higher doses, reassess benefits and risks, avoid escalation, and offer a gradual taper when risks outweigh benefits; do not insist on one."),
+  cite("hhs-2019-tapering", "Dose reductions should be gradual, individualised and agreed with the patient; do not reduce quickly or insist on a taper when the opioid helps and risks are managed."),
+];
+
+/** What dose advice says: chronic-pain advice, or (outside its scope) only the safety that applies to any opioid. */
+function doseAdvice(exclusion: string | null, chronicAdvice: string): string {
+  return exclusion
+    ? `CDC 2022 dose guidance does not govern this pain (${exclusion}); plan the dose with the treating team, watch for sedation, and keep naloxone at home.`
+    : chronicAdvice;
+}
+
+export const MME_50_RULE: Rule = {
+  id: "opioid.mme-50",
+  version: 2,
+  title: "Opioid dose at or above 50 MME/day",
+  cites: ["cdc-2022"],
+  evaluate(facts, draft) {
+    if (!facts.onOpioid) return notOnOpioid();
+    if (facts.mme.computedPerDay < MME_REFERENCE.caution) {
+      return facts.mme.computable ? notFired(`${mmeText(facts)} is below ${MME_REFERENCE.caution}`) : insufficient(`${mmeText(facts)}: the full dose is unknown`);
+    }
+    draft.alert({
+      code: "mme-50",
+      severity: "warning",
+      summary: `Opioid dose ${mmeText(facts)}: at or above ${MME_REFERENCE.caution}`,
+      detail: `Overdose risk rises with dose. ${doseAdvice(facts.opioidGuidanceExclusion, `Reassess benefits and risks with the patient, avoid increases, and offer naloxone. If risks come to outweigh benefits, or the patient wishes, offer a gradual reduction. ${GRADUAL}`)}`,
+      evidence: MME_50_EVIDENCE,
+    });
+    return fired(`${mmeText(facts)} is at or above ${MME_REFERENCE.caution}`);
+  },
+};
+
+export const MME_90_RULE: Rule = {
+  id: "opioid.mme-90",
+  version: 2,
+  title: "Opioid dose at or above 90 MME/day",
+  cites: ["cdc-2022", "hhs-2019-tapering"],
+  evaluate(facts, draft) {
+    if (!facts.onOpioid) return notOnOpioid();
+    if (facts.mme.computedPerDay < MME_REFERENCE.high) {
+      return facts.mme.computable ? notFired(`${mmeText(facts)} is below ${MME_REFERENCE.high}`) : insufficient(`${mmeText(facts)}: the full dose is unknown`);
+    }
+    const otherRisks = overdoseRisks(facts).filter((risk) => !risk.includes("MME"));
+    const noNaloxone = facts.assessment.opioidSafety.naloxoneOnHand !== true;
+    const critical = otherRisks.length > 0 || noNaloxone;
+    const chronicAdvice = `Do not increase. Reassess benefits and risks with the patient: offer a gradual taper when risks outweigh benefits or the patient wishes, and do not insist on one while the opioid helps and risks are managed. ${GRADUAL}`;
+    draft.alert({
+      code: "mme-90",
+      severity: critical ? "critical" : "warning",
+      summary: `High opioid dose: ${mmeText(facts)} (at or above ${MME_REFERENCE.high})`,
+      detail: `At 90 MME/day and above the risk of overdose is much higher${otherRisks.length ? `, and it is compounded here by ${otherRisks.join(", ")}` : ""}${noNaloxone ? "; naloxone is not documented" : ""}. ${doseAdvice(facts.opioidGuidanceExclusion, chronicAdvice)}`,
+      evidence: MME_90_EVIDENCE,
+    });
+    return fired(`${mmeText(facts)} is at or above ${MME_REFERENCE.high}${critical ? ` (critical: ${otherRisks.length ? otherRisks.join(", ") : "no naloxone documented"})` : ""}`);
+  },
+};

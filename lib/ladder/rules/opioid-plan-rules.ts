@@ -1,0 +1,150 @@
+import { absolute } from "../medication-safety";
+import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, opioidBenefit } from "../opioid-risk";
+import { cite } from "../recommendation";
+import { fired, notFired, RANK, type Rule } from "../rule";
+import { taperSchedule } from "../taper-schedule";
+import { notOnOpioid } from "./opioid-dose-rules";
+
+// What to do about the opioid itself. Nothing here starts an opioid, and nothing advises ending one quickly. Medication
+// for opioid use disorder is continued (CDC 2022 rec. 12); a taper is offered when risks outweigh benefits, never
+// insisted on (CDC 2022 rec. 5; HHS 2019); pregnancy needs specialist input first; and the chronic back pain advice
+// does not apply to cancer, palliative or sickle cell pain, or while red flags are being worked up.
+
+const MOUD_EVIDENCE = [
+  cite("cdc-2022", "Recommendation 12: offer or arrange treatment with buprenorphine or methadone for patients with opioid use disorder; continue it; do not use MME to make decisions about it."),
+];
+
+export const OPIOID_USE_DISORDER_RULE: Rule = {
+  id: "opioid.use-disorder",
+  version: 1,
+  title: "Medication for opioid use disorder: continue it, or offer it",
+  cites: ["cdc-2022"],
+  evaluate(facts, draft) {
+    if (facts.onMoud) {
+      const names = facts.moudMeds.map((m) => m.drug).join(", ");
+      draft.alert({
+        code: "moud-continue",
+        severity: "info",
+        summary: `${names} for opioid use disorder: continue it`,
+        detail:
+          "Medication for opioid use disorder lowers the risk of overdose death. Continue it, coordinated with its prescriber: it is not counted in MME and is not reduced for back pain. Treat the back pain with non-drug care and non-opioid medicines; if more relief is needed, plan it with the prescriber (dividing a buprenorphine dose through the day often helps).",
+        evidence: MOUD_EVIDENCE,
+      });
+      return fired(`${names} taken for opioid use disorder: continued, not counted in MME, no taper`);
+    }
+    if (!facts.conditions.has("opioid-use-disorder")) return notFired("no opioid use disorder recorded");
+    draft.alert({
+      code: "oud-treatment",
+      severity: "warning",
+      summary: "Opioid use disorder without buprenorphine or methadone: offer treatment",
+      detail: "Offer or arrange buprenorphine or methadone: they cut overdose deaths. A taper on its own is not treatment for opioid use disorder. Offer naloxone.",
+      evidence: MOUD_EVIDENCE,
+    });
+    return fired("opioid use disorder recorded and no medication for it");
+  },
+};
+
+export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
+  id: "opioid.not-recommended",
+  version: 2,
+  title: "An opioid for chronic low back pain where the profile advises against it",
+  cites: ["nice-ng59", "acp-2017", "cdc-2022"],
+  evaluate(facts, draft) {
+    if (!facts.onOpioid) return notOnOpioid();
+    if (!facts.chronic) return notFired("pain is not chronic; this rule concerns opioids for chronic low back pain");
+    const exclusion = facts.opioidGuidanceExclusion;
+    if (exclusion) return notFired(exclusion);
+    const uk = facts.assessment.profile === "uk";
+    const { conservative, pharmacologic } = facts;
+    const lowerStepsTried = conservative.state === "tried" && pharmacologic.state === "exhausted";
+    if (!uk && lowerStepsTried) return notFired("us profile: non-drug care and first- and second-line medicines were tried or unsafe before the opioid");
+    draft.alert({
+      code: "opioid-not-recommended",
+      severity: "warning",
+      summary: uk ? "NICE does not recommend opioids for chronic low back pain" : "Opioid taken before the steps ACP puts first were tried",
+      detail: `${uk ? "NICE NG59 advises against opioids for chronic low back pain and chronic sciatica." : "ACP 2017 reserves opioids for when non-drug care, NSAIDs and second-line medicines have failed, after discussing benefits and risks."} Build up the steps that work (exercise, psychological support, non-opioid medicines) and review with the patient whether the opioid still helps. If it does not, offer a gradual reduction. ${GRADUAL}`,
+      evidence: uk
+        ? [cite("nice-ng59", "Do not offer opioids for managing chronic low back pain or chronic sciatica."), cite("hhs-2019-tapering", "Reductions should be gradual and agreed with the patient.")]
+        : [
+            cite("acp-2017", "Consider opioids only in patients who have failed non-drug care, NSAIDs and second-line medicines, and only if benefits outweigh risks."),
+            cite("cdc-2022", "Recommendation 2: non-opioid therapies are preferred for subacute and chronic pain."),
+          ],
+    });
+    return fired(uk ? "uk profile: opioids are not offered for chronic low back pain" : `us profile: lower steps not yet exhausted (${conservative.state === "tried" ? pharmacologic.because : conservative.because})`);
+  },
+};
+
+const PREGNANCY_EVIDENCE = [
+  cite("acog-2017-opioids-pregnancy", "Opioid withdrawal in pregnancy carries risk; changes to opioid therapy are made with obstetric and addiction specialist input, and care is coordinated through delivery."),
+  cite("hhs-2019-tapering", "Tapering in pregnancy needs expert advice: withdrawal is associated with miscarriage and premature labour."),
+];
+
+export const OPIOID_PREGNANCY_RULE: Rule = {
+  id: "opioid.pregnancy",
+  version: 1,
+  title: "An opioid in pregnancy: specialist input before any change",
+  cites: ["acog-2017-opioids-pregnancy", "hhs-2019-tapering"],
+  evaluate(facts, draft) {
+    if (!facts.onOpioid) return notOnOpioid();
+    if (facts.assessment.patient.pregnant !== true) return notFired("not recorded as pregnant");
+    draft.alert({
+      code: "opioid-pregnancy",
+      severity: "warning",
+      summary: "Opioid in pregnancy: no dose reduction without specialist input",
+      detail: "Withdrawal in pregnancy can harm the pregnancy (miscarriage, preterm labour). Keep the dose steady and plan any change with obstetric and addiction or pain specialists; offer naloxone, and plan with the obstetric team for the newborn (neonatal opioid withdrawal).",
+      evidence: PREGNANCY_EVIDENCE,
+    });
+    return fired("pregnant and taking an opioid for pain: no taper plan without specialist input");
+  },
+};
+
+const TAPER_EVIDENCE = [
+  cite("cdc-2022", "Recommendation 5: when benefits no longer outweigh risks, optimise other therapies and taper gradually, with the patient; tapers of 10% a month or slower are better tolerated after a year or more of use."),
+  cite("hhs-2019-tapering", "Offer a taper when risks outweigh benefits or the patient asks; individualise the pace (faster after weeks to months, about 10% a month after years), allow pauses, treat withdrawal and support the patient throughout."),
+];
+
+export const TAPER_PLAN_RULE: Rule = {
+  id: "opioid.taper-plan",
+  version: 2,
+  title: "A gradual taper offered when risks outweigh benefits",
+  cites: ["cdc-2022", "hhs-2019-tapering"],
+  evaluate(facts, draft) {
+    if (!facts.onOpioid) return notOnOpioid();
+    const exclusion = facts.opioidGuidanceExclusion;
+    if (exclusion) return notFired(exclusion);
+    if (facts.assessment.patient.pregnant === true) return notFired("pregnant: no taper plan without obstetric and specialist input (see the opioid-pregnancy alert)");
+    if (hasOpioidUseDisorder(facts)) return notFired("opioid use disorder: medication for it comes first; a taper alone is not treatment (see the use-disorder rule)");
+    const { benefit, because: benefitBecause } = opioidBenefit(facts);
+    const notClearlyHelping = benefit !== "good";
+    const highDose = facts.mme.computedPerDay >= MME_REFERENCE.high;
+    const compounding = [
+      facts.sedatingDrugs.length ? "another sedating drug" : null,
+      facts.conditions.has("sleep-apnea") ? "sleep apnea" : null,
+      facts.conditions.has("substance-use-disorder") ? "substance use disorder" : null,
+    ].filter((r): r is string => r !== null);
+    const reasons = [
+      benefit === "none" ? `the opioid does not help (${benefitBecause})` : null,
+      facts.onBenzodiazepine ? "taken with a benzodiazepine: agree with the patient which to reduce first, one at a time" : null,
+      notClearlyHelping && highDose && compounding.length ? `${mmeText(facts)} with ${compounding.join(", ")} and no clear benefit` : null,
+      notClearlyHelping && facts.conditions.has("substance-use-disorder") && !highDose ? "substance use disorder and no clear benefit" : null,
+      notClearlyHelping && facts.chronic && facts.assessment.profile === "uk" ? "NICE advises against opioids for chronic low back pain and the benefit is not clear" : null,
+    ].filter((r): r is string => r !== null);
+    if (!reasons.length) {
+      return notFired(
+        `benefit ${benefit} (${benefitBecause}); risks do not outweigh it${highDose ? `: at ${mmeText(facts)} reassess, do not escalate, and offer a taper if the patient wishes` : ""}`,
+      );
+    }
+    const schedule = taperSchedule(facts, absolute(facts.nsaidContraindications).length === 0);
+    draft.taperSchedule = schedule;
+    const last = schedule.steps[schedule.steps.length - 1];
+    const path = schedule.startMmePerDay !== null && last ? `${schedule.startMmePerDay} to ${last.mmePerDay} MME/day by week ${last.week}` : `to half the starting dose by week ${last?.week}`;
+    draft.suggest(this.id, RANK.safety, {
+      therapy: "opioid-taper-plan",
+      step: "pharmacologic",
+      title: "Offer a gradual opioid reduction plan",
+      detail: `Why: ${reasons.join("; ")}. Offer it and agree it with the patient; do not insist. Pace: ${schedule.paceReason} (${path}), then review together. Pauses are allowed; treat withdrawal symptoms; keep naloxone at home, as tolerance falls with the dose.`,
+      evidence: TAPER_EVIDENCE,
+    });
+    return fired(`${reasons.join("; ")}; pace ${schedule.pace}: ${schedule.paceReason}`);
+  },
+};
