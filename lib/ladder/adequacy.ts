@@ -33,21 +33,35 @@ export type TrialVerdict =
   | "low-adherence" // stopped or failed with adherence below the threshold: not a real trial
   | "too-short"; // ended before the minimum duration
 
-export type TrialAssessment = { therapy: TherapyId; verdict: TrialVerdict; partial: boolean; because: string };
+/** One recorded trial judged. Its description is built when read: most evaluations never show most trials. */
+export class TrialAssessment {
+  constructor(
+    readonly therapy: TherapyId,
+    readonly verdict: TrialVerdict,
+    readonly partial: boolean,
+    private readonly treatment: Treatment,
+    private readonly reason: string,
+  ) {}
+
+  get because(): string {
+    return `${describeTrial(this.treatment)}: ${this.reason}`;
+  }
+}
+
+const DEFAULT_THRESHOLD: Threshold = { minWeeks: 4 };
 
 /** Judges one recorded trial. `currentIntensity` stands in for a response that was not recorded. */
 export function assessTrial(treatment: Treatment, currentIntensity: number): TrialAssessment {
   const { therapy } = treatment;
-  const threshold = TRIAL_THRESHOLDS[therapy] ?? { minWeeks: 4 };
-  const describe = describeTrial(treatment);
-  const verdict = (v: TrialVerdict, reason: string, partial = false): TrialAssessment => ({ therapy, verdict: v, partial, because: `${describe}: ${reason}` });
+  const threshold = TRIAL_THRESHOLDS[therapy] ?? DEFAULT_THRESHOLD;
+  const judged = (verdict: TrialVerdict, reason: string, partial = false) => new TrialAssessment(therapy, verdict, partial, treatment, reason);
 
-  if (treatment.response === "not-tolerated") return verdict("not-tolerated", "not tolerated, so counted as tried");
-  if (treatment.response === "too-early") return verdict("in-progress", "too early to judge");
+  if (treatment.response === "not-tolerated") return judged("not-tolerated", "not tolerated, so counted as tried");
+  if (treatment.response === "too-early") return judged("in-progress", "too early to judge");
   const lowAdherence =
     threshold.minAdherence !== undefined && treatment.adherencePercent !== undefined && treatment.adherencePercent < threshold.minAdherence;
   if (lowAdherence && treatment.response !== "good") {
-    return verdict("low-adherence", `adherence ${treatment.adherencePercent}% is below ${threshold.minAdherence}%, so the therapy was not really tested`);
+    return judged("low-adherence", `adherence ${treatment.adherencePercent}% is below ${threshold.minAdherence}%, so the therapy was not really tested`);
   }
 
   const longEnough =
@@ -56,21 +70,19 @@ export function assessTrial(treatment: Treatment, currentIntensity: number): Tri
       : treatment.sessions !== undefined && threshold.minSessions !== undefined
         ? treatment.sessions >= threshold.minSessions
         : undefined;
-  const thresholdText = `at least ${threshold.minWeeks} weeks${threshold.minSessions ? ` or ${threshold.minSessions} sessions` : ""}`;
   if (longEnough === false) {
-    return treatment.status === "current"
-      ? verdict("in-progress", `under way, not yet ${thresholdText}`)
-      : verdict("too-short", `ended before ${thresholdText}`);
+    const thresholdText = `at least ${threshold.minWeeks} weeks${threshold.minSessions ? ` or ${threshold.minSessions} sessions` : ""}`;
+    return treatment.status === "current" ? judged("in-progress", `under way, not yet ${thresholdText}`) : judged("too-short", `ended before ${thresholdText}`);
   }
   if (longEnough === undefined && treatment.status === "current" && treatment.response === undefined) {
-    return verdict("in-progress", "under way; duration not recorded");
+    return judged("in-progress", "under way; duration not recorded");
   }
   const durationNote = longEnough === undefined ? " (duration not recorded; counted as a full course)" : "";
   const adherenceNote = threshold.minAdherence !== undefined && treatment.adherencePercent === undefined ? " (adherence not recorded)" : "";
   const response = treatment.response ?? (currentIntensity >= 4 ? "partial" : "good");
   const inferred = treatment.response === undefined ? ` (response not recorded; inferred from current pain ${currentIntensity}/10)` : "";
-  if (response === "good") return verdict("responding", `adequate trial with a good response${inferred}${durationNote}${adherenceNote}`);
-  return verdict("failed", `adequate trial with ${response === "partial" ? "a partial" : "no"} response${inferred}${durationNote}${adherenceNote}`, response === "partial");
+  if (response === "good") return judged("responding", `adequate trial with a good response${inferred}${durationNote}${adherenceNote}`);
+  return judged("failed", `adequate trial with ${response === "partial" ? "a partial" : "no"} response${inferred}${durationNote}${adherenceNote}`, response === "partial");
 }
 
 // When one therapy was tried more than once, the trial that matters most: one under way, then the outcome of a real trial.
@@ -87,11 +99,10 @@ export function assessTrials(treatments: readonly Treatment[], currentIntensity:
 }
 
 function describeTrial(t: Treatment): string {
-  const parts = [
-    t.weeks !== undefined ? `${t.weeks} weeks` : null,
-    t.sessions !== undefined ? `${t.sessions} sessions` : null,
-    t.adherencePercent !== undefined ? `${t.adherencePercent}% adherence` : null,
-    t.response ? `response ${t.response}` : null,
-  ].filter(Boolean);
-  return `${t.therapy} (${t.status}${parts.length ? `, ${parts.join(", ")}` : ""})`;
+  let parts = "";
+  if (t.weeks !== undefined) parts += `, ${t.weeks} weeks`;
+  if (t.sessions !== undefined) parts += `, ${t.sessions} sessions`;
+  if (t.adherencePercent !== undefined) parts += `, ${t.adherencePercent}% adherence`;
+  if (t.response) parts += `, response ${t.response}`;
+  return `${t.therapy} (${t.status}${parts})`;
 }

@@ -21,13 +21,12 @@ const ALLOWED_WHEN_SUSPENDED = new Set<TherapyId>([...WORKUP_THERAPIES, ...SAFET
 export function evaluate(assessment: Assessment): Recommendation {
   const facts = deriveFacts(assessment);
   const draft = new Draft();
-  const trace: TraceEntry[] = RULES.map((rule) => {
-    const [alertsBefore, avoidBefore] = [draft.alerts.length, draft.avoid.length];
+  const trace: TraceEntry[] = [];
+  for (const rule of RULES) {
+    draft.ruleId = rule.id;
     const result = rule.evaluate(facts, draft);
-    draft.alerts.slice(alertsBefore).forEach((alert) => (alert.ruleId = rule.id));
-    draft.avoid.slice(avoidBefore).forEach((entry) => (entry.ruleId = rule.id));
-    return { ruleId: rule.id, ruleVersion: rule.version, outcome: result.outcome, because: result.because };
-  });
+    trace.push({ ruleId: rule.id, ruleVersion: rule.version, outcome: result.outcome, because: result.because });
+  }
 
   let next: Suggestion[] = draft.next();
   if (draft.suspended) {
@@ -37,11 +36,8 @@ export function evaluate(assessment: Assessment): Recommendation {
     const urgency = findings.some((f) => f.urgency === "emergency") ? "emergency" : "urgent";
     draft.rationale = `Red flags point to serious pathology (${findings.map((f) => f.because).join("; ")}): ${URGENCY_TEXT[urgency]}. The ladder is suspended until the work-up rules it out.`;
   }
-  const alerts: Alert[] = draft.alerts
-    .map((alert, order) => ({ alert, order }))
-    .sort((a, b) => SEVERITY_ORDER[a.alert.severity] - SEVERITY_ORDER[b.alert.severity] || a.order - b.order)
-    .map(({ alert }) => alert);
-  const mentioned = new Set<TherapyId>([...next.map((s) => s.therapy), ...draft.avoid.map((a) => a.therapy)]);
+  // Most severe first; the sort is stable, so alerts of one severity keep the order the rules raised them.
+  const alerts: Alert[] = draft.alerts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
   return {
     contractVersion: CONTRACT_VERSION,
@@ -54,7 +50,7 @@ export function evaluate(assessment: Assessment): Recommendation {
     alerts,
     avoid: draft.avoid,
     mme: facts.mme,
-    profileDifferences: differencesFor(mentioned),
+    profileDifferences: differencesFor([next, draft.avoid]),
     taperSchedule: draft.taperSchedule,
     trace,
   };

@@ -10,63 +10,67 @@ import { conservativeStatus, pharmacologicStatus, type ConservativeStatus, type 
 import { duloxetineContraindications, gabapentinoidCautions, nsaidContraindications, type Contraindication } from "./medication-safety";
 import { redFlagPatterns, type PatternFinding } from "./red-flags";
 
-/** What is read straight off the Assessment. */
-export type BaseFacts = {
-  assessment: Assessment;
-  classification: Classification;
-  chronic: boolean;
-  redFlags: ReadonlySet<RedFlag>;
-  conditions: ReadonlySet<Condition>;
-  /** The medication list after this visit's orders: every rule judges this list (contract 1.1). */
-  medications: readonly Medication[];
-  /** Medicines this visit's orders add (renewals excluded): what is being considered now. */
-  addedMedications: readonly Medication[];
-  /** One line per order saying what it did to the list. */
-  orderNotes: readonly string[];
-  /** Opioids taken for pain; medication for opioid use disorder is never among them. */
-  opioidMeds: Medication[];
-  /** Buprenorphine or methadone taken for opioid use disorder. */
-  moudMeds: Medication[];
-  benzodiazepineMeds: Medication[];
-  nsaidMeds: Medication[];
-  /** An opioid for pain: a medication, or opioid or tramadol therapy recorded as current. */
-  onOpioid: boolean;
-  onMoud: boolean;
-  onBenzodiazepine: boolean;
-  onNsaid: boolean;
-  /** No opioid of any kind, for any reason, before this visit's orders. */
-  opioidNaive: boolean;
-  /** Weeks of the current opioid course, when recorded. */
-  opioidCourseWeeks: number | null;
-  /** Opioids with serotonergic activity taken (tramadol, tapentadol, methadone). */
-  serotonergicOpioids: DrugId[];
-  /** Antidepressants with serotonergic activity taken (SSRIs, SNRIs, tricyclics). */
-  serotonergicAntidepressants: DrugId[];
-  /** Sedating drugs other than benzodiazepines that add to an opioid's respiratory depression, by class. */
-  sedatingDrugs: { drugClass: "gabapentinoid" | "muscle-relaxant" | "sedative-hypnotic"; label: string }[];
-  /** Therapies recorded as current, and drug classes on the list (opioid only for pain). */
-  currentTherapies: ReadonlySet<TherapyId>;
-  recordedTherapies: ReadonlySet<TherapyId>;
-  classesTaken: ReadonlySet<DrugClass>;
-  classesAdded: ReadonlySet<DrugClass>;
-  mme: MmeResult;
-  trials: ReadonlyMap<TherapyId, TrialAssessment>;
-  /** Covered PT visits left this year, or null when visits used were not given. */
-  ptVisitsLeft: number | null;
-};
-
 /** Everything the rules reason from: read off the Assessment once, with each derived fact computed on first use. */
 export type Facts = EvaluationFacts;
 
+/** The facts read straight off the Assessment, before anything is derived from them. */
+export type BaseFacts = Omit<Facts, "redFlagFindings" | "nsaidContraindications" | "duloxetineContraindications" | "gabapentinoidCautions" | "conservative" | "pharmacologic" | "opioidGuidanceExclusion">;
+
 export function deriveFacts(assessment: Assessment): Facts {
-  return new EvaluationFacts(readFacts(assessment));
+  return new EvaluationFacts(assessment);
 }
 
-// The base facts are copied onto the instance; the interface tells TypeScript they are there.
-interface EvaluationFacts extends BaseFacts {}
+const SEROTONERGIC_OPIOIDS: ReadonlySet<DrugId> = new Set(["tramadol", "tapentadol", "methadone"]);
+const SEDATING_LABEL = { gabapentinoid: "a gabapentinoid", "muscle-relaxant": "a muscle relaxant", "sedative-hypnotic": "a sleeping pill" } as const;
+type SedatingDrug = { drugClass: keyof typeof SEDATING_LABEL; label: string };
 
+// Fields are assigned once, in a fixed order, in the constructor: the engine runs on every keystroke, and a
+// fixed-shape object is much cheaper to build and read than one assembled by copying.
 class EvaluationFacts {
-  private cache: {
+  readonly assessment: Assessment;
+  readonly classification: Classification;
+  readonly chronic: boolean;
+  readonly redFlags: ReadonlySet<RedFlag>;
+  readonly conditions: ReadonlySet<Condition>;
+  /** The medication list after this visit's orders: every rule judges this list (contract 1.1). */
+  readonly medications: readonly Medication[];
+  /** Medicines this visit's orders add (renewals excluded): what is being considered now. */
+  readonly addedMedications: readonly Medication[];
+  /** One line per order saying what it did to the list. */
+  readonly orderNotes: readonly string[];
+  /** Opioids taken for pain; medication for opioid use disorder is never among them. */
+  readonly opioidMeds: Medication[] = [];
+  /** Buprenorphine or methadone taken for opioid use disorder. */
+  readonly moudMeds: Medication[] = [];
+  readonly benzodiazepineMeds: Medication[] = [];
+  readonly nsaidMeds: Medication[] = [];
+  /** Opioids with serotonergic activity taken (tramadol, tapentadol, methadone). */
+  readonly serotonergicOpioids: DrugId[] = [];
+  /** Antidepressants with serotonergic activity taken (SSRIs, SNRIs, tricyclics). */
+  readonly serotonergicAntidepressants: DrugId[] = [];
+  /** Sedating drugs other than benzodiazepines that add to an opioid's respiratory depression. */
+  readonly sedatingDrugs: SedatingDrug[] = [];
+  /** Therapies recorded as current, therapies recorded at all, and drug classes on the list (opioid only for pain). */
+  readonly currentTherapies = new Set<TherapyId>();
+  readonly recordedTherapies = new Set<TherapyId>();
+  readonly classesTaken = new Set<DrugClass>();
+  /** The drugs on the list by class (medication for opioid use disorder left out), for texts that name them. */
+  readonly drugsByClass = new Map<DrugClass, DrugId[]>();
+  readonly classesAdded = new Set<DrugClass>();
+  /** An opioid for pain: a medication, or opioid or tramadol therapy recorded as current. */
+  readonly onOpioid: boolean;
+  readonly onMoud: boolean;
+  readonly onBenzodiazepine: boolean;
+  readonly onNsaid: boolean;
+  /** No opioid of any kind, for any reason, before this visit's orders. */
+  readonly opioidNaive: boolean;
+  /** Weeks of the current opioid course, when recorded. */
+  readonly opioidCourseWeeks: number | null = null;
+  readonly mme: MmeResult;
+  readonly trials: ReadonlyMap<TherapyId, TrialAssessment>;
+  /** Covered PT visits left this year, or null when visits used were not given. */
+  readonly ptVisitsLeft: number | null;
+  private readonly cache: {
     redFlagFindings?: PatternFinding[];
     nsaidContraindications?: Contraindication[];
     duloxetineContraindications?: Contraindication[];
@@ -75,8 +79,82 @@ class EvaluationFacts {
     pharmacologic?: PharmStatus;
   } = {};
 
-  constructor(base: BaseFacts) {
-    Object.assign(this, base);
+  constructor(assessment: Assessment) {
+    const { pain, screening, treatments } = assessment;
+    this.assessment = assessment;
+    const reconciled = assessment.orders.length ? reconcileOrders(assessment.medications, assessment.orders) : null;
+    this.medications = reconciled ? reconciled.medications : assessment.medications;
+    this.addedMedications = reconciled ? reconciled.added : [];
+    this.orderNotes = reconciled ? reconciled.notes : [];
+
+    for (const t of treatments) {
+      this.recordedTherapies.add(t.therapy);
+      if (t.status !== "current") continue;
+      this.currentTherapies.add(t.therapy);
+      if ((t.therapy === "opioid" || t.therapy === "tramadol") && t.weeks !== undefined) this.opioidCourseWeeks = Math.max(this.opioidCourseWeeks ?? 0, t.weeks);
+    }
+    for (const m of this.medications) this.readMedication(m);
+    const current = this.currentTherapies;
+    if (current.has("tramadol") && !this.serotonergicOpioids.includes("tramadol")) this.serotonergicOpioids.push("tramadol");
+    if (current.has("duloxetine") && !this.serotonergicAntidepressants.includes("duloxetine")) this.serotonergicAntidepressants.push("duloxetine");
+    if (current.has("tricyclic") && !this.classesTaken.has("tricyclic")) this.serotonergicAntidepressants.push("amitriptyline");
+    for (const cls of ["gabapentinoid", "muscle-relaxant"] as const) {
+      if (current.has(cls) && !this.classesTaken.has(cls)) this.sedatingDrugs.push({ drugClass: cls, label: SEDATING_LABEL[cls] });
+    }
+    for (const m of this.addedMedications) if (m.indication !== "opioid-use-disorder") this.classesAdded.add(drugClass(m.drug));
+
+    const opioidTherapyCurrent = current.has("opioid") || current.has("tramadol");
+    this.onOpioid = this.opioidMeds.length > 0 || opioidTherapyCurrent;
+    this.onMoud = this.moudMeds.length > 0;
+    this.onBenzodiazepine = this.benzodiazepineMeds.length > 0 || current.has("benzodiazepine");
+    this.onNsaid = this.nsaidMeds.length > 0 || current.has("nsaid");
+    this.opioidNaive = !opioidTherapyCurrent && !assessment.medications.some((m) => drugClass(m.drug) === "opioid");
+    this.mme = computeMme(assessment.medications, this.medications, opioidTherapyCurrent);
+
+    // Radicular: signs of nerve-root involvement; leg pain below the knee counts when the signs were not recorded either way.
+    const radicular = pain.radicular ?? pain.distribution === "below-knee";
+    const chronicity = pain.durationWeeks > 12 ? "chronic" : pain.durationWeeks >= 4 ? "subacute" : "acute";
+    // Built field by field, in the contract's order, with only the scores that were given.
+    const classification = { chronicity, radicular } as Classification;
+    if (screening.startBack) classification.startBack = scoreStartBack(screening.startBack);
+    if (screening.peg) classification.peg = scorePeg(screening.peg);
+    const odiPercent = screening.odi ? scoreOdi(screening.odi) : null;
+    if (odiPercent !== null) classification.odiPercent = odiPercent;
+    if (screening.phq2) classification.phq2 = scoreTwoItemScreen(screening.phq2);
+    if (screening.gad2) classification.gad2 = scoreTwoItemScreen(screening.gad2);
+    classification.tbcSubgroup = classifyTbc(pain, radicular);
+    this.classification = classification;
+    this.chronic = chronicity === "chronic";
+    this.redFlags = new Set(assessment.redFlags);
+    this.conditions = new Set(assessment.conditions);
+    this.trials = assessTrials(treatments, pain.intensity);
+    const used = assessment.coverage.ptVisitsUsedThisYear;
+    this.ptVisitsLeft = used === undefined ? null : Math.max(0, assessment.coverage.ptVisitLimit - used);
+  }
+
+  private takesDrugOf(cls: DrugClass, drug: DrugId): void {
+    this.classesTaken.add(cls);
+    const drugs = this.drugsByClass.get(cls);
+    if (drugs) drugs.push(drug);
+    else this.drugsByClass.set(cls, [drug]);
+  }
+
+  private readMedication(m: Medication): void {
+    const cls = drugClass(m.drug);
+    if (cls === "opioid") {
+      if (m.indication === "opioid-use-disorder") this.moudMeds.push(m);
+      else {
+        this.opioidMeds.push(m);
+        this.takesDrugOf(cls, m.drug);
+      }
+      if (SEROTONERGIC_OPIOIDS.has(m.drug)) this.serotonergicOpioids.push(m.drug);
+      return;
+    }
+    this.takesDrugOf(cls, m.drug);
+    if (cls === "benzodiazepine") this.benzodiazepineMeds.push(m);
+    else if (cls === "nsaid") this.nsaidMeds.push(m);
+    else if (cls === "ssri" || cls === "snri" || cls === "tricyclic") this.serotonergicAntidepressants.push(m.drug);
+    else if (cls === "gabapentinoid" || cls === "muscle-relaxant" || cls === "sedative-hypnotic") this.sedatingDrugs.push({ drugClass: cls, label: m.drug });
   }
 
   get redFlagFindings(): PatternFinding[] {
@@ -136,103 +214,3 @@ const THERAPY_CLASS: Partial<Record<TherapyId, DrugClass>> = {
   "oral-corticosteroid": "corticosteroid",
 };
 
-const SEROTONERGIC_OPIOIDS: ReadonlySet<DrugId> = new Set(["tramadol", "tapentadol", "methadone"]);
-const SEDATING_LABEL = { gabapentinoid: "a gabapentinoid", "muscle-relaxant": "a muscle relaxant", "sedative-hypnotic": "a sleeping pill" } as const;
-
-function readFacts(assessment: Assessment): BaseFacts {
-  const { pain, screening, treatments } = assessment;
-  const reconciled = assessment.orders.length ? reconcileOrders(assessment.medications, assessment.orders) : null;
-  const medications = reconciled ? reconciled.medications : assessment.medications;
-
-  const currentTherapies = new Set<TherapyId>();
-  const recordedTherapies = new Set<TherapyId>();
-  let opioidCourseWeeks: number | null = null;
-  for (const t of treatments) {
-    recordedTherapies.add(t.therapy);
-    if (t.status !== "current") continue;
-    currentTherapies.add(t.therapy);
-    if ((t.therapy === "opioid" || t.therapy === "tramadol") && t.weeks !== undefined) opioidCourseWeeks = Math.max(opioidCourseWeeks ?? 0, t.weeks);
-  }
-
-  const opioidMeds: Medication[] = [];
-  const moudMeds: Medication[] = [];
-  const benzodiazepineMeds: Medication[] = [];
-  const nsaidMeds: Medication[] = [];
-  const serotonergicOpioids: DrugId[] = [];
-  const serotonergicAntidepressants: DrugId[] = [];
-  const sedatingDrugs: BaseFacts["sedatingDrugs"] = [];
-  const classesTaken = new Set<DrugClass>();
-  for (const m of medications) {
-    const cls = drugClass(m.drug);
-    if (cls === "opioid") {
-      if (m.indication === "opioid-use-disorder") moudMeds.push(m);
-      else {
-        opioidMeds.push(m);
-        classesTaken.add(cls);
-      }
-      if (SEROTONERGIC_OPIOIDS.has(m.drug)) serotonergicOpioids.push(m.drug);
-      continue;
-    }
-    classesTaken.add(cls);
-    if (cls === "benzodiazepine") benzodiazepineMeds.push(m);
-    else if (cls === "nsaid") nsaidMeds.push(m);
-    else if (cls === "ssri" || cls === "snri" || cls === "tricyclic") serotonergicAntidepressants.push(m.drug);
-    else if (cls === "gabapentinoid" || cls === "muscle-relaxant" || cls === "sedative-hypnotic") sedatingDrugs.push({ drugClass: cls, label: m.drug });
-  }
-  const opioidTherapyCurrent = currentTherapies.has("opioid") || currentTherapies.has("tramadol");
-  if (currentTherapies.has("tramadol") && !serotonergicOpioids.includes("tramadol")) serotonergicOpioids.push("tramadol");
-  if (currentTherapies.has("duloxetine") && !serotonergicAntidepressants.includes("duloxetine")) serotonergicAntidepressants.push("duloxetine");
-  if (currentTherapies.has("tricyclic") && !classesTaken.has("tricyclic")) serotonergicAntidepressants.push("amitriptyline");
-  for (const cls of ["gabapentinoid", "muscle-relaxant"] as const) {
-    if (currentTherapies.has(cls) && !classesTaken.has(cls)) sedatingDrugs.push({ drugClass: cls, label: SEDATING_LABEL[cls] });
-  }
-
-  const classesAdded = new Set<DrugClass>();
-  for (const m of reconciled?.added ?? []) if (m.indication !== "opioid-use-disorder") classesAdded.add(drugClass(m.drug));
-
-  // Radicular: signs of nerve-root involvement; leg pain below the knee counts when the signs were not recorded either way.
-  const radicular = pain.radicular ?? pain.distribution === "below-knee";
-  const chronicity = pain.durationWeeks > 12 ? "chronic" : pain.durationWeeks >= 4 ? "subacute" : "acute";
-  const odiPercent = screening.odi ? scoreOdi(screening.odi) : null;
-  const classification: Classification = {
-    chronicity,
-    radicular,
-    ...(screening.startBack ? { startBack: scoreStartBack(screening.startBack) } : {}),
-    ...(screening.peg ? { peg: scorePeg(screening.peg) } : {}),
-    ...(odiPercent !== null ? { odiPercent } : {}),
-    ...(screening.phq2 ? { phq2: scoreTwoItemScreen(screening.phq2) } : {}),
-    ...(screening.gad2 ? { gad2: scoreTwoItemScreen(screening.gad2) } : {}),
-    tbcSubgroup: classifyTbc(pain, radicular),
-  };
-  const used = assessment.coverage.ptVisitsUsedThisYear;
-  return {
-    assessment,
-    classification,
-    chronic: chronicity === "chronic",
-    redFlags: new Set(assessment.redFlags),
-    conditions: new Set(assessment.conditions),
-    medications,
-    addedMedications: reconciled?.added ?? [],
-    orderNotes: reconciled?.notes ?? [],
-    opioidMeds,
-    moudMeds,
-    benzodiazepineMeds,
-    nsaidMeds,
-    onOpioid: opioidMeds.length > 0 || opioidTherapyCurrent,
-    onMoud: moudMeds.length > 0,
-    onBenzodiazepine: benzodiazepineMeds.length > 0 || currentTherapies.has("benzodiazepine"),
-    onNsaid: nsaidMeds.length > 0 || currentTherapies.has("nsaid"),
-    opioidNaive: !opioidTherapyCurrent && !assessment.medications.some((m) => drugClass(m.drug) === "opioid"),
-    opioidCourseWeeks,
-    serotonergicOpioids,
-    serotonergicAntidepressants,
-    sedatingDrugs,
-    currentTherapies,
-    recordedTherapies,
-    classesTaken,
-    classesAdded,
-    mme: computeMme(assessment.medications, medications, opioidTherapyCurrent),
-    trials: assessTrials(treatments, pain.intensity),
-    ptVisitsLeft: used === undefined ? null : Math.max(0, assessment.coverage.ptVisitLimit - used),
-  };
-}

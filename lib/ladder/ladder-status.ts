@@ -12,32 +12,35 @@ export const HOME_PROGRAMS = ["home-exercise", "self-management"] as const;
 export type ConservativeState = "not-tried" | "in-progress" | "responding" | "low-adherence" | "tried";
 export type ConservativeStatus = { state: ConservativeState; trial: TrialAssessment | null; because: string };
 
-export function conservativeStatus(facts: BaseFacts): ConservativeStatus {
-  const trialsOf = (therapies: readonly TherapyId[]) => therapies.map((t) => facts.trials.get(t)).filter((t): t is TrialAssessment => t !== undefined);
-  const supervised = trialsOf(SUPERVISED_PROGRAMS);
-  const home = trialsOf(HOME_PROGRAMS);
-  const first = (list: TrialAssessment[], verdicts: TrialAssessment["verdict"][]) => list.find((t) => verdicts.includes(t.verdict)) ?? null;
-  const visitsUsedUp = facts.ptVisitsLeft === 0;
+/** The first trial among the therapies with one of the verdicts, in the therapies' order. */
+function firstTrial(facts: BaseFacts, therapies: readonly TherapyId[], ...verdicts: TrialAssessment["verdict"][]): TrialAssessment | null {
+  for (const therapy of therapies) {
+    const trial = facts.trials.get(therapy);
+    if (trial && verdicts.includes(trial.verdict)) return trial;
+  }
+  return null;
+}
 
-  const running = first(supervised, ["in-progress"]) ?? first(home, ["in-progress"]);
+export function conservativeStatus(facts: BaseFacts): ConservativeStatus {
+  const running = firstTrial(facts, SUPERVISED_PROGRAMS, "in-progress") ?? firstTrial(facts, HOME_PROGRAMS, "in-progress");
   if (running) return { state: "in-progress", trial: running, because: running.because };
-  const responding = first(supervised, ["responding"]);
+  const responding = firstTrial(facts, SUPERVISED_PROGRAMS, "responding");
   if (responding) return { state: "responding", trial: responding, because: responding.because };
-  const tried = first(supervised, ["failed", "not-tolerated"]);
+  const tried = firstTrial(facts, SUPERVISED_PROGRAMS, "failed", "not-tolerated");
   if (tried) return { state: "tried", trial: tried, because: `conservative care tried adequately: ${tried.because}` };
   // With covered PT visits used up, the home program is the conservative care there is.
-  const homeTried = visitsUsedUp ? first(home, ["failed"]) : null;
+  const homeTried = facts.ptVisitsLeft === 0 ? firstTrial(facts, HOME_PROGRAMS, "failed") : null;
   if (homeTried) return { state: "tried", trial: homeTried, because: `covered PT visits are used up and the home program was tried adequately: ${homeTried.because}` };
-  const sunk = first(supervised, ["low-adherence"]) ?? first(home, ["low-adherence"]);
+  const sunk = firstTrial(facts, SUPERVISED_PROGRAMS, "low-adherence") ?? firstTrial(facts, HOME_PROGRAMS, "low-adherence");
   if (sunk) return { state: "low-adherence", trial: sunk, because: `${sunk.because} (Backstep's default threshold ${ADHERENCE_THRESHOLD_PERCENT}%)` };
-  const homeResponding = first(home, ["responding"]);
+  const homeResponding = firstTrial(facts, HOME_PROGRAMS, "responding");
   if (homeResponding) return { state: "responding", trial: homeResponding, because: homeResponding.because };
-  const partial = [...supervised, ...home].map((t) => t.because);
-  return {
-    state: "not-tried",
-    trial: null,
-    because: partial.length ? `no adequate supervised exercise program yet (${partial.join("; ")})` : "no conservative care recorded",
-  };
+  let partial = "";
+  for (const therapy of [...SUPERVISED_PROGRAMS, ...HOME_PROGRAMS]) {
+    const trial = facts.trials.get(therapy);
+    if (trial) partial += `${partial ? "; " : ""}${trial.because}`;
+  }
+  return { state: "not-tried", trial: null, because: partial ? `no adequate supervised exercise program yet (${partial})` : "no conservative care recorded" };
 }
 
 export type PharmOption = "nsaid" | "duloxetine";

@@ -59,6 +59,7 @@ export const PROFILE_DIFFERENCES: ProfileDifference[] = [
   },
 ];
 
-export function differencesFor(therapies: ReadonlySet<TherapyId>): ProfileDifference[] {
-  return PROFILE_DIFFERENCES.filter((difference) => therapies.has(difference.therapy));
+/** The differences about therapies this evaluation suggests or lists to avoid. */
+export function differencesFor(mentioned: readonly { therapy: TherapyId }[][]): ProfileDifference[] {
+  return PROFILE_DIFFERENCES.filter((difference) => mentioned.some((list) => list.some((item) => item.therapy === difference.therapy)));
 }

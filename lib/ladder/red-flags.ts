@@ -35,6 +35,8 @@ export function steroidExposure(facts: BaseFacts): SteroidExposure {
 }
 
 export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
+  // Every pattern needs at least one red flag recorded.
+  if (!facts.redFlags.size) return [];
   const has = (flag: RedFlag) => facts.redFlags.has(flag);
   const age = facts.assessment.patient.ageYears;
   const osteoporosis = has("osteoporosis") || facts.conditions.has("osteoporosis");
@@ -88,6 +90,7 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
 
 /** Flags present that no strong pattern accounts for: weighed, not obeyed. */
 export function weakRedFlags(facts: BaseFacts, patterns: PatternFinding[]): RedFlag[] {
+  if (!facts.redFlags.size) return [];
   const explained = new Set(patterns.flatMap((p) => p.flags));
   return [...facts.redFlags].filter((flag) => !explained.has(flag));
 }

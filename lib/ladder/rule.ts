@@ -20,40 +20,50 @@ export type Rule = {
 /** Where suggestions go in `next`: the ladder's primary first, then companions, then safety work. */
 export const RANK = { primary: 0, workup: 1, companion: 10, option: 20, safety: 30 } as const;
 
-type RankedSuggestion = Suggestion & { rank: number; order: number };
+type Ranked = { rank: number; suggestion: Suggestion };
 
 export class Draft {
   suspended = false;
   step: Step = "conservative";
   rationale = "";
   taperSchedule: TaperSchedule | null = null;
-  private readonly suggestions: RankedSuggestion[] = [];
+  /** The rule being evaluated: every alert and avoid entry is stamped with it, so its trace can be shown beside it. */
+  ruleId = "";
+  private readonly ranked: Ranked[] = [];
+  private readonly suggested = new Set<TherapyId>();
   readonly alerts: Alert[] = [];
   readonly avoid: AvoidEntry[] = [];
 
   suggest(ruleId: string, rank: number, item: { therapy: TherapyId; step: Step; title: string; detail: string; evidence: EvidenceRef[] }): void {
-    this.suggestions.push({ id: `${ruleId}/${item.therapy}`, ...item, rank, order: this.suggestions.length });
+    this.ranked.push({ rank, suggestion: { id: `${ruleId}/${item.therapy}`, therapy: item.therapy, step: item.step, title: item.title, detail: item.detail, evidence: item.evidence } });
+    this.suggested.add(item.therapy);
   }
 
   alert(alert: Alert): void {
+    alert.ruleId = this.ruleId;
     this.alerts.push(alert);
   }
 
   avoidTherapy(entry: AvoidEntry): void {
-    if (!this.avoid.some((existing) => existing.therapy === entry.therapy)) this.avoid.push(entry);
+    if (this.avoid.some((existing) => existing.therapy === entry.therapy)) return;
+    entry.ruleId = this.ruleId;
+    this.avoid.push(entry);
   }
 
   suggests(therapy: TherapyId): boolean {
-    return this.suggestions.some((s) => s.therapy === therapy);
+    return this.suggested.has(therapy);
   }
 
-  /** Ordered by rank, then by the order rules added them; one entry per therapy (the highest ranked). */
+  /** Ordered by rank, then by the order rules added them (the sort is stable); one entry per therapy (the highest ranked). Called once, at the end. */
   next(): Suggestion[] {
     const seen = new Set<TherapyId>();
-    return [...this.suggestions]
-      .sort((a, b) => a.rank - b.rank || a.order - b.order)
-      .filter((s) => (seen.has(s.therapy) ? false : (seen.add(s.therapy), true)))
-      .map(({ rank: _rank, order: _order, ...suggestion }) => suggestion);
+    const next: Suggestion[] = [];
+    for (const { suggestion } of this.ranked.sort((a, b) => a.rank - b.rank)) {
+      if (seen.has(suggestion.therapy)) continue;
+      seen.add(suggestion.therapy);
+      next.push(suggestion);
+    }
+    return next;
   }
 }
 

@@ -5,7 +5,7 @@ import type { TbcSubgroup } from "./vocabulary";
 // should lead with. Directional preference from repeated-movement testing is the strongest sign; without it, the
 // aggravating movements point the way. Null when nothing recorded points anywhere.
 export function classifyTbc(pain: Assessment["pain"], radicular: boolean): TbcSubgroup | null {
-  const worse = new Set(pain.aggravatedBy);
+  const worse = pain.aggravatedBy;
   switch (pain.directionalPreference) {
     case "extension":
       return "specific-exercise-extension";
@@ -19,10 +19,10 @@ export function classifyTbc(pain: Assessment["pain"], radicular: boolean): TbcSu
   if (radicular) return "traction";
   // Acute pain that stays above the knee, without a directional preference, fits the manipulation subgroup.
   if (pain.durationWeeks < 16 / 7 && pain.distribution !== "below-knee") return "manipulation";
-  const flexionIntolerant = worse.has("flexion");
-  const extensionIntolerant = worse.has("extension") || worse.has("standing") || worse.has("walking");
+  const flexionIntolerant = worse.includes("flexion");
+  const extensionIntolerant = worse.includes("extension") || worse.includes("standing") || worse.includes("walking");
   if (extensionIntolerant && !flexionIntolerant) return "specific-exercise-flexion";
-  if (worse.has("sitting") || worse.has("lifting")) return "stabilization";
+  if (worse.includes("sitting") || worse.includes("lifting")) return "stabilization";
   if (flexionIntolerant) return "specific-exercise-extension";
   return null;
 }

@@ -1,6 +1,6 @@
-import type { AssessmentInput } from "../../lib/ladder/assessment-schema";
+import type { AssessmentInput, Medication } from "../../lib/ladder/assessment-schema";
 import { seededRandom } from "../../lib/seeded-random";
-import { CONDITIONS, DRUGS, RED_FLAGS, RESPONSES, THERAPIES, TREATMENT_STATUSES } from "../../lib/ladder/vocabulary";
+import { CONDITIONS, DRUGS, MOUD_DRUGS, ORDER_ACTIONS, RED_FLAGS, RESPONSES, THERAPIES, TREATMENT_STATUSES } from "../../lib/ladder/vocabulary";
 
 // Varied, valid Assessments from a seeded generator: the same seed always gives the same list.
 
@@ -41,14 +41,35 @@ export function generateAssessments(count: number, seed = 7): AssessmentInput[] 
       ...(random() < 0.5 ? { adherencePercent: Math.floor(random() * 101) } : {}),
       ...(random() < 0.8 ? { response: pick(RESPONSES) } : {}),
     })),
-    medications: Array.from({ length: random() < 0.35 ? 1 + Math.floor(random() * 3) : 0 }, () => ({
-      drug: pick(DRUGS),
-      ...(random() < 0.9 ? { doseMg: pick([2, 5, 10, 20, 50, 100, 500]) } : {}),
-      ...(random() < 0.9 ? { dosesPerDay: pick([1, 2, 3, 4, 6]) } : {}),
-      ...(random() < 0.1 ? { form: "patch" as const, mcgPerHour: pick([12, 25, 50]) } : {}),
-      ...(random() < 0.2 ? { prn: true } : {}),
-    })),
+    ...withOrders(random, pick, Array.from({ length: random() < 0.35 ? 1 + Math.floor(random() * 3) : 0 }, () => medication(random, pick))),
     ...(random() < 0.3 ? { opioidSafety: { naloxoneOnHand: random() < 0.5, pdmpReviewedDaysAgo: random() < 0.3 ? null : Math.floor(random() * 200), urineDrugTestDaysAgo: Math.floor(random() * 500) } } : {}),
     ...(random() < 0.4 ? { coverage: { ptVisitsUsedThisYear: Math.floor(random() * 25), ptVisitLimit: 20 } } : {}),
   }));
+}
+
+type Pick = <T>(items: readonly T[]) => T;
+
+function medication(random: () => number, pick: Pick): Medication {
+  const drug = pick(DRUGS);
+  return {
+    drug,
+    ...(random() < 0.9 ? { doseMg: pick([2, 5, 10, 20, 50, 100, 500]) } : {}),
+    ...(random() < 0.9 ? { dosesPerDay: pick([1, 2, 3, 4, 6]) } : {}),
+    ...(random() < 0.1 ? { form: "patch" as const, mcgPerHour: pick([12, 25, 50]) } : {}),
+    ...(random() < 0.2 ? { prn: true } : {}),
+    ...((MOUD_DRUGS as readonly string[]).includes(drug) && random() < 0.4 ? { indication: "opioid-use-disorder" as const } : {}),
+  };
+}
+
+/** The medication list and, for about a quarter of visits, this visit's orders: renewals, changes and stops of what is taken, and new medicines. */
+function withOrders(random: () => number, pick: Pick, medications: Medication[]): { medications: Medication[]; orders?: AssessmentInput["orders"] } {
+  if (random() >= 0.25) return { medications };
+  const drugs = medications.map((m) => m.drug);
+  const sigFor = (m: Medication): Medication => {
+    const { indication: _indication, ...sig } = medication(random, pick);
+    return { ...sig, drug: m.drug, ...(m.form ? { form: m.form } : {}) };
+  };
+  const onCurrent = new Set(drugs).size === drugs.length ? medications.filter(() => random() < 0.6).map((m) => ({ action: pick(ORDER_ACTIONS), medication: sigFor(m) })) : [];
+  const added = random() < 0.5 ? [medication(random, pick)].filter((m) => !drugs.includes(m.drug)).map((m) => ({ action: "new" as const, medication: m })) : [];
+  return { medications, orders: [...onCurrent, ...added] };
 }

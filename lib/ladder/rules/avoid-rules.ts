@@ -2,7 +2,7 @@ import { absolute, describeReasons } from "../medication-safety";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Draft, type Rule } from "../rule";
 import type { Facts } from "../facts";
-import { drugClass, type DrugClass, type TherapyId } from "../vocabulary";
+import type { DrugClass, TherapyId } from "../vocabulary";
 
 // What does not work, or does harm, for this patient: an entry appears only when it applies to them (they take it,
 // it is ordered at this visit, or it is what people at their stage are likely to be offered next), and its reason
@@ -28,8 +28,8 @@ const us = (facts: Facts) => facts.assessment.profile === "us";
 
 /** The names of what the patient takes or is ordered from a drug class, or null when nothing. */
 function named(facts: Facts, drugClassOf: DrugClass, therapy: TherapyId): string | null {
-  const names = facts.medications.filter((m) => drugClass(m.drug) === drugClassOf && m.indication !== "opioid-use-disorder").map((m) => m.drug);
-  if (names.length) return `${facts.considers(therapy) ? "Ordered at this visit" : "Takes"}: ${names.join(", ")}`;
+  const names = facts.drugsByClass.get(drugClassOf);
+  if (names) return `${facts.considers(therapy) ? "Ordered at this visit" : "Takes"}: ${names.join(", ")}`;
   return facts.currentTherapies.has(therapy) ? `${therapy.replace(/-/g, " ")} recorded as current` : null;
 }
 

@@ -9,14 +9,14 @@ export const SCREENING_SCORES_RULE: Rule = {
   cites: ["hill-2008-start-back", "krebs-2009-peg", "fairbank-2000-odi", "kroenke-2003-phq2", "kroenke-2007-gad2"],
   evaluate(facts) {
     const { startBack, peg, odiPercent, phq2, gad2 } = facts.classification;
-    const parts = [
-      startBack ? `STarT Back total ${startBack.total}, psychosocial ${startBack.psychosocial}: ${startBack.risk} risk (low if total 3 or less, high if psychosocial 4 or more)` : null,
-      peg !== undefined ? `PEG ${peg}` : null,
-      odiPercent !== undefined ? `Oswestry ${odiPercent}%` : null,
-      phq2 ? `PHQ-2 ${phq2.score}${phq2.positive ? " (positive)" : ""}` : null,
-      gad2 ? `GAD-2 ${gad2.score}${gad2.positive ? " (positive)" : ""}` : null,
-    ].filter((p): p is string => p !== null);
-    return parts.length ? fired(parts.join("; ")) : insufficient("no screening instrument recorded: risk stratification unknown");
+    let parts = "";
+    const add = (part: string) => (parts += parts ? `; ${part}` : part);
+    if (startBack) add(`STarT Back total ${startBack.total}, psychosocial ${startBack.psychosocial}: ${startBack.risk} risk (low if total 3 or less, high if psychosocial 4 or more)`);
+    if (peg !== undefined) add(`PEG ${peg}`);
+    if (odiPercent !== undefined) add(`Oswestry ${odiPercent}%`);
+    if (phq2) add(`PHQ-2 ${phq2.score}${phq2.positive ? " (positive)" : ""}`);
+    if (gad2) add(`GAD-2 ${gad2.score}${gad2.positive ? " (positive)" : ""}`);
+    return parts ? fired(parts) : insufficient("no screening instrument recorded: risk stratification unknown");
   },
 };
 
