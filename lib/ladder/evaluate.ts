@@ -24,8 +24,10 @@ export function evaluate(assessment: Assessment): Recommendation {
   const trace: TraceEntry[] = [];
   for (const rule of RULES) {
     draft.ruleId = rule.id;
-    const result = rule.evaluate(facts, draft);
-    trace.push({ ruleId: rule.id, ruleVersion: rule.version, outcome: result.outcome, because: result.because });
+    const entry = rule.evaluate(facts, draft);
+    entry.ruleId = rule.id;
+    entry.ruleVersion = rule.version;
+    trace.push(entry);
   }
 
   let next: Suggestion[] = draft.next();
@@ -50,7 +52,7 @@ export function evaluate(assessment: Assessment): Recommendation {
     alerts,
     avoid: draft.avoid,
     mme: facts.mme,
-    profileDifferences: differencesFor([next, draft.avoid]),
+    profileDifferences: draft.suspended ? [] : differencesFor(draft),
     taperSchedule: draft.taperSchedule,
     trace,
   };

@@ -89,6 +89,10 @@ export function gabapentinoidCautions(facts: BaseFacts): Contraindication[] {
   return found;
 }
 
-export const describeReasons = (found: readonly Contraindication[]) => found.map((c) => c.reason).join(", ");
+export function describeReasons(found: readonly Contraindication[]): string {
+  let text = "";
+  for (const c of found) text += text ? `, ${c.reason}` : c.reason;
+  return text;
+}
 export const absolute = (found: readonly Contraindication[]) => found.filter((c) => c.absolute);
 export const cautions = (found: readonly Contraindication[]) => found.filter((c) => !c.absolute);

@@ -1,5 +1,5 @@
 import { cite, type ProfileDifference } from "./recommendation";
-import type { TherapyId } from "./vocabulary";
+import type { Draft } from "./rule";
 
 // Where ACP/CDC (us) and NICE (uk) disagree, both positions and both sources, shown whichever profile is used.
 export const PROFILE_DIFFERENCES: ProfileDifference[] = [
@@ -60,6 +60,6 @@ export const PROFILE_DIFFERENCES: ProfileDifference[] = [
 ];
 
 /** The differences about therapies this evaluation suggests or lists to avoid. */
-export function differencesFor(mentioned: readonly { therapy: TherapyId }[][]): ProfileDifference[] {
-  return PROFILE_DIFFERENCES.filter((difference) => mentioned.some((list) => list.some((item) => item.therapy === difference.therapy)));
+export function differencesFor(draft: Draft): ProfileDifference[] {
+  return PROFILE_DIFFERENCES.filter((difference) => draft.suggests(difference.therapy) || draft.avoids(difference.therapy));
 }

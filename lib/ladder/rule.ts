@@ -1,13 +1,14 @@
 import type { SourceId } from "@/lib/evidence/sources";
 import type { Facts } from "./facts";
 import type { TaperSchedule } from "./taper-schedule";
-import type { Alert, AvoidEntry, EvidenceRef, Suggestion, TraceOutcome } from "./recommendation";
+import type { Alert, AvoidEntry, EvidenceRef, Suggestion, TraceEntry, TraceOutcome } from "./recommendation";
 import type { Step, TherapyId } from "./vocabulary";
 
 // A rule: an id that never changes meaning, a version bumped whenever its logic changes, the sources it cites,
 // and a function that reads the facts, adds to the draft, and says why it did or did not fire.
 
-export type RuleResult = { outcome: TraceOutcome; because: string };
+/** A rule's result is its trace entry; the engine stamps it with the rule's id and version. */
+export type RuleResult = TraceEntry;
 
 export type Rule = {
   id: string;
@@ -35,7 +36,10 @@ export class Draft {
   readonly avoid: AvoidEntry[] = [];
 
   suggest(ruleId: string, rank: number, item: { therapy: TherapyId; step: Step; title: string; detail: string; evidence: EvidenceRef[] }): void {
-    this.ranked.push({ rank, suggestion: { id: `${ruleId}/${item.therapy}`, therapy: item.therapy, step: item.step, title: item.title, detail: item.detail, evidence: item.evidence } });
+    // Kept in rank order as they come (after any of equal rank), so `next` needs no sort.
+    let at = this.ranked.length;
+    while (at > 0 && (this.ranked[at - 1] as Ranked).rank > rank) at -= 1;
+    this.ranked.splice(at, 0, { rank, suggestion: { id: `${ruleId}/${item.therapy}`, therapy: item.therapy, step: item.step, title: item.title, detail: item.detail, evidence: item.evidence } });
     this.suggested.add(item.therapy);
   }
 
@@ -45,20 +49,24 @@ export class Draft {
   }
 
   avoidTherapy(entry: AvoidEntry): void {
-    if (this.avoid.some((existing) => existing.therapy === entry.therapy)) return;
+    if (this.avoids(entry.therapy)) return;
     entry.ruleId = this.ruleId;
     this.avoid.push(entry);
+  }
+
+  avoids(therapy: TherapyId): boolean {
+    return this.avoid.some((entry) => entry.therapy === therapy);
   }
 
   suggests(therapy: TherapyId): boolean {
     return this.suggested.has(therapy);
   }
 
-  /** Ordered by rank, then by the order rules added them (the sort is stable); one entry per therapy (the highest ranked). Called once, at the end. */
+  /** Ordered by rank, then by the order rules added them; one entry per therapy (the highest ranked). */
   next(): Suggestion[] {
     const seen = new Set<TherapyId>();
     const next: Suggestion[] = [];
-    for (const { suggestion } of this.ranked.sort((a, b) => a.rank - b.rank)) {
+    for (const { suggestion } of this.ranked) {
       if (seen.has(suggestion.therapy)) continue;
       seen.add(suggestion.therapy);
       next.push(suggestion);
@@ -67,6 +75,7 @@ export class Draft {
   }
 }
 
-export const fired = (because: string): RuleResult => ({ outcome: "fired", because });
-export const notFired = (because: string): RuleResult => ({ outcome: "not-fired", because });
-export const insufficient = (because: string): RuleResult => ({ outcome: "insufficient-data", because });
+const result = (outcome: TraceOutcome, because: string): RuleResult => ({ ruleId: "", ruleVersion: 0, outcome, because });
+export const fired = (because: string): RuleResult => result("fired", because);
+export const notFired = (because: string): RuleResult => result("not-fired", because);
+export const insufficient = (because: string): RuleResult => result("insufficient-data", because);
