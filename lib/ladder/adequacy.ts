@@ -54,14 +54,13 @@ const DEFAULT_THRESHOLD: Threshold = { minWeeks: 4 };
 export function assessTrial(treatment: Treatment, currentIntensity: number): TrialAssessment {
   const { therapy } = treatment;
   const threshold = TRIAL_THRESHOLDS[therapy] ?? DEFAULT_THRESHOLD;
-  const judged = (verdict: TrialVerdict, reason: string, partial = false) => new TrialAssessment(therapy, verdict, partial, treatment, reason);
 
-  if (treatment.response === "not-tolerated") return judged("not-tolerated", "not tolerated, so counted as tried");
-  if (treatment.response === "too-early") return judged("in-progress", "too early to judge");
+  if (treatment.response === "not-tolerated") return new TrialAssessment(therapy, "not-tolerated", false, treatment, "not tolerated, so counted as tried");
+  if (treatment.response === "too-early") return new TrialAssessment(therapy, "in-progress", false, treatment, "too early to judge");
   const lowAdherence =
     threshold.minAdherence !== undefined && treatment.adherencePercent !== undefined && treatment.adherencePercent < threshold.minAdherence;
   if (lowAdherence && treatment.response !== "good") {
-    return judged("low-adherence", `adherence ${treatment.adherencePercent}% is below ${threshold.minAdherence}%, so the therapy was not really tested`);
+    return new TrialAssessment(therapy, "low-adherence", false, treatment, `adherence ${treatment.adherencePercent}% is below ${threshold.minAdherence}%, so the therapy was not really tested`);
   }
 
   const longEnough =
@@ -72,17 +71,17 @@ export function assessTrial(treatment: Treatment, currentIntensity: number): Tri
         : undefined;
   if (longEnough === false) {
     const thresholdText = `at least ${threshold.minWeeks} weeks${threshold.minSessions ? ` or ${threshold.minSessions} sessions` : ""}`;
-    return treatment.status === "current" ? judged("in-progress", `under way, not yet ${thresholdText}`) : judged("too-short", `ended before ${thresholdText}`);
+    return treatment.status === "current" ? new TrialAssessment(therapy, "in-progress", false, treatment, `under way, not yet ${thresholdText}`) : new TrialAssessment(therapy, "too-short", false, treatment, `ended before ${thresholdText}`);
   }
   if (longEnough === undefined && treatment.status === "current" && treatment.response === undefined) {
-    return judged("in-progress", "under way; duration not recorded");
+    return new TrialAssessment(therapy, "in-progress", false, treatment, "under way; duration not recorded");
   }
   const durationNote = longEnough === undefined ? " (duration not recorded; counted as a full course)" : "";
   const adherenceNote = threshold.minAdherence !== undefined && treatment.adherencePercent === undefined ? " (adherence not recorded)" : "";
   const response = treatment.response ?? (currentIntensity >= 4 ? "partial" : "good");
   const inferred = treatment.response === undefined ? ` (response not recorded; inferred from current pain ${currentIntensity}/10)` : "";
-  if (response === "good") return judged("responding", `adequate trial with a good response${inferred}${durationNote}${adherenceNote}`);
-  return judged("failed", `adequate trial with ${response === "partial" ? "a partial" : "no"} response${inferred}${durationNote}${adherenceNote}`, response === "partial");
+  if (response === "good") return new TrialAssessment(therapy, "responding", false, treatment, `adequate trial with a good response${inferred}${durationNote}${adherenceNote}`);
+  return new TrialAssessment(therapy, "failed", response === "partial", treatment, `adequate trial with ${response === "partial" ? "a partial" : "no"} response${inferred}${durationNote}${adherenceNote}`);
 }
 
 // When one therapy was tried more than once, the trial that matters most: one under way, then the outcome of a real trial.

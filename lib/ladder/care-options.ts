@@ -46,18 +46,16 @@ export function physicalTherapy(facts: Facts, visitsNote = ""): CareOption {
   };
 }
 
-export function psychologicallyInformedPt(): CareOption {
-  return {
-    therapy: "psychologically-informed-pt",
-    step: "conservative",
-    title: "Psychologically informed physical therapy",
-    detail: "For high STarT Back risk: physical therapy that also works on fear of movement, catastrophising and low mood with a cognitive-behavioural approach, 6-8 weeks plus a daily home program.",
-    evidence: [
-      cite("hill-2011-start-back-trial", "Stratified care sent high-risk patients to psychologically informed physiotherapy and improved disability at 4 and 12 months."),
-      cite("nice-ng59", "Consider a combined physical and psychological programme, with a cognitive behavioural approach, for people with significant psychosocial obstacles to recovery."),
-    ],
-  };
-}
+export const PSYCHOLOGICALLY_INFORMED_PT: CareOption = Object.freeze({
+  therapy: "psychologically-informed-pt",
+  step: "conservative",
+  title: "Psychologically informed physical therapy",
+  detail: "For high STarT Back risk: physical therapy that also works on fear of movement, catastrophising and low mood with a cognitive-behavioural approach, 6-8 weeks plus a daily home program.",
+  evidence: [
+    cite("hill-2011-start-back-trial", "Stratified care sent high-risk patients to psychologically informed physiotherapy and improved disability at 4 and 12 months."),
+    cite("nice-ng59", "Consider a combined physical and psychological programme, with a cognitive behavioural approach, for people with significant psychosocial obstacles to recovery."),
+  ],
+});
 
 const SELF_MANAGEMENT_EVIDENCE = [
   cite("nice-ng59", "Provide advice and information, tailored to the person, to help them self-manage low back pain and continue normal activities."),
@@ -86,29 +84,25 @@ export function homeExercise(facts: Facts, lead = ""): CareOption {
   };
 }
 
-export function heat(): CareOption {
-  return {
-    therapy: "heat",
-    step: "conservative",
-    title: "Superficial heat",
-    detail: "A heat wrap or pad for short-term relief while staying active.",
-    evidence: [cite("acp-2017", "Recommendation 1: superficial heat for acute or subacute low back pain (moderate-quality evidence).")],
-  };
-}
+export const HEAT: CareOption = Object.freeze({
+  therapy: "heat",
+  step: "conservative",
+  title: "Superficial heat",
+  detail: "A heat wrap or pad for short-term relief while staying active.",
+  evidence: [cite("acp-2017", "Recommendation 1: superficial heat for acute or subacute low back pain (moderate-quality evidence).")],
+});
 
-export function multidisciplinaryRehabilitation(): CareOption {
-  return {
-    therapy: "multidisciplinary-rehabilitation",
-    step: "conservative",
-    title: "Multidisciplinary (combined physical and psychological) rehabilitation",
-    detail: "An intensive program combining graded exercise, a cognitive-behavioural approach and work support, for persistent pain and disability when single therapies have not worked.",
-    evidence: [
-      cite("acp-2017", "Multidisciplinary rehabilitation is among the recommended non-drug treatments for chronic low back pain (moderate-quality evidence)."),
-      cite("nice-ng59", "Consider a combined physical and psychological programme when previous treatments have not been effective."),
-      cite("chou-2009-aps-interventional", "Interdisciplinary rehabilitation with a cognitive-behavioural emphasis for non-radicular pain that has not responded to usual care (strong recommendation, high-quality evidence)."),
-    ],
-  };
-}
+export const MULTIDISCIPLINARY_REHABILITATION: CareOption = Object.freeze({
+  therapy: "multidisciplinary-rehabilitation",
+  step: "conservative",
+  title: "Multidisciplinary (combined physical and psychological) rehabilitation",
+  detail: "An intensive program combining graded exercise, a cognitive-behavioural approach and work support, for persistent pain and disability when single therapies have not worked.",
+  evidence: [
+    cite("acp-2017", "Multidisciplinary rehabilitation is among the recommended non-drug treatments for chronic low back pain (moderate-quality evidence)."),
+    cite("nice-ng59", "Consider a combined physical and psychological programme when previous treatments have not been effective."),
+    cite("chou-2009-aps-interventional", "Interdisciplinary rehabilitation with a cognitive-behavioural emphasis for non-radicular pain that has not responded to usual care (strong recommendation, high-quality evidence)."),
+  ],
+});
 
 /** The cautions that let a medicine be used safely for this patient, as a sentence. */
 function withCare(found: readonly Contraindication[]): string {
@@ -116,19 +110,27 @@ function withCare(found: readonly Contraindication[]): string {
   return care.length ? ` For this patient (${describeReasons(care)}): ${care.map((c) => c.advice).join("; ")}.` : "";
 }
 
+const NSAID_EVIDENCE = [
+  cite("acp-2017", "Recommendation 3: if non-drug treatment does not help enough, consider NSAIDs as first-line therapy (weak recommendation, moderate-quality evidence)."),
+  cite("nice-ng59", "Consider oral NSAIDs at the lowest effective dose for the shortest possible time, taking risks into account."),
+  cite("backstep-source-article", "The patient-education article reports 30-40% pain relief from NSAIDs in roughly 65% of people."),
+];
+
 export function nsaid(facts: Facts, continuing: boolean): CareOption {
   return {
     therapy: "nsaid",
     step: "pharmacologic",
     title: continuing ? "Continue the NSAID at the lowest dose" : "Add an NSAID to the exercise program",
     detail: `${continuing ? "Keep" : "For example naproxen 500 mg twice daily or ibuprofen 400 mg three times daily with food:"} the lowest dose that helps, for the shortest time, reviewed within 2-4 weeks; not daily for months.${withCare(facts.nsaidContraindications)}`,
-    evidence: [
-      cite("acp-2017", "Recommendation 3: if non-drug treatment does not help enough, consider NSAIDs as first-line therapy (weak recommendation, moderate-quality evidence)."),
-      cite("nice-ng59", "Consider oral NSAIDs at the lowest effective dose for the shortest possible time, taking risks into account."),
-      cite("backstep-source-article", "The patient-education article reports 30-40% pain relief from NSAIDs in roughly 65% of people."),
-    ],
+    evidence: NSAID_EVIDENCE,
   };
 }
+
+const DULOXETINE_EVIDENCE = [
+  cite("acp-2017", "Recommendation 3: duloxetine (or tramadol) as second-line therapy when non-drug care and NSAIDs have not helped enough."),
+  cite("nice-ng59", "Do not offer selective serotonin reuptake inhibitors, serotonin-norepinephrine reuptake inhibitors or tricyclic antidepressants for managing low back pain."),
+  cite("backstep-source-article", "The patient-education article reports that duloxetine 60 mg daily halves pain in about 45% of people and takes 4-6 weeks to work."),
+];
 
 export function duloxetine(facts: Facts, continuing: boolean): CareOption {
   return {
@@ -136,23 +138,17 @@ export function duloxetine(facts: Facts, continuing: boolean): CareOption {
     step: "pharmacologic",
     title: continuing ? "Continue duloxetine and judge it at 6 weeks" : "Add duloxetine to the exercise program",
     detail: `${continuing ? "Keep duloxetine" : "Duloxetine 30 mg daily for a week, then 60 mg daily"}; it takes 4-6 weeks to act, so judge it at 6 weeks. Nausea and dizziness are common at first. NICE (uk profile) does not offer SNRIs for low back pain.${withCare(facts.duloxetineContraindications)}`,
-    evidence: [
-      cite("acp-2017", "Recommendation 3: duloxetine (or tramadol) as second-line therapy when non-drug care and NSAIDs have not helped enough."),
-      cite("nice-ng59", "Do not offer selective serotonin reuptake inhibitors, serotonin-norepinephrine reuptake inhibitors or tricyclic antidepressants for managing low back pain."),
-      cite("backstep-source-article", "The patient-education article reports that duloxetine 60 mg daily halves pain in about 45% of people and takes 4-6 weeks to work."),
-    ],
+    evidence: DULOXETINE_EVIDENCE,
   };
 }
 
-export function imagingBeforeProcedure(): CareOption {
-  return {
-    therapy: "imaging",
-    step: "interventional",
-    title: "MRI to plan the procedure",
-    detail: "Lumbar MRI only because a procedure or surgical opinion is being considered and the result will guide it.",
-    evidence: [
-      cite("acr-2021-imaging", "MRI is appropriate for persistent symptoms when the patient is a candidate for surgery or intervention."),
-      cite("nice-ng59", "Consider imaging in specialist settings only if the result is likely to change management."),
-    ],
-  };
-}
+export const IMAGING_BEFORE_PROCEDURE: CareOption = Object.freeze({
+  therapy: "imaging",
+  step: "interventional",
+  title: "MRI to plan the procedure",
+  detail: "Lumbar MRI only because a procedure or surgical opinion is being considered and the result will guide it.",
+  evidence: [
+    cite("acr-2021-imaging", "MRI is appropriate for persistent symptoms when the patient is a candidate for surgery or intervention."),
+    cite("nice-ng59", "Consider imaging in specialist settings only if the result is likely to change management."),
+  ],
+});

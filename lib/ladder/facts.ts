@@ -181,10 +181,17 @@ class EvaluationFacts {
     return (this.cache.pharmacologic ??= pharmacologicStatus(this, { nsaid: this.nsaidContraindications, duloxetine: this.duloxetineContraindications }));
   }
 
+  /** Cancer, palliative or sickle cell pain: outside the scope of chronic back pain guidance (CDC 2022, NICE NG59). */
+  get painOutsideScope(): boolean {
+    return this.conditions.has("active-cancer") || this.conditions.has("palliative-care") || this.conditions.has("sickle-cell-disease");
+  }
+
   /** Why CDC 2022's guidance for opioids in chronic pain does not apply, or null when it does. */
   get opioidGuidanceExclusion(): string | null {
-    const excluded = (["active-cancer", "palliative-care", "sickle-cell-disease"] as const).filter((c) => this.conditions.has(c));
-    if (excluded.length) return `${excluded.join(", ")}: outside the scope of CDC 2022 and NICE NG59 guidance for chronic back pain`;
+    if (this.painOutsideScope) {
+      const excluded = (["active-cancer", "palliative-care", "sickle-cell-disease"] as const).filter((c) => this.conditions.has(c));
+      return `${excluded.join(", ")}: outside the scope of CDC 2022 and NICE NG59 guidance for chronic back pain`;
+    }
     if (this.redFlagFindings.length) return "the ladder is suspended for red-flag work-up: chronic back pain opioid advice waits for its result";
     return null;
   }

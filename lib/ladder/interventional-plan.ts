@@ -1,5 +1,5 @@
 import type { Facts } from "./facts";
-import { multidisciplinaryRehabilitation, selfManagement, type CareOption } from "./care-options";
+import { MULTIDISCIPLINARY_REHABILITATION, selfManagement, type CareOption } from "./care-options";
 import { cite } from "./recommendation";
 import type { TherapyId } from "./vocabulary";
 
@@ -43,7 +43,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
     };
   }
   if (facts.assessment.patient.pregnant === true) {
-    return { option: multidisciplinaryRehabilitation(), because: "pregnancy: no elective spinal procedures or fluoroscopy; combined rehabilitation instead", needsImaging: false };
+    return { option: MULTIDISCIPLINARY_REHABILITATION, because: "pregnancy: no elective spinal procedures or fluoroscopy; combined rehabilitation instead", needsImaging: false };
   }
   const underWay = pending(facts);
   if (underWay) {
@@ -95,7 +95,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
       const weeks = facts.assessment.pain.durationWeeks;
       if (weeks < SCS_MIN_WEEKS) {
         return {
-          option: multidisciplinaryRehabilitation(),
+          option: MULTIDISCIPLINARY_REHABILITATION,
           because: `radicular pain after injection and surgical opinion, but ${weeks} weeks of pain is under the ${SCS_MIN_WEEKS} weeks (6 months) NICE TA159 requires before spinal cord stimulation: combined rehabilitation meanwhile`,
           needsImaging: false,
         };
@@ -119,7 +119,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
     const block = trialOf(facts, "medial-branch-block");
     const positiveBlock = block && (block.verdict === "responding" || (block.verdict === "failed" && block.partial));
     if (intensity < RF_MIN_INTENSITY) {
-      return { option: multidisciplinaryRehabilitation(), because: `localized axial pain but intensity ${intensity} is below ${RF_MIN_INTENSITY}: denervation is for moderate or severe pain`, needsImaging: false };
+      return { option: MULTIDISCIPLINARY_REHABILITATION, because: `localized axial pain but intensity ${intensity} is below ${RF_MIN_INTENSITY}: denervation is for moderate or severe pain`, needsImaging: false };
     }
     const rfEvidence = [
       cite("nice-ng59", "Consider radiofrequency denervation for chronic low back pain from the facet joints when non-surgical treatment has not worked, pain is moderate or severe (5 or more out of 10), and only after a positive diagnostic medial branch block."),
@@ -139,11 +139,11 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
         needsImaging: false,
       };
     }
-    return { option: multidisciplinaryRehabilitation(), because: positiveBlock ? "denervation already done" : "medial branch block negative: the facet joints are not the source", needsImaging: false };
+    return { option: MULTIDISCIPLINARY_REHABILITATION, because: positiveBlock ? "denervation already done" : "medial branch block negative: the facet joints are not the source", needsImaging: false };
   }
 
   if (!tried(facts, "multidisciplinary-rehabilitation")) {
-    return { option: multidisciplinaryRehabilitation(), because: "axial pain without a procedure indication: combined physical and psychological rehabilitation", needsImaging: false };
+    return { option: MULTIDISCIPLINARY_REHABILITATION, because: "axial pain without a procedure indication: combined physical and psychological rehabilitation", needsImaging: false };
   }
   return {
     option: {

@@ -65,18 +65,17 @@ export function pharmacologicStatus(facts: BaseFacts, unsafe: Record<PharmOption
 function optionStatus(facts: BaseFacts, option: PharmOption, contraindications: Contraindication[]): PharmOptionStatus {
   const onIt = option === "nsaid" ? facts.nsaidMeds.length > 0 : facts.medications.some((m) => m.drug === "duloxetine");
   const trial = facts.trials.get(option);
-  const status = (state: PharmOptionStatus["state"], because: string): PharmOptionStatus => ({ option, state, contraindications, because });
   if (option === "duloxetine" && facts.assessment.profile === "uk") {
-    return status("excluded", "duloxetine: not offered under NICE NG59 (SNRIs are not recommended for low back pain)");
+    return { option, contraindications, state: "excluded", because: "duloxetine: not offered under NICE NG59 (SNRIs are not recommended for low back pain)" };
   }
-  if (trial?.verdict === "failed" || trial?.verdict === "not-tolerated") return status("tried", trial.because);
+  if (trial?.verdict === "failed" || trial?.verdict === "not-tolerated") return { option, contraindications, state: "tried", because: trial.because };
   // Unsafe wins over "currently taken": continuing a contraindicated drug is not a step to suggest. Cautions do not
   // make a drug unsafe: it stays on the ladder with the advice that makes it safer.
   const unsafe = absolute(contraindications);
-  if (unsafe.length) return status("unsafe", `${option}: unsafe here (${describeReasons(unsafe)})`);
+  if (unsafe.length) return { option, contraindications, state: "unsafe", because: `${option}: unsafe here (${describeReasons(unsafe)})` };
   const care = contraindications.length ? ` (with care: ${describeReasons(contraindications)})` : "";
-  if (trial?.verdict === "in-progress" || trial?.verdict === "responding") return status("active", `${trial.because}${care}`);
-  if (onIt && !trial) return status("active", `${option}: currently taken (trial length and response not recorded)${care}`);
-  if (trial) return status("available", `${trial.because}; not yet an adequate trial${care}`);
-  return status("available", `${option}: not yet tried${care}`);
+  if (trial?.verdict === "in-progress" || trial?.verdict === "responding") return { option, contraindications, state: "active", because: `${trial.because}${care}` };
+  if (onIt && !trial) return { option, contraindications, state: "active", because: `${option}: currently taken (trial length and response not recorded)${care}` };
+  if (trial) return { option, contraindications, state: "available", because: `${trial.because}; not yet an adequate trial${care}` };
+  return { option, contraindications, state: "available", because: `${option}: not yet tried${care}` };
 }

@@ -55,19 +55,18 @@ const DULOXETINE_INTERACTIONS = cite("duloxetine-label", "Duloxetine raises tric
 export function duloxetineContraindications(facts: BaseFacts): Contraindication[] {
   const found: Contraindication[] = [];
   const egfr = facts.assessment.labs.egfr;
-  const taken = (drug: string) => facts.medications.some((m) => m.drug === drug);
   if (facts.conditions.has("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, advice: "use another option", evidence: LABEL });
   if (egfr !== undefined && egfr < EGFR_AVOID) found.push({ reason: `eGFR ${egfr} (below ${EGFR_AVOID})`, absolute: true, advice: "use another option", evidence: LABEL });
   if (facts.serotonergicOpioids.length) {
     found.push({ reason: `taken with ${facts.serotonergicOpioids.join(", ")} (serotonin syndrome and seizure risk)`, absolute: true, advice: "do not add duloxetine to this opioid", evidence: SEROTONIN });
   }
-  if (taken("venlafaxine")) found.push({ reason: "venlafaxine taken (another SNRI)", absolute: true, advice: "do not combine two SNRIs", evidence: DULOXETINE_INTERACTIONS });
+  if (facts.medications.some((m) => m.drug === "venlafaxine")) found.push({ reason: "venlafaxine taken (another SNRI)", absolute: true, advice: "do not combine two SNRIs", evidence: DULOXETINE_INTERACTIONS });
   // Not started for back pain in pregnancy; one already taken is reviewed with obstetric input, not changed quickly.
   if (facts.assessment.patient.pregnant === true) found.push({ reason: "pregnancy", absolute: true, advice: "not started for back pain in pregnancy; review one already taken with obstetric input", evidence: DULOXETINE_PREGNANCY });
   if (facts.conditions.has("fall-risk")) found.push({ reason: "fall risk", absolute: false, advice: "start at 30 mg, review dizziness and falls at 2 weeks", evidence: DULOXETINE_FALLS });
   const ssri = facts.medications.filter((m) => drugClass(m.drug) === "ssri").map((m) => m.drug);
   if (ssri.length) found.push({ reason: `${ssri.join(", ")} taken (an SSRI)`, absolute: false, advice: `switch from ${ssri.join(", ")} to duloxetine with its prescriber rather than adding it`, evidence: DULOXETINE_INTERACTIONS });
-  if (taken("amitriptyline")) found.push({ reason: "amitriptyline taken", absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
+  if (facts.medications.some((m) => m.drug === "amitriptyline")) found.push({ reason: "amitriptyline taken", absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
   if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION) found.push({ reason: `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "check sodium within a month of starting", evidence: DULOXETINE_SODIUM });
   return found;
 }

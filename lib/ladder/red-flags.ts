@@ -37,50 +37,50 @@ export function steroidExposure(facts: BaseFacts): SteroidExposure {
 export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   // Every pattern needs at least one red flag recorded.
   if (!facts.redFlags.size) return [];
-  const has = (flag: RedFlag) => facts.redFlags.has(flag);
+  const flags = facts.redFlags;
   const age = facts.assessment.patient.ageYears;
-  const osteoporosis = has("osteoporosis") || facts.conditions.has("osteoporosis");
+  const osteoporosis = flags.has("osteoporosis") || facts.conditions.has("osteoporosis");
   const steroids = steroidExposure(facts);
   const found: PatternFinding[] = [];
 
-  const cauda = (["saddle-anesthesia", "urinary-retention", "fecal-incontinence", "bilateral-leg-weakness"] as const).filter(has);
+  const cauda = (["saddle-anesthesia", "urinary-retention", "fecal-incontinence", "bilateral-leg-weakness"] as const).filter((flag) => flags.has(flag));
   if (cauda.length) found.push({ pattern: "cauda-equina", flags: cauda, urgency: "emergency", because: `${cauda.join(", ")}: signs of cauda equina compression` });
 
-  const infectionRisk: string[] = (["iv-drug-use", "immunosuppression", "recent-infection"] as const).filter(has);
+  const infectionRisk: string[] = (["iv-drug-use", "immunosuppression", "recent-infection"] as const).filter((flag) => flags.has(flag));
   const infectionFlags = ["fever", ...infectionRisk];
-  if (!has("immunosuppression") && steroids.prolonged) {
+  if (!flags.has("immunosuppression") && steroids.prolonged) {
     infectionRisk.push(`immunosuppression (${steroids.because})`);
-    if (has("prolonged-corticosteroids")) infectionFlags.push("prolonged-corticosteroids");
+    if (flags.has("prolonged-corticosteroids")) infectionFlags.push("prolonged-corticosteroids");
   }
-  if (has("fever") && infectionRisk.length) {
+  if (flags.has("fever") && infectionRisk.length) {
     found.push({ pattern: "infection", flags: infectionFlags, urgency: "emergency", because: `fever with ${infectionRisk.join(", ")}: possible spinal infection` });
   }
 
-  if (has("progressive-neurological-deficit")) {
+  if (flags.has("progressive-neurological-deficit")) {
     found.push({ pattern: "neurological-deficit", flags: ["progressive-neurological-deficit"], urgency: "emergency", because: "a progressive neurological deficit" });
   }
 
-  if (has("major-trauma")) found.push({ pattern: "fracture", flags: ["major-trauma"], urgency: "emergency", because: "major trauma: possible fracture" });
-  else if (has("minor-trauma")) {
+  if (flags.has("major-trauma")) found.push({ pattern: "fracture", flags: ["major-trauma"], urgency: "emergency", because: "major trauma: possible fracture" });
+  else if (flags.has("minor-trauma")) {
     const risks = [osteoporosis ? "osteoporosis" : null, steroids.prolonged ? steroids.because : null, age >= FRACTURE_AGE ? `age ${age}` : null].filter((r): r is string => r !== null);
-    const flags = ["minor-trauma", ...(["osteoporosis", "prolonged-corticosteroids"] as const).filter(has)];
-    if (risks.length) found.push({ pattern: "fracture", flags, urgency: "urgent", because: `minor trauma with ${risks.join(", ")}: possible fragility fracture` });
+    const fractureFlags = ["minor-trauma", ...(["osteoporosis", "prolonged-corticosteroids"] as const).filter((flag) => flags.has(flag))];
+    if (risks.length) found.push({ pattern: "fracture", flags: fractureFlags, urgency: "urgent", because: `minor trauma with ${risks.join(", ")}: possible fragility fracture` });
   }
 
-  const neurological = cauda.length > 0 || has("progressive-neurological-deficit");
-  if (has("cancer-history")) {
-    const extra = (["unexplained-weight-loss", "night-pain"] as const).filter(has);
+  const neurological = cauda.length > 0 || flags.has("progressive-neurological-deficit");
+  if (flags.has("cancer-history")) {
+    const extra = (["unexplained-weight-loss", "night-pain"] as const).filter((flag) => flags.has(flag));
     found.push({
       pattern: "malignancy",
       flags: ["cancer-history", ...extra],
       urgency: neurological ? "emergency" : "urgent",
       because: `history of cancer${extra.length ? ` with ${extra.join(", ")}` : ""}: the strongest single flag for spinal malignancy${neurological ? ", with neurological signs (possible spinal cord compression)" : ""}`,
     });
-  } else if (has("unexplained-weight-loss") && (has("night-pain") || age >= MALIGNANCY_AGE)) {
-    const withWhat = has("night-pain") ? "night pain" : `age ${age}`;
+  } else if (flags.has("unexplained-weight-loss") && (flags.has("night-pain") || age >= MALIGNANCY_AGE)) {
+    const withWhat = flags.has("night-pain") ? "night pain" : `age ${age}`;
     found.push({
       pattern: "malignancy",
-      flags: ["unexplained-weight-loss", ...(has("night-pain") ? ["night-pain"] : [])],
+      flags: ["unexplained-weight-loss", ...(flags.has("night-pain") ? ["night-pain"] : [])],
       urgency: neurological ? "emergency" : "urgent",
       because: `unexplained weight loss with ${withWhat}, no cancer history: a weaker combination that needs prompt work-up`,
     });

@@ -39,6 +39,8 @@ const exercising = (facts: Facts) => EXERCISE_PROGRAMS.some((t) => facts.current
 const medicinesInPlay = (facts: Facts) => facts.chronic && facts.conservative.state === "tried";
 
 function avoidRule(spec: AvoidSpec): Rule {
+  const suggested = `${spec.therapy} is suggested in this evaluation`;
+  const notApplicable = `applies when ${spec.when}: not the case here`;
   return {
     id: spec.id,
     version: spec.version,
@@ -46,9 +48,9 @@ function avoidRule(spec: AvoidSpec): Rule {
     cites: spec.cites,
     evaluate(facts: Facts, draft: Draft) {
       if (draft.suspended) return notFired("ladder suspended: the work-up comes first");
-      if (draft.suggests(spec.therapy)) return notFired(`${spec.therapy} is suggested in this evaluation`);
+      if (draft.suggests(spec.therapy)) return notFired(suggested);
       const why = spec.appliesBecause(facts, draft);
-      if (!why) return notFired(`applies when ${spec.when}: not the case here`);
+      if (!why) return notFired(notApplicable);
       draft.avoidTherapy({ therapy: spec.therapy, reason: `${why}. ${spec.reason(facts)}`, evidence: spec.evidence(facts) });
       return fired(`${why} (${facts.assessment.profile} profile)`);
     },
@@ -134,8 +136,7 @@ export const AVOID_RULES: Rule[] = [
     cites: ["cdc-2022", "acp-2017", "nice-ng59"],
     when: "always, except cancer, palliative or sickle cell pain, which this advice does not cover",
     appliesBecause: (facts) => {
-      const excluded = (["active-cancer", "palliative-care", "sickle-cell-disease"] as const).filter((c) => facts.conditions.has(c));
-      if (excluded.length) return null;
+      if (facts.painOutsideScope) return null;
       if (facts.considers("opioid")) return "An opioid is ordered at this visit";
       if (facts.onOpioid) return "Already takes an opioid: the question is not increasing it or adding another";
       if (facts.onMoud) return `Takes ${facts.moudMeds.map((m) => m.drug).join(", ")} for opioid use disorder: any opioid for pain is planned with its prescriber`;

@@ -9,13 +9,11 @@ export const SCREENING_SCORES_RULE: Rule = {
   cites: ["hill-2008-start-back", "krebs-2009-peg", "fairbank-2000-odi", "kroenke-2003-phq2", "kroenke-2007-gad2"],
   evaluate(facts) {
     const { startBack, peg, odiPercent, phq2, gad2 } = facts.classification;
-    let parts = "";
-    const add = (part: string) => (parts += parts ? `; ${part}` : part);
-    if (startBack) add(`STarT Back total ${startBack.total}, psychosocial ${startBack.psychosocial}: ${startBack.risk} risk (low if total 3 or less, high if psychosocial 4 or more)`);
-    if (peg !== undefined) add(`PEG ${peg}`);
-    if (odiPercent !== undefined) add(`Oswestry ${odiPercent}%`);
-    if (phq2) add(`PHQ-2 ${phq2.score}${phq2.positive ? " (positive)" : ""}`);
-    if (gad2) add(`GAD-2 ${gad2.score}${gad2.positive ? " (positive)" : ""}`);
+    let parts = startBack ? `STarT Back total ${startBack.total}, psychosocial ${startBack.psychosocial}: ${startBack.risk} risk (low if total 3 or less, high if psychosocial 4 or more)` : "";
+    if (peg !== undefined) parts += `${parts ? "; " : ""}PEG ${peg}`;
+    if (odiPercent !== undefined) parts += `${parts ? "; " : ""}Oswestry ${odiPercent}%`;
+    if (phq2) parts += `${parts ? "; " : ""}PHQ-2 ${phq2.score}${phq2.positive ? " (positive)" : ""}`;
+    if (gad2) parts += `${parts ? "; " : ""}GAD-2 ${gad2.score}${gad2.positive ? " (positive)" : ""}`;
     return parts ? fired(parts) : insufficient("no screening instrument recorded: risk stratification unknown");
   },
 };
@@ -28,12 +26,10 @@ export const TBC_RULE: Rule = {
   evaluate(facts) {
     const { pain } = facts.assessment;
     const subgroup = facts.classification.tbcSubgroup;
-    const seen = [
-      pain.directionalPreference ? `directional preference ${pain.directionalPreference}` : null,
-      facts.classification.radicular ? "nerve-root signs" : null,
-      pain.aggravatedBy.length ? `worse with ${pain.aggravatedBy.join(", ")}` : null,
-    ].filter((p): p is string => p !== null);
-    if (!subgroup) return insufficient(seen.length ? `${seen.join("; ")}: no subgroup fits` : "no movement pattern recorded");
-    return fired(`${subgroup} (from ${seen.join("; ") || `${pain.durationWeeks} weeks of pain above the knee`})`);
+    let seen = pain.directionalPreference ? `directional preference ${pain.directionalPreference}` : "";
+    if (facts.classification.radicular) seen += seen ? "; nerve-root signs" : "nerve-root signs";
+    if (pain.aggravatedBy.length) seen += `${seen ? "; " : ""}worse with ${pain.aggravatedBy.join(", ")}`;
+    if (!subgroup) return insufficient(seen ? `${seen}: no subgroup fits` : "no movement pattern recorded");
+    return fired(`${subgroup} (from ${seen || `${pain.durationWeeks} weeks of pain above the knee`})`);
   },
 };

@@ -1,12 +1,12 @@
 import {
   duloxetine,
-  heat,
+  HEAT,
   homeExercise,
-  imagingBeforeProcedure,
-  multidisciplinaryRehabilitation,
+  IMAGING_BEFORE_PROCEDURE,
+  MULTIDISCIPLINARY_REHABILITATION,
   nsaid,
   physicalTherapy,
-  psychologicallyInformedPt,
+  PSYCHOLOGICALLY_INFORMED_PT,
   selfManagement,
   type CareOption,
 } from "../care-options";
@@ -36,7 +36,7 @@ function conservativeByRisk(facts: Facts): { primary: CareOption; why: string } 
   const visitsUsedUp = facts.ptVisitsLeft === 0;
   const homeFailed = (["self-management", "home-exercise"] as const).some((t) => facts.trials.get(t)?.verdict === "failed");
   if (visitsUsedUp) return { primary: homeExercise(facts, "Covered PT visits are used up, so the home program carries the care: "), why: "covered PT visits are used up" };
-  if (risk === "high") return { primary: psychologicallyInformedPt(), why: "high STarT Back risk" };
+  if (risk === "high") return { primary: PSYCHOLOGICALLY_INFORMED_PT, why: "high STarT Back risk" };
   if (risk === "low" && !homeFailed) return { primary: selfManagement(facts), why: "low STarT Back risk: advice and self-management first" };
   if (risk === undefined && acute) return { primary: selfManagement(facts), why: "STarT Back not recorded: advice to stay active and self-management, reassessing risk if pain persists" };
   if (risk === "low") return { primary: physicalTherapy(facts), why: "low STarT Back risk, but an adequate self-management trial did not help" };
@@ -64,7 +64,7 @@ export const ACUTE_CARE_RULE: Rule = {
     if (facts.chronic) return notFired("pain is chronic: the chronic ladder applies");
     const { primary, why } = conservativeByRisk(facts);
     const companions = [primary.therapy === "self-management" ? homeExercise(facts) : selfManagement(facts)];
-    if (facts.assessment.profile === "us") companions.push(heat());
+    if (facts.assessment.profile === "us") companions.push(HEAT);
     place(draft, this.id, primary, companions, `Not yet chronic: reassure, keep active and match care to risk (${why}).`);
     const { intensity } = facts.assessment.pain;
     if (facts.assessment.profile === "uk" && facts.classification.radicular && intensity >= SEVERE_SCIATICA_INTENSITY) {
@@ -95,7 +95,7 @@ export const CONSERVATIVE_RULE: Rule = {
     const visitsUsedUp = facts.ptVisitsLeft === 0;
     switch (status.state) {
       case "in-progress": {
-        const continuing = trial?.therapy === "physical-therapy" && !visitsUsedUp ? physicalTherapy(facts, remainingVisitsNote(facts)) : trial?.therapy === "psychologically-informed-pt" && !visitsUsedUp ? psychologicallyInformedPt() : homeExercise(facts);
+        const continuing = trial?.therapy === "physical-therapy" && !visitsUsedUp ? physicalTherapy(facts, remainingVisitsNote(facts)) : trial?.therapy === "psychologically-informed-pt" && !visitsUsedUp ? PSYCHOLOGICALLY_INFORMED_PT : homeExercise(facts);
         place(draft, this.id, { ...continuing, title: `Continue: ${continuing.title.toLowerCase()}` }, [continuing.therapy === "home-exercise" ? selfManagement(facts) : homeExercise(facts)], "A conservative program is under way and not yet long enough to judge: keep going and review at its end.");
         return fired(`in progress: ${status.because}`);
       }
@@ -118,7 +118,7 @@ export const CONSERVATIVE_RULE: Rule = {
         const companions = [primary.therapy === "home-exercise" ? selfManagement(facts) : homeExercise(facts), primary.therapy === "self-management" ? null : selfManagement(facts)].filter(
           (c): c is CareOption => c !== null,
         );
-        if (facts.classification.startBack?.risk === "high") companions.push(multidisciplinaryRehabilitation());
+        if (facts.classification.startBack?.risk === "high") companions.push(MULTIDISCIPLINARY_REHABILITATION);
         place(draft, this.id, primary, companions, `Start with non-drug care: ${why}.`);
         return fired(`${status.because}; ${why}`);
       }
@@ -169,7 +169,7 @@ export const INTERVENTIONAL_RULE: Rule = {
     const pharmacologic = facts.pharmacologic;
     if (pharmacologic.state !== "exhausted") return notFired(`medication rung still has an option (${pharmacologic.because})`);
     const choice = chooseInterventional(facts);
-    const companions = [homeExercise(facts, "Keep exercising through any procedure: "), ...(choice.needsImaging ? [imagingBeforeProcedure()] : [])];
+    const companions = [homeExercise(facts, "Keep exercising through any procedure: "), ...(choice.needsImaging ? [IMAGING_BEFORE_PROCEDURE] : [])];
     place(draft, this.id, choice.option, companions, `Conservative care and medicines were tried or are unsafe; next: ${choice.option.title.toLowerCase()} (${choice.because}).`);
     return fired(`${conservative.because}; ${pharmacologic.because}; ${choice.because}`);
   },

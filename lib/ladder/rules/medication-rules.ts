@@ -19,8 +19,8 @@ export const ORDERS_APPLIED_RULE: Rule = {
   cites: ["cdc-2022"],
   evaluate(facts) {
     if (!facts.orderNotes.length) return notFired("no medication orders at this visit: the current list is judged as it is");
-    const mme = (value: number | null) => (value === null ? "not computable" : `${value}`);
-    return fired(`${facts.orderNotes.join("; ")}. MME/day ${mme(facts.mme.currentPerDay)} before the orders, ${mme(facts.mme.totalPerDay)} after; every rule judges the list after the orders`);
+    const { currentPerDay, totalPerDay } = facts.mme;
+    return fired(`${facts.orderNotes.join("; ")}. MME/day ${currentPerDay ?? "not computable"} before the orders, ${totalPerDay ?? "not computable"} after; every rule judges the list after the orders`);
   },
 };
 

@@ -107,6 +107,7 @@ const PATTERNS: PatternRule[] = [
 ];
 
 function patternRule(spec: PatternRule): Rule {
+  const absent = `no ${spec.title.toLowerCase()} pattern among the red flags recorded`;
   return {
     id: spec.id,
     version: 2,
@@ -114,7 +115,7 @@ function patternRule(spec: PatternRule): Rule {
     cites: spec.pattern === "malignancy" ? ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"] : ["finucane-2020-red-flags", "chou-2007-acp-aps"],
     evaluate(facts, draft) {
       const finding = facts.redFlagFindings.find((p) => p.pattern === spec.pattern);
-      if (!finding) return notFired(`no ${spec.title.toLowerCase()} pattern among the red flags recorded`);
+      if (!finding) return notFired(absent);
       draft.suspended = true;
       draft.alert({ code: spec.code, severity: "critical", summary: `${spec.summary}: ${URGENCY_TEXT[finding.urgency]}`, detail: `${spec.detail} Found: ${finding.because}.`, evidence: spec.evidence });
       spec.workup(facts, finding).forEach((item, index) => {
