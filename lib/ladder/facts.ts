@@ -30,8 +30,8 @@ class EvaluationFacts {
   readonly assessment: Assessment;
   readonly classification: Classification;
   readonly chronic: boolean;
-  readonly redFlags: ReadonlySet<RedFlag>;
-  readonly conditions: ReadonlySet<Condition>;
+  readonly redFlags: readonly RedFlag[];
+  readonly conditions: readonly Condition[];
   /** The medication list after this visit's orders: every rule judges this list (contract 1.1). */
   readonly medications: readonly Medication[];
   /** Medicines this visit's orders add (renewals excluded): what is being considered now. */
@@ -51,12 +51,12 @@ class EvaluationFacts {
   /** Sedating drugs other than benzodiazepines that add to an opioid's respiratory depression. */
   readonly sedatingDrugs: SedatingDrug[] = [];
   /** Therapies recorded as current, therapies recorded at all, and drug classes on the list (opioid only for pain). */
-  readonly currentTherapies = new Set<TherapyId>();
-  readonly recordedTherapies = new Set<TherapyId>();
-  readonly classesTaken = new Set<DrugClass>();
-  /** The drugs on the list by class (medication for opioid use disorder left out), for texts that name them. */
-  readonly drugsByClass = new Map<DrugClass, DrugId[]>();
-  readonly classesAdded = new Set<DrugClass>();
+  // Small lists, read with includes: cheaper to build than sets for the handful of entries an assessment has.
+  readonly currentTherapies: TherapyId[] = [];
+  readonly recordedTherapies: TherapyId[] = [];
+  readonly classesTaken: DrugClass[] = [];
+  readonly classesAdded: DrugClass[] = [];
+  private byClass: Map<DrugClass, DrugId[]> | undefined;
   /** An opioid for pain: a medication, or opioid or tramadol therapy recorded as current. */
   readonly onOpioid: boolean;
   readonly onMoud: boolean;
@@ -88,26 +88,26 @@ class EvaluationFacts {
     this.orderNotes = reconciled ? reconciled.notes : [];
 
     for (const t of treatments) {
-      this.recordedTherapies.add(t.therapy);
+      this.recordedTherapies.push(t.therapy);
       if (t.status !== "current") continue;
-      this.currentTherapies.add(t.therapy);
+      this.currentTherapies.push(t.therapy);
       if ((t.therapy === "opioid" || t.therapy === "tramadol") && t.weeks !== undefined) this.opioidCourseWeeks = Math.max(this.opioidCourseWeeks ?? 0, t.weeks);
     }
     for (const m of this.medications) this.readMedication(m);
     const current = this.currentTherapies;
-    if (current.has("tramadol") && !this.serotonergicOpioids.includes("tramadol")) this.serotonergicOpioids.push("tramadol");
-    if (current.has("duloxetine") && !this.serotonergicAntidepressants.includes("duloxetine")) this.serotonergicAntidepressants.push("duloxetine");
-    if (current.has("tricyclic") && !this.classesTaken.has("tricyclic")) this.serotonergicAntidepressants.push("amitriptyline");
+    if (current.includes("tramadol") && !this.serotonergicOpioids.includes("tramadol")) this.serotonergicOpioids.push("tramadol");
+    if (current.includes("duloxetine") && !this.serotonergicAntidepressants.includes("duloxetine")) this.serotonergicAntidepressants.push("duloxetine");
+    if (current.includes("tricyclic") && !this.classesTaken.includes("tricyclic")) this.serotonergicAntidepressants.push("amitriptyline");
     for (const cls of ["gabapentinoid", "muscle-relaxant"] as const) {
-      if (current.has(cls) && !this.classesTaken.has(cls)) this.sedatingDrugs.push({ drugClass: cls, label: SEDATING_LABEL[cls] });
+      if (current.includes(cls) && !this.classesTaken.includes(cls)) this.sedatingDrugs.push({ drugClass: cls, label: SEDATING_LABEL[cls] });
     }
-    for (const m of this.addedMedications) if (m.indication !== "opioid-use-disorder") this.classesAdded.add(drugClass(m.drug));
+    for (const m of this.addedMedications) if (m.indication !== "opioid-use-disorder") this.classesAdded.push(drugClass(m.drug));
 
-    const opioidTherapyCurrent = current.has("opioid") || current.has("tramadol");
+    const opioidTherapyCurrent = current.includes("opioid") || current.includes("tramadol");
     this.onOpioid = this.opioidMeds.length > 0 || opioidTherapyCurrent;
     this.onMoud = this.moudMeds.length > 0;
-    this.onBenzodiazepine = this.benzodiazepineMeds.length > 0 || current.has("benzodiazepine");
-    this.onNsaid = this.nsaidMeds.length > 0 || current.has("nsaid");
+    this.onBenzodiazepine = this.benzodiazepineMeds.length > 0 || current.includes("benzodiazepine");
+    this.onNsaid = this.nsaidMeds.length > 0 || current.includes("nsaid");
     this.opioidNaive = !opioidTherapyCurrent && !assessment.medications.some((m) => drugClass(m.drug) === "opioid");
     this.mme = computeMme(assessment.medications, this.medications, opioidTherapyCurrent);
 
@@ -125,18 +125,24 @@ class EvaluationFacts {
     classification.tbcSubgroup = classifyTbc(pain, radicular);
     this.classification = classification;
     this.chronic = chronicity === "chronic";
-    this.redFlags = new Set(assessment.redFlags);
-    this.conditions = new Set(assessment.conditions);
+    this.redFlags = assessment.redFlags;
+    this.conditions = assessment.conditions;
     this.trials = assessTrials(treatments, pain.intensity);
     const used = assessment.coverage.ptVisitsUsedThisYear;
     this.ptVisitsLeft = used === undefined ? null : Math.max(0, assessment.coverage.ptVisitLimit - used);
   }
 
+  /** The drugs of a class on the list (medication for opioid use disorder left out), for texts that name them. */
+  drugsOf(cls: DrugClass): readonly DrugId[] | undefined {
+    return this.byClass?.get(cls);
+  }
+
   private takesDrugOf(cls: DrugClass, drug: DrugId): void {
-    this.classesTaken.add(cls);
-    const drugs = this.drugsByClass.get(cls);
+    this.classesTaken.push(cls);
+    this.byClass ??= new Map();
+    const drugs = this.byClass.get(cls);
     if (drugs) drugs.push(drug);
-    else this.drugsByClass.set(cls, [drug]);
+    else this.byClass.set(cls, [drug]);
   }
 
   private readMedication(m: Medication): void {
@@ -183,13 +189,13 @@ class EvaluationFacts {
 
   /** Cancer, palliative or sickle cell pain: outside the scope of chronic back pain guidance (CDC 2022, NICE NG59). */
   get painOutsideScope(): boolean {
-    return this.conditions.has("active-cancer") || this.conditions.has("palliative-care") || this.conditions.has("sickle-cell-disease");
+    return this.conditions.includes("active-cancer") || this.conditions.includes("palliative-care") || this.conditions.includes("sickle-cell-disease");
   }
 
   /** Why CDC 2022's guidance for opioids in chronic pain does not apply, or null when it does. */
   get opioidGuidanceExclusion(): string | null {
     if (this.painOutsideScope) {
-      const excluded = (["active-cancer", "palliative-care", "sickle-cell-disease"] as const).filter((c) => this.conditions.has(c));
+      const excluded = (["active-cancer", "palliative-care", "sickle-cell-disease"] as const).filter((c) => this.conditions.includes(c));
       return `${excluded.join(", ")}: outside the scope of CDC 2022 and NICE NG59 guidance for chronic back pain`;
     }
     if (this.redFlagFindings.length) return "the ladder is suspended for red-flag work-up: chronic back pain opioid advice waits for its result";
@@ -198,15 +204,15 @@ class EvaluationFacts {
 
   /** Whether the patient takes a therapy now: recorded as current, or a medicine of its class on the list. */
   takes(therapy: TherapyId): boolean {
-    if (this.currentTherapies.has(therapy)) return true;
+    if (this.currentTherapies.includes(therapy)) return true;
     const drugClassOf = THERAPY_CLASS[therapy];
-    return drugClassOf !== undefined && this.classesTaken.has(drugClassOf);
+    return drugClassOf !== undefined && this.classesTaken.includes(drugClassOf);
   }
 
   /** Whether this visit's orders add a medicine of the therapy's class. */
   considers(therapy: TherapyId): boolean {
     const drugClassOf = THERAPY_CLASS[therapy];
-    return drugClassOf !== undefined && this.classesAdded.has(drugClassOf);
+    return drugClassOf !== undefined && this.classesAdded.includes(drugClassOf);
   }
 }
 

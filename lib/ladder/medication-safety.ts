@@ -28,15 +28,15 @@ export function nsaidContraindications(facts: BaseFacts): Contraindication[] {
   const found: Contraindication[] = [];
   if (egfr !== undefined && egfr < EGFR_AVOID) found.push({ reason: `eGFR ${egfr} (below ${EGFR_AVOID})`, absolute: true, advice: "use a non-NSAID option", evidence: KIDNEY_AVOID });
   else if (egfr !== undefined && egfr < EGFR_CAUTION) found.push({ reason: `eGFR ${egfr} (below ${EGFR_CAUTION})`, absolute: false, advice: KIDNEY_CAUTION_ADVICE, evidence: KIDNEY_CAUTION });
-  else if (conditions.has("ckd")) {
+  else if (conditions.includes("ckd")) {
     found.push({ reason: egfr === undefined ? "chronic kidney disease (eGFR not recorded)" : "chronic kidney disease", absolute: false, advice: `${egfr === undefined ? "check eGFR first (below 30 rules NSAIDs out); then " : ""}${KIDNEY_CAUTION_ADVICE}`, evidence: KIDNEY_CAUTION });
   }
-  if (conditions.has("gi-bleed-history")) found.push({ reason: "history of GI bleeding", absolute: true, advice: "use a non-NSAID option", evidence: GI });
-  if (conditions.has("peptic-ulcer")) found.push({ reason: "peptic ulcer", absolute: true, advice: "use a non-NSAID option", evidence: GI });
-  if (conditions.has("anticoagulant-use")) found.push({ reason: "anticoagulant use (bleeding risk)", absolute: true, advice: "use a non-NSAID option", evidence: GI });
-  if (conditions.has("heart-failure")) found.push({ reason: "heart failure", absolute: true, advice: "use a non-NSAID option", evidence: HEART_FAILURE });
+  if (conditions.includes("gi-bleed-history")) found.push({ reason: "history of GI bleeding", absolute: true, advice: "use a non-NSAID option", evidence: GI });
+  if (conditions.includes("peptic-ulcer")) found.push({ reason: "peptic ulcer", absolute: true, advice: "use a non-NSAID option", evidence: GI });
+  if (conditions.includes("anticoagulant-use")) found.push({ reason: "anticoagulant use (bleeding risk)", absolute: true, advice: "use a non-NSAID option", evidence: GI });
+  if (conditions.includes("heart-failure")) found.push({ reason: "heart failure", absolute: true, advice: "use a non-NSAID option", evidence: HEART_FAILURE });
   if (patient.pregnant === true) found.push({ reason: "pregnancy", absolute: true, advice: "use a non-NSAID option", evidence: PREGNANCY });
-  if (conditions.has("cardiovascular-disease")) {
+  if (conditions.includes("cardiovascular-disease")) {
     found.push({ reason: "cardiovascular disease", absolute: false, advice: "the lowest dose for the shortest time; check blood pressure and review within 2-4 weeks", evidence: HEART });
   }
   if (patient.ageYears >= NSAID_AGE_CAUTION) {
@@ -55,7 +55,7 @@ const DULOXETINE_INTERACTIONS = cite("duloxetine-label", "Duloxetine raises tric
 export function duloxetineContraindications(facts: BaseFacts): Contraindication[] {
   const found: Contraindication[] = [];
   const egfr = facts.assessment.labs.egfr;
-  if (facts.conditions.has("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, advice: "use another option", evidence: LABEL });
+  if (facts.conditions.includes("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, advice: "use another option", evidence: LABEL });
   if (egfr !== undefined && egfr < EGFR_AVOID) found.push({ reason: `eGFR ${egfr} (below ${EGFR_AVOID})`, absolute: true, advice: "use another option", evidence: LABEL });
   if (facts.serotonergicOpioids.length) {
     found.push({ reason: `taken with ${facts.serotonergicOpioids.join(", ")} (serotonin syndrome and seizure risk)`, absolute: true, advice: "do not add duloxetine to this opioid", evidence: SEROTONIN });
@@ -63,7 +63,7 @@ export function duloxetineContraindications(facts: BaseFacts): Contraindication[
   if (facts.medications.some((m) => m.drug === "venlafaxine")) found.push({ reason: "venlafaxine taken (another SNRI)", absolute: true, advice: "do not combine two SNRIs", evidence: DULOXETINE_INTERACTIONS });
   // Not started for back pain in pregnancy; one already taken is reviewed with obstetric input, not changed quickly.
   if (facts.assessment.patient.pregnant === true) found.push({ reason: "pregnancy", absolute: true, advice: "not started for back pain in pregnancy; review one already taken with obstetric input", evidence: DULOXETINE_PREGNANCY });
-  if (facts.conditions.has("fall-risk")) found.push({ reason: "fall risk", absolute: false, advice: "start at 30 mg, review dizziness and falls at 2 weeks", evidence: DULOXETINE_FALLS });
+  if (facts.conditions.includes("fall-risk")) found.push({ reason: "fall risk", absolute: false, advice: "start at 30 mg, review dizziness and falls at 2 weeks", evidence: DULOXETINE_FALLS });
   const ssri = facts.medications.filter((m) => drugClass(m.drug) === "ssri").map((m) => m.drug);
   if (ssri.length) found.push({ reason: `${ssri.join(", ")} taken (an SSRI)`, absolute: false, advice: `switch from ${ssri.join(", ")} to duloxetine with its prescriber rather than adding it`, evidence: DULOXETINE_INTERACTIONS });
   if (facts.medications.some((m) => m.drug === "amitriptyline")) found.push({ reason: "amitriptyline taken", absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
@@ -80,11 +80,11 @@ export function gabapentinoidCautions(facts: BaseFacts): Contraindication[] {
   const found: Contraindication[] = [];
   const egfr = facts.assessment.labs.egfr;
   if (egfr !== undefined && egfr < EGFR_CAUTION) found.push({ reason: `eGFR ${egfr}`, absolute: false, advice: "reduce the dose for kidney function", evidence: GABAPENTINOID_RENAL });
-  else if (egfr === undefined && facts.conditions.has("ckd")) found.push({ reason: "chronic kidney disease", absolute: false, advice: "check eGFR and reduce the dose if it is below 60", evidence: GABAPENTINOID_RENAL });
-  if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION || facts.conditions.has("fall-risk")) {
-    found.push({ reason: facts.conditions.has("fall-risk") ? "fall risk" : `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "the lowest dose that helps; ask about dizziness and falls", evidence: GABAPENTINOID_OLDER });
+  else if (egfr === undefined && facts.conditions.includes("ckd")) found.push({ reason: "chronic kidney disease", absolute: false, advice: "check eGFR and reduce the dose if it is below 60", evidence: GABAPENTINOID_RENAL });
+  if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION || facts.conditions.includes("fall-risk")) {
+    found.push({ reason: facts.conditions.includes("fall-risk") ? "fall risk" : `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "the lowest dose that helps; ask about dizziness and falls", evidence: GABAPENTINOID_OLDER });
   }
-  if (facts.conditions.has("sleep-apnea")) found.push({ reason: "sleep apnea", absolute: false, advice: "watch for sedation and slowed breathing", evidence: GABAPENTINOID_BREATHING });
+  if (facts.conditions.includes("sleep-apnea")) found.push({ reason: "sleep apnea", absolute: false, advice: "watch for sedation and slowed breathing", evidence: GABAPENTINOID_BREATHING });
   return found;
 }
 

@@ -10,7 +10,7 @@ export function mmeText(facts: Facts): string {
 }
 
 /** Opioid use disorder, recorded as a condition or shown by its medication. */
-export const hasOpioidUseDisorder = (facts: Facts) => facts.onMoud || facts.conditions.has("opioid-use-disorder");
+export const hasOpioidUseDisorder = (facts: Facts) => facts.onMoud || facts.conditions.includes("opioid-use-disorder");
 
 /** Overdose risk factors (CDC 2022 rec. 8 and 11), each as a short phrase. */
 export function overdoseRisks(facts: Facts): string[] {
@@ -18,9 +18,9 @@ export function overdoseRisks(facts: Facts): string[] {
   if (facts.mme.computedPerDay >= MME_REFERENCE.caution) risks.push(mmeText(facts));
   if (facts.onBenzodiazepine) risks.push("a benzodiazepine");
   for (const drug of facts.sedatingDrugs) risks.push(drug.label);
-  if (facts.conditions.has("substance-use-disorder")) risks.push("substance use disorder");
+  if (facts.conditions.includes("substance-use-disorder")) risks.push("substance use disorder");
   if (hasOpioidUseDisorder(facts)) risks.push("opioid use disorder");
-  if (facts.conditions.has("sleep-apnea")) risks.push("sleep apnea");
+  if (facts.conditions.includes("sleep-apnea")) risks.push("sleep apnea");
   return risks;
 }
 

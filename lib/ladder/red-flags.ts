@@ -24,7 +24,7 @@ export type SteroidExposure = { prolonged: boolean; because: string | null };
  * missed fracture costs far more than a radiograph.
  */
 export function steroidExposure(facts: BaseFacts): SteroidExposure {
-  if (facts.redFlags.has("prolonged-corticosteroids")) return { prolonged: true, because: "prolonged-corticosteroids" };
+  if (facts.redFlags.includes("prolonged-corticosteroids")) return { prolonged: true, because: "prolonged-corticosteroids" };
   const courses = facts.assessment.treatments.filter((t) => t.therapy === "oral-corticosteroid");
   const long = courses.find((t) => t.weeks !== undefined && t.weeks >= PROLONGED_STEROID_WEEKS);
   if (long) return { prolonged: true, because: `oral corticosteroid for ${long.weeks} weeks` };
@@ -36,51 +36,51 @@ export function steroidExposure(facts: BaseFacts): SteroidExposure {
 
 export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   // Every pattern needs at least one red flag recorded.
-  if (!facts.redFlags.size) return [];
+  if (!facts.redFlags.length) return [];
   const flags = facts.redFlags;
   const age = facts.assessment.patient.ageYears;
-  const osteoporosis = flags.has("osteoporosis") || facts.conditions.has("osteoporosis");
+  const osteoporosis = flags.includes("osteoporosis") || facts.conditions.includes("osteoporosis");
   const steroids = steroidExposure(facts);
   const found: PatternFinding[] = [];
 
-  const cauda = (["saddle-anesthesia", "urinary-retention", "fecal-incontinence", "bilateral-leg-weakness"] as const).filter((flag) => flags.has(flag));
+  const cauda = (["saddle-anesthesia", "urinary-retention", "fecal-incontinence", "bilateral-leg-weakness"] as const).filter((flag) => flags.includes(flag));
   if (cauda.length) found.push({ pattern: "cauda-equina", flags: cauda, urgency: "emergency", because: `${cauda.join(", ")}: signs of cauda equina compression` });
 
-  const infectionRisk: string[] = (["iv-drug-use", "immunosuppression", "recent-infection"] as const).filter((flag) => flags.has(flag));
+  const infectionRisk: string[] = (["iv-drug-use", "immunosuppression", "recent-infection"] as const).filter((flag) => flags.includes(flag));
   const infectionFlags = ["fever", ...infectionRisk];
-  if (!flags.has("immunosuppression") && steroids.prolonged) {
+  if (!flags.includes("immunosuppression") && steroids.prolonged) {
     infectionRisk.push(`immunosuppression (${steroids.because})`);
-    if (flags.has("prolonged-corticosteroids")) infectionFlags.push("prolonged-corticosteroids");
+    if (flags.includes("prolonged-corticosteroids")) infectionFlags.push("prolonged-corticosteroids");
   }
-  if (flags.has("fever") && infectionRisk.length) {
+  if (flags.includes("fever") && infectionRisk.length) {
     found.push({ pattern: "infection", flags: infectionFlags, urgency: "emergency", because: `fever with ${infectionRisk.join(", ")}: possible spinal infection` });
   }
 
-  if (flags.has("progressive-neurological-deficit")) {
+  if (flags.includes("progressive-neurological-deficit")) {
     found.push({ pattern: "neurological-deficit", flags: ["progressive-neurological-deficit"], urgency: "emergency", because: "a progressive neurological deficit" });
   }
 
-  if (flags.has("major-trauma")) found.push({ pattern: "fracture", flags: ["major-trauma"], urgency: "emergency", because: "major trauma: possible fracture" });
-  else if (flags.has("minor-trauma")) {
+  if (flags.includes("major-trauma")) found.push({ pattern: "fracture", flags: ["major-trauma"], urgency: "emergency", because: "major trauma: possible fracture" });
+  else if (flags.includes("minor-trauma")) {
     const risks = [osteoporosis ? "osteoporosis" : null, steroids.prolonged ? steroids.because : null, age >= FRACTURE_AGE ? `age ${age}` : null].filter((r): r is string => r !== null);
-    const fractureFlags = ["minor-trauma", ...(["osteoporosis", "prolonged-corticosteroids"] as const).filter((flag) => flags.has(flag))];
+    const fractureFlags = ["minor-trauma", ...(["osteoporosis", "prolonged-corticosteroids"] as const).filter((flag) => flags.includes(flag))];
     if (risks.length) found.push({ pattern: "fracture", flags: fractureFlags, urgency: "urgent", because: `minor trauma with ${risks.join(", ")}: possible fragility fracture` });
   }
 
-  const neurological = cauda.length > 0 || flags.has("progressive-neurological-deficit");
-  if (flags.has("cancer-history")) {
-    const extra = (["unexplained-weight-loss", "night-pain"] as const).filter((flag) => flags.has(flag));
+  const neurological = cauda.length > 0 || flags.includes("progressive-neurological-deficit");
+  if (flags.includes("cancer-history")) {
+    const extra = (["unexplained-weight-loss", "night-pain"] as const).filter((flag) => flags.includes(flag));
     found.push({
       pattern: "malignancy",
       flags: ["cancer-history", ...extra],
       urgency: neurological ? "emergency" : "urgent",
       because: `history of cancer${extra.length ? ` with ${extra.join(", ")}` : ""}: the strongest single flag for spinal malignancy${neurological ? ", with neurological signs (possible spinal cord compression)" : ""}`,
     });
-  } else if (flags.has("unexplained-weight-loss") && (flags.has("night-pain") || age >= MALIGNANCY_AGE)) {
-    const withWhat = flags.has("night-pain") ? "night pain" : `age ${age}`;
+  } else if (flags.includes("unexplained-weight-loss") && (flags.includes("night-pain") || age >= MALIGNANCY_AGE)) {
+    const withWhat = flags.includes("night-pain") ? "night pain" : `age ${age}`;
     found.push({
       pattern: "malignancy",
-      flags: ["unexplained-weight-loss", ...(flags.has("night-pain") ? ["night-pain"] : [])],
+      flags: ["unexplained-weight-loss", ...(flags.includes("night-pain") ? ["night-pain"] : [])],
       urgency: neurological ? "emergency" : "urgent",
       because: `unexplained weight loss with ${withWhat}, no cancer history: a weaker combination that needs prompt work-up`,
     });
@@ -90,7 +90,7 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
 
 /** Flags present that no strong pattern accounts for: weighed, not obeyed. */
 export function weakRedFlags(facts: BaseFacts, patterns: PatternFinding[]): RedFlag[] {
-  if (!facts.redFlags.size) return [];
+  if (!facts.redFlags.length) return [];
   const explained = new Set(patterns.flatMap((p) => p.flags));
   return [...facts.redFlags].filter((flag) => !explained.has(flag));
 }

@@ -37,9 +37,11 @@ export class Draft {
 
   suggest(ruleId: string, rank: number, item: { therapy: TherapyId; step: Step; title: string; detail: string; evidence: EvidenceRef[] }): void {
     // Kept in rank order as they come (after any of equal rank), so `next` needs no sort.
+    const ranked: Ranked = { rank, suggestion: { id: `${ruleId}/${item.therapy}`, therapy: item.therapy, step: item.step, title: item.title, detail: item.detail, evidence: item.evidence } };
     let at = this.ranked.length;
     while (at > 0 && (this.ranked[at - 1] as Ranked).rank > rank) at -= 1;
-    this.ranked.splice(at, 0, { rank, suggestion: { id: `${ruleId}/${item.therapy}`, therapy: item.therapy, step: item.step, title: item.title, detail: item.detail, evidence: item.evidence } });
+    if (at === this.ranked.length) this.ranked.push(ranked);
+    else this.ranked.splice(at, 0, ranked);
     this.suggested.add(item.therapy);
   }
 

@@ -4,8 +4,13 @@ export type StartBackResult = { total: number; psychosocial: number; risk: "low"
 
 /** STarT Back Tool (Hill 2008): total of 9 items; psychosocial subscale = items 5-9; low if total <= 3, high if subscale >= 4. */
 export function scoreStartBack(items: readonly number[]): StartBackResult {
-  const total = sum(items);
-  const psychosocial = sum(items.slice(4, 9));
+  let total = 0;
+  let psychosocial = 0;
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i] as number;
+    total += item;
+    if (i >= 4) psychosocial += item;
+  }
   const risk = total <= 3 ? "low" : psychosocial >= 4 ? "high" : "medium";
   return { total, psychosocial, risk };
 }
@@ -29,7 +34,9 @@ export function scoreTwoItemScreen(items: readonly number[]): { score: number; p
 }
 
 function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 export function round(value: number, places: number): number {

@@ -57,7 +57,7 @@ export function encounterFacts(assessment: Assessment, recommendation: Recommend
     opioidOrdered: orderedDrugs.some((drug) => drugClass(drug) === "opioid"),
     opioidCourseWeeks: opioidCourse?.weeks ?? null,
     oudBuprenorphineOnly:
-      before.conditions.has("opioid-use-disorder") && opioidDrugs.length > 0 && opioidDrugs.every((drug) => drug === "buprenorphine"),
+      before.conditions.includes("opioid-use-disorder") && opioidDrugs.length > 0 && opioidDrugs.every((drug) => drug === "buprenorphine"),
     benzodiazepine: before.onBenzodiazepine || orderedDrugs.some((drug) => drugClass(drug) === "benzodiazepine"),
     mmeTotal: recommendation.mme.totalPerDay,
     mmeComputed: recommendation.mme.computedPerDay,

@@ -28,13 +28,13 @@ const us = (facts: Facts) => facts.assessment.profile === "us";
 
 /** The names of what the patient takes or is ordered from a drug class, or null when nothing. */
 function named(facts: Facts, drugClassOf: DrugClass, therapy: TherapyId): string | null {
-  const names = facts.drugsByClass.get(drugClassOf);
+  const names = facts.drugsOf(drugClassOf);
   if (names) return `${facts.considers(therapy) ? "Ordered at this visit" : "Takes"}: ${names.join(", ")}`;
-  return facts.currentTherapies.has(therapy) ? `${therapy.replace(/-/g, " ")} recorded as current` : null;
+  return facts.currentTherapies.includes(therapy) ? `${therapy.replace(/-/g, " ")} recorded as current` : null;
 }
 
 const EXERCISE_PROGRAMS: TherapyId[] = ["physical-therapy", "home-exercise", "group-exercise", "psychologically-informed-pt", "multidisciplinary-rehabilitation"];
-const exercising = (facts: Facts) => EXERCISE_PROGRAMS.some((t) => facts.currentTherapies.has(t));
+const exercising = (facts: Facts) => EXERCISE_PROGRAMS.some((t) => facts.currentTherapies.includes(t));
 /** Chronic pain past the conservative rung: medicines are being chosen, or have been. */
 const medicinesInPlay = (facts: Facts) => facts.chronic && facts.conservative.state === "tried";
 
@@ -124,7 +124,7 @@ export const AVOID_RULES: Rule[] = [
     therapy: "bed-rest",
     cites: ["dahm-2010-bed-rest", "backstep-source-article"],
     when: "always, for anyone with back pain",
-    appliesBecause: (facts) => (facts.currentTherapies.has("bed-rest") ? "Bed rest is recorded as current" : "Resting in bed is the commonest response to a flare of back pain"),
+    appliesBecause: (facts) => (facts.currentTherapies.includes("bed-rest") ? "Bed rest is recorded as current" : "Resting in bed is the commonest response to a flare of back pain"),
     reason: () => "Bed rest slows recovery: muscles stiffen and weaken and fear of movement grows. Stay active within comfort.",
     evidence: () => BED_REST_EVIDENCE,
   }),
@@ -155,7 +155,7 @@ export const AVOID_RULES: Rule[] = [
     therapy: "imaging",
     cites: ["acr-2021-imaging", "nice-ng59", "chou-2007-acp-aps"],
     when: "no red flag is recorded",
-    appliesBecause: (facts) => (facts.redFlags.size ? null : "No red flags recorded"),
+    appliesBecause: (facts) => (facts.redFlags.length ? null : "No red flags recorded"),
     reason: () => "Scans do not change care without red flags, find incidental changes that worry people, and lead to more procedures.",
     evidence: () => IMAGING_EVIDENCE,
   }),
@@ -169,7 +169,7 @@ export const AVOID_RULES: Rule[] = [
     appliesBecause: (facts) => {
       const unsafe = absolute(facts.nsaidContraindications);
       if (unsafe.length) return `Unsafe for this patient (${describeReasons(unsafe)}), including over-the-counter ibuprofen and naproxen`;
-      const daily = facts.nsaidMeds.some((m) => m.prn !== true) || facts.currentTherapies.has("nsaid");
+      const daily = facts.nsaidMeds.some((m) => m.prn !== true) || facts.currentTherapies.includes("nsaid");
       return facts.chronic && daily ? `${named(facts, "nsaid", "nsaid") ?? "An NSAID is taken"} for chronic pain` : null;
     },
     reason: (facts) =>
@@ -188,7 +188,7 @@ export const AVOID_RULES: Rule[] = [
     therapy: "spinal-manipulation",
     cites: ["nice-ng59"],
     when: "uk profile and spinal manipulation is under way without an exercise program",
-    appliesBecause: (facts) => (!us(facts) && facts.currentTherapies.has("spinal-manipulation") && !exercising(facts) ? "Spinal manipulation is under way without an exercise program" : null),
+    appliesBecause: (facts) => (!us(facts) && facts.currentTherapies.includes("spinal-manipulation") && !exercising(facts) ? "Spinal manipulation is under way without an exercise program" : null),
     reason: () => "NICE: manual therapy only as part of a package that includes exercise; on its own it does not change long-term pain.",
     evidence: () => MANUAL_THERAPY_EVIDENCE,
   }),
@@ -200,7 +200,7 @@ export const AVOID_RULES: Rule[] = [
     cites: ["nice-ng59", "acp-2017", "backstep-source-article"],
     when: "massage is under way without an exercise program (uk), or for chronic pain (us)",
     appliesBecause: (facts) => {
-      const alone = facts.currentTherapies.has("massage") && !exercising(facts);
+      const alone = facts.currentTherapies.includes("massage") && !exercising(facts);
       if (!alone) return null;
       if (us(facts) && !facts.chronic) return null;
       return "Massage is under way without an exercise program";
@@ -219,7 +219,7 @@ export const AVOID_RULES: Rule[] = [
     cites: ["nice-ng59", "chou-2009-aps-interventional", "backstep-source-article"],
     when: "an epidural was tried, the pain is radicular, or procedures are being considered",
     appliesBecause: (facts, draft) => {
-      if (facts.recordedTherapies.has("epidural-steroid-injection")) return "An epidural injection has been tried";
+      if (facts.recordedTherapies.includes("epidural-steroid-injection")) return "An epidural injection has been tried";
       if (facts.classification.radicular) return "Epidurals are often offered for sciatica-type leg pain";
       return draft.step === "interventional" ? "Procedures are being considered at this step" : null;
     },
@@ -237,7 +237,7 @@ export const AVOID_RULES: Rule[] = [
     cites: ["chou-2009-aps-interventional", "nice-ng59"],
     when: "the pain is localized (facet pain suspected), one was tried, or procedures are being considered",
     appliesBecause: (facts, draft) => {
-      if (facts.recordedTherapies.has("facet-joint-injection")) return "A facet joint injection has been tried";
+      if (facts.recordedTherapies.includes("facet-joint-injection")) return "A facet joint injection has been tried";
       if (facts.assessment.pain.localized) return "Localized pain like this is often treated with facet injections";
       return draft.step === "interventional" ? "Procedures are being considered at this step" : null;
     },
@@ -321,7 +321,7 @@ export const AVOID_RULES: Rule[] = [
     when: "uk profile, and duloxetine is taken or ordered, the pain is burning, or medicines are being chosen",
     appliesBecause: (facts) => {
       if (us(facts)) return null;
-      if (facts.medications.some((m) => m.drug === "duloxetine") || facts.currentTherapies.has("duloxetine")) return "Takes duloxetine";
+      if (facts.medications.some((m) => m.drug === "duloxetine") || facts.currentTherapies.includes("duloxetine")) return "Takes duloxetine";
       if (facts.assessment.pain.neuropathicQuality === true) return "Duloxetine is often offered for burning or electric pain";
       return medicinesInPlay(facts) ? "Medicines are being chosen at this stage" : null;
     },
@@ -335,7 +335,7 @@ export const AVOID_RULES: Rule[] = [
     therapy: "acupuncture",
     cites: ["nice-ng59", "acp-2017"],
     when: "uk profile and acupuncture is recorded",
-    appliesBecause: (facts) => (!us(facts) && facts.recordedTherapies.has("acupuncture") ? "Acupuncture is recorded" : null),
+    appliesBecause: (facts) => (!us(facts) && facts.recordedTherapies.includes("acupuncture") ? "Acupuncture is recorded" : null),
     reason: () => "NICE does not offer acupuncture for low back pain (ACP, the us profile, lists it among non-drug options).",
     evidence: () => ACUPUNCTURE_UK_EVIDENCE,
   }),

@@ -26,7 +26,7 @@ function place(draft: Draft, ruleId: string, primary: CareOption, companions: Ca
   draft.step = primary.step;
   draft.rationale = rationale;
   draft.suggest(ruleId, RANK.primary, primary);
-  companions.forEach((option) => draft.suggest(ruleId, RANK.companion, option));
+  for (const option of companions) draft.suggest(ruleId, RANK.companion, option);
 }
 
 /** The conservative choice matched to STarT Back risk: advice and self-management, PT, or psychologically informed PT. */
@@ -115,9 +115,7 @@ export const CONSERVATIVE_RULE: Rule = {
       }
       default: {
         const { primary, why } = conservativeByRisk(facts);
-        const companions = [primary.therapy === "home-exercise" ? selfManagement(facts) : homeExercise(facts), primary.therapy === "self-management" ? null : selfManagement(facts)].filter(
-          (c): c is CareOption => c !== null,
-        );
+        const companions = primary.therapy === "self-management" ? [homeExercise(facts)] : primary.therapy === "home-exercise" ? [selfManagement(facts)] : [homeExercise(facts), selfManagement(facts)];
         if (facts.classification.startBack?.risk === "high") companions.push(MULTIDISCIPLINARY_REHABILITATION);
         place(draft, this.id, primary, companions, `Start with non-drug care: ${why}.`);
         return fired(`${status.because}; ${why}`);

@@ -58,7 +58,7 @@ export const CNS_DEPRESSANT_RULE: Rule = {
       sedating.length > 1 ? "more than one sedating drug" : null,
       facts.onBenzodiazepine ? "a benzodiazepine as well" : null,
       facts.mme.computedPerDay >= MME_REFERENCE.caution ? `${facts.mme.computedPerDay} MME/day` : null,
-      facts.conditions.has("sleep-apnea") ? "sleep apnea" : null,
+      facts.conditions.includes("sleep-apnea") ? "sleep apnea" : null,
       age >= CNS_DEPRESSANT_AGE ? `age ${age}` : null,
     ].filter((c): c is string => c !== null);
     const names = sedating.map((d) => d.label).join(", ");

@@ -32,7 +32,7 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
       });
       return fired(`${names} taken for opioid use disorder: continued, not counted in MME, no taper`);
     }
-    if (!facts.conditions.has("opioid-use-disorder")) return notFired("no opioid use disorder recorded");
+    if (!facts.conditions.includes("opioid-use-disorder")) return notFired("no opioid use disorder recorded");
     draft.alert({
       code: "oud-treatment",
       severity: "warning",
@@ -119,14 +119,14 @@ export const TAPER_PLAN_RULE: Rule = {
     const highDose = facts.mme.computedPerDay >= MME_REFERENCE.high;
     const compounding = [
       facts.sedatingDrugs.length ? "another sedating drug" : null,
-      facts.conditions.has("sleep-apnea") ? "sleep apnea" : null,
-      facts.conditions.has("substance-use-disorder") ? "substance use disorder" : null,
+      facts.conditions.includes("sleep-apnea") ? "sleep apnea" : null,
+      facts.conditions.includes("substance-use-disorder") ? "substance use disorder" : null,
     ].filter((r): r is string => r !== null);
     const reasons = [
       benefit === "none" ? `the opioid does not help (${benefitBecause})` : null,
       facts.onBenzodiazepine ? "taken with a benzodiazepine: agree with the patient which to reduce first, one at a time" : null,
       notClearlyHelping && highDose && compounding.length ? `${mmeText(facts)} with ${compounding.join(", ")} and no clear benefit` : null,
-      notClearlyHelping && facts.conditions.has("substance-use-disorder") && !highDose ? "substance use disorder and no clear benefit" : null,
+      notClearlyHelping && facts.conditions.includes("substance-use-disorder") && !highDose ? "substance use disorder and no clear benefit" : null,
       notClearlyHelping && facts.chronic && facts.assessment.profile === "uk" ? "NICE advises against opioids for chronic low back pain and the benefit is not clear" : null,
     ].filter((r): r is string => r !== null);
     if (!reasons.length) {

@@ -79,7 +79,7 @@ const PATTERNS: PatternRule[] = [
       const imaging = { therapy: "urgent-imaging" as const, title: "Spine imaging within days", detail: "Plain radiographs within days, with CT or MRI if they are negative and suspicion stays high; same day if pain is severe or neurological signs appear." };
       const emergency = { therapy: "emergency-referral" as const, title: "Emergency assessment after major trauma", detail: "Assess in the emergency department with spinal precautions." };
       // After minor trauma the work-up is imaging; after major trauma, the emergency department first.
-      return facts.redFlags.has("major-trauma") ? [emergency, imaging] : [imaging];
+      return facts.redFlags.includes("major-trauma") ? [emergency, imaging] : [imaging];
     },
     evidence: [FRAMEWORK, IMAGING_FOR_SERIOUS],
   },
@@ -138,7 +138,7 @@ export const WEAK_RED_FLAG_RULE: Rule = {
   evaluate(facts, draft) {
     const weak: string[] = weakRedFlags(facts, facts.redFlagFindings);
     // Active cancer recorded as a condition (not ticked as a red flag) is known disease: watched, not a new suspicion.
-    const activeCancer = facts.conditions.has("active-cancer") && !facts.redFlagFindings.some((f) => f.pattern === "malignancy");
+    const activeCancer = facts.conditions.includes("active-cancer") && !facts.redFlagFindings.some((f) => f.pattern === "malignancy");
     if (activeCancer) weak.push("active cancer");
     if (!weak.length) return notFired("no red flag left unexplained by a serious pattern");
     const flags = weak.filter((w) => w !== "active cancer");
