@@ -31,7 +31,7 @@ export class Draft {
   /** The rule being evaluated: every alert and avoid entry is stamped with it, so its trace can be shown beside it. */
   ruleId = "";
   private readonly ranked: Ranked[] = [];
-  private readonly suggested = new Set<TherapyId>();
+  private readonly suggested: TherapyId[] = [];
   readonly alerts: Alert[] = [];
   readonly avoid: AvoidEntry[] = [];
 
@@ -42,7 +42,7 @@ export class Draft {
     while (at > 0 && (this.ranked[at - 1] as Ranked).rank > rank) at -= 1;
     if (at === this.ranked.length) this.ranked.push(ranked);
     else this.ranked.splice(at, 0, ranked);
-    this.suggested.add(item.therapy);
+    this.suggested.push(item.therapy);
   }
 
   alert(alert: Alert): void {
@@ -61,18 +61,13 @@ export class Draft {
   }
 
   suggests(therapy: TherapyId): boolean {
-    return this.suggested.has(therapy);
+    return this.suggested.includes(therapy);
   }
 
   /** Ordered by rank, then by the order rules added them; one entry per therapy (the highest ranked). */
   next(): Suggestion[] {
-    const seen = new Set<TherapyId>();
     const next: Suggestion[] = [];
-    for (const { suggestion } of this.ranked) {
-      if (seen.has(suggestion.therapy)) continue;
-      seen.add(suggestion.therapy);
-      next.push(suggestion);
-    }
+    for (const { suggestion } of this.ranked) if (!next.some((s) => s.therapy === suggestion.therapy)) next.push(suggestion);
     return next;
   }
 }
