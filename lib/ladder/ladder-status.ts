@@ -50,16 +50,17 @@ export type PharmOptionStatus = {
   contraindications: Contraindication[];
   because: string;
 };
-export type PharmStatus = { state: "active" | "next" | "exhausted"; option: PharmOptionStatus | null; options: PharmOptionStatus[]; because: string };
+export type PharmStatus = { state: "active" | "next" | "exhausted"; option: PharmOptionStatus | null; options: [PharmOptionStatus, PharmOptionStatus]; because: string };
 
 /** The medications the profile puts on the ladder, in order: NSAIDs first, then duloxetine (ACP 2017; NICE does not offer SNRIs). */
 export function pharmacologicStatus(facts: BaseFacts, unsafe: Record<PharmOption, Contraindication[]>): PharmStatus {
-  const options: PharmOptionStatus[] = [optionStatus(facts, "nsaid", unsafe.nsaid), optionStatus(facts, "duloxetine", unsafe.duloxetine)];
+  const options: [PharmOptionStatus, PharmOptionStatus] = [optionStatus(facts, "nsaid", unsafe.nsaid), optionStatus(facts, "duloxetine", unsafe.duloxetine)];
   const active = options.find((o) => o.state === "active");
   if (active) return { state: "active", option: active, options, because: active.because };
   const available = options.find((o) => o.state === "available");
-  if (available) return { state: "next", option: available, options, because: options.map((o) => o.because).join("; ") };
-  return { state: "exhausted", option: null, options, because: `medication step tried or unsafe: ${options.map((o) => o.because).join("; ")}` };
+  const both = `${options[0].because}; ${options[1].because}`;
+  if (available) return { state: "next", option: available, options, because: both };
+  return { state: "exhausted", option: null, options, because: `medication step tried or unsafe: ${both}` };
 }
 
 function optionStatus(facts: BaseFacts, option: PharmOption, contraindications: Contraindication[]): PharmOptionStatus {

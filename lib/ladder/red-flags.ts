@@ -90,7 +90,5 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
 
 /** Flags present that no strong pattern accounts for: weighed, not obeyed. */
 export function weakRedFlags(facts: BaseFacts, patterns: PatternFinding[]): RedFlag[] {
-  if (!facts.redFlags.length) return [];
-  const explained = new Set(patterns.flatMap((p) => p.flags));
-  return [...facts.redFlags].filter((flag) => !explained.has(flag));
+  return facts.redFlags.filter((flag) => !patterns.some((p) => p.flags.includes(flag)));
 }
