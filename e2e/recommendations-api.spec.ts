@@ -47,6 +47,35 @@ test.describe("POST /api/v1/recommendations", () => {
     }
   });
 
+  test("speaks contract 1.1: this visit's orders, medication for opioid use disorder, a taper schedule, as the CLI does", async ({ request }) => {
+    const renewedWithSleepingPill = {
+      ...EXAMPLE,
+      treatments: [...EXAMPLE.treatments, { therapy: "opioid", status: "current", weeks: 70, response: "none" }],
+      medications: [...EXAMPLE.medications, { drug: "zolpidem", doseMg: 5, dosesPerDay: 1 }],
+      orders: [{ action: "new", medication: { drug: "oxycodone", form: "ir", doseMg: 10, dosesPerDay: 4 } }],
+    };
+    const response = await request.post("/api/v1/recommendations", { data: renewedWithSleepingPill });
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body).toEqual(cli(renewedWithSleepingPill));
+    expect(body).toMatchObject({ contractVersion: "1.1", mme: { currentPerDay: 60, totalPerDay: 60 }, taperSchedule: { pace: "monthly", startMmePerDay: 60 } });
+    expect(body.alerts.map((a: { code: string }) => a.code)).toContain("opioid-cns-depressant");
+
+    const moud = { ...EXAMPLE, conditions: ["opioid-use-disorder"], medications: [{ drug: "methadone", doseMg: 100, dosesPerDay: 1, indication: "opioid-use-disorder" }] };
+    const moudBody = await (await request.post("/api/v1/recommendations", { data: moud })).json();
+    expect(moudBody).toEqual(cli(moud));
+    expect(moudBody.mme.totalPerDay).toBe(0);
+    expect(moudBody.alerts.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(["moud-continue", "naloxone-not-on-hand"]));
+    expect(moudBody.next.map((s: { therapy: string }) => s.therapy)).not.toContain("opioid-taper-plan");
+  });
+
+  test("names an order that fits no current medicine with a 400", async ({ request }) => {
+    const response = await request.post("/api/v1/recommendations", { data: { ...EXAMPLE, orders: [{ action: "stop", medication: { drug: "morphine" } }] } });
+    expect(response.status()).toBe(400);
+    const body = await response.json();
+    expect(body).toMatchObject({ error: "invalid-assessment", issues: [{ path: "orders.0", message: expect.stringContaining("needs a current morphine") }] });
+  });
+
   test("names the fields of bad input with a 400", async ({ request }) => {
     const response = await request.post("/api/v1/recommendations", { data: { ...EXAMPLE, patient: { ageYears: 15 }, redFlags: ["back-ache"] } });
     expect(response.status()).toBe(400);

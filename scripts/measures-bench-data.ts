@@ -8,7 +8,7 @@
 import pg from "pg";
 import { assessmentSchema, type AssessmentInput, type Medication } from "../lib/ladder/assessment-schema";
 import { evaluate } from "../lib/ladder/evaluate";
-import { withDraftedMedications } from "../lib/encounters/drafted-medications";
+import { withDraftedOrders } from "../lib/encounters/drafted-orders";
 import { encounterFacts, type EncounterFacts, type FactOrder } from "../lib/measures/encounter-facts";
 import { seededRandom } from "../lib/seeded-random";
 import { hashPassword } from "../lib/auth/password";
@@ -76,7 +76,7 @@ function templates(firstDay: string): Template[] {
         : {},
     });
     const drafted = orders.flatMap((o) => (o.kind === "medication" ? [o] : []));
-    const output = evaluate(withDraftedMedications(assessment, drafted));
+    const output = evaluate(assessmentSchema.parse(withDraftedOrders(assessment, drafted)));
     const factOrders: FactOrder[] = orders.map((o) => ({ kind: o.kind, code: o.kind === "medication" ? o.medication.drug : o.code }));
     const accepted = chance(0.3) && output.next[0] ? [{ target: "suggestion", itemKey: output.next[0].id, response: "accepted" }] : [];
     const critical = output.alerts.filter((a) => a.severity === "critical").map((a) => a.code);

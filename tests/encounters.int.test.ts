@@ -118,7 +118,7 @@ describe("signEncounter", () => {
     expect(await testDb().order.count({ where: { encounterId: id } })).toBe(0);
 
     // What the clinician sees at the order-select moment: the assessment with the drafted order included.
-    const preview = recommend({ ...onBenzodiazepine, medications: [...onBenzodiazepine.medications, order.medication] });
+    const preview = recommend({ ...onBenzodiazepine, orders: [{ action: "new", medication: order.medication }] });
     if (!preview.ok) throw new Error("preview failed");
     expect(preview.recommendation.mme.totalPerDay).toBe(30);
     const critical = preview.recommendation.alerts.filter((a) => a.severity === "critical").map((a) => a.code);
@@ -130,6 +130,25 @@ describe("signEncounter", () => {
     const stored = await testDb().decision.findFirstOrThrow({ where: { encounterId: id, itemKey: "opioid-benzodiazepine" } });
     expect(stored).toMatchObject({ severity: "critical", response: "overridden", reasonCode: "benefit-outweighs-risk", comment: "Short course agreed; benzodiazepine taper started" });
     expect(await testDb().order.findMany({ where: { encounterId: id }, select: { kind: true, code: true } })).toEqual([{ kind: "medication", code: "oxycodone" }]);
+  });
+
+  it("counts a re-ordered medicine once in the signed recommendation, and refuses the same medicine ordered twice", async () => {
+    const { id } = await draft();
+    const oxycodone = { drug: "oxycodone", form: "ir", doseMg: 10, dosesPerDay: 4 };
+    const onOxycodone = { ...completeAssessment(), medications: [oxycodone], opioidSafety: { naloxoneOnHand: true, pdmpReviewedDaysAgo: 10, urineDrugTestDaysAgo: 10 } };
+    const pt = { kind: "pt_referral" };
+    const twice = await failure(
+      signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [pt, { kind: "medication", medication: oxycodone }, { kind: "medication", medication: oxycodone }] }),
+    );
+    expect(twice?.issues).toEqual([{ path: "orders.2", message: expect.stringContaining("already ordered as new at orders.1") }]);
+    const inside = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: { ...onOxycodone, orders: [] }, orders: [] }));
+    expect(inside?.issues).toEqual([{ path: "assessment.orders", message: "send orders as the visit's orders" }]);
+
+    const { recommendation } = await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: onOxycodone, orders: [{ kind: "medication", medication: oxycodone }] });
+    expect(recommendation.mme).toMatchObject({ currentPerDay: 60, totalPerDay: 60 });
+    expect(recommendation.alerts.map((a) => a.code)).not.toContain("mme-90");
+    const stored = await testDb().recommendation.findFirstOrThrow({ where: { encounterId: id }, select: { output: true } });
+    expect(stored.output).toMatchObject({ contractVersion: "1.1", mme: { totalPerDay: 60 } });
   });
 
   it("stores imaging, injection and specialist orders with their detail, and names a bad order's fields", async () => {

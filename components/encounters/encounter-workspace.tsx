@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { recommend } from "@/lib/ladder/evaluate";
 import type { OrderInput } from "@/lib/encounters/sign-input";
-import { withDraftedMedications } from "@/lib/encounters/drafted-medications";
+import { withDraftedOrders } from "@/lib/encounters/drafted-orders";
 import type { FieldIssue } from "@/lib/errors";
 import { saveDraftAction, signAction } from "@/app/(app)/encounters/actions";
 import { AssessmentForm, type AssessmentDraft, type FieldErrors } from "./assessment-form";
@@ -77,7 +77,7 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
     // Keyed on the assessment alone: the version changes because of the save itself.
   }, [assessment]);
 
-  const evaluation = useMemo(() => recommend(withDraftedMedications(assessment, orders)), [assessment, orders]);
+  const evaluation = useMemo(() => recommend(withDraftedOrders(assessment, orders)), [assessment, orders]);
   const recommendation = evaluation.ok ? evaluation.recommendation : null;
   const fieldErrors = useMemo(() => {
     const errors: FieldErrors = {};

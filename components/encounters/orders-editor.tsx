@@ -4,7 +4,7 @@ import { useState } from "react";
 import { recommend } from "@/lib/ladder/evaluate";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import type { OrderInput } from "@/lib/encounters/sign-input";
-import { withDraftedMedications } from "@/lib/encounters/drafted-medications";
+import { withDraftedOrders } from "@/lib/encounters/drafted-orders";
 import { DRUGS, drugClass, MEDICATION_FORMS, type DrugId } from "@/lib/ladder/vocabulary";
 import type { AssessmentDraft } from "./assessment-form";
 import { decisionKey, type DecisionDraft } from "./decision-types";
@@ -28,8 +28,10 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
   const [goals, setGoals] = useState("");
   const [other, setOther] = useState<OtherOrderDraft | null>(null);
   const controlled = medication && (drugClass(medication.drug) === "opioid" || drugClass(medication.drug) === "benzodiazepine");
-  const preview = controlled ? recommend(withDraftedMedications(assessment, [...orders, { kind: "medication", medication }])) : null;
-  const previewed = preview?.ok ? preview.recommendation : null;
+  const preview = medication ? recommend(withDraftedOrders(assessment, [...orders, { kind: "medication", medication }])) : null;
+  const previewed = controlled && preview?.ok ? preview.recommendation : null;
+  // An order the medication list cannot take (the same medicine ordered twice, say) is refused before it is added.
+  const orderIssues = preview && !preview.ok ? preview.error.issues.filter((issue) => issue.path.startsWith("orders.")) : [];
   const known = new Set(current?.alerts.map((a) => a.code) ?? []);
   const newCritical = previewed?.alerts.filter((a) => a.severity === "critical" && !known.has(a.code)) ?? [];
   const unanswered = newCritical.filter((alert) => {
@@ -130,7 +132,7 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
           <div className="flex gap-2">
             <button
               type="button"
-              disabled={unanswered.length > 0}
+              disabled={unanswered.length > 0 || orderIssues.length > 0}
               className="rounded bg-brand px-3 py-1 text-sm text-white disabled:opacity-50"
               onClick={() => {
                 onOrdersChange([...orders, { kind: "medication", medication }]);
@@ -142,6 +144,11 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
             <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => setMedication(null)}>
               Cancel
             </button>
+            {orderIssues.map((issue) => (
+              <p key={issue.message} role="alert" className="text-sm text-critical">
+                {issue.message}
+              </p>
+            ))}
             {unanswered.length > 0 && <p className="text-sm text-critical">Acknowledge or override each critical alert (a comment is required to override) before adding this order.</p>}
           </div>
         </div>

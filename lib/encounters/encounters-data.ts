@@ -18,7 +18,7 @@ import type { TherapyId } from "@/lib/ladder/vocabulary";
 import { checkDecisions } from "./check-decisions";
 import type { EncounterDetail } from "./encounter-dto";
 import { draftInput, signInput, type OrderInput } from "./sign-input";
-import { withDraftedMedications } from "./drafted-medications";
+import { toVisitOrderIssues, withDraftedOrders } from "./drafted-orders";
 import { encounterFacts } from "@/lib/measures/encounter-facts";
 import { factRow, linkPreviousEncounters } from "@/lib/measures/fact-store";
 
@@ -162,6 +162,9 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
     if (!encounter) throw new AppError("not-found", "No such encounter.");
     if (encounter.status !== "draft" || encounter.version !== parsed.version) throw await explainStaleDraft(tx, actor, encounter.id);
 
+    if ("orders" in parsed.assessment) {
+      throw new AppError("invalid-input", "Orders are sent as the visit's orders, not inside the assessment.", [{ path: "assessment.orders", message: "send orders as the visit's orders" }]);
+    }
     // The record, not the form, says who the patient is and when the visit was.
     const contract = assessmentSchema.safeParse({
       ...parsed.assessment,
@@ -173,7 +176,9 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
       throw new AppError("invalid-input", "The assessment is incomplete or has errors.", issues);
     }
     const assessment = contract.data;
-    const recommendation = evaluate(withDraftedMedications(assessment, parsed.orders));
+    const judged = assessmentSchema.safeParse(withDraftedOrders(assessment, parsed.orders));
+    if (!judged.success) throw new AppError("invalid-input", "Some orders do not fit the medication list.", toVisitOrderIssues(toFieldIssues(judged.error), parsed.orders));
+    const recommendation = evaluate(judged.data);
     const decisionIssues = checkDecisions(recommendation, parsed.decisions);
     if (decisionIssues.length) throw new AppError("invalid-input", "Some decisions need attention before signing.", decisionIssues);
 
@@ -311,6 +316,8 @@ export async function replayEncounter(actor: Actor, id: unknown): Promise<Recomm
   });
   if (!row) return deny(db(), actor, { action: "encounter.replay", entityType: "encounter", entityId: parsedId }, new AppError("not-found", "No signed encounter to replay."));
   const orders = row.orders.map((order) => ({ kind: "medication" as const, medication: order.detail as Extract<OrderInput, { kind: "medication" }>["medication"] }));
-  const current = evaluate(withDraftedMedications(assessmentSchema.parse(row.assessment), orders));
+  // Records signed before orders were reconciled with the list may order one medicine twice; they replay without orders.
+  const judged = assessmentSchema.safeParse(withDraftedOrders(row.assessment as object, orders));
+  const current = evaluate(judged.success ? judged.data : assessmentSchema.parse(row.assessment));
   return compareRecommendations(row.recommendations[0]!.output as unknown as Recommendation, current);
 }

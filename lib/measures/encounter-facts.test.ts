@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessmentSchema, type AssessmentInput } from "@/lib/ladder/assessment-schema";
 import { evaluate } from "@/lib/ladder/evaluate";
-import { withDraftedMedications } from "@/lib/encounters/drafted-medications";
+import { withDraftedOrders } from "@/lib/encounters/drafted-orders";
 import type { OrderInput } from "@/lib/encounters/sign-input";
 import { encounterFacts, type FactDecision } from "./encounter-facts";
 
@@ -9,7 +9,7 @@ const BASE: AssessmentInput = { asOf: "2026-11-27", patient: { ageYears: 52 }, p
 
 function factsOf(overrides: Partial<AssessmentInput>, orders: OrderInput[] = [], decide: (shown: ReturnType<typeof evaluate>) => FactDecision[] = () => []) {
   const assessment = assessmentSchema.parse({ ...BASE, ...overrides });
-  const shown = evaluate(withDraftedMedications(assessment, orders));
+  const shown = evaluate(assessmentSchema.parse(withDraftedOrders(assessment, orders)));
   const factOrders = orders.map((o) => ({ kind: o.kind, code: o.kind === "medication" ? o.medication.drug : o.kind === "pt_referral" ? "physical-therapy" : o.code }));
   return encounterFacts(assessment, shown, factOrders, decide(shown));
 }

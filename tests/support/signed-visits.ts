@@ -3,7 +3,7 @@ import type { Prisma } from "../../lib/db/generated/client";
 import { assessmentSchema } from "../../lib/ladder/assessment-schema";
 import { evaluate } from "../../lib/ladder/evaluate";
 import type { Recommendation } from "../../lib/ladder/recommendation";
-import { withDraftedMedications } from "../../lib/encounters/drafted-medications";
+import { withDraftedOrders } from "../../lib/encounters/drafted-orders";
 import type { Medication } from "../../lib/ladder/assessment-schema";
 import { deriveMissingFacts } from "../../lib/measures/fact-store";
 import type { Actor } from "../../lib/access/actor";
@@ -25,7 +25,7 @@ export async function signedVisit(
   const db = testDb();
   const signed = assessmentSchema.parse({ ...assessment(options.assessment), asOf: date });
   const orders = options.orders ?? [];
-  const shown = evaluate(withDraftedMedications(signed, orders.flatMap((o) => (o.kind === "medication" ? [{ kind: "medication" as const, medication: o.medication }] : []))));
+  const shown = evaluate(assessmentSchema.parse(withDraftedOrders(signed, orders.flatMap((o) => (o.kind === "medication" ? [{ kind: "medication" as const, medication: o.medication }] : [])))));
   const id = randomUUID();
   const at = new Date(`${date}T00:00:00Z`);
   await db.encounter.create({
