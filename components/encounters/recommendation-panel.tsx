@@ -4,6 +4,7 @@ import type { Alert, Recommendation } from "@/lib/ladder/recommendation";
 import { DECISION_REASONS } from "@/lib/encounters/decision-reasons";
 import { Badge } from "@/components/ui/badge";
 import { EvidenceDetails } from "./evidence-details";
+import { TaperScheduleDetails } from "./taper-schedule-details";
 import { decisionKey, type DecisionDraft } from "./decision-types";
 
 const SEVERITY_TONE = { critical: "critical", warning: "warning", info: "info" } as const;
@@ -29,7 +30,11 @@ export function RecommendationPanel({ recommendation, decisions, onDecide }: Pro
         </p>
         <p className="mt-1 text-sm">{recommendation.ladder.rationale}</p>
         <p className="mt-2 text-xs text-muted">
-          MME/day: {recommendation.mme.computable ? recommendation.mme.totalPerDay : `not computable (at least ${recommendation.mme.computedPerDay})`} · rule set {recommendation.rulesetVersion} ·{" "}
+          MME/day: {recommendation.mme.computable ? recommendation.mme.totalPerDay : `not computable (at least ${recommendation.mme.computedPerDay})`}
+          {recommendation.mme.currentPerDay !== undefined && recommendation.mme.currentPerDay !== recommendation.mme.totalPerDay
+            ? ` with this visit's orders (before them: ${recommendation.mme.currentPerDay ?? "not computable"})`
+            : ""}{" "}
+          · rule set {recommendation.rulesetVersion} ·{" "}
           {recommendation.profile === "us" ? "ACP/CDC (us)" : "NICE (uk)"}
         </p>
       </div>
@@ -64,6 +69,7 @@ export function RecommendationPanel({ recommendation, decisions, onDecide }: Pro
                     decision && <Badge tone={decision.response === "accepted" ? "ok" : "neutral"}>{decision.response}</Badge>
                   )}
                 </div>
+                {suggestion.therapy === "opioid-taper-plan" && recommendation.taperSchedule && <TaperScheduleDetails schedule={recommendation.taperSchedule} />}
                 <EvidenceDetails evidence={suggestion.evidence} trace={traceOf(suggestion.id.split("/")[0])} />
               </li>
             );

@@ -44,7 +44,11 @@ export default async function EvidencePage() {
               ))}
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-muted">A trial below {ADHERENCE_THRESHOLD_PERCENT}% adherence keeps the patient on the same step with adherence support.</p>
+          <p className="mt-2 text-xs text-muted">
+            A trial below {ADHERENCE_THRESHOLD_PERCENT}% adherence keeps the patient on the same step with adherence support. The {ADHERENCE_THRESHOLD_PERCENT}% threshold
+            is Backstep&apos;s default, a product setting rather than a guideline figure: it is drawn from the patient-education article&apos;s report that people who
+            kept up about 63% of their program cut their pain by 40-50%.
+          </p>
         </Card>
         <Card title={`MME conversion factors (${MME_FACTOR_TABLE})`}>
           <ul className="grid grid-cols-2 gap-x-4 text-sm">
@@ -55,6 +59,9 @@ export default async function EvidencePage() {
               </li>
             ))}
           </ul>
+          <p className="mt-2 text-xs text-muted">
+            Buprenorphine or methadone taken for opioid use disorder is never converted: CDC 2022 advises against using MME for decisions about it.
+          </p>
         </Card>
       </div>
       <ol className="space-y-4">

@@ -16,6 +16,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const plan = buildPatientPlan(encounter.recommendation, {
     working: encounter.assessment.patient?.employment === "working",
     ptReferral: encounter.orders.some((o) => o.kind === "pt_referral"),
+    decisions: encounter.decisions,
   });
   return (
     <article className="mx-auto max-w-2xl space-y-5 bg-white p-8 text-[15px] leading-relaxed print:p-0">
@@ -47,17 +48,33 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         <h2 className="font-semibold">Track your pain</h2>
         <p>{plan.tracking}</p>
       </section>
-      <PlanList title="What to avoid" items={plan.avoid} />
+      {plan.opioidReduction && (
+        <section>
+          <h2 className="font-semibold">Reducing your opioid painkiller, slowly</h2>
+          <p>{plan.opioidReduction.pace}</p>
+          <ul className="list-inside list-disc">
+            {plan.opioidReduction.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ul>
+          <p>{plan.opioidReduction.review}</p>
+          <p>{plan.opioidReduction.pauses}</p>
+          <PlanList title="If you feel unwell during a step" items={plan.opioidReduction.ifWithdrawal} level={3} />
+          <PlanList title="Staying safe" items={plan.opioidReduction.safety} level={3} />
+        </section>
+      )}
+      {plan.avoid.length > 0 && <PlanList title="What to avoid" items={plan.avoid} />}
       <PlanList title="Where to find support" items={plan.support} />
       <PlanList title="When to come back" items={plan.comeBack} />
     </article>
   );
 }
 
-function PlanList({ title, items }: { title: string; items: string[] }) {
+function PlanList({ title, items, level = 2 }: { title: string; items: string[]; level?: 2 | 3 }) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
     <section>
-      <h2 className="font-semibold">{title}</h2>
+      <Heading className="font-semibold">{title}</Heading>
       <ul className="list-inside list-disc">
         {items.map((item) => (
           <li key={item}>{item}</li>
