@@ -72,8 +72,10 @@ describe("measure 2: patients at or above 50 MME/day without naloxone", () => {
     const eli = await patient(clinic, "Eli");
     await signedVisit(c, eli, "2026-03-10", at60(false));
     await signedVisit(c, eli, "2026-05-01", { assessment: { medications: [oxycodone(5)], opioidSafety: { naloxoneOnHand: false } } });
-    // Ordered at the visit: the dose shown includes the order.
-    await signedVisit(c, await patient(clinic, "Oda"), "2026-05-01", { assessment: { medications: [oxycodone(5)], opioidSafety: { naloxoneOnHand: false } }, orders: [{ kind: "medication", medication: oxycodone(5) }] });
+    // Ordered at the visit: the dose shown includes the order; re-ordering what is already taken counts once.
+    const hydrocodone = { drug: "hydrocodone" as const, doseMg: 10, dosesPerDay: 3 };
+    await signedVisit(c, await patient(clinic, "Oda"), "2026-05-01", { assessment: { medications: [oxycodone(5)], opioidSafety: { naloxoneOnHand: false } }, orders: [{ kind: "medication", medication: hydrocodone }] });
+    await signedVisit(c, await patient(clinic, "Pia"), "2026-05-01", { assessment: { medications: [oxycodone(5)], opioidSafety: { naloxoneOnHand: false } }, orders: [{ kind: "medication", medication: oxycodone(5) }] });
     await signedVisit(c, await patient(clinic, "Fay"), "2026-05-01", { assessment: { medications: [oxycodone()] } });
     await signedVisit(c, await patient(clinic, "Gus"), "2026-05-01", at60(false, { redFlags: ["cancer-history"] }));
 

@@ -10,6 +10,7 @@ import {
   DISTRIBUTIONS,
   DRUGS,
   EMPLOYMENT,
+  isMoudDrug,
   MEDICATION_FORMS,
   RED_FLAGS,
   RESPONSES,
@@ -177,7 +178,13 @@ export function AssessmentForm({ value, onChange, classification, errors }: Prop
           const set = (patch: Partial<typeof medication>) => onChange({ ...value, medications: medications.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
           return (
             <div key={index} className="grid grid-cols-6 items-end gap-2 border-b border-line pb-2">
-              <SelectControl id={`medication-${index}-drug`} label="Drug" value={medication.drug} options={DRUGS} onChange={(drug) => drug && set({ drug })} />
+              <SelectControl
+                id={`medication-${index}-drug`}
+                label="Drug"
+                value={medication.drug}
+                options={DRUGS}
+                onChange={(drug) => drug && set({ drug, indication: isMoudDrug(drug) ? medication.indication : undefined })}
+              />
               <SelectControl id={`medication-${index}-form`} label="Form" value={medication.form} options={MEDICATION_FORMS} blank="—" onChange={(form) => set({ form })} />
               {medication.form === "patch" ? (
                 <NumberField id={`medication-${index}-mcg`} label="Patch (mcg/h)" value={medication.mcgPerHour} min={0} error={errors[`medications.${index}.mcgPerHour`]} onChange={(mcgPerHour) => set({ mcgPerHour })} />
@@ -185,7 +192,16 @@ export function AssessmentForm({ value, onChange, classification, errors }: Prop
                 <NumberField id={`medication-${index}-dose`} label="Dose (mg)" value={medication.doseMg} min={0} step={0.5} error={errors[`medications.${index}.doseMg`]} onChange={(doseMg) => set({ doseMg })} />
               )}
               <NumberField id={`medication-${index}-per-day`} label={medication.prn ? "Max doses/day" : "Doses/day"} value={medication.dosesPerDay} min={0} error={errors[`medications.${index}.dosesPerDay`]} onChange={(dosesPerDay) => set({ dosesPerDay })} />
-              <CheckControl label="PRN" checked={medication.prn === true} onChange={(prn) => set({ prn })} />
+              <div className="space-y-1">
+                <CheckControl label="PRN" checked={medication.prn === true} onChange={(prn) => set({ prn })} />
+                {isMoudDrug(medication.drug) && (
+                  <CheckControl
+                    label="For opioid use disorder"
+                    checked={medication.indication === "opioid-use-disorder"}
+                    onChange={(forOud) => set({ indication: forOud ? "opioid-use-disorder" : undefined })}
+                  />
+                )}
+              </div>
               <button type="button" className="rounded border border-line px-2 py-1 text-xs" onClick={() => onChange({ ...value, medications: medications.filter((_, i) => i !== index) })}>
                 Remove
               </button>

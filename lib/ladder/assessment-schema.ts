@@ -8,6 +8,7 @@ import {
   DRUGS,
   EMPLOYMENT,
   INDICATIONS,
+  isMoudDrug,
   MEDICATION_FORMS,
   MOUD_DRUGS,
   ORDER_ACTIONS,
@@ -43,8 +44,6 @@ const treatmentSchema = z.strictObject({
   response: code(RESPONSES, "response").optional(),
 });
 
-const MOUD: ReadonlySet<string> = new Set(MOUD_DRUGS);
-
 export const medicationSchema = z
   .strictObject({
     drug: code(DRUGS, "drug"),
@@ -55,7 +54,7 @@ export const medicationSchema = z
     prn: z.boolean({ error: "prn must be true or false" }).optional(),
     indication: code(INDICATIONS, "indication").optional(),
   })
-  .refine((m) => m.indication !== "opioid-use-disorder" || MOUD.has(m.drug), {
+  .refine((m) => m.indication !== "opioid-use-disorder" || isMoudDrug(m.drug), {
     error: `indication opioid-use-disorder applies only to ${MOUD_DRUGS.join(" or ")}`,
     path: ["indication"],
   });

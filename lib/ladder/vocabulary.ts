@@ -97,6 +97,7 @@ export type OpioidDrug = (typeof OPIOID_DRUGS)[number];
 /** Why a medicine is taken: buprenorphine or methadone for opioid use disorder is not a pain opioid. */
 export const INDICATIONS = ["pain", "opioid-use-disorder"] as const;
 export const MOUD_DRUGS = ["buprenorphine", "methadone"] as const;
+export const isMoudDrug = (drug: string): boolean => (MOUD_DRUGS as readonly string[]).includes(drug);
 
 /** This visit's medication orders: what each does to the current medication list. */
 export const ORDER_ACTIONS = ["new", "continue", "change", "stop"] as const;

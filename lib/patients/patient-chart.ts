@@ -46,7 +46,7 @@ export function buildPatientChart(visits: readonly SignedVisit[]): PatientChart 
     })),
     medications: (latest?.assessment.medications ?? []).map((m) => ({
       drug: m.drug,
-      sig: [m.form, m.doseMg !== undefined ? `${m.doseMg} mg` : null, m.mcgPerHour !== undefined ? `${m.mcgPerHour} mcg/h` : null, m.dosesPerDay !== undefined ? `× ${m.dosesPerDay}/day` : null, m.prn ? "as needed" : null]
+      sig: [m.form, m.doseMg !== undefined ? `${m.doseMg} mg` : null, m.mcgPerHour !== undefined ? `${m.mcgPerHour} mcg/h` : null, m.dosesPerDay !== undefined ? `× ${m.dosesPerDay}/day` : null, m.prn ? "as needed" : null, m.indication === "opioid-use-disorder" ? "for opioid use disorder (not counted in MME)" : null]
         .filter(Boolean)
         .join(" "),
       mmePerDay: latestMme.get(m.drug) ?? null,

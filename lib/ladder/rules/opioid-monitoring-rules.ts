@@ -5,7 +5,7 @@ import type { Facts } from "../facts";
 
 // Safety checks for anyone taking an opioid, for pain or for opioid use disorder: naloxone, the prescription record
 // and toxicology testing (CDC 2022 recs. 8-10). The UK has no prescription drug monitoring programme; what applies
-// there is a review of controlled-drug prescribing across providers (NICE NG215).
+// there instead is a review of controlled-drug prescribing across providers (NICE NG215).
 
 export const PDMP_INTERVAL_DAYS = 90;
 export const TOXICOLOGY_INTERVAL_DAYS = 365;
@@ -100,7 +100,6 @@ export const TOXICOLOGY_RULE: Rule = {
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
     if (!onAnyOpioid(facts)) return noOpioid();
-    if (facts.assessment.profile === "uk") return notFired("uk profile: routine toxicology testing is a CDC 2022 (us) recommendation, not part of NICE guidance");
     const days = facts.assessment.opioidSafety.urineDrugTestDaysAgo;
     if (typeof days === "number" && days <= TOXICOLOGY_INTERVAL_DAYS) return notFired(`tested ${days} days ago (within ${TOXICOLOGY_INTERVAL_DAYS})`);
     const when = days === null ? "never tested" : days === undefined ? "no test documented" : `last tested ${days} days ago`;

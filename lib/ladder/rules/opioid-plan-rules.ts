@@ -4,6 +4,7 @@ import { cite } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import { taperSchedule } from "../taper-schedule";
 import { notOnOpioid } from "./opioid-dose-rules";
+import { PDMP_INTERVAL_DAYS } from "./opioid-monitoring-rules";
 
 // What to do about the opioid itself. Nothing here starts an opioid, and nothing advises ending one quickly. Medication
 // for opioid use disorder is continued (CDC 2022 rec. 12); a taper is offered when risks outweigh benefits, never
@@ -117,6 +118,9 @@ export const TAPER_PLAN_RULE: Rule = {
     const { benefit, because: benefitBecause } = opioidBenefit(facts);
     const notClearlyHelping = benefit !== "good";
     const highDose = facts.mme.computedPerDay >= MME_REFERENCE.high;
+    const { naloxoneOnHand, pdmpReviewedDaysAgo } = facts.assessment.opioidSafety;
+    const monitored = facts.assessment.profile === "uk" || (typeof pdmpReviewedDaysAgo === "number" && pdmpReviewedDaysAgo <= PDMP_INTERVAL_DAYS);
+    const risksManaged = naloxoneOnHand === true && monitored;
     const compounding = [
       facts.sedatingDrugs.length ? "another sedating drug" : null,
       facts.conditions.includes("sleep-apnea") ? "sleep apnea" : null,
@@ -126,6 +130,7 @@ export const TAPER_PLAN_RULE: Rule = {
       benefit === "none" ? `the opioid does not help (${benefitBecause})` : null,
       facts.onBenzodiazepine ? "taken with a benzodiazepine: agree with the patient which to reduce first, one at a time" : null,
       notClearlyHelping && highDose && compounding.length ? `${mmeText(facts)} with ${compounding.join(", ")} and no clear benefit` : null,
+      notClearlyHelping && highDose && !compounding.length && !risksManaged ? `${mmeText(facts)} with no clear benefit and its risks not yet managed (naloxone and prescription monitoring)` : null,
       notClearlyHelping && facts.conditions.includes("substance-use-disorder") && !highDose ? "substance use disorder and no clear benefit" : null,
       notClearlyHelping && facts.chronic && facts.assessment.profile === "uk" ? "NICE advises against opioids for chronic low back pain and the benefit is not clear" : null,
     ].filter((r): r is string => r !== null);
