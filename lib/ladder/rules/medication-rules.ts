@@ -1,5 +1,5 @@
 import { absolute, cautions, describeReasons, type Contraindication } from "../medication-safety";
-import { cite } from "../recommendation";
+import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
 
@@ -46,28 +46,6 @@ export const NSAID_CONTRAINDICATED_RULE: Rule = {
       evidence: found.map((c) => c.evidence),
     });
     return fired(`${describeReasons(found)}${ordered ? " with an NSAID ordered at this visit" : facts.onNsaid ? " while an NSAID is taken" : " with an NSAID the next medication choice"}`);
-  },
-};
-
-export const NSAID_CAUTION_RULE: Rule = {
-  id: "medication.nsaid-caution",
-  version: 1,
-  title: "NSAID allowed with care",
-  cites: ["beers-2023", "kdigo-2024-ckd", "fda-2015-nsaid-cv", "acp-2017"],
-  evaluate(facts, draft) {
-    const found = cautions(facts.nsaidContraindications);
-    if (!found.length) return notFired("no caution for NSAIDs (age, cardiovascular disease, reduced kidney function) recorded");
-    if (absolute(facts.nsaidContraindications).length) return notFired("an absolute contraindication applies instead");
-    const suggested = draft.suggests("nsaid");
-    if (!facts.onNsaid && !suggested) return notFired(`cautions present (${describeReasons(found)}) but no NSAID is taken, ordered or suggested`);
-    draft.alert({
-      code: "nsaid-caution",
-      severity: facts.onNsaid ? "warning" : "info",
-      summary: `NSAID with care: ${describeReasons(found)}`,
-      detail: `An NSAID can be used here with care (ACP 2017 and Beers 2023): ${advice(found)}.`,
-      evidence: [cite("acp-2017", "Recommendation 3: NSAIDs are first-line medication for chronic low back pain, weighing their gastrointestinal, kidney and cardiovascular risks."), ...found.map((c) => c.evidence)],
-    });
-    return fired(`${describeReasons(found)}${facts.onNsaid ? " while an NSAID is taken" : " with an NSAID suggested"}: allowed with care`);
   },
 };
 
@@ -123,27 +101,70 @@ export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
   },
 };
 
-export const DULOXETINE_CAUTION_RULE: Rule = {
+type CautionSpec = {
+  id: string;
+  title: string;
+  cites: Rule["cites"];
+  therapy: "nsaid" | "duloxetine";
+  name: string;
+  /** Every contraindication and caution of the drug for this patient. */
+  list: (facts: Facts) => Contraindication[];
+  takes: (facts: Facts) => boolean;
+  /** What is recorded that could make it a caution, for the trace. */
+  considered: string;
+  evidence: EvidenceRef[];
+};
+
+/** A drug the ladder may still use for this patient, with what to do: said when it is taken, ordered or suggested. */
+function cautionRule(spec: CautionSpec): Rule {
+  const code = `${spec.therapy}-caution`;
+  return {
+    id: spec.id,
+    version: 1,
+    title: spec.title,
+    cites: spec.cites,
+    evaluate(facts, draft) {
+      const all = spec.list(facts);
+      const found = cautions(all);
+      if (!found.length) return notFired(`no caution for ${spec.name} (${spec.considered}) recorded`);
+      if (absolute(all).length) return notFired("an absolute contraindication applies instead");
+      const taken = spec.takes(facts);
+      if (!taken && !draft.suggests(spec.therapy)) return notFired(`cautions present (${describeReasons(found)}) but ${spec.name} is neither taken, ordered nor suggested`);
+      draft.alert({
+        code,
+        severity: taken ? "warning" : "info",
+        summary: `${spec.name[0]?.toUpperCase()}${spec.name.slice(1)} with care: ${describeReasons(found)}`,
+        detail: `${spec.name[0]?.toUpperCase()}${spec.name.slice(1)} can be used here with care: ${advice(found)}.`,
+        evidence: [...spec.evidence, ...found.map((c) => c.evidence)],
+      });
+      return fired(`${describeReasons(found)}${taken ? ` while ${spec.name} is taken` : ` with ${spec.name} suggested`}: allowed with care`);
+    },
+  };
+}
+
+export const NSAID_CAUTION_RULE = cautionRule({
+  id: "medication.nsaid-caution",
+  title: "NSAID allowed with care",
+  cites: ["beers-2023", "kdigo-2024-ckd", "fda-2015-nsaid-cv", "acp-2017"],
+  therapy: "nsaid",
+  name: "an NSAID",
+  list: (facts) => facts.nsaidContraindications,
+  takes: (facts) => facts.onNsaid,
+  considered: "age, cardiovascular disease, reduced kidney function",
+  evidence: [cite("acp-2017", "Recommendation 3: NSAIDs are first-line medication for chronic low back pain, weighing their gastrointestinal, kidney and cardiovascular risks.")],
+});
+
+export const DULOXETINE_CAUTION_RULE = cautionRule({
   id: "medication.duloxetine-caution",
-  version: 1,
   title: "Duloxetine allowed with care",
   cites: ["duloxetine-label", "beers-2023"],
-  evaluate(facts, draft) {
-    const found = cautions(facts.duloxetineContraindications);
-    if (!found.length) return notFired("no caution for duloxetine (pregnancy, fall risk, other antidepressants, age) recorded");
-    if (absolute(facts.duloxetineContraindications).length) return notFired("an absolute contraindication applies instead");
-    const onIt = takesDuloxetine(facts);
-    if (!onIt && !draft.suggests("duloxetine")) return notFired(`cautions present (${describeReasons(found)}) but duloxetine is neither taken nor suggested`);
-    draft.alert({
-      code: "duloxetine-caution",
-      severity: onIt ? "warning" : "info",
-      summary: `Duloxetine with care: ${describeReasons(found)}`,
-      detail: `Duloxetine can be used here with care: ${advice(found)}.`,
-      evidence: found.map((c) => c.evidence),
-    });
-    return fired(`${describeReasons(found)}: allowed with care`);
-  },
-};
+  therapy: "duloxetine",
+  name: "duloxetine",
+  list: (facts) => facts.duloxetineContraindications,
+  takes: (facts) => takesDuloxetine(facts),
+  considered: "fall risk, other antidepressants, age",
+  evidence: [],
+});
 
 export const GABAPENTINOID_CAUTION_RULE: Rule = {
   id: "medication.gabapentinoid-caution",
