@@ -54,11 +54,11 @@ test("an opioid order for a patient on a benzodiazepine shows MME and the critic
   await order.getByLabel("Dose (mg)").fill("10");
   await order.getByLabel("Doses/day").fill("4");
   await expect(order.getByRole("status")).toContainText("With this order: 60 MME/day");
-  await expect(order).toContainText("Opioid with alprazolam");
+  await expect(order).toContainText("oxycodone with alprazolam");
   const add = order.getByRole("button", { name: "Add medication order" });
   await expect(add).toBeDisabled();
 
-  const alert = order.getByRole("listitem").filter({ hasText: "Opioid with alprazolam" });
+  const alert = order.getByRole("listitem").filter({ hasText: "oxycodone with alprazolam" });
   await alert.getByRole("button", { name: "Override" }).click();
   await alert.getByLabel("Reason").selectOption("benefit-outweighs-risk");
   await expect(add).toBeDisabled();
@@ -68,6 +68,70 @@ test("an opioid order for a patient on a benzodiazepine shows MME and the critic
   await expectAccessible(page);
   await add.click();
   await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("oxycodone");
+});
+
+test("two years of oxycodone without benefit: a renewal counts once, a duplicate order is refused, and the agreed taper reaches the patient's plan", async ({ page }) => {
+  await newPatientVisit(page, "Taper");
+  await page.getByLabel("Duration (weeks)").fill("120");
+  await page.getByLabel("Average pain, last week (0-10)").fill("8");
+  await page.getByRole("button", { name: "Add treatment" }).click();
+  await page.getByLabel("Therapy").selectOption("opioid");
+  await page.getByLabel("Status").selectOption("current");
+  await page.getByLabel("Weeks", { exact: true }).fill("104");
+  await page.getByLabel("Response", { exact: true }).selectOption("none");
+  await page.getByRole("button", { name: "Add medication" }).click();
+  await page.getByLabel("Drug", { exact: true }).first().selectOption("oxycodone");
+  await page.getByLabel("Dose (mg)").first().fill("20");
+  await page.getByLabel("Doses/day").first().fill("4");
+
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  const taper = panel.getByRole("listitem", { name: "Offer a gradual opioid reduction plan" });
+  await expect(taper).toContainText("do not insist");
+  await taper.getByText("Taper schedule").click();
+  await expect(taper.getByRole("table", { name: "Taper steps" })).toContainText("108");
+  await expect(taper).toContainText("every 4 weeks");
+
+  await page.getByRole("button", { name: "Order a medication" }).click();
+  const order = page.getByRole("group", { name: "Orders" });
+  await order.getByLabel("Drug", { exact: true }).selectOption("oxycodone");
+  await order.getByLabel("Dose (mg)").fill("20");
+  await order.getByLabel("Doses/day").fill("4");
+  await expect(order.getByRole("status")).toContainText("With this order: 120 MME/day");
+  await order.getByRole("button", { name: "Add medication order" }).click();
+  await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("oxycodone");
+  await page.getByRole("button", { name: "Order a medication" }).click();
+  await order.getByLabel("Drug", { exact: true }).selectOption("oxycodone");
+  await expect(order.getByRole("alert")).toContainText("already has an order at this visit");
+  await expect(order.getByRole("button", { name: "Add medication order" })).toBeDisabled();
+  await expectAccessible(page);
+  await order.getByRole("button", { name: "Cancel" }).click();
+  await expect(panel).toContainText("MME/day: 120");
+
+  await taper.getByRole("button", { name: "Accept" }).click();
+  for (const acknowledge of await panel.getByRole("button", { name: "Acknowledge" }).all()) await acknowledge.click();
+  await page.getByRole("button", { name: "Sign encounter" }).click();
+  await expect(page.getByText(/Signed by Dr. Maya Okafor/)).toBeVisible();
+  await page.getByRole("link", { name: "Print the patient's plan" }).click();
+  await expect(page.getByRole("heading", { name: "Reducing your opioid painkiller, slowly" })).toBeVisible();
+  await expect(page.getByText("Week 4: 90% of your dose today (oxycodone 72 mg a day).")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("methadone for opioid use disorder is continued and never counted in MME", async ({ page }) => {
+  await newPatientVisit(page, "Moud");
+  await page.getByLabel("Duration (weeks)").fill("30");
+  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await page.getByRole("button", { name: "Add medication" }).click();
+  await page.getByLabel("Drug", { exact: true }).first().selectOption("methadone");
+  await page.getByLabel("Dose (mg)").first().fill("100");
+  await page.getByLabel("Doses/day").first().fill("1");
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  await expect(panel).toContainText("MME/day: 470");
+  await page.getByLabel("For opioid use disorder").check();
+  await expect(panel).toContainText("MME/day: 0");
+  await expect(panel).toContainText("methadone for opioid use disorder: continue it");
+  await expect(panel).not.toContainText("Offer a gradual opioid reduction plan");
+  await expectAccessible(page);
 });
 
 test("a follow-up after an adequate PT trial that did not help moves the ladder up to a medicine added to exercise", async ({ page }) => {

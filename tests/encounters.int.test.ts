@@ -140,7 +140,7 @@ describe("signEncounter", () => {
     const twice = await failure(
       signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [pt, { kind: "medication", medication: oxycodone }, { kind: "medication", medication: oxycodone }] }),
     );
-    expect(twice?.issues).toEqual([{ path: "orders.2", message: expect.stringContaining("already ordered as new at orders.1") }]);
+    expect(twice?.issues).toEqual([{ path: "orders.2", message: expect.stringContaining("already ordered at this visit") }]);
     const inside = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: { ...onOxycodone, orders: [] }, orders: [] }));
     expect(inside?.issues).toEqual([{ path: "assessment.orders", message: "send orders as the visit's orders" }]);
 

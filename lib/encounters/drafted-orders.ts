@@ -15,6 +15,5 @@ export function withDraftedOrders<T extends object>(assessment: T, orders: reado
 /** The engine numbers medication orders among themselves; the visit numbers all its orders. Issues name the visit's. */
 export function toVisitOrderIssues(issues: readonly FieldIssue[], orders: readonly OrderInput[]): FieldIssue[] {
   const visitIndex = orders.flatMap((order, index) => (order.kind === "medication" ? [index] : []));
-  const renumber = (text: string) => text.replace(/\borders\.(\d+)/g, (_, n: string) => `orders.${visitIndex[Number(n)]}`);
-  return issues.map((issue) => ({ path: renumber(issue.path), message: renumber(issue.message) }));
+  return issues.map((issue) => ({ path: issue.path.replace(/^orders\.(\d+)/, (_, n: string) => `orders.${visitIndex[Number(n)]}`), message: issue.message }));
 }

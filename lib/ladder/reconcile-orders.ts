@@ -50,7 +50,7 @@ function withOrderedSig(current: Medication, ordered: Medication): Medication {
 export function reconcileOrders(current: readonly Medication[], orders: readonly MedicationOrder[]): ReconciledMedications {
   const kept: (Medication | null)[] = [...current];
   const claimedBy = new Map<number, number>();
-  const added: { index: number; medication: Medication }[] = [];
+  const added: Medication[] = [];
   const notes: string[] = [];
   const issues: OrderIssue[] = [];
 
@@ -68,19 +68,18 @@ export function reconcileOrders(current: readonly Medication[], orders: readonly
         issues.push({ index, message: `"${order.action}" needs a current ${describe(ordered)} to apply to, and none is listed: use "new" to add a medicine` });
         return;
       }
-      const twin = added.find((a) => sameProduct(a.medication, ordered));
-      if (twin) {
-        issues.push({ index, message: `${describe(ordered)} is already ordered as new at orders.${twin.index}: one order per medicine` });
+      if (added.some((medicine) => sameProduct(medicine, ordered))) {
+        issues.push({ index, message: `${describe(ordered)} is already ordered at this visit: one order per medicine` });
         return;
       }
-      added.push({ index, medication: ordered });
+      added.push(ordered);
       notes.push(`orders.${index}: new ${describe(ordered)} added to the list`);
       return;
     }
     const earlier = claimedBy.get(target);
     const medicine = current[target] as Medication;
     if (earlier !== undefined) {
-      issues.push({ index, message: `the current ${describe(medicine)} already has an order (orders.${earlier}): one order per medicine` });
+      issues.push({ index, message: `the current ${describe(medicine)} already has an order at this visit: one order per medicine` });
       return;
     }
     claimedBy.set(target, index);
@@ -103,8 +102,7 @@ export function reconcileOrders(current: readonly Medication[], orders: readonly
     }
   });
 
-  const additions = added.map((a) => a.medication);
-  return { medications: [...kept.filter((m): m is Medication => m !== null), ...additions], added: additions, notes, issues };
+  return { medications: [...kept.filter((m): m is Medication => m !== null), ...added], added, notes, issues };
 }
 
 /** What is wrong with the orders against the current list, for the schema to report under `orders.N`. */
