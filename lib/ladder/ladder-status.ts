@@ -12,11 +12,13 @@ export const HOME_PROGRAMS = ["home-exercise", "self-management"] as const;
 export type ConservativeState = "not-tried" | "in-progress" | "responding" | "low-adherence" | "tried";
 export type ConservativeStatus = { state: ConservativeState; trial: TrialAssessment | null; because: string };
 
-/** The first trial among the therapies with one of the verdicts, in the therapies' order. */
-function firstTrial(facts: BaseFacts, therapies: readonly TherapyId[], ...verdicts: TrialAssessment["verdict"][]): TrialAssessment | null {
+type Verdict = TrialAssessment["verdict"];
+
+/** The first trial among the therapies with the verdict (or the second one given), in the therapies' order. */
+function firstTrial(facts: BaseFacts, therapies: readonly TherapyId[], verdict: Verdict, orVerdict: Verdict = verdict): TrialAssessment | null {
   for (const therapy of therapies) {
     const trial = facts.trials.get(therapy);
-    if (trial && verdicts.includes(trial.verdict)) return trial;
+    if (trial && (trial.verdict === verdict || trial.verdict === orVerdict)) return trial;
   }
   return null;
 }
