@@ -50,8 +50,8 @@ class EvaluationFacts {
   readonly serotonergicAntidepressants: DrugId[] = [];
   /** Sedating drugs other than benzodiazepines that add to an opioid's respiratory depression. */
   readonly sedatingDrugs: SedatingDrug[] = [];
-  /** Therapies recorded as current, therapies recorded at all, and drug classes on the list (opioid only for pain). */
-  // Small lists, read with includes: cheaper to build than sets for the handful of entries an assessment has.
+  // Therapies recorded as current or at all, and drug classes on the list (opioid only for pain), as small lists
+  // read with includes: cheaper to build than sets for the handful of entries an assessment has.
   readonly currentTherapies: TherapyId[] = [];
   readonly recordedTherapies: TherapyId[] = [];
   readonly classesTaken: DrugClass[] = [];
