@@ -128,6 +128,7 @@ describe("new extended-release or long-acting opioid for an opioid-naive patient
     ["a fentanyl patch", { drug: "fentanyl" as const, form: "patch" as const, mcgPerHour: 12 }],
     ["methadone", { drug: "methadone" as const, doseMg: 2.5, dosesPerDay: 2 }],
     ["morphine ER", { drug: "morphine" as const, form: "er" as const, doseMg: 15, dosesPerDay: 2 }],
+    ["fentanyl whatever its form", { drug: "fentanyl" as const, mcgPerHour: 12 }],
   ])("%s ordered new for a patient taking no opioid is critical", (_label, medication) => {
     const out = run({ orders: [{ action: "new", medication }] });
     expect(alertOf(out, "er-opioid-opioid-naive")?.severity).toBe("critical");

@@ -118,7 +118,10 @@ export const ER_OPIOID_NAIVE_RULE: Rule = {
   title: "A new extended-release or long-acting opioid for a patient who takes no opioid",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
-    const longActing = facts.addedMedications.filter((m) => m.indication !== "opioid-use-disorder" && (m.drug === "methadone" || ((m.form === "er" || m.form === "patch") && drugClass(m.drug) === "opioid")));
+    // Methadone and fentanyl in any form are for opioid-tolerant patients only, like every extended-release form.
+    const longActing = facts.addedMedications.filter(
+      (m) => m.indication !== "opioid-use-disorder" && (m.drug === "methadone" || m.drug === "fentanyl" || ((m.form === "er" || m.form === "patch") && drugClass(m.drug) === "opioid")),
+    );
     if (!longActing.length) return notFired("no new extended-release or long-acting opioid among this visit's orders");
     if (!facts.opioidNaive) return notFired(`new ${longActing.map((m) => m.drug).join(", ")} ordered for a patient already taking an opioid`);
     const names = longActing.map((m) => `${m.drug}${m.form ? ` (${m.form})` : ""}`).join(", ");
@@ -126,7 +129,7 @@ export const ER_OPIOID_NAIVE_RULE: Rule = {
       code: "er-opioid-opioid-naive",
       severity: "critical",
       summary: `New ${names} for a patient who takes no opioid`,
-      detail: "Extended-release and long-acting opioids (methadone, fentanyl patches, ER tablets) are not for starting opioid therapy: in someone without opioid tolerance they carry a much higher risk of overdose. Backstep never suggests starting an opioid; if one is judged necessary despite that, an immediate-release opioid at the lowest dose, for the shortest time, with naloxone.",
+      detail: "Extended-release and long-acting opioids (methadone, fentanyl, ER tablets) are not for starting opioid therapy: in someone without opioid tolerance they carry a much higher risk of overdose. Backstep never suggests starting an opioid; if one is judged necessary despite that, an immediate-release opioid at the lowest dose, for the shortest time, with naloxone.",
       evidence: ER_NAIVE_EVIDENCE,
     });
     return fired(`new ${names} ordered and no opioid taken before this visit`);
