@@ -3,6 +3,7 @@ import { addAddendum, getEncounter, replayEncounter, saveDraft, signEncounter, s
 import { listReferrals } from "../lib/referrals/referrals-data";
 import { AppError } from "../lib/errors";
 import { recommend } from "../lib/ladder/evaluate";
+import { RULESET_VERSION } from "../lib/ladder/rule-registry";
 import { assessment } from "./support/assessment";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
 
@@ -232,6 +233,16 @@ describe("replayEncounter", () => {
     const differs = await replayEncounter(clinic.auditor, id);
     expect(differs).toMatchObject({ identical: false, rulesetThen: "2025.01.0", stepThen: "pharmacologic", stepNow: "conservative" });
     await testDb().recommendation.delete({ where: { id: olderRow.id } });
+  });
+
+  it("replays a record that ordered one medicine twice (signed before orders were reconciled) without its orders", async () => {
+    const { id } = await draft();
+    const naproxen = { drug: "naproxen", doseMg: 500, dosesPerDay: 2 };
+    await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "medication", medication: naproxen }] });
+    const first = await testDb().order.findFirstOrThrow({ where: { encounterId: id } });
+    await testDb().order.create({ data: { encounterId: id, patientId: first.patientId, orderedById: first.orderedById, kind: "medication", code: "naproxen", detail: naproxen } });
+    const replay = await replayEncounter(clinic.auditor, id);
+    expect(replay).toMatchObject({ rulesetNow: RULESET_VERSION, stepNow: "conservative" });
   });
 
   it("refuses a therapist and a draft", async () => {
