@@ -1,4 +1,5 @@
 import type { Facts } from "./facts";
+import { notFired } from "./rule";
 
 // What the opioid rules share: the dose as text, the overdose risk factors, and whether the opioid helps.
 
@@ -8,6 +9,11 @@ export function mmeText(facts: Facts): string {
   const { mme } = facts;
   return mme.computable ? `${mme.totalPerDay} MME/day` : `at least ${mme.computedPerDay} MME/day (some doses could not be computed)`;
 }
+
+/** Any opioid, for pain or for opioid use disorder: what the combination and monitoring rules apply to. */
+export const onAnyOpioid = (facts: Facts) => facts.onOpioid || facts.onMoud;
+export const noOpioid = () => notFired("no opioid of any kind among the medications (after this visit's orders) or current treatments");
+export const notOnOpioid = () => notFired("no opioid for pain among the medications (after this visit's orders) or current treatments");
 
 /** Opioid use disorder, recorded as a condition or shown by its medication. */
 export const hasOpioidUseDisorder = (facts: Facts) => facts.onMoud || facts.conditions.includes("opioid-use-disorder");

@@ -1,4 +1,4 @@
-import { MME_REFERENCE } from "../opioid-risk";
+import { MME_REFERENCE, noOpioid, onAnyOpioid } from "../opioid-risk";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -8,8 +8,6 @@ import { drugClass } from "../vocabulary";
 // opioid for someone who takes none (CDC 2022 rec. 3). These apply to any opioid, including medication for opioid use
 // disorder, which is never to be withheld because of them (FDA 2017).
 
-const onAnyOpioid = (facts: Facts) => facts.onOpioid || facts.onMoud;
-const noOpioid = () => notFired("no opioid of any kind among the medications (after this visit's orders) or current treatments");
 const opioidNames = (facts: Facts) => [...facts.opioidMeds, ...facts.moudMeds].map((m) => m.drug).join(", ") || "an opioid";
 const MOUD_KEPT = "Do not withhold or reduce the medication for opioid use disorder because of it: untreated opioid use disorder is the greater danger. Coordinate with its prescriber.";
 

@@ -1,11 +1,10 @@
-import { GRADUAL, MME_REFERENCE, mmeText, overdoseRisks } from "../opioid-risk";
+import { GRADUAL, MME_REFERENCE, mmeText, notOnOpioid, overdoseRisks } from "../opioid-risk";
 import { cite } from "../recommendation";
 import { fired, insufficient, notFired, type Rule } from "../rule";
 
 // The daily opioid dose in MME (CDC 2022), for opioids taken for pain. Medication for opioid use disorder is never
 // counted: CDC's MME table says MME is not for decisions about it.
 
-export const notOnOpioid = () => notFired("no opioid for pain among the medications (after this visit's orders) or current treatments");
 
 const NOT_COMPUTABLE_EVIDENCE = [cite("cdc-2022", "MME is computed from the daily dose and the CDC conversion factor for each opioid; without a daily dose it cannot be computed.")];
 

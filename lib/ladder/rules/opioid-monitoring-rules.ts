@@ -1,7 +1,6 @@
-import { hasOpioidUseDisorder, MME_REFERENCE, mmeText, overdoseRisks } from "../opioid-risk";
+import { hasOpioidUseDisorder, MME_REFERENCE, mmeText, noOpioid, onAnyOpioid, overdoseRisks } from "../opioid-risk";
 import { cite } from "../recommendation";
 import { fired, insufficient, notFired, RANK, type Rule } from "../rule";
-import type { Facts } from "../facts";
 
 // Safety checks for anyone taking an opioid, for pain or for opioid use disorder: naloxone, the prescription record
 // and toxicology testing (CDC 2022 recs. 8-10). The UK has no prescription drug monitoring programme; what applies
@@ -10,8 +9,6 @@ import type { Facts } from "../facts";
 export const PDMP_INTERVAL_DAYS = 90;
 export const TOXICOLOGY_INTERVAL_DAYS = 365;
 
-const onAnyOpioid = (facts: Facts) => facts.onOpioid || facts.onMoud;
-const noOpioid = () => notFired("no opioid of any kind among the medications (after this visit's orders) or current treatments");
 
 const NALOXONE_EVIDENCE = [
   cite("cdc-2022", "Recommendation 8: offer naloxone when overdose risk is increased, such as at 50 MME/day or more, with benzodiazepines or other sedating drugs, substance or opioid use disorder, or sleep-disordered breathing."),

@@ -1,9 +1,8 @@
 import { absolute } from "../medication-safety";
-import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, opioidBenefit } from "../opioid-risk";
+import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, notOnOpioid, opioidBenefit } from "../opioid-risk";
 import { cite } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import { taperSchedule } from "../taper-schedule";
-import { notOnOpioid } from "./opioid-dose-rules";
 import { PDMP_INTERVAL_DAYS } from "./opioid-monitoring-rules";
 
 // What to do about the opioid itself. Nothing here starts an opioid, and nothing advises ending one quickly. Medication
