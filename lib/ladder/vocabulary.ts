@@ -101,7 +101,6 @@ export const isMoudDrug = (drug: string): boolean => (MOUD_DRUGS as readonly str
 
 /** This visit's medication orders: what each does to the current medication list. */
 export const ORDER_ACTIONS = ["new", "continue", "change", "stop"] as const;
-export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 export const NON_DRUG_THERAPIES = [
   "physical-therapy",
