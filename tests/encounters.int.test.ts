@@ -31,6 +31,14 @@ describe("startEncounter", () => {
     expect((await auditEventsOf(clinic.clinician.userId))[0]).toMatchObject({ action: "encounter.start", patientId: clinic.referredPatientId });
   });
 
+  it("resumes today's draft instead of opening a second one, and audits the resumption", async () => {
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.unreferredPatientId });
+    expect(await startEncounter(clinic.clinician, { patientId: clinic.unreferredPatientId })).toEqual({ id });
+    const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    expect(await testDb().encounter.count({ where: { patientId: clinic.unreferredPatientId, status: "draft", date: today } })).toBe(1);
+    expect((await auditEventsOf(clinic.clinician.userId))[0]).toMatchObject({ action: "encounter.resume", entityId: id });
+  });
+
   it("carries the last signed visit's history forward", async () => {
     const first = await draft();
     await signEncounter(clinic.clinician, { encounterId: first.id, version: 1, assessment: { ...completeAssessment(), conditions: ["ckd"], redFlags: ["night-pain"] } });

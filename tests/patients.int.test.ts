@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPatient, getPatient, listPatients } from "../lib/patients/patients-data";
 import { AppError } from "../lib/errors";
-import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
+import { auditEventsOf, createClinic, createPatientRow, testDb, type Clinic } from "./support/fixtures";
 
 let clinic: Clinic;
 let otherClinic: Clinic;
@@ -29,8 +29,14 @@ describe("listPatients", () => {
     expect(event).toMatchObject({ action: "patient.list", outcome: "success", organizationId: clinic.organizationId });
   });
 
-  it("finds patients by any part of the name or the start of the MRN, ignoring case", async () => {
+  it("finds patients by any part of the name, as \"Last, First\" or \"First Last\", or any part of the MRN, ignoring case", async () => {
     expect((await listPatients(clinic.clinician, { q: "referred rita" })).items.map((p) => p.id)).toEqual([clinic.referredPatientId]);
+    expect((await listPatients(clinic.clinician, { q: "Referred, Rita" })).items.map((p) => p.id)).toEqual([clinic.referredPatientId]);
+    expect((await listPatients(clinic.clinician, { q: "Rita Referred" })).items.map((p) => p.id)).toEqual([clinic.referredPatientId]);
+    const own = await createClinic();
+    const middle = own.organizationId.slice(0, 8);
+    const withLongMrn = await createPatientRow(own.organizationId, { givenName: "Mara", familyName: "Middle", mrn: `MRN-${middle}-0042` });
+    expect((await listPatients(own.clinician, { q: middle })).items.map((p) => p.id)).toEqual([withLongMrn]);
     expect((await listPatients(clinic.clinician, { q: "UNREF" })).items.map((p) => p.id)).toEqual([clinic.unreferredPatientId]);
     const mrn = (await testDb().patient.findUniqueOrThrow({ where: { id: clinic.unreferredPatientId } })).mrn;
     expect((await listPatients(clinic.clinician, { q: mrn.toLowerCase() })).items.map((p) => p.id)).toEqual([clinic.unreferredPatientId]);

@@ -25,6 +25,13 @@ function saveMessage(save: SaveState): string {
 
 const AUTOSAVE_MS = 800;
 
+// What a new visit still needs, in the form's own words.
+const TO_FILL_IN: Record<string, string> = {
+  pain: "Duration (weeks) and average pain, last week (0-10)",
+  "pain.durationWeeks": "Duration (weeks)",
+  "pain.intensity": "Average pain, last week (0-10)",
+};
+
 /**
  * The visit: the assessment on the left, the engine's recommendation on the right, updated on every keystroke in the
  * browser. Drafts save as the clinician types; a copy stays in this browser so nothing typed is lost if saving fails.
@@ -151,9 +158,10 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
           <RecommendationPanel recommendation={recommendation} decisions={decisions} onDecide={decide} />
         ) : (
           <div className="rounded-lg border border-line bg-white p-4 text-sm">
-            <p className="font-medium">The recommendation appears once the assessment is complete enough:</p>
+            <p className="font-medium">The recommendation appears once the assessment is complete enough. Fill in:</p>
             <ul className="mt-2 list-inside list-disc text-muted">
-              {!evaluation.ok && evaluation.error.issues.slice(0, 8).map((issue) => <li key={`${issue.path}-${issue.message}`}>{issue.path}: {issue.message}</li>)}
+              {!evaluation.ok &&
+                evaluation.error.issues.slice(0, 8).map((issue) => <li key={`${issue.path}-${issue.message}`}>{TO_FILL_IN[issue.path] ?? `${issue.path}: ${issue.message}`}</li>)}
             </ul>
           </div>
         )}

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "audit.verify",
   "recommendation.evaluate",
   "encounter.start",
+  "encounter.resume",
   "encounter.read",
   "encounter.save-draft",
   "encounter.sign",

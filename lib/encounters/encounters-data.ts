@@ -24,7 +24,7 @@ import { factRow, linkPreviousEncounters } from "@/lib/measures/fact-store";
 
 const encounterId = z.uuid({ error: "Encounter id must be a UUID" });
 
-/** Opens a draft visit for a patient, dated today, carrying the last visit's history forward. */
+/** Opens a draft visit for a patient, dated today, carrying the last visit's history forward; today's draft, if there is one, is resumed instead. */
 export async function startEncounter(actor: Actor, input: unknown): Promise<{ id: string }> {
   await authorize(db(), actor, "create", "encounter", { action: "encounter.start", entityType: "encounter" });
   const { patientId } = parseInput(z.object({ patientId: z.uuid({ error: "Patient id must be a UUID" }) }), input);
@@ -34,6 +34,13 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
       select: { id: true, birthDate: true, sex: true, organization: { select: { guidelineProfile: true } } },
     });
     if (!patient) return null;
+    const today = new Date();
+    const visitDate = new Date(`${toIsoDate(today)}T00:00:00Z`);
+    const open = await tx.encounter.findFirst({ where: { patientId, organizationId: actor.organizationId, status: "draft", date: visitDate }, select: { id: true } });
+    if (open) {
+      await recordAudit(tx, { actor, action: "encounter.resume", outcome: "success", entityType: "encounter", entityId: open.id, patientId });
+      return open;
+    }
     const last = await tx.encounter.findFirst({ where: { patientId }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], select: { assessment: true, createdAt: true } });
     // PT discharges since the last visit become part of the history the engine reads.
     const discharged = await tx.treatmentCourse.findMany({
@@ -41,7 +48,6 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
       orderBy: { createdAt: "asc" },
       select: { therapy: true, status: true, weeks: true, sessions: true, adherencePercent: true, response: true },
     });
-    const today = new Date();
     const assessment = carryForward(
       (last?.assessment as Partial<AssessmentInput> | undefined) ?? null,
       { ageYears: ageInYears(patient.birthDate, today), sex: patient.sex },
@@ -62,7 +68,7 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
         patientId,
         clinicianId: actor.userId,
         siteId: actor.siteId,
-        date: new Date(`${toIsoDate(today)}T00:00:00Z`),
+        date: visitDate,
         assessment: assessment as Prisma.InputJsonValue,
       },
       select: { id: true },

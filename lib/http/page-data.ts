@@ -16,6 +16,16 @@ export async function pageData<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Loads one record by the id in the address: an id that cannot be one (malformed) is a record that does not exist, a 404. */
+export async function recordPageData<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await pageData(load);
+  } catch (error) {
+    if (isAppError(error) && error.code === "invalid-input") notFound();
+    throw error;
+  }
+}
+
 /** Like pageData, but input the page was given (its query string) that fails validation comes back as field issues to show. */
 export async function pageDataOrIssues<T>(load: () => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; issues: FieldIssue[] }> {
   try {

@@ -28,6 +28,8 @@ const code = <const T extends readonly [string, ...string[]]>(values: T, field: 
   z.enum(values, { error: (issue) => `${field} must be one of ${values.join(", ")}${issue.input === undefined ? "" : ` (got ${JSON.stringify(issue.input)})`}` });
 
 const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
+/** The message for a missing section; other problems with it (an unknown key, say) keep zod's own. */
+const required = (message: string) => (issue: { code: string; input?: unknown }) => (issue.code === "invalid_type" && issue.input === undefined ? message : undefined);
 const score = (low: number, high: number, label: string) =>
   z.number({ error: `${label} must be a number from ${low} to ${high}` }).min(low, { error: `${label} must be at least ${low}` }).max(high, { error: `${label} must be at most ${high}` });
 const whole = (low: number, high: number, label: string) => score(low, high, label).int({ error: `${label} must be a whole number` });
@@ -72,7 +74,7 @@ const assessmentShape = z
       sex: code(SEXES, "sex").optional(),
       pregnant: z.boolean({ error: "pregnant must be true or false" }).optional(),
       employment: code(EMPLOYMENT, "employment").optional(),
-    }),
+    }, { error: required("patient is required: ageYears") }),
     pain: z.strictObject({
       durationWeeks: z
         .number({ error: "durationWeeks is required (weeks since the pain began)" })
@@ -85,7 +87,7 @@ const assessmentShape = z
       localized: z.boolean({ error: "localized must be true or false" }).optional(),
       aggravatedBy: z.array(code(AGGRAVATING_MOVEMENTS, "aggravatedBy")).default([]),
       directionalPreference: code(DIRECTIONAL_PREFERENCES, "directionalPreference").optional(),
-    }),
+    }, { error: required("pain is required: durationWeeks (weeks since it began) and intensity (0-10)") }),
     redFlags: z.array(code(RED_FLAGS, "red flag")).default([]),
     screening: z
       .strictObject({

@@ -27,13 +27,14 @@ const listInput = z.object({
 export async function listPatients(actor: Actor, input: unknown): Promise<PatientListPage> {
   await authorize(db(), actor, "read", "patient", { action: "patient.list" });
   const { q, page } = parseInput(listInput, input);
-  const terms = q.split(/\s+/).filter(Boolean);
+  // "Haddad, Omar" (as the list shows names), "Omar Haddad" and part of an MRN all find the patient.
+  const terms = q.split(/[\s,]+/).filter(Boolean);
   const where: Prisma.PatientWhereInput = {
     AND: [
       visiblePatients(actor),
       ...terms.map((term) => ({
         OR: [
-          { mrn: { startsWith: term, mode: "insensitive" as const } },
+          { mrn: { contains: term, mode: "insensitive" as const } },
           { givenName: { contains: term, mode: "insensitive" as const } },
           { familyName: { contains: term, mode: "insensitive" as const } },
         ],

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/access/policy";
-import { pageData } from "@/lib/http/page-data";
+import { recordPageData } from "@/lib/http/page-data";
 import { getEncounter, replayEncounter } from "@/lib/encounters/encounters-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { EncounterWorkspace } from "@/components/encounters/encounter-workspace";
@@ -14,9 +14,9 @@ export const metadata: Metadata = { title: "Visit" };
 export default async function EncounterPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const encounter = await pageData(() => getEncounter(actor, id));
+  const encounter = await recordPageData(() => getEncounter(actor, id));
   const editable = encounter.status === "draft" && can(actor.role, "update", "encounter");
-  const replay = encounter.status === "signed" && encounter.recommendation ? await pageData(() => replayEncounter(actor, id)) : null;
+  const replay = encounter.status === "signed" && encounter.recommendation ? await recordPageData(() => replayEncounter(actor, id)) : null;
   return (
     <>
       <PageHeader

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { pageData } from "@/lib/http/page-data";
+import { recordPageData } from "@/lib/http/page-data";
 import { getPatient } from "@/lib/patients/patients-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Patient" };
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const patient = await pageData(() => getPatient(actor, id));
+  const patient = await recordPageData(() => getPatient(actor, id));
   return (
     <>
       <PageHeader

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/access/policy";
-import { pageData } from "@/lib/http/page-data";
+import { recordPageData } from "@/lib/http/page-data";
 import { getReferral, listClinicTherapists } from "@/lib/referrals/referral-workflow-data";
 import { toIsoDate } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,7 +19,7 @@ const VISITS_WARNING = 3;
 export default async function ReferralPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const referral = await pageData(() => getReferral(actor, id));
+  const referral = await recordPageData(() => getReferral(actor, id));
   const clinicStaff = can(actor.role, "update", "referral");
   const therapists = clinicStaff ? await listClinicTherapists(actor) : [];
   const left = referral.coveredVisitsLeft === null ? null : Math.max(0, referral.coveredVisitsLeft - referral.visitsUsed);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { pageData } from "@/lib/http/page-data";
+import { recordPageData } from "@/lib/http/page-data";
 import { getEncounter } from "@/lib/encounters/encounters-data";
 import { buildPatientPlan } from "@/lib/encounters/patient-plan";
 import { PrintButton } from "@/components/encounters/print-button";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Your back pain plan" };
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const encounter = await pageData(() => getEncounter(actor, id));
+  const encounter = await recordPageData(() => getEncounter(actor, id));
   if (encounter.status !== "signed" || !encounter.recommendation) notFound();
   const plan = buildPatientPlan(encounter.recommendation, {
     working: encounter.assessment.patient?.employment === "working",

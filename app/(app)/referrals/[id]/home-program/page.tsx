@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { pageData } from "@/lib/http/page-data";
+import { recordPageData } from "@/lib/http/page-data";
 import { getReferral } from "@/lib/referrals/referral-workflow-data";
 import { buildHomeProgram } from "@/lib/referrals/home-program";
 import { PrintButton } from "@/components/encounters/print-button";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Home exercise program" };
 export default async function HomeProgramPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const referral = await pageData(() => getReferral(actor, id));
+  const referral = await recordPageData(() => getReferral(actor, id));
   const program = buildHomeProgram(referral.classification.tbcSubgroup);
   return (
     <article className="mx-auto max-w-2xl space-y-4 bg-white p-8 leading-relaxed print:p-0">
