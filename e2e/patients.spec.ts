@@ -18,6 +18,19 @@ test("a clinician finds a patient by name and opens the record", async ({ page }
   await expectAccessible(page);
 });
 
+test("a list name typed back as \"Last, First\" finds the patient, and an address with a malformed id is a 404 page", async ({ page }) => {
+  await page.goto("/patients");
+  const listed = (await page.getByRole("table", { name: "Patients" }).getByRole("link").first().textContent())!;
+  await page.getByRole("searchbox", { name: "Search by name or MRN" }).fill(listed);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("table", { name: "Patients" }).getByRole("link", { name: listed })).toBeVisible();
+  for (const path of ["/patients/not-an-id", "/encounters/123", "/encounters/not-an-id/plan"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+  }
+});
+
 test("the chart of a patient with a year of visits shows where they stand, trends, treatments and medicines", async ({ page }) => {
   await page.goto("/patients?q=RV-100121");
   await page.getByRole("table", { name: "Patients" }).getByRole("link").first().click();

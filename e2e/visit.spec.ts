@@ -8,6 +8,8 @@ test("a first visit for chronic pain worse bending: PT with extension-biased exe
   await newPatientVisit(page, "Flexion");
   const panel = page.getByRole("region", { name: "Live recommendation" });
   await expect(panel).toContainText("appears once the assessment is complete");
+  await expect(panel).toContainText("Duration (weeks) and average pain, last week (0-10)");
+  await expect(panel).not.toContainText("Invalid input");
 
   await page.getByLabel("Duration (weeks)").fill("16");
   await page.getByLabel("Average pain, last week (0-10)").fill("6");

@@ -209,7 +209,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         return id;
       };
       const order = (encounterId: string, daysAgo: number, kind: Prisma.OrderCreateManyInput["kind"], code: string, detail: Json) =>
-        orders.push({ id: randomUUID(), encounterId, patientId, orderedById: clinicianId, kind, code, detail, orderedAt: day(daysAgo) });
+        orders.push({ id: randomUUID(), encounterId, patientId, orderedById: clinicianId, kind, code, medicationAction: kind === "medication" ? "new" : null, detail, orderedAt: day(daysAgo) });
       const course = (therapy: string, status: string, sourceId: string, source: "encounter" | "referral", startedDaysAgo: number, extra: Partial<Prisma.TreatmentCourseCreateManyInput> = {}) =>
         courses.push({ id: randomUUID(), patientId, therapy, status, source, sourceId, startedOn: day(startedDaysAgo), ...extra });
       const referral = (encounterId: string, daysAgo: number, status: Prisma.ReferralCreateManyInput["status"], extra: Partial<Prisma.ReferralCreateManyInput> = {}) => {

@@ -8,7 +8,7 @@
 import pg from "pg";
 import { assessmentSchema, type AssessmentInput, type Medication } from "../lib/ladder/assessment-schema";
 import { evaluate } from "../lib/ladder/evaluate";
-import { withDraftedOrders } from "../lib/encounters/drafted-orders";
+import { withDraftedOrders } from "../lib/encounters/visit-orders";
 import { encounterFacts, type EncounterFacts, type FactOrder } from "../lib/measures/encounter-facts";
 import { seededRandom } from "../lib/seeded-random";
 import { hashPassword } from "../lib/auth/password";
@@ -75,7 +75,7 @@ function templates(firstDay: string): Template[] {
         ? { naloxoneOnHand: pick([true, false, undefined]), pdmpReviewedDaysAgo: pick([30, 120, null]), urineDrugTestDaysAgo: pick([100, 400, null]) }
         : {},
     });
-    const drafted = orders.flatMap((o) => (o.kind === "medication" ? [o] : []));
+    const drafted = orders.flatMap((o) => (o.kind === "medication" ? [{ ...o, action: "new" as const }] : []));
     const output = evaluate(assessmentSchema.parse(withDraftedOrders(assessment, drafted)));
     const factOrders: FactOrder[] = orders.map((o) => ({ kind: o.kind, code: o.kind === "medication" ? o.medication.drug : o.code }));
     const accepted = chance(0.3) && output.next[0] ? [{ target: "suggestion", itemKey: output.next[0].id, response: "accepted" }] : [];

@@ -47,6 +47,35 @@ describe("startEncounter", () => {
     expect(row.assessment).toMatchObject({ conditions: ["ckd"], redFlags: [], pain: { directionalPreference: "extension" } });
   });
 
+  it("starts from the medicines the last signed visit left, with its naloxone and drug test counted", async () => {
+    const first = await draft();
+    const medications = [
+      { drug: "oxycodone", doseMg: 10, dosesPerDay: 3 },
+      { drug: "naproxen", doseMg: 500, dosesPerDay: 2 },
+    ];
+    await signEncounter(clinic.clinician, {
+      encounterId: first.id,
+      version: 1,
+      assessment: { ...completeAssessment(), medications, opioidSafety: { naloxoneOnHand: false, pdmpReviewedDaysAgo: 3 } },
+      orders: [
+        { kind: "medication", action: "change", medication: { drug: "oxycodone", doseMg: 5, dosesPerDay: 3 } },
+        { kind: "medication", action: "stop", medication: { drug: "naproxen" } },
+        { kind: "medication", medication: { drug: "duloxetine", doseMg: 30, dosesPerDay: 1 } },
+        { kind: "naloxone" },
+        { kind: "urine_drug_test" },
+      ],
+    });
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.referredPatientId });
+    const row = await testDb().encounter.findUniqueOrThrow({ where: { id } });
+    expect(row.assessment).toMatchObject({
+      medications: [
+        { drug: "oxycodone", doseMg: 5, dosesPerDay: 3 },
+        { drug: "duloxetine", doseMg: 30, dosesPerDay: 1 },
+      ],
+      opioidSafety: { naloxoneOnHand: true, pdmpReviewedDaysAgo: 3, urineDrugTestDaysAgo: 0 },
+    });
+  });
+
   it.each(["therapist", "auditor", "admin"] as const)("refuses a %s", async (who) => {
     expect((await failure(startEncounter(clinic[who], { patientId: clinic.referredPatientId })))?.code).toBe("forbidden");
   });
@@ -103,6 +132,47 @@ describe("signEncounter", () => {
     const queue = await listReferrals(clinic.therapist, {});
     expect(queue.map((r) => r.id)).toContain(row.referrals[0]!.id);
     expect((await auditEventsOf(clinic.clinician.userId))[0]).toMatchObject({ action: "encounter.sign", entityId: second.id });
+  });
+
+  it("stores a taper plan ordered at the visit with the engine's schedule, and its medication actions", async () => {
+    const { id } = await draft();
+    const onOpioid = {
+      ...completeAssessment(),
+      medications: [{ drug: "oxycodone", doseMg: 20, dosesPerDay: 4 }],
+      treatments: [{ therapy: "opioid", status: "current", weeks: 80, response: "none" }],
+    };
+    const shown = recommend(onOpioid);
+    if (!shown.ok) throw new Error("the assessment should be complete");
+    const critical = shown.recommendation.alerts.filter((a) => a.severity === "critical").map((a) => ({ target: "alert", itemKey: a.code, response: "acknowledged" }));
+    const result = await signEncounter(clinic.clinician, {
+      encounterId: id,
+      version: 1,
+      assessment: onOpioid,
+      decisions: critical,
+      orders: [{ kind: "taper_plan" }, { kind: "medication", action: "continue", medication: { drug: "oxycodone", doseMg: 20, dosesPerDay: 4 } }],
+    });
+    const orders = await testDb().order.findMany({ where: { encounterId: id }, orderBy: { kind: "asc" } });
+    expect(orders.map((o) => [o.kind, o.medicationAction])).toEqual([
+      ["medication", "continue"],
+      ["taper_plan", null],
+    ]);
+    expect(orders.find((o) => o.kind === "taper_plan")?.detail).toEqual(result.recommendation.taperSchedule);
+    expect(result.recommendation.taperSchedule?.steps[0]).toMatchObject({ week: 4, percentOfStart: 90 });
+  });
+
+  it("refuses a taper plan for a patient on no opioid for pain, naming the order, and saves nothing", async () => {
+    const { id } = await draft();
+    const error = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "pt_referral" }, { kind: "taper_plan" }] }));
+    expect(error).toMatchObject({ code: "invalid-input", issues: [{ path: "orders.1", message: "no opioid for pain to taper" }] });
+    expect(await testDb().order.count({ where: { encounterId: id } })).toBe(0);
+    expect((await testDb().encounter.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
+  });
+
+  it("refuses an unknown medication action by name", async () => {
+    const { id } = await draft();
+    const error = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "medication", action: "double", medication: { drug: "naproxen" } }] }));
+    expect(error?.code).toBe("invalid-input");
+    expect(error?.issues.map((i) => i.path)).toContain("orders.0.action");
   });
 
   it("names the assessment's missing fields and saves nothing", async () => {
@@ -248,7 +318,7 @@ describe("replayEncounter", () => {
     const naproxen = { drug: "naproxen", doseMg: 500, dosesPerDay: 2 };
     await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "medication", medication: naproxen }] });
     const first = await testDb().order.findFirstOrThrow({ where: { encounterId: id } });
-    await testDb().order.create({ data: { encounterId: id, patientId: first.patientId, orderedById: first.orderedById, kind: "medication", code: "naproxen", detail: naproxen } });
+    await testDb().order.create({ data: { encounterId: id, patientId: first.patientId, orderedById: first.orderedById, kind: "medication", medicationAction: "new", code: "naproxen", detail: naproxen } });
     const replay = await replayEncounter(clinic.auditor, id);
     expect(replay).toMatchObject({ rulesetNow: RULESET_VERSION, stepNow: "conservative" });
   });

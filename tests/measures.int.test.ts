@@ -76,16 +76,20 @@ describe("measure 2: patients at or above 50 MME/day without naloxone", () => {
     const hydrocodone = { drug: "hydrocodone" as const, doseMg: 10, dosesPerDay: 3 };
     await signedVisit(c, await patient(clinic, "Oda"), "2026-05-01", { assessment: { medications: [oxycodone(5)], opioidSafety: { naloxoneOnHand: false } }, orders: [{ kind: "medication", medication: hydrocodone }] });
     await signedVisit(c, await patient(clinic, "Pia"), "2026-05-01", { assessment: { medications: [oxycodone(5)], opioidSafety: { naloxoneOnHand: false } }, orders: [{ kind: "medication", medication: oxycodone(5) }] });
+    // Naloxone prescribed at the visit is on hand; a dose changed down to 30 MME/day leaves the denominator.
+    await signedVisit(c, await patient(clinic, "Rae"), "2026-05-01", { ...at60(false), orders: [{ kind: "naloxone" }] });
+    await signedVisit(c, await patient(clinic, "Sam"), "2026-05-01", { ...at60(false), orders: [{ kind: "medication", action: "change", medication: oxycodone(5) }] });
     await signedVisit(c, await patient(clinic, "Fay"), "2026-05-01", { assessment: { medications: [oxycodone()] } });
     await signedVisit(c, await patient(clinic, "Gus"), "2026-05-01", at60(false, { redFlags: ["cancer-history"] }));
 
     const detail = await measure(clinic, "mme-50-without-naloxone");
-    expect(counts(detail)).toEqual({ denominator: 4, numerator: 3, excluded: 2, flagged: 1 });
+    expect(counts(detail)).toEqual({ denominator: 5, numerator: 3, excluded: 2, flagged: 1 });
     expect(namesOf(detail, (r) => r.excluded === null && r.numerator)).toEqual(["Ana", "Cara", "Oda"]);
+    expect(namesOf(detail, (r) => r.excluded === null && !r.numerator)).toEqual(["Ben", "Rae"]);
     expect(detail.exclusions.map((e) => e.reason).sort()).toEqual(["MME not computable", "cancer history"]);
     // Eli was at 60 MME without naloxone in March: that month counts him, the period (his latest state) does not.
     expect(detail.trend.find((m) => m.month === "2026-03")).toMatchObject({ denominator: 1, numerator: 1 });
-    expect(detail.trend.find((m) => m.month === "2026-05")).toMatchObject({ denominator: 4, numerator: 3 });
+    expect(detail.trend.find((m) => m.month === "2026-05")).toMatchObject({ denominator: 5, numerator: 3 });
   });
 });
 

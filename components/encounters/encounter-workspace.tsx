@@ -4,12 +4,14 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { recommend } from "@/lib/ladder/evaluate";
 import type { OrderInput } from "@/lib/encounters/sign-input";
-import { withDraftedOrders } from "@/lib/encounters/drafted-orders";
+import { withDraftedOrders } from "@/lib/encounters/visit-orders";
 import type { FieldIssue } from "@/lib/errors";
 import { saveDraftAction, signAction } from "@/app/(app)/encounters/actions";
 import { AssessmentForm, type AssessmentDraft, type FieldErrors } from "./assessment-form";
 import { decisionKey, type DecisionDraft } from "./decision-types";
+import { MedicationReconciliation } from "./medication-reconciliation";
 import { OrdersEditor } from "./orders-editor";
+import type { TherapyId } from "@/lib/ladder/vocabulary";
 import { RecommendationPanel } from "./recommendation-panel";
 
 type SaveState = { kind: "saved" | "saving" | "unsaved" } | { kind: "conflict" | "failed"; message: string };
@@ -24,6 +26,14 @@ function saveMessage(save: SaveState): string {
 }
 
 const AUTOSAVE_MS = 800;
+
+const ORDER_FOR_SUGGESTION: Partial<Record<TherapyId, OrderInput>> = {
+  naloxone: { kind: "naloxone" },
+  "urine-drug-test": { kind: "urine_drug_test" },
+  "opioid-taper-plan": { kind: "taper_plan" },
+  "physical-therapy": { kind: "pt_referral", priority: "routine" },
+  "psychologically-informed-pt": { kind: "pt_referral", priority: "routine" },
+};
 
 // What a new visit still needs, in the form's own words.
 const TO_FILL_IN: Record<string, string> = {
@@ -98,7 +108,13 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
     edited.current = true;
     setAssessment(next);
   };
-  const decide = (decision: DecisionDraft) => setDecisions((all) => ({ ...all, [decisionKey(decision.target, decision.itemKey)]: decision }));
+  const decide = (decision: DecisionDraft) => {
+    setDecisions((all) => ({ ...all, [decisionKey(decision.target, decision.itemKey)]: decision }));
+    // Accepting a suggestion that is an order drafts the order (once).
+    const therapy = recommendation?.next.find((s) => s.id === decision.itemKey)?.therapy;
+    const order = decision.target === "suggestion" && decision.response === "accepted" && therapy ? ORDER_FOR_SUGGESTION[therapy] : undefined;
+    if (order && !orders.some((o) => o.kind === order.kind)) setOrders([...orders, order]);
+  };
 
   async function sign() {
     setSigning(true);
@@ -133,6 +149,7 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
           {saveMessage(save)}
         </p>
         <AssessmentForm value={assessment} onChange={update} classification={recommendation?.classification ?? null} errors={fieldErrors} />
+        <MedicationReconciliation assessment={assessment} orders={orders} onOrdersChange={setOrders} />
         <OrdersEditor assessment={assessment} orders={orders} onOrdersChange={setOrders} current={recommendation} decisions={decisions} onDecide={decide} />
         <div className="rounded-lg border border-line bg-white p-4">
           {signIssues && (

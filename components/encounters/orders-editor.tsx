@@ -4,7 +4,7 @@ import { useState } from "react";
 import { recommend } from "@/lib/ladder/evaluate";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import type { OrderInput } from "@/lib/encounters/sign-input";
-import { withDraftedOrders } from "@/lib/encounters/drafted-orders";
+import { orderText, orderView, withDraftedOrders } from "@/lib/encounters/visit-orders";
 import { DRUGS, drugClass, MEDICATION_FORMS, type DrugId } from "@/lib/ladder/vocabulary";
 import type { AssessmentDraft } from "./assessment-form";
 import { decisionKey, type DecisionDraft } from "./decision-types";
@@ -22,18 +22,25 @@ type Props = {
   onDecide: (decision: DecisionDraft) => void;
 };
 
-/** PT referral and medication orders. Drafting an opioid or benzodiazepine re-runs the engine with the order included. */
+/**
+ * New orders: medicines, naloxone, a urine drug test, PT, imaging, injections and referrals. Every order goes through
+ * the engine before it is added: a medicine re-runs it with the order included (what the order raises is shown, and a
+ * critical alert holds the order until answered); any other order is checked against what the engine says to avoid.
+ */
 export function OrdersEditor({ assessment, orders, onOrdersChange, current, decisions, onDecide }: Props) {
   const [medication, setMedication] = useState<MedicationDraft | null>(null);
   const [goals, setGoals] = useState("");
   const [other, setOther] = useState<OtherOrderDraft | null>(null);
-  const controlled = medication && (drugClass(medication.drug) === "opioid" || drugClass(medication.drug) === "benzodiazepine");
-  const preview = medication ? recommend(withDraftedOrders(assessment, [...orders, { kind: "medication", medication }])) : null;
-  const previewed = controlled && preview?.ok ? preview.recommendation : null;
+  const preview = medication ? recommend(withDraftedOrders(assessment, [...orders, { kind: "medication", action: "new", medication }])) : null;
+  const previewed = preview?.ok ? preview.recommendation : null;
+  const opioid = medication !== null && drugClass(medication.drug) === "opioid";
   // An order the medication list cannot take (the same medicine ordered twice, say) is refused before it is added.
   const orderIssues = preview && !preview.ok ? preview.error.issues.filter((issue) => issue.path.startsWith("orders.")) : [];
   const known = new Set(current?.alerts.map((a) => a.code) ?? []);
-  const newCritical = previewed?.alerts.filter((a) => a.severity === "critical" && !known.has(a.code)) ?? [];
+  const raised = previewed?.alerts.filter((a) => !known.has(a.code)) ?? [];
+  const newCritical = raised.filter((a) => a.severity === "critical");
+  const otherAvoided = other ? current?.avoid.find((entry) => entry.therapy === other.code) : undefined;
+  const onOpioid = (current?.mme.items.length ?? 0) > 0;
   const unanswered = newCritical.filter((alert) => {
     const decision = decisions[decisionKey("alert", alert.code)];
     if (!decision) return true;
@@ -45,7 +52,7 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
       <ul className="space-y-1 text-sm" aria-label="Orders in this visit">
         {orders.map((order, index) => (
           <li key={index} className="flex items-center justify-between rounded border border-line px-2 py-1">
-            <span>{describeOrder(order)}</span>
+            <span>{orderText(orderView(order))}</span>
             <button type="button" className="text-xs text-critical underline" onClick={() => onOrdersChange(orders.filter((_, i) => i !== index))}>
               Remove
             </button>
@@ -84,6 +91,16 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
             Imaging, injection or specialist
           </button>
         )}
+        {onOpioid && !orders.some((o) => o.kind === "naloxone") && (
+          <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => onOrdersChange([...orders, { kind: "naloxone" }])}>
+            Order naloxone
+          </button>
+        )}
+        {onOpioid && !orders.some((o) => o.kind === "urine_drug_test") && (
+          <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => onOrdersChange([...orders, { kind: "urine_drug_test" }])}>
+            Order a urine drug test
+          </button>
+        )}
       </div>
 
       {other && (
@@ -96,6 +113,11 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
             </label>
             <input id="other-reason" value={other.reason} onChange={(e) => setOther({ ...other, reason: e.target.value })} className="mt-1 block w-full rounded border border-line px-2 py-1 text-sm" />
           </div>
+          {otherAvoided && (
+            <p role="status" className="col-span-4 rounded border border-warning/40 bg-amber-50 p-2 text-sm">
+              {otherAvoided.reason}
+            </p>
+          )}
           <button
             type="button"
             disabled={!other.reason.trim()}
@@ -119,13 +141,16 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
             <NumberField id="order-per-day" label={medication.prn ? "Max doses/day" : "Doses/day"} value={medication.dosesPerDay} min={0} onChange={(dosesPerDay) => setMedication({ ...medication, dosesPerDay })} />
             <CheckControl label="PRN" checked={medication.prn === true} onChange={(prn) => setMedication({ ...medication, prn })} />
           </div>
-          {previewed && (
+          {previewed && (opioid || raised.length > 0) && (
             <div role="status" className="rounded border border-warning/40 bg-amber-50 p-2 text-sm">
-              <p className="font-medium">
-                With this order: {previewed.mme.computable ? `${previewed.mme.totalPerDay} MME/day` : `MME not computable (at least ${previewed.mme.computedPerDay})`}
-              </p>
-              {newCritical.length > 0 && (
-                <RecommendationPanel recommendation={{ ...previewed, next: [], avoid: [], profileDifferences: [], alerts: newCritical }} decisions={decisions} onDecide={onDecide} />
+              {opioid && (
+                <p className="font-medium">
+                  With this order: {previewed.mme.computable ? `${previewed.mme.totalPerDay} MME/day` : `MME not computable (at least ${previewed.mme.computedPerDay})`}
+                </p>
+              )}
+              {raised.length > 0 && <p>This order raises:</p>}
+              {raised.length > 0 && (
+                <RecommendationPanel recommendation={{ ...previewed, next: [], avoid: [], profileDifferences: [], alerts: raised }} decisions={decisions} onDecide={onDecide} />
               )}
             </div>
           )}
@@ -135,7 +160,7 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
               disabled={unanswered.length > 0 || orderIssues.length > 0}
               className="rounded bg-brand px-3 py-1 text-sm text-white disabled:opacity-50"
               onClick={() => {
-                onOrdersChange([...orders, { kind: "medication", medication }]);
+                onOrdersChange([...orders, { kind: "medication", action: "new", medication }]);
                 setMedication(null);
               }}
             >
@@ -171,17 +196,4 @@ function toOrder(draft: OtherOrderDraft): OrderInput {
   if (draft.kind === "imaging") return { kind: "imaging", code: draft.code as "imaging", study: draft.code === "urgent-imaging" ? "Urgent MRI lumbar spine" : "MRI lumbar spine", reason };
   if (draft.kind === "injection") return { kind: "injection", code: draft.code as "medial-branch-block", reason };
   return { kind: "specialist_referral", code: draft.code as "spine-surgery-referral", reason };
-}
-
-function describeOrder(order: OrderInput): string {
-  switch (order.kind) {
-    case "medication": {
-      const m = order.medication;
-      return `${m.drug}${m.form ? ` ${m.form}` : ""}${m.doseMg ? ` ${m.doseMg} mg` : ""}${m.dosesPerDay ? ` × ${m.dosesPerDay}/day` : ""}${m.prn ? " as needed" : ""}`;
-    }
-    case "pt_referral":
-      return `Physical therapy referral (${order.priority})${order.goals ? `: ${order.goals}` : ""}`;
-    default:
-      return `${order.kind.replace("_", " ")}: ${order.code}`;
-  }
 }

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { RecommendationPanel } from "./recommendation-panel";
 import { decisionKey, type DecisionDraft } from "./decision-types";
 import { AddendumForm } from "./addendum-form";
+import { orderText } from "@/lib/encounters/visit-orders";
 
 /** A signed encounter, read-only: the recommendation as it was shown, the decisions, orders and addenda. */
 export function SignedEncounter({ encounter, canAmend }: { encounter: EncounterDetail; canAmend: boolean }) {
@@ -34,9 +35,7 @@ export function SignedEncounter({ encounter, canAmend }: { encounter: EncounterD
           ) : (
             <ul className="list-inside list-disc text-sm">
               {encounter.orders.map((order) => (
-                <li key={order.id}>
-                  {order.kind.replace("_", " ")}: {order.code}
-                </li>
+                <li key={order.id}>{orderText(order)}</li>
               ))}
             </ul>
           )}

@@ -13,7 +13,8 @@ export type EncounterDecision = {
   decidedAt: string;
 };
 
-export type EncounterOrder = { id: string; kind: string; code: string; detail: unknown; orderedAt: string };
+/** An order as signed: `medicationAction` says what a medication order did to the list (null for other kinds). */
+export type EncounterOrder = { id: string; kind: string; code: string; medicationAction: "new" | "continue" | "change" | "stop" | null; detail: unknown; orderedAt: string };
 
 export type EncounterDetail = {
   id: string;

@@ -18,7 +18,8 @@ import type { TherapyId } from "@/lib/ladder/vocabulary";
 import { checkDecisions } from "./check-decisions";
 import type { EncounterDetail } from "./encounter-dto";
 import { draftInput, signInput, type OrderInput } from "./sign-input";
-import { toVisitOrderIssues, withDraftedOrders } from "./drafted-orders";
+import { orderCode, storedMedicationOrder, toVisitOrderIssues, withDraftedOrders } from "./visit-orders";
+import { taperScheduleFor, type TaperSchedule } from "@/lib/ladder/taper-schedule";
 import { encounterFacts } from "@/lib/measures/encounter-facts";
 import { factRow, linkPreviousEncounters } from "@/lib/measures/fact-store";
 
@@ -41,7 +42,16 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
       await recordAudit(tx, { actor, action: "encounter.resume", outcome: "success", entityType: "encounter", entityId: open.id, patientId });
       return open;
     }
-    const last = await tx.encounter.findFirst({ where: { patientId }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], select: { assessment: true, createdAt: true } });
+    const last = await tx.encounter.findFirst({
+      where: { patientId, status: "signed" },
+      orderBy: [{ date: "desc" }, { signedAt: "desc" }],
+      select: {
+        assessment: true,
+        date: true,
+        createdAt: true,
+        orders: { where: { kind: { in: ["medication", "naloxone", "urine_drug_test"] } }, orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
+      },
+    });
     // PT discharges since the last visit become part of the history the engine reads.
     const discharged = await tx.treatmentCourse.findMany({
       where: { patientId, source: "referral", ...(last ? { createdAt: { gt: last.createdAt } } : {}) },
@@ -49,7 +59,15 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
       select: { therapy: true, status: true, weeks: true, sessions: true, adherencePercent: true, response: true },
     });
     const assessment = carryForward(
-      (last?.assessment as Partial<AssessmentInput> | undefined) ?? null,
+      last
+        ? {
+            assessment: last.assessment as Partial<AssessmentInput>,
+            daysAgo: Math.round((visitDate.getTime() - last.date.getTime()) / 86_400_000),
+            medicationOrders: last.orders.filter((order) => order.kind === "medication").map(storedMedicationOrder),
+            naloxoneOrdered: last.orders.some((order) => order.kind === "naloxone"),
+            drugTestOrdered: last.orders.some((order) => order.kind === "urine_drug_test"),
+          }
+        : null,
       { ageYears: ageInYears(patient.birthDate, today), sex: patient.sex },
       patient.organization.guidelineProfile,
       toIsoDate(today),
@@ -97,7 +115,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
         patient: { select: { id: true, givenName: true, familyName: true, mrn: true, birthDate: true, sex: true } },
         recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
         decisions: { orderBy: { decidedAt: "asc" }, select: { target: true, itemKey: true, response: true, reasonCode: true, comment: true, decidedAt: true, decidedBy: { select: { name: true } } } },
-        orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, detail: true, orderedAt: true } },
+        orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, medicationAction: true, detail: true, orderedAt: true } },
         addenda: { orderBy: { createdAt: "asc" }, select: { text: true, createdAt: true, author: { select: { name: true } } } },
       },
     });
@@ -185,6 +203,10 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
     const judged = assessmentSchema.safeParse(withDraftedOrders(assessment, parsed.orders));
     if (!judged.success) throw new AppError("invalid-input", "Some orders do not fit the medication list.", toVisitOrderIssues(toFieldIssues(judged.error), parsed.orders));
     const recommendation = evaluate(judged.data);
+    const taperIndex = parsed.orders.findIndex((order) => order.kind === "taper_plan");
+    // A taper follows the engine's schedule: the one it suggested, or, asked for without a suggestion, the same pacing.
+    const taper = taperIndex < 0 ? null : (recommendation.taperSchedule ?? taperScheduleFor(judged.data));
+    if (taperIndex >= 0 && !taper) throw new AppError("invalid-input", "A taper plan needs an opioid for pain on the list.", [{ path: `orders.${taperIndex}`, message: "no opioid for pain to taper" }]);
     const decisionIssues = checkDecisions(recommendation, parsed.decisions);
     if (decisionIssues.length) throw new AppError("invalid-input", "Some decisions need attention before signing.", decisionIssues);
 
@@ -221,8 +243,9 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
         decidedAt: signedAt,
       })),
     });
-    await storeOrders(tx, actor, encounter, parsed.orders, recommendation, assessment);
-    const facts = encounterFacts(assessment, recommendation, parsed.orders.map((order) => ({ kind: order.kind, code: orderCode(order) })), parsed.decisions);
+    await storeOrders(tx, actor, encounter, parsed.orders, recommendation, assessment, taper);
+    const factOrders = parsed.orders.map((order) => ({ kind: order.kind, code: orderCode(order), medicationAction: order.kind === "medication" ? order.action : null }));
+    const facts = encounterFacts(assessment, recommendation, factOrders, parsed.decisions);
     await tx.encounterFact.create({ data: factRow({ ...encounter, organizationId: actor.organizationId, clinicianId: actor.userId }, facts) });
     await linkPreviousEncounters(tx, [encounter.patientId]);
     await recordAudit(tx, {
@@ -238,9 +261,18 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
   });
 }
 
-function orderCode(order: OrderInput): string {
-  return order.kind === "medication" ? order.medication.drug : order.kind === "pt_referral" ? "physical-therapy" : order.code;
+
+type MedicationOrderInput = Extract<OrderInput, { kind: "medication" }>;
+
+/** A stored order the engine reads (a medication with its action, naloxone, a urine drug test) as the visit sent it. */
+function storedOrder(order: { kind: string; medicationAction: MedicationOrderInput["action"] | null; detail: unknown }): OrderInput {
+  if (order.kind === "naloxone") return { kind: "naloxone" };
+  if (order.kind === "urine_drug_test") return { kind: "urine_drug_test" };
+  return { kind: "medication", action: order.medicationAction ?? "new", medication: order.detail as MedicationOrderInput["medication"] };
 }
+
+/** What a naloxone order is: the product, the supply, and the teaching that goes with it. */
+const NALOXONE = { product: "naloxone nasal spray 4 mg", quantity: "2 devices", instructions: "Show the patient and household how to use it; call emergency services after giving it." };
 
 const PT_PROGRAM = ["posture retraining", "core strengthening", "flexibility", "aerobic conditioning", "pain-tolerance building"];
 
@@ -251,11 +283,22 @@ async function storeOrders(
   orders: OrderInput[],
   recommendation: Recommendation,
   assessment: Assessment,
+  taper: TaperSchedule | null,
 ): Promise<void> {
   for (const order of orders) {
     const code = orderCode(order);
-    const detail = order.kind === "medication" ? order.medication : order;
-    await tx.order.create({ data: { encounterId: encounter.id, patientId: encounter.patientId, orderedById: actor.userId, kind: order.kind, code, detail: detail as Prisma.InputJsonValue } });
+    const detail = order.kind === "medication" ? order.medication : order.kind === "taper_plan" ? taper : order.kind === "naloxone" ? NALOXONE : order;
+    await tx.order.create({
+      data: {
+        encounterId: encounter.id,
+        patientId: encounter.patientId,
+        orderedById: actor.userId,
+        kind: order.kind,
+        code,
+        medicationAction: order.kind === "medication" ? order.action : null,
+        detail: detail as Prisma.InputJsonValue,
+      },
+    });
     if (order.kind !== "pt_referral") continue;
     const clinic = await tx.site.findFirst({ where: { organizationId: actor.organizationId, kind: "pt_clinic" }, orderBy: { createdAt: "asc" }, select: { id: true } });
     if (!clinic) throw new AppError("invalid-input", "Your organization has no PT clinic to refer to.", [{ path: "orders", message: "no PT clinic is set up" }]);
@@ -313,7 +356,7 @@ export async function replayEncounter(actor: Actor, id: unknown): Promise<Recomm
         patientId: true,
         assessment: true,
         recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
-        orders: { where: { kind: "medication" }, select: { detail: true } },
+        orders: { where: { kind: { in: ["medication", "naloxone", "urine_drug_test"] } }, orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
       },
     });
     if (!found?.recommendations[0]) return null;
@@ -321,7 +364,7 @@ export async function replayEncounter(actor: Actor, id: unknown): Promise<Recomm
     return found;
   });
   if (!row) return deny(db(), actor, { action: "encounter.replay", entityType: "encounter", entityId: parsedId }, new AppError("not-found", "No signed encounter to replay."));
-  const orders = row.orders.map((order) => ({ kind: "medication" as const, medication: order.detail as Extract<OrderInput, { kind: "medication" }>["medication"] }));
+  const orders = row.orders.map(storedOrder);
   // Records signed before orders were reconciled with the list may order one medicine twice; they replay without orders.
   const judged = assessmentSchema.safeParse(withDraftedOrders(row.assessment as object, orders));
   const current = evaluate(judged.success ? judged.data : assessmentSchema.parse(row.assessment));

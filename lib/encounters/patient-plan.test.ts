@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../tests/support/assessment";
 import { buildPatientPlan } from "./patient-plan";
 
-const plan = (overrides: Parameters<typeof run>[0], accepted: string[] = []) => {
+type PlanOrder = Parameters<typeof buildPatientPlan>[1]["orders"][number];
+
+const plan = (overrides: Parameters<typeof run>[0], accepted: string[] = [], orders: PlanOrder[] = []) => {
   const recommendation = run(overrides);
-  return buildPatientPlan(recommendation, { working: false, ptReferral: false, decisions: accepted.map((itemKey) => ({ target: "suggestion" as const, itemKey, response: "accepted" as const })) });
+  return buildPatientPlan(recommendation, { working: false, orders, decisions: accepted.map((itemKey) => ({ target: "suggestion" as const, itemKey, response: "accepted" as const })) });
 };
 
 describe("the patient's plan", () => {
@@ -25,5 +27,42 @@ describe("the patient's plan", () => {
     expect(agreed?.steps[0]).toBe("Week 4: 90% of your dose today (oxycodone 72 mg a day).");
     expect(agreed?.steps).toHaveLength(5);
     expect(agreed?.safety.join(" ")).toMatch(/naloxone/);
+  });
+
+  it("follows the taper plan ordered at the visit, with the schedule as signed", () => {
+    const onOpioid = { medications: [{ drug: "oxycodone" as const, doseMg: 20, dosesPerDay: 4 }], treatments: [{ therapy: "opioid" as const, status: "current" as const, weeks: 80, response: "none" as const }] };
+    const signed = run(onOpioid).taperSchedule;
+    const ordered = plan(onOpioid, [], [{ kind: "taper_plan", code: "opioid-taper-plan", medicationAction: null, detail: signed }]).opioidReduction;
+    expect(ordered?.steps[0]).toBe("Week 4: 90% of your dose today (oxycodone 72 mg a day).");
+  });
+
+  it("says what to do with each medicine ordered, in plain words", () => {
+    const medicine = (medicationAction: PlanOrder["medicationAction"], detail: object): PlanOrder => ({ kind: "medication", code: (detail as { drug: string }).drug, medicationAction, detail });
+    const visit = plan({}, [], [
+      medicine("new", { drug: "naproxen", doseMg: 250, dosesPerDay: 2, prn: true }),
+      medicine("continue", { drug: "duloxetine", doseMg: 60, dosesPerDay: 1 }),
+      medicine("change", { drug: "oxycodone", doseMg: 5, dosesPerDay: 3 }),
+      medicine("stop", { drug: "cyclobenzaprine" }),
+      medicine("continue", { drug: "fentanyl", mcgPerHour: 12 }),
+    ]);
+    expect(visit.medicines).toEqual([
+      "Start naproxen: 250 mg, only when you need it, at most twice a day.",
+      "Keep taking duloxetine: 60 mg, once a day.",
+      "Change oxycodone to the new dose: 5 mg, 3 times a day.",
+      "Stop cyclobenzaprine.",
+      "Keep taking fentanyl: a 12 mcg/h patch.",
+    ]);
+    expect(visit.naloxone).toBeNull();
+    expect(visit.ptReferral).toBe(false);
+  });
+
+  it("explains naloxone and physical therapy when they were ordered", () => {
+    const visit = plan({}, [], [
+      { kind: "naloxone", code: "naloxone", medicationAction: null, detail: {} },
+      { kind: "pt_referral", code: "physical-therapy", medicationAction: null, detail: {} },
+    ]);
+    expect(visit.naloxone).toMatch(/reverses an opioid overdose.*call emergency services/);
+    expect(visit.ptReferral).toBe(true);
+    expect(visit.medicines).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { AvoidEntry, Recommendation } from "@/lib/ladder/recommendation";
 import type { TaperSchedule } from "@/lib/ladder/taper-schedule";
 import type { TherapyId } from "@/lib/ladder/vocabulary";
-import type { EncounterDecision } from "./encounter-dto";
+import type { EncounterDecision, EncounterOrder } from "./encounter-dto";
 
 // The patient's one-page plan, in plain language, derived from the signed recommendation.
 
@@ -10,8 +10,12 @@ export type PatientPlan = {
   ptReferral: boolean;
   dailyHabit: string;
   tracking: string;
+  /** What to do with each medicine ordered at this visit: start, keep taking, change, stop. */
+  medicines: string[];
   /** The opioid reduction the patient agreed to, step by step; null when none was agreed at this visit. */
   opioidReduction: PlainTaper | null;
+  /** Naloxone ordered at this visit, and how to use it. */
+  naloxone: string | null;
   avoid: string[];
   support: string[];
   comeBack: string[];
@@ -63,13 +67,49 @@ function plainTaper(schedule: TaperSchedule): PlainTaper {
   };
 }
 
-type PlanOptions = { working: boolean; ptReferral: boolean; decisions: readonly Pick<EncounterDecision, "target" | "itemKey" | "response">[] };
+type PlanOptions = {
+  working: boolean;
+  orders: readonly Pick<EncounterOrder, "kind" | "code" | "medicationAction" | "detail">[];
+  decisions: readonly Pick<EncounterDecision, "target" | "itemKey" | "response">[];
+};
+
+type Sig = { doseMg?: number; dosesPerDay?: number; mcgPerHour?: number; prn?: boolean };
+
+function plainSig(sig: Sig): string {
+  const amount = sig.mcgPerHour !== undefined ? `a ${sig.mcgPerHour} mcg/h patch` : sig.doseMg !== undefined ? `${sig.doseMg} mg` : "";
+  const often = sig.dosesPerDay === undefined ? "" : sig.dosesPerDay === 1 ? "once a day" : sig.dosesPerDay === 2 ? "twice a day" : `${sig.dosesPerDay} times a day`;
+  const timing = sig.prn ? `only when you need it${often ? `, at most ${often}` : ""}` : often;
+  return [amount, timing].filter(Boolean).join(", ");
+}
+
+function plainMedicine(order: PlanOptions["orders"][number]): string {
+  const sig = plainSig((order.detail ?? {}) as Sig);
+  const how = sig ? `: ${sig}` : "";
+  switch (order.medicationAction) {
+    case "stop":
+      return `Stop ${order.code}.`;
+    case "change":
+      return `Change ${order.code} to the new dose${how}.`;
+    case "continue":
+      return `Keep taking ${order.code}${how}.`;
+    default:
+      return `Start ${order.code}${how}.`;
+  }
+}
+
+/** The taper the patient agreed to: the taper plan ordered at this visit, or, in records from before taper orders, the accepted suggestion. */
+function agreedTaper(recommendation: Recommendation, options: PlanOptions): TaperSchedule | null {
+  const ordered = options.orders.find((order) => order.kind === "taper_plan");
+  if (ordered) return ordered.detail as TaperSchedule;
+  const taperId = recommendation.next.find((s) => s.therapy === "opioid-taper-plan")?.id;
+  const accepted = options.decisions.some((d) => d.target === "suggestion" && d.itemKey === taperId && d.response === "accepted");
+  return accepted ? recommendation.taperSchedule : null;
+}
 
 export function buildPatientPlan(recommendation: Recommendation, options: PlanOptions): PatientPlan {
   const primary = recommendation.next[0];
   // A taper is offered, never imposed: it is in the patient's plan only when they agreed to it at this visit.
-  const taperId = recommendation.next.find((s) => s.therapy === "opioid-taper-plan")?.id;
-  const taperAgreed = options.decisions.some((d) => d.target === "suggestion" && d.itemKey === taperId && d.response === "accepted");
+  const taper = agreedTaper(recommendation, options);
   const suspended = recommendation.ladder.suspended;
   const avoid = recommendation.avoid.flatMap((entry) => {
     const text = AVOID_TEXT[entry.therapy];
@@ -80,12 +120,16 @@ export function buildPatientPlan(recommendation: Recommendation, options: PlanOp
       title: suspended ? "Get checked urgently" : (primary?.title ?? "Keep active"),
       why: suspended ? "Some of your symptoms need tests to rule out a serious cause before any other treatment." : recommendation.ladder.rationale,
     },
-    ptReferral: options.ptReferral,
+    ptReferral: options.orders.some((order) => order.kind === "pt_referral"),
+    medicines: options.orders.filter((order) => order.kind === "medication").map(plainMedicine),
     dailyHabit: options.working
       ? "Start with 10 minutes a day, for example a brisk walk at lunch and a few of your exercises after work. Even 10 minutes counts; build up to 20-30 minutes when you can."
       : "Move for 20-30 minutes every day: walking, your exercises, gentle stretching. Stay just below the point where pain flares, and build up week by week.",
     tracking: "Each day, write down your pain (0-10), how well you slept, and what you did. Bring it to your next visit: it shows what is working.",
-    opioidReduction: taperAgreed && recommendation.taperSchedule ? plainTaper(recommendation.taperSchedule) : null,
+    opioidReduction: taper ? plainTaper(taper) : null,
+    naloxone: options.orders.some((order) => order.kind === "naloxone")
+      ? "Naloxone nasal spray reverses an opioid overdose. Keep it where the people you live with can find it and show them how to use it: if you cannot be woken or your breathing is very slow, they spray it into your nose and call emergency services."
+      : null,
     avoid,
     support: ["PainConnection.org: community and education for people living with chronic pain.", "Chronic Pain Anonymous: peer support groups, online and in person."],
     comeBack: [

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DECISION_REASON_CODES } from "./decision-reasons";
-import { DRUGS, MEDICATION_FORMS, PROCEDURE_THERAPIES } from "@/lib/ladder/vocabulary";
+import { DRUGS, INDICATIONS, MEDICATION_FORMS, ORDER_ACTIONS, PROCEDURE_THERAPIES } from "@/lib/ladder/vocabulary";
 
 // What the signing form sends. The assessment itself is checked against the recommendation contract separately,
 // so its issues carry the contract's field names under "assessment.".
@@ -20,15 +20,22 @@ export const orderInput = z.discriminatedUnion(
   [
     z.strictObject({
       kind: z.literal("medication"),
+      // What the order does to the current list: a new medicine (or a renewal), or continue, change or stop one taken.
+      action: z.enum(ORDER_ACTIONS, { error: `action must be one of ${ORDER_ACTIONS.join(", ")}` }).default("new"),
       medication: z.strictObject({
         drug: z.enum(DRUGS, { error: "choose a drug from the list" }),
         form: z.enum(MEDICATION_FORMS).optional(),
-        doseMg: z.number({ error: "dose (mg) must be a number" }).positive({ error: "dose must be more than 0" }).max(10_000).optional(),
-        dosesPerDay: z.number({ error: "doses per day must be a number" }).positive({ error: "doses per day must be more than 0" }).max(48).optional(),
-        mcgPerHour: z.number().positive().max(1000).optional(),
+        doseMg: z.number({ error: "dose (mg) must be a number" }).positive({ error: "dose must be more than 0" }).max(10_000, { error: "dose must be at most 10000 mg" }).optional(),
+        dosesPerDay: z.number({ error: "doses per day must be a number" }).positive({ error: "doses per day must be more than 0" }).max(48, { error: "doses per day must be at most 48" }).optional(),
+        mcgPerHour: z.number({ error: "mcg/h must be a number" }).positive({ error: "mcg/h must be more than 0" }).max(1000, { error: "mcg/h must be at most 1000" }).optional(),
         prn: z.boolean().optional(),
+        indication: z.enum(INDICATIONS).optional(),
       }),
     }),
+    z.strictObject({ kind: z.literal("naloxone") }),
+    z.strictObject({ kind: z.literal("urine_drug_test") }),
+    // The schedule is the engine's, worked out on the server at signing from the reconciled list.
+    z.strictObject({ kind: z.literal("taper_plan") }),
     z.strictObject({ kind: z.literal("pt_referral"), priority: z.enum(["routine", "soon", "urgent"]).default("routine"), goals: z.string().trim().max(1000).optional() }),
     z.strictObject({ kind: z.literal("imaging"), code: z.enum(["imaging", "urgent-imaging"]), study: text("study"), reason: text("reason") }),
     z.strictObject({ kind: z.literal("injection"), code: z.enum(PROCEDURE_THERAPIES), level: z.string().trim().max(50).optional(), reason: text("reason") }),
@@ -38,7 +45,7 @@ export const orderInput = z.discriminatedUnion(
       reason: text("reason"),
     }),
   ],
-  { error: "order kind must be medication, pt_referral, imaging, injection or specialist_referral" },
+  { error: "order kind must be medication, naloxone, urine_drug_test, taper_plan, pt_referral, imaging, injection or specialist_referral" },
 );
 
 export const signInput = z.strictObject({

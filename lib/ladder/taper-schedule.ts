@@ -1,5 +1,6 @@
-import type { Medication } from "./assessment-schema";
-import type { Facts } from "./facts";
+import type { Assessment, Medication } from "./assessment-schema";
+import { deriveFacts, type Facts } from "./facts";
+import { absolute } from "./medication-safety";
 import { round } from "./scores";
 import type { DrugId } from "./vocabulary";
 
@@ -56,7 +57,14 @@ function pace(facts: Facts): Pick<TaperSchedule, "pace" | "weeksPerStep" | "pace
   return { pace: "weekly", weeksPerStep: 1, paceReason: `taken for ${weeks} weeks (under a year): 10% of the starting dose a week is usually tolerated after weeks to months of use; slow it if withdrawal is hard` };
 }
 
-export function taperSchedule(facts: Facts, nsaidSafe: boolean): TaperSchedule {
+/** The schedule for the opioids an assessment's list holds after its orders, for a taper ordered whether or not one was suggested; null without an opioid for pain. */
+export function taperScheduleFor(assessment: Assessment): TaperSchedule | null {
+  const facts = deriveFacts(assessment);
+  return facts.opioidMeds.length ? taperSchedule(facts) : null;
+}
+
+export function taperSchedule(facts: Facts): TaperSchedule {
+  const nsaidSafe = absolute(facts.nsaidContraindications).length === 0;
   const start = facts.opioidMeds.map(dailyAmount);
   const known = start.every((dose): dose is TaperDose => dose !== null) ? start : [];
   // Doses are shown for a single opioid; with more than one, they are reduced one at a time, so only the total is given.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessmentSchema, type AssessmentInput } from "@/lib/ladder/assessment-schema";
 import { evaluate } from "@/lib/ladder/evaluate";
-import { withDraftedOrders } from "@/lib/encounters/drafted-orders";
+import { orderCode, withDraftedOrders } from "@/lib/encounters/visit-orders";
 import type { OrderInput } from "@/lib/encounters/sign-input";
 import { encounterFacts, type FactDecision } from "./encounter-facts";
 
@@ -10,7 +10,7 @@ const BASE: AssessmentInput = { asOf: "2026-11-27", patient: { ageYears: 52 }, p
 function factsOf(overrides: Partial<AssessmentInput>, orders: OrderInput[] = [], decide: (shown: ReturnType<typeof evaluate>) => FactDecision[] = () => []) {
   const assessment = assessmentSchema.parse({ ...BASE, ...overrides });
   const shown = evaluate(assessmentSchema.parse(withDraftedOrders(assessment, orders)));
-  const factOrders = orders.map((o) => ({ kind: o.kind, code: o.kind === "medication" ? o.medication.drug : o.kind === "pt_referral" ? "physical-therapy" : o.code }));
+  const factOrders = orders.map((o) => ({ kind: o.kind, code: orderCode(o), medicationAction: o.kind === "medication" ? o.action : null }));
   return encounterFacts(assessment, shown, factOrders, decide(shown));
 }
 
@@ -19,7 +19,7 @@ const oxycodone = { drug: "oxycodone" as const, form: "ir" as const, doseMg: 10,
 describe("encounterFacts", () => {
   it("separates an opioid already taken from one ordered at the visit, and takes the MME shown with the order", () => {
     expect(factsOf({ medications: [oxycodone] })).toMatchObject({ opioidListed: true, opioidOrdered: false, mmeTotal: 60, mmeComputed: 60 });
-    expect(factsOf({}, [{ kind: "medication", medication: oxycodone }])).toMatchObject({ opioidListed: false, opioidOrdered: true, mmeTotal: 60 });
+    expect(factsOf({}, [{ kind: "medication", action: "new", medication: oxycodone }])).toMatchObject({ opioidListed: false, opioidOrdered: true, mmeTotal: 60 });
     expect(factsOf({ treatments: [{ therapy: "opioid", status: "current", weeks: 30 }] })).toMatchObject({ opioidListed: true, opioidCourseWeeks: 30, mmeTotal: null, mmeComputed: 0 });
   });
 

@@ -7,7 +7,8 @@ import { drugClass, NON_DRUG_THERAPIES, type DrugId, type TherapyId } from "@/li
 // signed (the medications the patient was already taking), the orders placed, the decisions taken and the
 // recommendation shown (whose MME includes the medications ordered). Pure, so a fact can always be re-derived.
 
-export type FactOrder = { kind: string; code: string };
+/** An order as the measures read it; a medication order's action says whether it added a medicine ("new"). */
+export type FactOrder = { kind: string; code: string; medicationAction?: string | null };
 export type FactDecision = { target: string; itemKey: string; response: string };
 
 export type EncounterFacts = {
@@ -39,7 +40,8 @@ const OPIOID_COURSES: ReadonlySet<TherapyId> = new Set(["opioid", "tramadol"]);
 
 export function encounterFacts(assessment: Assessment, recommendation: Recommendation, orders: readonly FactOrder[], decisions: readonly FactDecision[]): EncounterFacts {
   const before = deriveFacts(assessment);
-  const orderedDrugs = orders.filter((order) => order.kind === "medication").map((order) => order.code as DrugId);
+  const orderedDrugs = orders.filter((order) => order.kind === "medication" && (order.medicationAction ?? "new") === "new").map((order) => order.code as DrugId);
+  const ordered = (kind: string) => orders.some((order) => order.kind === kind);
   const opioidDrugs = [...before.opioidMeds.map((m) => m.drug), ...orderedDrugs.filter((drug) => drugClass(drug) === "opioid")];
   const opioidCourse = assessment.treatments.find((t) => OPIOID_COURSES.has(t.therapy) && t.status === "current");
   const suggested = new Map(recommendation.next.map((s) => [s.id, s.therapy]));
@@ -61,9 +63,10 @@ export function encounterFacts(assessment: Assessment, recommendation: Recommend
     benzodiazepine: before.onBenzodiazepine || orderedDrugs.some((drug) => drugClass(drug) === "benzodiazepine"),
     mmeTotal: recommendation.mme.totalPerDay,
     mmeComputed: recommendation.mme.computedPerDay,
-    naloxoneOnHand: opioidSafety.naloxoneOnHand ?? null,
+    // Naloxone prescribed or a urine drug test ordered at this visit counts as done.
+    naloxoneOnHand: ordered("naloxone") ? true : (opioidSafety.naloxoneOnHand ?? null),
     pdmpDaysAgo: opioidSafety.pdmpReviewedDaysAgo ?? null,
-    urineDrugTestDaysAgo: opioidSafety.urineDrugTestDaysAgo ?? null,
+    urineDrugTestDaysAgo: ordered("urine_drug_test") ? 0 : (opioidSafety.urineDrugTestDaysAgo ?? null),
     nonDrugHistory: assessment.treatments.some((t) => NON_DRUG_STEPS.has(t.therapy)),
     nonDrugCurrent: assessment.treatments.some((t) => NON_DRUG_STEPS.has(t.therapy) && t.status === "current"),
     nonDrugStarted:

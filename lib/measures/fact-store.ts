@@ -60,7 +60,7 @@ export async function deriveMissingFacts(db: Db, organizationId?: string): Promi
         siteId: true,
         date: true,
         assessment: true,
-        orders: { select: { kind: true, code: true } },
+        orders: { select: { kind: true, code: true, medicationAction: true } },
         decisions: { select: { target: true, itemKey: true, response: true } },
         recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
       },

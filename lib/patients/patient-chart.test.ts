@@ -5,7 +5,7 @@ import { buildPatientChart } from "./patient-chart";
 
 const visit = (date: string, intensity: number, extra: object = {}) => {
   const assessment = { asOf: date, patient: { ageYears: 50 }, pain: { durationWeeks: 30, intensity }, ...extra };
-  return { date, assessment, recommendation: evaluate(assessmentSchema.parse(assessment)) };
+  return { date, assessment, medicationOrders: [], recommendation: evaluate(assessmentSchema.parse(assessment)) };
 };
 
 describe("buildPatientChart", () => {
@@ -27,6 +27,17 @@ describe("buildPatientChart", () => {
     expect(chart.currentStep).toMatchObject({ step: "pharmacologic", date: "2026-09-01" });
     expect(chart.medications).toEqual([{ drug: "oxycodone", sig: "10 mg × 4/day", mmePerDay: 60 }]);
     expect(chart.treatments[0]).toMatchObject({ therapy: "physical-therapy", response: "none", since: "2026-09-01" });
+  });
+
+  it("lists what the latest visit left the patient on, its orders applied, with the MME that visit showed", () => {
+    const assessment = { asOf: "2026-09-01", patient: { ageYears: 50 }, pain: { durationWeeks: 30, intensity: 5 }, medications: [{ drug: "oxycodone" as const, doseMg: 10, dosesPerDay: 4 }, { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }] };
+    const medicationOrders = [
+      { action: "change" as const, medication: { drug: "oxycodone" as const, doseMg: 10, dosesPerDay: 3 } },
+      { action: "stop" as const, medication: { drug: "naproxen" as const } },
+    ];
+    const chart = buildPatientChart([{ date: "2026-09-01", assessment, medicationOrders, recommendation: evaluate(assessmentSchema.parse({ ...assessment, orders: medicationOrders })) }]);
+    expect(chart.medications).toEqual([{ drug: "oxycodone", sig: "10 mg × 3/day", mmePerDay: 45 }]);
+    expect(chart.mme.map((p) => p.value)).toEqual([45]);
   });
 
   it("is empty without signed visits", () => {

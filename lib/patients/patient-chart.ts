@@ -1,4 +1,5 @@
-import type { AssessmentInput } from "@/lib/ladder/assessment-schema";
+import type { AssessmentInput, Medication, MedicationOrder } from "@/lib/ladder/assessment-schema";
+import { reconciledMedications } from "@/lib/encounters/visit-orders";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 
 // The chart a doctor reads at a glance: trends over signed visits, where the patient stands now, what was tried.
@@ -16,7 +17,8 @@ export type PatientChart = {
   medications: { drug: string; sig: string; mmePerDay: number | null }[];
 };
 
-export type SignedVisit = { date: string; assessment: Partial<AssessmentInput>; recommendation: Recommendation | null };
+/** A signed visit as the chart reads it: the assessment, the medication orders signed with it, the recommendation shown. */
+export type SignedVisit = { date: string; assessment: Partial<AssessmentInput>; medicationOrders: MedicationOrder[]; recommendation: Recommendation | null };
 
 const mean = (values: readonly number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
 
@@ -44,7 +46,8 @@ export function buildPatientChart(visits: readonly SignedVisit[]): PatientChart 
       adherencePercent: t.adherencePercent ?? null,
       response: t.response ?? null,
     })),
-    medications: (latest?.assessment.medications ?? []).map((m) => ({
+    // What the latest visit left the patient on (its orders applied), beside the MME that visit showed for it.
+    medications: reconciledMedications(latest?.assessment.medications as Medication[] | undefined, latest?.medicationOrders ?? []).map((m) => ({
       drug: m.drug,
       sig: [m.form, m.doseMg !== undefined ? `${m.doseMg} mg` : null, m.mcgPerHour !== undefined ? `${m.mcgPerHour} mcg/h` : null, m.dosesPerDay !== undefined ? `× ${m.dosesPerDay}/day` : null, m.prn ? "as needed" : null, m.indication === "opioid-use-disorder" ? "for opioid use disorder (not counted in MME)" : null]
         .filter(Boolean)

@@ -12,6 +12,7 @@ import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { PatientDetail, PatientListPage } from "./patient-dto";
 import { visiblePatients } from "./patient-scope";
 import { buildPatientChart, type SignedVisit } from "./patient-chart";
+import { storedMedicationOrder } from "@/lib/encounters/visit-orders";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import { visibleReferrals } from "@/lib/referrals/referral-scope";
 
@@ -104,6 +105,7 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
             assessment: true,
             clinician: { select: { name: true } },
             recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
+            orders: { where: { kind: "medication" }, orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { medicationAction: true, detail: true } },
           },
         })
       : null;
@@ -132,6 +134,7 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
             .map((e) => ({
               date: toIsoDate(e.date),
               assessment: e.assessment as SignedVisit["assessment"],
+              medicationOrders: e.orders.map(storedMedicationOrder),
               recommendation: (e.recommendations[0]?.output as Recommendation | undefined) ?? null,
             })),
         )

@@ -3,7 +3,8 @@ import type { Prisma } from "../../lib/db/generated/client";
 import { assessmentSchema } from "../../lib/ladder/assessment-schema";
 import { evaluate } from "../../lib/ladder/evaluate";
 import type { Recommendation } from "../../lib/ladder/recommendation";
-import { withDraftedOrders } from "../../lib/encounters/drafted-orders";
+import { withDraftedOrders } from "../../lib/encounters/visit-orders";
+import type { OrderInput } from "../../lib/encounters/sign-input";
 import type { Medication } from "../../lib/ladder/assessment-schema";
 import { deriveMissingFacts } from "../../lib/measures/fact-store";
 import type { Actor } from "../../lib/access/actor";
@@ -13,7 +14,10 @@ import { testDb } from "./fixtures";
 // Hand-built signed encounters for the measure tests: dated where the test needs them, with the recommendation the
 // engine gives (ordered medications included, as at signing), the orders and the decisions.
 
-export type VisitOrder = { kind: "medication"; medication: Medication } | { kind: "pt_referral" | "imaging" | "injection" | "specialist_referral"; code: string };
+export type VisitOrder =
+  | { kind: "medication"; action?: "new" | "continue" | "change" | "stop"; medication: Medication }
+  | { kind: "pt_referral" | "imaging" | "injection" | "specialist_referral"; code: string }
+  | { kind: "naloxone" | "urine_drug_test" };
 export type VisitDecision = { target: "suggestion" | "alert"; itemKey: string; response: "accepted" | "declined" | "acknowledged" | "overridden"; severity?: string; comment?: string };
 
 export async function signedVisit(
@@ -25,7 +29,10 @@ export async function signedVisit(
   const db = testDb();
   const signed = assessmentSchema.parse({ ...assessment(options.assessment), asOf: date });
   const orders = options.orders ?? [];
-  const shown = evaluate(assessmentSchema.parse(withDraftedOrders(signed, orders.flatMap((o) => (o.kind === "medication" ? [{ kind: "medication" as const, medication: o.medication }] : [])))));
+  const drafted = orders.flatMap((o): OrderInput[] =>
+    o.kind === "medication" ? [{ kind: "medication", action: o.action ?? "new", medication: o.medication }] : o.kind === "naloxone" || o.kind === "urine_drug_test" ? [{ kind: o.kind }] : [],
+  );
+  const shown = evaluate(assessmentSchema.parse(withDraftedOrders(signed, drafted)));
   const id = randomUUID();
   const at = new Date(`${date}T00:00:00Z`);
   await db.encounter.create({
@@ -51,8 +58,9 @@ export async function signedVisit(
       patientId,
       orderedById: clinician.userId,
       kind: o.kind,
-      code: o.kind === "medication" ? o.medication.drug : o.code,
-      detail: (o.kind === "medication" ? o.medication : { code: o.code }) as Prisma.InputJsonValue,
+      code: o.kind === "medication" ? o.medication.drug : "code" in o ? o.code : o.kind === "naloxone" ? "naloxone" : "urine-drug-test",
+      medicationAction: o.kind === "medication" ? (o.action ?? "new") : null,
+      detail: (o.kind === "medication" ? o.medication : o) as Prisma.InputJsonValue,
       orderedAt: at,
     })),
   });

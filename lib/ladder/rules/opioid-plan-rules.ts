@@ -1,4 +1,3 @@
-import { absolute } from "../medication-safety";
 import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, notOnOpioid, opioidBenefit } from "../opioid-risk";
 import { cite } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
@@ -138,7 +137,7 @@ export const TAPER_PLAN_RULE: Rule = {
         `benefit ${benefit} (${benefitBecause}); risks do not outweigh it${highDose ? `: at ${mmeText(facts)} reassess, do not escalate, and offer a taper if the patient wishes` : ""}`,
       );
     }
-    const schedule = taperSchedule(facts, absolute(facts.nsaidContraindications).length === 0);
+    const schedule = taperSchedule(facts);
     draft.taperSchedule = schedule;
     const last = schedule.steps[schedule.steps.length - 1];
     const path = schedule.startMmePerDay !== null && last ? `${schedule.startMmePerDay} to ${last.mmePerDay} MME/day by week ${last.week}` : `to half the starting dose by week ${last?.week}`;

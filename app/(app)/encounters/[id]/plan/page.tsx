@@ -15,7 +15,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   if (encounter.status !== "signed" || !encounter.recommendation) notFound();
   const plan = buildPatientPlan(encounter.recommendation, {
     working: encounter.assessment.patient?.employment === "working",
-    ptReferral: encounter.orders.some((o) => o.kind === "pt_referral"),
+    orders: encounter.orders,
     decisions: encounter.decisions,
   });
   return (
@@ -48,6 +48,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         <h2 className="font-semibold">Track your pain</h2>
         <p>{plan.tracking}</p>
       </section>
+      {plan.medicines.length > 0 && <PlanList title="Your medicines" items={plan.medicines} />}
       {plan.opioidReduction && (
         <section>
           <h2 className="font-semibold">Reducing your opioid painkiller, slowly</h2>
@@ -61,6 +62,12 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <p>{plan.opioidReduction.pauses}</p>
           <PlanList title="If you feel unwell during a step" items={plan.opioidReduction.ifWithdrawal} level={3} />
           <PlanList title="Staying safe" items={plan.opioidReduction.safety} level={3} />
+        </section>
+      )}
+      {plan.naloxone && (
+        <section>
+          <h2 className="font-semibold">Naloxone, for emergencies</h2>
+          <p>{plan.naloxone}</p>
         </section>
       )}
       {plan.avoid.length > 0 && <PlanList title="What to avoid" items={plan.avoid} />}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useMemo } from "react";
+import { assessmentSchema, type Medication } from "@/lib/ladder/assessment-schema";
+import { mmeOfMedication } from "@/lib/ladder/mme";
+import { taperScheduleFor } from "@/lib/ladder/taper-schedule";
+import { isPainOpioid, reconciliationOrder, rowAction, stopsGradually, withRowAction, type RowAction } from "@/lib/encounters/reconciliation";
+import type { OrderInput } from "@/lib/encounters/sign-input";
+import { sigText, withDraftedOrders } from "@/lib/encounters/visit-orders";
+import type { AssessmentDraft } from "./assessment-form";
+import { FormSection, NumberField } from "./form-controls";
+import { TaperScheduleDetails } from "./taper-schedule-details";
+
+type Props = { assessment: AssessmentDraft; orders: OrderInput[]; onOrdersChange: (orders: OrderInput[]) => void };
+
+const LABEL: Record<RowAction, string> = { continue: "Continue", change: "Change dose", stop: "Stop", taper: "Taper gradually" };
+
+/** Every current medicine gets a decision at the visit: continue, change the dose, stop, or (an opioid) taper gradually. */
+export function MedicationReconciliation({ assessment, orders, onOrdersChange }: Props) {
+  const medications = (assessment.medications ?? []) as Medication[];
+  const taper = useMemo(() => {
+    if (!orders.some((o) => o.kind === "taper_plan")) return null;
+    const parsed = assessmentSchema.safeParse(withDraftedOrders(assessment, orders));
+    return parsed.success ? taperScheduleFor(parsed.data) : null;
+  }, [assessment, orders]);
+  if (!medications.length) return null;
+  return (
+    <FormSection title="Medicines this visit">
+      <ul className="space-y-2" aria-label="Medication reconciliation">
+        {medications.map((medicine, index) => {
+          const action = rowAction(orders, medicine);
+          const opioid = isPainOpioid(medicine);
+          const options: RowAction[] = ["continue", "change", opioid ? "taper" : "stop"];
+          const changed = reconciliationOrder(orders, medicine)?.medication ?? medicine;
+          const mme = opioid ? mmeOfMedication(medicine)?.mmePerDay : null;
+          const change = (patch: Partial<Medication>) => onOrdersChange(withRowAction(orders, medicine, "change", { ...changed, ...patch }));
+          return (
+            <li key={index} className="rounded border border-line p-2 text-sm">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  <span className="font-medium">{medicine.drug}</span> {sigText(medicine)}
+                  {mme != null && <span className="ml-1 font-mono text-xs">{mme} MME/day</span>}
+                  {medicine.indication === "opioid-use-disorder" && <span className="ml-1 text-xs text-muted">for opioid use disorder: continued</span>}
+                </span>
+                <label className="flex items-center gap-1 text-xs">
+                  This visit
+                  <select
+                    aria-label={`This visit: ${medicine.drug}`}
+                    className="rounded border border-line bg-white px-2 py-1 text-sm"
+                    value={action}
+                    onChange={(e) => onOrdersChange(withRowAction(orders, medicine, e.target.value as RowAction))}
+                  >
+                    {options.map((option) => (
+                      <option key={option} value={option}>
+                        {LABEL[option]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              {action === "change" && (
+                <div className="mt-2 grid grid-cols-3 gap-2">
+                  {medicine.form === "patch" ? (
+                    <NumberField id={`reconcile-${index}-mcg`} label="New patch (mcg/h)" value={changed.mcgPerHour} min={0} onChange={(mcgPerHour) => change({ mcgPerHour })} />
+                  ) : (
+                    <NumberField id={`reconcile-${index}-dose`} label="New dose (mg)" value={changed.doseMg} min={0} step={0.5} onChange={(doseMg) => change({ doseMg })} />
+                  )}
+                  <NumberField id={`reconcile-${index}-per-day`} label="New doses/day" value={changed.dosesPerDay} min={0} onChange={(dosesPerDay) => change({ dosesPerDay })} />
+                </div>
+              )}
+              {action === "stop" && stopsGradually(medicine) && (
+                <p className="mt-1 text-xs text-warning">Stopping {medicine.drug} at once can cause withdrawal or seizures: reduce it over weeks, and say how in the plan.</p>
+              )}
+              {action === "taper" && <p className="mt-1 text-xs text-muted">One gradual plan for every opioid on the list, reduced one at a time; nothing is stopped at once.</p>}
+            </li>
+          );
+        })}
+      </ul>
+      {taper && <TaperScheduleDetails schedule={taper} />}
+    </FormSection>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { Medication } from "@/lib/ladder/assessment-schema";
+import type { OrderInput } from "./sign-input";
+import { rowAction, stopsGradually, withRowAction } from "./reconciliation";
+
+const oxycodone: Medication = { drug: "oxycodone", form: "ir", doseMg: 10, dosesPerDay: 4 };
+const morphine: Medication = { drug: "morphine", form: "er", doseMg: 30, dosesPerDay: 2 };
+const naproxen: Medication = { drug: "naproxen", doseMg: 500, dosesPerDay: 2 };
+const list = [oxycodone, morphine, naproxen];
+
+const pt: OrderInput = { kind: "pt_referral", priority: "routine" };
+
+describe("medication reconciliation", () => {
+  it("continues every medicine until told otherwise", () => {
+    for (const m of list) expect(rowAction([pt], m)).toBe("continue");
+  });
+
+  it("changes a dose with one change order, replacing an earlier choice for the same medicine", () => {
+    const stopped = withRowAction([pt], naproxen, "stop");
+    expect(stopped).toEqual([pt, { kind: "medication", action: "stop", medication: { drug: "naproxen" } }]);
+    const changed = withRowAction(stopped, naproxen, "change", { ...naproxen, dosesPerDay: 1 });
+    expect(changed).toEqual([pt, { kind: "medication", action: "change", medication: { ...naproxen, dosesPerDay: 1 } }]);
+    expect(rowAction(changed, naproxen)).toBe("change");
+    expect(withRowAction(changed, naproxen, "continue")).toEqual([pt]);
+  });
+
+  it("tapers every opioid for pain with one plan; choosing anything else for an opioid ends it", () => {
+    const plan = withRowAction([], oxycodone, "taper");
+    expect(plan).toEqual([{ kind: "taper_plan" }]);
+    expect(rowAction(plan, oxycodone)).toBe("taper");
+    expect(rowAction(plan, morphine)).toBe("taper");
+    expect(rowAction(plan, naproxen)).toBe("continue");
+    expect(withRowAction(plan, morphine, "taper").filter((o) => o.kind === "taper_plan")).toHaveLength(1);
+    expect(withRowAction(plan, naproxen, "stop")).toEqual([{ kind: "medication", action: "stop", medication: { drug: "naproxen" } }, { kind: "taper_plan" }]);
+    expect(withRowAction(plan, morphine, "continue")).toEqual([]);
+  });
+
+  it("knows which medicines are reduced over weeks rather than stopped at once", () => {
+    expect(stopsGradually({ drug: "alprazolam" })).toBe(true);
+    expect(stopsGradually({ drug: "gabapentin" })).toBe(true);
+    expect(stopsGradually(naproxen)).toBe(false);
+  });
+});
