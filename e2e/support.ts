@@ -22,8 +22,8 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-/** Registers a new patient through the form and opens today's visit for them. */
-export async function newPatientVisit(page: Page, familyName: string, givenName = "Rosa"): Promise<void> {
+/** Registers a new patient through the form and opens today's visit for them; returns the patient's chart address. */
+export async function newPatientVisit(page: Page, familyName: string, givenName = "Rosa"): Promise<string> {
   await page.goto("/patients/new");
   await page.getByLabel("MRN").fill(`V-${Date.now()}`);
   await page.getByLabel("Given name").fill(givenName);
@@ -31,6 +31,9 @@ export async function newPatientVisit(page: Page, familyName: string, givenName 
   await page.getByLabel("Birth date").fill("1982-03-14");
   await page.getByLabel("Sex").selectOption("female");
   await page.getByRole("button", { name: "Create patient" }).click();
+  await page.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
+  const chart = new URL(page.url()).pathname;
   await page.getByRole("button", { name: "Start visit" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Visit: ${givenName} ${familyName}`);
+  return chart;
 }

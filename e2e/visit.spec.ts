@@ -110,6 +110,8 @@ test("two years of oxycodone without benefit: a renewal counts once, a duplicate
   await expect(panel).toContainText("MME/day: 120");
 
   await taper.getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("Opioid taper plan");
+  await expect(page.getByLabel("This visit: oxycodone")).toHaveValue("taper");
   for (const acknowledge of await panel.getByRole("button", { name: "Acknowledge" }).all()) await acknowledge.click();
   await page.getByRole("button", { name: "Sign encounter" }).click();
   await expect(page.getByText(/Signed by Dr. Maya Okafor/)).toBeVisible();
@@ -117,6 +119,66 @@ test("two years of oxycodone without benefit: a renewal counts once, a duplicate
   await expect(page.getByRole("heading", { name: "Reducing your opioid painkiller, slowly" })).toBeVisible();
   await expect(page.getByText("Week 4: 90% of your dose today (oxycodone 72 mg a day).")).toBeVisible();
   await expectAccessible(page);
+});
+
+test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for failing kidneys, naloxone ordered; the plan and the next visit follow", async ({ page }) => {
+  const chart = await newPatientVisit(page, "Reconcile");
+  await page.getByLabel("Duration (weeks)").fill("40");
+  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await page.getByLabel("eGFR (mL/min/1.73 m²)").fill("22");
+  await page.getByRole("button", { name: "Add medication" }).click();
+  await page.getByLabel("Drug", { exact: true }).first().selectOption("oxycodone");
+  await page.getByLabel("Dose (mg)").first().fill("10");
+  await page.getByLabel("Doses/day").first().fill("3");
+  await page.getByRole("button", { name: "Add medication" }).click();
+  await page.getByLabel("Drug", { exact: true }).nth(1).selectOption("naproxen");
+  await page.getByLabel("Dose (mg)").nth(1).fill("500");
+  await page.getByLabel("Doses/day").nth(1).fill("2");
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  await expect(panel).toContainText("MME/day: 45");
+
+  const reconciliation = page.getByRole("list", { name: "Medication reconciliation" });
+  await expect(reconciliation.getByLabel("This visit: oxycodone")).toHaveValue("continue");
+  await expect(reconciliation.getByLabel("This visit: oxycodone").locator("option")).toHaveText(["Continue", "Change dose", "Taper gradually"]);
+  await reconciliation.getByLabel("This visit: oxycodone").selectOption("change");
+  await reconciliation.getByLabel("New dose (mg)").fill("5");
+  await expect(panel).toContainText("MME/day: 22.5");
+  await reconciliation.getByLabel("This visit: naproxen").selectOption("stop");
+
+  // A new NSAID order with an eGFR of 22 is held by its critical alert; imaging without red flags is warned about.
+  await page.getByRole("button", { name: "Order a medication" }).click();
+  const order = page.getByRole("group", { name: "Orders" });
+  await order.getByLabel("Drug", { exact: true }).selectOption("ibuprofen");
+  await expect(order.getByRole("status")).toContainText("This order raises:");
+  await expect(order.getByRole("button", { name: "Add medication order" })).toBeDisabled();
+  await order.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Imaging, injection or specialist" }).click();
+  await expect(order.getByRole("status")).toContainText("Advised against for this patient: No red flags recorded.");
+  await order.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("button", { name: "Order naloxone" }).click();
+  const ordered = page.getByRole("list", { name: "Orders in this visit" });
+  await expect(ordered).toContainText("Change to: oxycodone 5 mg × 3/day");
+  await expect(ordered).toContainText("Stop: naproxen");
+  await expect(ordered).toContainText("Naloxone: naloxone nasal spray 4 mg, 2 devices");
+  await expectAccessible(page);
+
+  for (const acknowledge of await panel.getByRole("button", { name: "Acknowledge" }).all()) await acknowledge.click();
+  await page.getByRole("button", { name: "Sign encounter" }).click();
+  await expect(page.getByText(/Signed by Dr. Maya Okafor/)).toBeVisible();
+  await expect(page.getByText("Change to: oxycodone 5 mg × 3/day")).toBeVisible();
+  await page.getByRole("link", { name: "Print the patient's plan" }).click();
+  const medicines = page.getByRole("heading", { name: "Your medicines" }).locator("..");
+  await expect(medicines).toContainText("Change oxycodone to the new dose: 5 mg, 3 times a day.");
+  await expect(medicines).toContainText("Stop naproxen.");
+  await expect(page.getByRole("heading", { name: "Naloxone, for emergencies" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(chart);
+  await page.getByRole("button", { name: "Start visit" }).click();
+  const next = page.getByRole("list", { name: "Medication reconciliation" });
+  await expect(next).toContainText("oxycodone 5 mg × 3/day");
+  await expect(next).not.toContainText("naproxen");
 });
 
 test("methadone for opioid use disorder is continued and never counted in MME", async ({ page }) => {

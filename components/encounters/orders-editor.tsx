@@ -115,7 +115,7 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
           </div>
           {otherAvoided && (
             <p role="status" className="col-span-4 rounded border border-warning/40 bg-amber-50 p-2 text-sm">
-              {otherAvoided.reason}
+              <span className="font-medium">Advised against for this patient:</span> {otherAvoided.reason}
             </p>
           )}
           <button
@@ -128,6 +128,9 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
             }}
           >
             Add order
+          </button>
+          <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => setOther(null)}>
+            Cancel
           </button>
         </div>
       )}

@@ -18,7 +18,7 @@ import type { TherapyId } from "@/lib/ladder/vocabulary";
 import { checkDecisions } from "./check-decisions";
 import type { EncounterDetail } from "./encounter-dto";
 import { draftInput, signInput, type OrderInput } from "./sign-input";
-import { orderCode, storedMedicationOrder, toVisitOrderIssues, withDraftedOrders } from "./visit-orders";
+import { NALOXONE_ORDER, orderCode, storedMedicationOrder, toVisitOrderIssues, withDraftedOrders } from "./visit-orders";
 import { taperScheduleFor, type TaperSchedule } from "@/lib/ladder/taper-schedule";
 import { encounterFacts } from "@/lib/measures/encounter-facts";
 import { factRow, linkPreviousEncounters } from "@/lib/measures/fact-store";
@@ -272,8 +272,6 @@ function storedOrder(order: { kind: string; medicationAction: MedicationOrderInp
 }
 
 /** What a naloxone order is: the product, the supply, and the teaching that goes with it. */
-const NALOXONE = { product: "naloxone nasal spray 4 mg", quantity: "2 devices", instructions: "Show the patient and household how to use it; call emergency services after giving it." };
-
 const PT_PROGRAM = ["posture retraining", "core strengthening", "flexibility", "aerobic conditioning", "pain-tolerance building"];
 
 async function storeOrders(
@@ -287,7 +285,7 @@ async function storeOrders(
 ): Promise<void> {
   for (const order of orders) {
     const code = orderCode(order);
-    const detail = order.kind === "medication" ? order.medication : order.kind === "taper_plan" ? taper : order.kind === "naloxone" ? NALOXONE : order;
+    const detail = order.kind === "medication" ? order.medication : order.kind === "taper_plan" ? taper : order.kind === "naloxone" ? NALOXONE_ORDER : order;
     await tx.order.create({
       data: {
         encounterId: encounter.id,

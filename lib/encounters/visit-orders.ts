@@ -54,6 +54,9 @@ export function sigText(m: { form?: string; doseMg?: number; dosesPerDay?: numbe
   return parts.filter(Boolean).join(" ");
 }
 
+/** What a naloxone order prescribes: one product, the same in the draft, the signed record and the patient's plan. */
+export const NALOXONE_ORDER = { product: "naloxone nasal spray 4 mg", quantity: "2 devices", instructions: "Show the patient and household how to use it; call emergency services after giving it." };
+
 /** An order as both the draft and the signed record show it. */
 export type OrderView = { kind: string; code: string; medicationAction: string | null; detail: unknown };
 
@@ -61,7 +64,7 @@ export const orderView = (order: OrderInput): OrderView => ({
   kind: order.kind,
   code: orderCode(order),
   medicationAction: order.kind === "medication" ? order.action : null,
-  detail: order.kind === "medication" ? order.medication : order,
+  detail: order.kind === "medication" ? order.medication : order.kind === "naloxone" ? NALOXONE_ORDER : order,
 });
 
 const ACTION_WORD: Record<string, string> = { new: "New", continue: "Continue", change: "Change to", stop: "Stop" };
@@ -72,7 +75,7 @@ export function orderText(order: OrderView): string {
     case "medication":
       return `${ACTION_WORD[order.medicationAction ?? "new"]}: ${order.code}${order.medicationAction === "stop" ? "" : ` ${sigText(detail)}`}`.trimEnd();
     case "naloxone":
-      return `Naloxone: ${typeof detail.product === "string" ? `${detail.product}, ${String(detail.quantity)}` : "nasal spray 4 mg, 2 devices"}`;
+      return `Naloxone: ${String(detail.product ?? NALOXONE_ORDER.product)}, ${String(detail.quantity ?? NALOXONE_ORDER.quantity)}`;
     case "urine_drug_test":
       return "Urine drug test";
     case "taper_plan": {
