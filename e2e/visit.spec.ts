@@ -167,6 +167,14 @@ test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for fail
   await page.getByRole("button", { name: "Sign encounter" }).click();
   await expect(page.getByText(/Signed by Dr. Maya Okafor/)).toBeVisible();
   await expect(page.getByText("Change to: oxycodone 5 mg × 3/day")).toBeVisible();
+  const assessed = page.getByRole("definition").filter({ hasText: "mL/min" });
+  await expect(assessed).toHaveText("22 mL/min/1.73 m²");
+  await expect(page.getByRole("table").filter({ hasText: "Before this visit" })).toContainText("Before this visit: 45 MME/day");
+  const after = page.getByRole("table").filter({ hasText: "After this visit" });
+  await expect(after).toContainText("After this visit: 22.5 MME/day");
+  await expect(after).toContainText("oxycodone5 mg × 3/day22.5 MME/day");
+  await expect(after).not.toContainText("naproxen");
+  await expectAccessible(page);
   await page.getByRole("link", { name: "Print the patient's plan" }).click();
   const medicines = page.getByRole("heading", { name: "Your medicines" }).locator("..");
   await expect(medicines).toContainText("Change oxycodone to the new dose: 5 mg, 3 times a day.");
@@ -179,6 +187,45 @@ test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for fail
   const next = page.getByRole("list", { name: "Medication reconciliation" });
   await expect(next).toContainText("oxycodone 5 mg × 3/day");
   await expect(next).not.toContainText("naproxen");
+});
+
+test("a patient already on oxycodone and alprazolam: the critical alert is pinned first, the sign area links to it, and a phone shows it above the form", async ({ page }) => {
+  await newPatientVisit(page, "Pinned");
+  await page.getByLabel("Duration (weeks)").fill("60");
+  await page.getByLabel("Average pain, last week (0-10)").fill("7");
+  await page.getByRole("button", { name: "Add medication" }).click();
+  await page.getByLabel("Drug", { exact: true }).first().selectOption("oxycodone");
+  await page.getByLabel("Dose (mg)").first().fill("10");
+  await page.getByLabel("Doses/day").first().fill("4");
+  await page.getByRole("button", { name: "Add medication" }).click();
+  await page.getByLabel("Drug", { exact: true }).nth(1).selectOption("alprazolam");
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  await expect(panel.getByRole("heading", { level: 3 }).first()).toHaveText("Critical alerts");
+  const alert = panel.getByRole("listitem").filter({ hasText: "oxycodone with alprazolam" }).first();
+  await expect(alert).toBeVisible();
+
+  const toAnswer = page.getByText("Answer each critical alert before signing:").locator("..");
+  const link = toAnswer.getByRole("link", { name: /oxycodone with alprazolam/ });
+  await link.click();
+  await expect(page).toHaveURL(/#alert-opioid-benzodiazepine$/);
+  await expect(panel.locator("#alert-opioid-benzodiazepine")).toBeInViewport();
+  await expectAccessible(page);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const summary = page.getByRole("link", { name: "Recommendation summary" });
+  await expect(summary).toBeInViewport();
+  await expect(summary).toContainText(/critical alerts? to answer/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const formTop = await page.getByLabel("Duration (weeks)").boundingBox();
+  const summaryTop = await summary.boundingBox();
+  expect(summaryTop!.y).toBeLessThan(formTop!.y);
+  // It stays in view while the clinician works down the form.
+  await page.getByRole("button", { name: "Sign encounter" }).scrollIntoViewIfNeeded();
+  await expect(summary).toBeInViewport();
+
+  for (const acknowledge of await panel.getByRole("button", { name: "Acknowledge" }).all()) await acknowledge.click();
+  await expect(page.getByText("Answer each critical alert before signing:")).toBeHidden();
+  await expect(summary).not.toContainText("critical");
 });
 
 test("methadone for opioid use disorder is continued and never counted in MME", async ({ page }) => {
@@ -225,7 +272,7 @@ test("a red-flag visit suspends the ladder and puts the urgent referral first", 
   const panel = page.getByRole("region", { name: "Live recommendation" });
   await expect(panel.getByTestId("ladder-step")).toContainText("Urgent evaluation");
   await expect(panel.getByTestId("ladder-step")).toContainText("ladder suspended");
-  await expect(panel.getByRole("listitem").first()).toContainText("Emergency referral today");
+  await expect(panel.getByRole("list", { name: "Next steps" }).getByRole("listitem").first()).toContainText("Emergency referral today");
   await expect(panel).toContainText("Possible cauda equina syndrome");
   await expect(panel).not.toContainText("Physical therapy program");
   await expectAccessible(page);
@@ -305,7 +352,30 @@ test("nothing typed is lost when the network fails: the draft stays in the brows
   await page.getByLabel("Average pain, last week (0-10)").fill("8");
   await expect(page.getByRole("status").filter({ hasText: /Could not reach Backstep|kept in this browser/ })).toBeVisible();
   await context.setOffline(false);
+  // Leaving with work not yet saved asks first.
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
   await page.reload();
+  expect(asked).toEqual(["beforeunload"]);
   await expect(page.getByLabel("Average pain, last week (0-10)")).toHaveValue("8");
   await expect(page.getByText("All changes saved.")).toBeVisible();
+});
+
+test("orders and decisions are saved with the draft: a reload keeps the accepted suggestion and the referral it drafted", async ({ page }) => {
+  await newPatientVisit(page, "Reload");
+  await page.getByLabel("Duration (weeks)").fill("16");
+  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  const primary = page.getByRole("region", { name: "Live recommendation" }).getByRole("listitem", { name: "Physical therapy program" });
+  await primary.getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("Physical therapy referral");
+  await expect(page.getByText("All changes saved.")).toBeVisible();
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("Physical therapy referral");
+  await expect(primary.getByRole("button", { name: "Accept" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText("All changes saved.")).toBeVisible();
+  await expectAccessible(page);
 });

@@ -70,6 +70,15 @@ const scratch = { url: scratchUrl.toString() };
 const pool = new CatalogPool({ connectionString: scratch.url, Client: CatalogClient });
 try {
   await migrate(scratch.url);
+  // Prisma does not model CHECK constraints (the migrations add them by hand) and this engine cannot read them
+  // through the adapter: dropped from the scratch copy, the diff is the same.
+  await pool.query(
+    `DO $$ DECLARE c record; BEGIN
+       FOR c IN SELECT conrelid::regclass AS t, conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace LOOP
+         EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.t, c.conname);
+       END LOOP;
+     END $$`,
+  );
   const schema = readFileSync("prisma/schema.prisma", "utf8");
   const files = [{ path: "schema.prisma", content: schema }];
   const engine = await loadEngine().new({ datamodels: [["schema.prisma", schema]] }, () => undefined, bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool)));

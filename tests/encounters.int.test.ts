@@ -93,6 +93,28 @@ describe("saveDraft", () => {
     expect((await testDb().encounter.findUniqueOrThrow({ where: { id } })).assessment).toEqual({ pain: { intensity: 7 } });
   });
 
+  it("keeps the visit's orders and decisions with the draft until it is signed", async () => {
+    const { id } = await draft();
+    const orders = [{ kind: "pt_referral", priority: "soon", goals: "Walk 30 minutes" }, { kind: "medication", action: "stop", medication: { drug: "naproxen" } }];
+    const decisions = [{ target: "suggestion", itemKey: "ladder.conservative/physical-therapy", response: "declined", reasonCode: "patient-declined", comment: "Prefers to wait" }];
+    await saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: { pain: { intensity: 7 } }, orders, decisions });
+    const saved = await getEncounter(clinic.clinician, id);
+    expect(saved.draft).toEqual({ orders, decisions });
+    await signEncounter(clinic.clinician, { encounterId: id, version: 2, assessment: completeAssessment() });
+    expect(await testDb().encounter.findUniqueOrThrow({ where: { id }, select: { draftOrders: true, draftDecisions: true } })).toEqual({ draftOrders: [], draftDecisions: [] });
+    expect((await getEncounter(clinic.clinician, id)).draft).toBeNull();
+  });
+
+  it("names a malformed order or decision in a draft and saves nothing", async () => {
+    const { id } = await draft();
+    const error = await failure(
+      saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: {}, orders: [{ kind: "medication", medication: { drug: "unicorn" } }], decisions: [{ target: "alert", itemKey: "x", response: "maybe" }] }),
+    );
+    expect(error?.code).toBe("invalid-input");
+    expect(error?.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["orders.0.medication.drug", "decisions.0.response"]));
+    expect((await testDb().encounter.findUniqueOrThrow({ where: { id } })).version).toBe(1);
+  });
+
   it("refuses a stale version with a conflict that names the current one, and keeps the newer save", async () => {
     const { id } = await draft();
     await saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: { pain: { intensity: 7 } } });

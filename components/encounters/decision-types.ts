@@ -1,8 +1,10 @@
+import type { DecisionReason } from "@/lib/encounters/decision-reasons";
+
 export type DecisionDraft = {
   target: "suggestion" | "alert" | "avoid";
   itemKey: string;
   response: "accepted" | "declined" | "acknowledged" | "overridden";
-  reasonCode?: string;
+  reasonCode?: DecisionReason;
   comment?: string;
 };
 

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { recommend } from "@/lib/ladder/evaluate";
-import type { OrderInput } from "@/lib/encounters/sign-input";
+import type { DecisionInput, OrderInput } from "@/lib/encounters/sign-input";
 import { withDraftedOrders } from "@/lib/encounters/visit-orders";
 import type { FieldIssue } from "@/lib/errors";
 import { saveDraftAction, signAction } from "@/app/(app)/encounters/actions";
@@ -12,7 +12,7 @@ import { decisionKey, type DecisionDraft } from "./decision-types";
 import { MedicationReconciliation } from "./medication-reconciliation";
 import { OrdersEditor } from "./orders-editor";
 import type { TherapyId } from "@/lib/ladder/vocabulary";
-import { RecommendationPanel } from "./recommendation-panel";
+import { RecommendationPanel, STEP_LABEL, alertAnchor } from "./recommendation-panel";
 
 type SaveState = { kind: "saved" | "saving" | "unsaved" } | { kind: "conflict" | "failed"; message: string };
 
@@ -42,17 +42,29 @@ const TO_FILL_IN: Record<string, string> = {
   "pain.intensity": "Average pain, last week (0-10)",
 };
 
+type Decisions = Record<string, DecisionDraft>;
+type Work = { assessment: AssessmentDraft; orders: OrderInput[]; decisions: Decisions };
+
+const byKey = (decisions: readonly DecisionDraft[]): Decisions => Object.fromEntries(decisions.map((d) => [decisionKey(d.target, d.itemKey), d]));
+
+// Decisions as the server keeps them: a blank reason or comment is no reason or comment.
+const decisionList = (decisions: Decisions) =>
+  Object.values(decisions).map((d) => ({ ...d, reasonCode: d.reasonCode || undefined, comment: d.comment?.trim() || undefined }));
+
+type Props = { encounterId: string; initialVersion: number; initialAssessment: AssessmentDraft; initialOrders: OrderInput[]; initialDecisions: DecisionInput[] };
+
 /**
  * The visit: the assessment on the left, the engine's recommendation on the right, updated on every keystroke in the
- * browser. Drafts save as the clinician types; a copy stays in this browser so nothing typed is lost if saving fails.
+ * browser. Drafts (assessment, orders and decisions) save as the clinician works; a copy stays in this browser so
+ * nothing is lost if saving fails, and leaving the page before a save has landed asks first.
  */
-export function EncounterWorkspace({ encounterId, initialVersion, initialAssessment }: { encounterId: string; initialVersion: number; initialAssessment: AssessmentDraft }) {
+export function EncounterWorkspace({ encounterId, initialVersion, initialAssessment, initialOrders, initialDecisions }: Props) {
   const router = useRouter();
   const backupKey = `backstep:draft:${encounterId}`;
   const [assessment, setAssessment] = useState<AssessmentDraft>(initialAssessment);
   const [version, setVersion] = useState(initialVersion);
-  const [decisions, setDecisions] = useState<Record<string, DecisionDraft>>({});
-  const [orders, setOrders] = useState<OrderInput[]>([]);
+  const [decisions, setDecisions] = useState<Decisions>(() => byKey(initialDecisions));
+  const [orders, setOrders] = useState<OrderInput[]>(initialOrders);
   const [save, setSave] = useState<SaveState>({ kind: "saved" });
   const [signIssues, setSignIssues] = useState<{ message: string; issues: FieldIssue[] } | null>(null);
   const [signing, setSigning] = useState(false);
@@ -62,9 +74,11 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
   useEffect(() => {
     const saved = window.localStorage.getItem(backupKey);
     if (!saved) return;
-    const backup = JSON.parse(saved) as { version: number; assessment: AssessmentDraft };
-    if (backup.version === initialVersion) {
+    const backup = JSON.parse(saved) as { version: number } & Partial<Work>;
+    if (backup.version === initialVersion && backup.assessment) {
       setAssessment(backup.assessment);
+      if (backup.orders) setOrders(backup.orders);
+      if (backup.decisions) setDecisions(backup.decisions);
       edited.current = true;
       setSave({ kind: "unsaved" });
     }
@@ -72,16 +86,17 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
 
   useEffect(() => {
     if (!edited.current) return;
-    window.localStorage.setItem(backupKey, JSON.stringify({ version, assessment }));
+    const work: Work = { assessment, orders, decisions };
+    window.localStorage.setItem(backupKey, JSON.stringify({ version, ...work }));
     if (save.kind === "conflict") return;
     setSave({ kind: "unsaved" });
     const timer = window.setTimeout(async () => {
       setSave({ kind: "saving" });
       try {
-        const result = await saveDraftAction({ encounterId, version, assessment: assessment as Record<string, unknown> });
+        const result = await saveDraftAction({ encounterId, version, assessment: assessment as Record<string, unknown>, orders, decisions: decisionList(decisions) });
         if (result.ok) {
           setVersion(result.version);
-          window.localStorage.setItem(backupKey, JSON.stringify({ version: result.version, assessment }));
+          window.localStorage.setItem(backupKey, JSON.stringify({ version: result.version, ...work }));
           setSave({ kind: "saved" });
         } else {
           setSave({ kind: result.code === "conflict" ? "conflict" : "failed", message: result.message });
@@ -91,8 +106,17 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
       }
     }, AUTOSAVE_MS);
     return () => window.clearTimeout(timer);
-    // Keyed on the assessment alone: the version changes because of the save itself.
-  }, [assessment]);
+    // Keyed on the work alone: the version changes because of the save itself.
+  }, [assessment, orders, decisions]);
+
+  // Closing or reloading the page before the work is saved asks first (the browser's own prompt).
+  const pending = save.kind !== "saved";
+  useEffect(() => {
+    if (!pending) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [pending]);
 
   const evaluation = useMemo(() => recommend(withDraftedOrders(assessment, orders)), [assessment, orders]);
   const recommendation = evaluation.ok ? evaluation.recommendation : null;
@@ -108,13 +132,20 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
     edited.current = true;
     setAssessment(next);
   };
+  const changeOrders = (next: OrderInput[]) => {
+    edited.current = true;
+    setOrders(next);
+  };
   const decide = (decision: DecisionDraft) => {
+    edited.current = true;
     setDecisions((all) => ({ ...all, [decisionKey(decision.target, decision.itemKey)]: decision }));
     // Accepting a suggestion that is an order drafts the order (once).
     const therapy = recommendation?.next.find((s) => s.id === decision.itemKey)?.therapy;
     const order = decision.target === "suggestion" && decision.response === "accepted" && therapy ? ORDER_FOR_SUGGESTION[therapy] : undefined;
     if (order && !orders.some((o) => o.kind === order.kind)) setOrders([...orders, order]);
   };
+
+  const unanswered = recommendation?.alerts.filter((a) => a.severity === "critical" && !decisions[decisionKey("alert", a.code)]) ?? [];
 
   async function sign() {
     setSigning(true);
@@ -124,9 +155,7 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
       ...(recommendation?.alerts.map((a) => decisionKey("alert", a.code)) ?? []),
       ...(recommendation?.avoid.map((a) => decisionKey("avoid", a.therapy)) ?? []),
     ]);
-    const answered = Object.entries(decisions)
-      .filter(([key]) => live.has(key))
-      .map(([, decision]) => ({ ...decision, comment: decision.comment?.trim() || undefined }));
+    const answered = decisionList(decisions).filter((d) => live.has(decisionKey(d.target, d.itemKey)));
     try {
       const result = await signAction({ encounterId, version, assessment, decisions: answered, orders });
       if (result.ok) {
@@ -144,13 +173,19 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      {recommendation && (
+        <a href="#live-recommendation" className="sticky top-0 z-10 block rounded-md border border-line bg-white p-2 text-sm shadow-sm lg:hidden" aria-label="Recommendation summary">
+          <span className="font-medium">{STEP_LABEL[recommendation.ladder.step]}</span>
+          {unanswered.length > 0 && <span className="ml-2 font-medium text-critical">{unanswered.length} critical {unanswered.length === 1 ? "alert" : "alerts"} to answer</span>}
+        </a>
+      )}
       <div className="space-y-4">
         <p role="status" aria-live="polite" className={`text-sm ${save.kind === "conflict" || save.kind === "failed" ? "text-critical" : "text-muted"}`}>
           {saveMessage(save)}
         </p>
         <AssessmentForm value={assessment} onChange={update} classification={recommendation?.classification ?? null} errors={fieldErrors} />
-        <MedicationReconciliation assessment={assessment} orders={orders} onOrdersChange={setOrders} />
-        <OrdersEditor assessment={assessment} orders={orders} onOrdersChange={setOrders} current={recommendation} decisions={decisions} onDecide={decide} />
+        <MedicationReconciliation assessment={assessment} orders={orders} onOrdersChange={changeOrders} />
+        <OrdersEditor assessment={assessment} orders={orders} onOrdersChange={changeOrders} current={recommendation} decisions={decisions} onDecide={decide} />
         <div className="rounded-lg border border-line bg-white p-4">
           {signIssues && (
             <div role="alert" className="mb-3 text-sm text-critical">
@@ -164,13 +199,27 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
               </ul>
             </div>
           )}
+          {unanswered.length > 0 && (
+            <div className="mb-3 text-sm text-critical">
+              <p className="font-medium">Answer each critical alert before signing:</p>
+              <ul className="list-inside list-disc">
+                {unanswered.map((alert) => (
+                  <li key={alert.code}>
+                    <a href={`#${alertAnchor(alert.code)}`} className="underline">
+                      {alert.summary}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <button type="button" onClick={sign} disabled={signing || save.kind === "conflict"} className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
             {signing ? "Signing…" : "Sign encounter"}
           </button>
           <p className="mt-2 text-xs text-muted">Signing locks the encounter; later corrections are addenda.</p>
         </div>
       </div>
-      <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" tabIndex={0} aria-label="Live recommendation" role="region">
+      <div id="live-recommendation" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" tabIndex={0} aria-label="Live recommendation" role="region">
         {recommendation ? (
           <RecommendationPanel recommendation={recommendation} decisions={decisions} onDecide={decide} />
         ) : (

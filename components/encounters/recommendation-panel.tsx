@@ -1,6 +1,6 @@
 "use client";
 
-import type { Alert, Recommendation } from "@/lib/ladder/recommendation";
+import type { Alert, AvoidEntry, Recommendation, TraceEntry } from "@/lib/ladder/recommendation";
 import { DECISION_REASONS } from "@/lib/encounters/decision-reasons";
 import { Badge } from "@/components/ui/badge";
 import { EvidenceDetails } from "./evidence-details";
@@ -8,7 +8,12 @@ import { TaperScheduleDetails } from "./taper-schedule-details";
 import { decisionKey, type DecisionDraft } from "./decision-types";
 
 const SEVERITY_TONE = { critical: "critical", warning: "warning", info: "info" } as const;
-const STEP_LABEL = { "urgent-evaluation": "Urgent evaluation", conservative: "Conservative care", pharmacologic: "Medication added", interventional: "Interventional" } as const;
+// The avoid entries most likely to matter are first; the rest are a click away.
+const AVOID_SHOWN = 3;
+export const STEP_LABEL = { "urgent-evaluation": "Urgent evaluation", conservative: "Conservative care", pharmacologic: "Medication added", interventional: "Interventional" } as const;
+
+/** Where an alert sits in the panel, for links that take the clinician to it. */
+export const alertAnchor = (code: string) => `alert-${code}`;
 
 type Props = {
   recommendation: Recommendation;
@@ -16,10 +21,13 @@ type Props = {
   onDecide?: (decision: DecisionDraft) => void;
 };
 
-/** The recommendation as the clinician sees it: primary step first, alerts by severity, then what to avoid. */
+/** The recommendation as the clinician sees it: where the patient stands, critical alerts, next steps, other alerts, then what to avoid. */
 export function RecommendationPanel({ recommendation, decisions, onDecide }: Props) {
   const traceOf = (ruleId: string | undefined) => recommendation.trace.find((t) => t.ruleId === ruleId);
   const decided = (target: DecisionDraft["target"], key: string) => decisions[decisionKey(target, key)];
+  // Critical alerts come before everything else: they hold signing until answered.
+  const critical = recommendation.alerts.filter((a) => a.severity === "critical");
+  const others = recommendation.alerts.filter((a) => a.severity !== "critical");
   return (
     <section aria-label="Recommendation" className="space-y-4">
       <div className={`rounded-lg border p-4 ${recommendation.ladder.suspended ? "border-critical bg-red-50" : "border-line bg-white"}`}>
@@ -39,9 +47,20 @@ export function RecommendationPanel({ recommendation, decisions, onDecide }: Pro
         </p>
       </div>
 
+      {critical.length > 0 && (
+        <div>
+          <h3 className="mb-2 font-semibold text-critical">Critical alerts</h3>
+          <ul className="space-y-2">
+            {critical.map((alert) => (
+              <AlertItem key={alert.code} alert={alert} decision={decided("alert", alert.code)} onDecide={onDecide} trace={traceOf(alert.ruleId)} />
+            ))}
+          </ul>
+        </div>
+      )}
+
       <div>
         <h3 className="mb-2 font-semibold">Next steps</h3>
-        <ol className="space-y-2">
+        <ol className="space-y-2" aria-label="Next steps">
           {recommendation.next.map((suggestion, index) => {
             const decision = decided("suggestion", suggestion.id);
             return (
@@ -77,11 +96,11 @@ export function RecommendationPanel({ recommendation, decisions, onDecide }: Pro
         </ol>
       </div>
 
-      {recommendation.alerts.length > 0 && (
+      {others.length > 0 && (
         <div>
           <h3 className="mb-2 font-semibold">Alerts</h3>
           <ul className="space-y-2">
-            {recommendation.alerts.map((alert) => (
+            {others.map((alert) => (
               <AlertItem key={alert.code} alert={alert} decision={decided("alert", alert.code)} onDecide={onDecide} trace={traceOf(alert.ruleId)} />
             ))}
           </ul>
@@ -92,13 +111,20 @@ export function RecommendationPanel({ recommendation, decisions, onDecide }: Pro
         <div>
           <h3 className="mb-2 font-semibold">Avoid</h3>
           <ul className="space-y-1">
-            {recommendation.avoid.map((entry) => (
-              <li key={entry.therapy} className="rounded-md border border-line bg-white p-2 text-sm">
-                <span className="font-medium">{entry.therapy.replace(/-/g, " ")}</span>: {entry.reason}
-                <EvidenceDetails evidence={entry.evidence} trace={traceOf(entry.ruleId)} />
-              </li>
+            {recommendation.avoid.slice(0, AVOID_SHOWN).map((entry) => (
+              <AvoidItem key={entry.therapy} entry={entry} trace={traceOf(entry.ruleId)} />
             ))}
           </ul>
+          {recommendation.avoid.length > AVOID_SHOWN && (
+            <details className="mt-1">
+              <summary className="cursor-pointer text-sm text-brand">Show all {recommendation.avoid.length}</summary>
+              <ul className="mt-1 space-y-1">
+                {recommendation.avoid.slice(AVOID_SHOWN).map((entry) => (
+                  <AvoidItem key={entry.therapy} entry={entry} trace={traceOf(entry.ruleId)} />
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       )}
 
@@ -119,11 +145,20 @@ export function RecommendationPanel({ recommendation, decisions, onDecide }: Pro
   );
 }
 
-function AlertItem({ alert, decision, onDecide, trace }: { alert: Alert; decision?: DecisionDraft; onDecide?: (d: DecisionDraft) => void; trace?: ReturnType<Recommendation["trace"]["find"]> }) {
-  const id = `alert-${alert.code}`;
+function AvoidItem({ entry, trace }: { entry: AvoidEntry; trace?: TraceEntry }) {
+  return (
+    <li className="rounded-md border border-line bg-white p-2 text-sm">
+      <span className="font-medium">{entry.therapy.replace(/-/g, " ")}</span>: {entry.reason}
+      <EvidenceDetails evidence={entry.evidence} trace={trace} />
+    </li>
+  );
+}
+
+function AlertItem({ alert, decision, onDecide, trace }: { alert: Alert; decision?: DecisionDraft; onDecide?: (d: DecisionDraft) => void; trace?: TraceEntry }) {
+  const id = alertAnchor(alert.code);
   const overriding = decision?.response === "overridden";
   return (
-    <li className={`rounded-md border p-3 ${alert.severity === "critical" ? "border-critical" : "border-line"} bg-white`} aria-labelledby={`${id}-summary`}>
+    <li id={id} tabIndex={-1} className={`rounded-md border p-3 ${alert.severity === "critical" ? "border-critical" : "border-line"} bg-white`} aria-labelledby={`${id}-summary`}>
       <div className="flex items-start gap-2">
         <Badge tone={SEVERITY_TONE[alert.severity]}>{alert.severity}</Badge>
         <div className="flex-1">
@@ -158,7 +193,7 @@ function AlertItem({ alert, decision, onDecide, trace }: { alert: Alert; decisio
                   id={`${id}-reason`}
                   className="mt-1 block w-full rounded border border-line px-2 py-1 text-sm"
                   value={decision.reasonCode ?? ""}
-                  onChange={(e) => onDecide({ ...decision, reasonCode: e.target.value || undefined })}
+                  onChange={(e) => onDecide({ ...decision, reasonCode: (e.target.value || undefined) as DecisionDraft["reasonCode"] })}
                 >
                   <option value="">Choose a reason…</option>
                   {Object.entries(DECISION_REASONS).map(([code, label]) => (

@@ -1,5 +1,7 @@
 import type { AssessmentInput } from "@/lib/ladder/assessment-schema";
 import type { Recommendation } from "@/lib/ladder/recommendation";
+import type { DecisionInput, OrderInput } from "./sign-input";
+import type { DecisionReason } from "./decision-reasons";
 
 export type EncounterStatus = "draft" | "signed";
 
@@ -7,7 +9,7 @@ export type EncounterDecision = {
   target: "suggestion" | "alert" | "avoid";
   itemKey: string;
   response: "accepted" | "declined" | "acknowledged" | "overridden";
-  reasonCode: string | null;
+  reasonCode: DecisionReason | null;
   comment: string | null;
   decidedBy: string;
   decidedAt: string;
@@ -31,4 +33,6 @@ export type EncounterDetail = {
   decisions: EncounterDecision[];
   orders: EncounterOrder[];
   addenda: { author: string; text: string; createdAt: string }[];
+  /** A draft's work so far (orders and decisions saved with it); null once signed. */
+  draft: { orders: OrderInput[]; decisions: DecisionInput[] } | null;
 };

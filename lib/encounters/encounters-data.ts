@@ -17,7 +17,8 @@ import { carryForward } from "./carry-forward";
 import type { TherapyId } from "@/lib/ladder/vocabulary";
 import { checkDecisions } from "./check-decisions";
 import type { EncounterDetail } from "./encounter-dto";
-import { draftInput, signInput, type OrderInput } from "./sign-input";
+import type { DecisionReason } from "./decision-reasons";
+import { decisionInput, draftInput, orderInput, signInput, type DecisionInput, type OrderInput } from "./sign-input";
 import { NALOXONE_ORDER, orderCode, storedMedicationOrder, toVisitOrderIssues, withDraftedOrders } from "./visit-orders";
 import { taperScheduleFor, type TaperSchedule } from "@/lib/ladder/taper-schedule";
 import { encounterFacts } from "@/lib/measures/encounter-facts";
@@ -110,6 +111,8 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
         status: true,
         version: true,
         assessment: true,
+        draftOrders: true,
+        draftDecisions: true,
         signedAt: true,
         clinician: { select: { name: true } },
         patient: { select: { id: true, givenName: true, familyName: true, mrn: true, birthDate: true, sex: true } },
@@ -140,10 +143,24 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
     assessment: row.assessment as Partial<AssessmentInput>,
     signedAt: row.signedAt?.toISOString() ?? null,
     recommendation: (row.recommendations[0]?.output as Recommendation | undefined) ?? null,
-    decisions: row.decisions.map((d) => ({ ...d, decidedBy: d.decidedBy.name, decidedAt: d.decidedAt.toISOString() })),
+    decisions: row.decisions.map((d) => ({ ...d, reasonCode: d.reasonCode as DecisionReason | null, decidedBy: d.decidedBy.name, decidedAt: d.decidedAt.toISOString() })),
     orders: row.orders.map((o) => ({ ...o, orderedAt: o.orderedAt.toISOString() })),
     addenda: row.addenda.map((a) => ({ author: a.author.name, text: a.text, createdAt: a.createdAt.toISOString() })),
+    draft: row.status === "draft" ? savedDraftWork(row.draftOrders, row.draftDecisions) : null,
   };
+}
+
+/** The orders and decisions saved with a draft; any no longer well-formed (a vocabulary changed since) is left out. */
+function savedDraftWork(orders: unknown, decisions: unknown): { orders: OrderInput[]; decisions: DecisionInput[] } {
+  return { orders: wellFormed(orders, orderInput), decisions: wellFormed(decisions, decisionInput) };
+}
+
+function wellFormed<T>(items: unknown, schema: z.ZodType<T>): T[] {
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((item) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** Why an update of a draft touched no row: gone, signed, or changed by someone else since it was read. */
@@ -159,11 +176,11 @@ async function explainStaleDraft(tx: Prisma.TransactionClient, actor: Actor, id:
 /** Saves a draft (possibly incomplete). The version read must still be current: no silent overwrites. */
 export async function saveDraft(actor: Actor, input: unknown): Promise<{ version: number }> {
   await authorize(db(), actor, "update", "encounter", { action: "encounter.save-draft", entityType: "encounter" });
-  const { encounterId: id, version, assessment } = parseInput(draftInput, input);
+  const { encounterId: id, version, assessment, orders, decisions } = parseInput(draftInput, input);
   return db().$transaction(async (tx) => {
     const updated = await tx.encounter.updateMany({
       where: { id, organizationId: actor.organizationId, status: "draft", version },
-      data: { assessment: assessment as Prisma.InputJsonValue, version: { increment: 1 } },
+      data: { assessment: assessment as Prisma.InputJsonValue, draftOrders: orders, draftDecisions: decisions, version: { increment: 1 } },
     });
     if (updated.count === 0) throw await explainStaleDraft(tx, actor, id);
     await recordAudit(tx, { actor, action: "encounter.save-draft", outcome: "success", entityType: "encounter", entityId: id, detail: { version: version + 1 } });
@@ -213,7 +230,7 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
     const signedAt = new Date();
     const updated = await tx.encounter.updateMany({
       where: { id: encounter.id, status: "draft", version: parsed.version },
-      data: { assessment: assessment as Prisma.InputJsonValue, status: "signed", signedAt, signedById: actor.userId, version: { increment: 1 } },
+      data: { assessment: assessment as Prisma.InputJsonValue, draftOrders: [], draftDecisions: [], status: "signed", signedAt, signedById: actor.userId, version: { increment: 1 } },
     });
     if (updated.count === 0) throw await explainStaleDraft(tx, actor, encounter.id);
     const stored = await tx.recommendation.create({

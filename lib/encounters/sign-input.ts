@@ -48,12 +48,18 @@ export const orderInput = z.discriminatedUnion(
   { error: "order kind must be medication, naloxone, urine_drug_test, taper_plan, pt_referral, imaging, injection or specialist_referral" },
 );
 
+// A draft keeps the visit's work so far: the assessment as typed, and the orders and decisions taken, each
+// well-formed (whether they fit the assessment is judged at signing).
+export const draftWork = {
+  decisions: z.array(decisionInput).max(200).default([]),
+  orders: z.array(orderInput).max(30).default([]),
+};
+
 export const signInput = z.strictObject({
   encounterId: z.uuid({ error: "encounter id must be a UUID" }),
   version: z.number({ error: "version is required" }).int().min(1),
   assessment: z.record(z.string(), z.unknown(), { error: "assessment must be an object" }),
-  decisions: z.array(decisionInput).max(200).default([]),
-  orders: z.array(orderInput).max(30).default([]),
+  ...draftWork,
 });
 
 export type SignInput = z.input<typeof signInput>;
@@ -66,4 +72,7 @@ export const draftInput = z.strictObject({
   assessment: z
     .record(z.string(), z.unknown(), { error: "assessment must be an object" })
     .refine((value) => JSON.stringify(value).length <= 100_000, { error: "the draft is too large to save" }),
+  ...draftWork,
 });
+
+export type DraftInput = z.input<typeof draftInput>;

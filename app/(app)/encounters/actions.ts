@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
 import { addAddendum, saveDraft, signEncounter, startEncounter } from "@/lib/encounters/encounters-data";
 import { isAppError, type FieldIssue } from "@/lib/errors";
+import type { DraftInput } from "@/lib/encounters/sign-input";
 
 export type WorkspaceResult = { ok: true; version: number } | { ok: false; code: string; message: string; issues: FieldIssue[] };
 
@@ -19,7 +20,7 @@ export async function startVisitAction(patientId: string): Promise<void> {
   redirect(`/encounters/${id}`);
 }
 
-export async function saveDraftAction(input: { encounterId: string; version: number; assessment: Record<string, unknown> }): Promise<WorkspaceResult> {
+export async function saveDraftAction(input: DraftInput): Promise<WorkspaceResult> {
   try {
     const actor = await requireApiActor();
     return { ok: true, ...(await saveDraft(actor, input)) };

@@ -28,8 +28,14 @@ export default async function EncounterPage({ params }: { params: Promise<{ id: 
           </>
         }
       />
-      {editable ? (
-        <EncounterWorkspace encounterId={encounter.id} initialVersion={encounter.version} initialAssessment={encounter.assessment} />
+      {editable && encounter.draft ? (
+        <EncounterWorkspace
+          encounterId={encounter.id}
+          initialVersion={encounter.version}
+          initialAssessment={encounter.assessment}
+          initialOrders={encounter.draft.orders}
+          initialDecisions={encounter.draft.decisions}
+        />
       ) : (
         <SignedEncounter encounter={encounter} canAmend={encounter.status === "signed" && can(actor.role, "update", "encounter")} />
       )}

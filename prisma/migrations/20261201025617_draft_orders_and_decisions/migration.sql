@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "encounter" ADD COLUMN     "draft_decisions" JSONB NOT NULL DEFAULT '[]',
+ADD COLUMN     "draft_orders" JSONB NOT NULL DEFAULT '[]';
