@@ -35,7 +35,9 @@ test("the chart of a patient with a year of visits shows where they stand, trend
   await page.goto("/patients?q=RV-100121");
   await page.getByRole("table", { name: "Patients" }).getByRole("link").first().click();
   await expect(page.getByRole("region", { name: "Where the patient stands" })).toContainText("Medication added");
-  await expect(page.getByRole("figure").filter({ hasText: "Pain (0-10)" }).getByRole("img")).toHaveAttribute("aria-label", /Pain \(0-10\): \d{4}-\d{2}-\d{2} 7, .*5$/);
+  const pain = page.getByRole("figure").filter({ hasText: "Pain (0-10)" });
+  await expect(pain.getByRole("img")).toHaveAttribute("aria-label", /Pain \(0-10\): \d{4}-\d{2}-\d{2} 7, .*5$/);
+  await expect(pain.locator("figcaption")).toContainText(/Latest 5 \(\d{4}-\d{2}-\d{2}\)/);
   await expect(page.getByRole("region", { name: "Treatments tried" })).toContainText("physical therapy");
   await expect(page.getByRole("region", { name: "Current medications" })).toContainText("naproxen");
   await expectAccessible(page);

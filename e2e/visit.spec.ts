@@ -183,6 +183,15 @@ test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for fail
   await expectAccessible(page);
 
   await page.goto(chart);
+  const safety = page.getByRole("definition");
+  await expect(page.getByRole("region", { name: "Opioid safety" })).toBeVisible();
+  await expect(safety.filter({ hasText: "22.5" })).toContainText("below 50");
+  await expect(safety.filter({ hasText: "ordered" })).toHaveCount(1);
+  const mme = page.getByRole("figure").filter({ hasText: "Opioid MME/day" });
+  await expect(mme.locator("figcaption")).toContainText("Latest 22.5");
+  await expect(mme.getByRole("img")).toHaveAttribute("aria-label", /reference lines at 50 and 90$/);
+  await expect(page.getByRole("figure").filter({ hasText: "PEG (0-10)" })).toContainText("No data yet");
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Start visit" }).click();
   const next = page.getByRole("list", { name: "Medication reconciliation" });
   await expect(next).toContainText("oxycodone 5 mg × 3/day");

@@ -12,7 +12,8 @@ import { decisionKey, type DecisionDraft } from "./decision-types";
 import { MedicationReconciliation } from "./medication-reconciliation";
 import { OrdersEditor } from "./orders-editor";
 import type { TherapyId } from "@/lib/ladder/vocabulary";
-import { RecommendationPanel, STEP_LABEL, alertAnchor } from "./recommendation-panel";
+import { RecommendationPanel, alertAnchor } from "./recommendation-panel";
+import { STEP_LABEL } from "@/lib/ladder/step-labels";
 
 type SaveState = { kind: "saved" | "saving" | "unsaved" } | { kind: "conflict" | "failed"; message: string };
 

@@ -2,6 +2,7 @@
 
 import type { Alert, AvoidEntry, Recommendation, TraceEntry } from "@/lib/ladder/recommendation";
 import { DECISION_REASONS } from "@/lib/encounters/decision-reasons";
+import { STEP_LABEL } from "@/lib/ladder/step-labels";
 import { Badge } from "@/components/ui/badge";
 import { EvidenceDetails } from "./evidence-details";
 import { TaperScheduleDetails } from "./taper-schedule-details";
@@ -10,7 +11,6 @@ import { decisionKey, type DecisionDraft } from "./decision-types";
 const SEVERITY_TONE = { critical: "critical", warning: "warning", info: "info" } as const;
 // The avoid entries most likely to matter are first; the rest are a click away.
 const AVOID_SHOWN = 3;
-export const STEP_LABEL = { "urgent-evaluation": "Urgent evaluation", conservative: "Conservative care", pharmacologic: "Medication added", interventional: "Interventional" } as const;
 
 /** Where an alert sits in the panel, for links that take the clinician to it. */
 export const alertAnchor = (code: string) => `alert-${code}`;

@@ -1,6 +1,7 @@
 import type { AssessmentInput, Medication, MedicationOrder } from "@/lib/ladder/assessment-schema";
-import { reconciledMedications } from "@/lib/encounters/visit-orders";
+import { reconciledMedications, sigText, storedMedicationOrder } from "@/lib/encounters/visit-orders";
 import type { Recommendation } from "@/lib/ladder/recommendation";
+import { chartSafety, type ChartOrder, type ChartSafety } from "./chart-safety";
 
 // The chart a doctor reads at a glance: trends over signed visits, where the patient stands now, what was tried.
 
@@ -15,14 +16,16 @@ export type PatientChart = {
   /** As recorded at the latest visit; `since` is the first signed visit that recorded the therapy. */
   treatments: { therapy: string; status: string; since: string; weeks: number | null; adherencePercent: number | null; response: string | null }[];
   medications: { drug: string; sig: string; mmePerDay: number | null }[];
+  /** Opioid safety at a glance; null when there is no opioid and no taper. */
+  safety: ChartSafety | null;
 };
 
-/** A signed visit as the chart reads it: the assessment, the medication orders signed with it, the recommendation shown. */
-export type SignedVisit = { date: string; assessment: Partial<AssessmentInput>; medicationOrders: MedicationOrder[]; recommendation: Recommendation | null };
+/** A signed visit as the chart reads it: the assessment, the orders signed with it, the recommendation shown. */
+export type SignedVisit = { date: string; assessment: Partial<AssessmentInput>; orders: (ChartOrder & { medicationAction: MedicationOrder["action"] | null })[]; recommendation: Recommendation | null };
 
 const mean = (values: readonly number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
 
-export function buildPatientChart(visits: readonly SignedVisit[]): PatientChart {
+export function buildPatientChart(visits: readonly SignedVisit[], today: string): PatientChart {
   const ordered = [...visits].sort((a, b) => a.date.localeCompare(b.date));
   const latest = ordered.at(-1);
   const adherenceOf = (assessment: Partial<AssessmentInput>) => {
@@ -35,7 +38,7 @@ export function buildPatientChart(visits: readonly SignedVisit[]): PatientChart 
   return {
     currentStep: latest?.recommendation ? { step: latest.recommendation.ladder.step, rationale: latest.recommendation.ladder.rationale, date: latest.date } : null,
     pain: ordered.map((v) => ({ date: v.date, value: v.assessment.pain?.intensity ?? null })),
-    peg: ordered.map((v) => ({ date: v.date, value: v.assessment.screening?.peg ? mean(v.assessment.screening.peg) : null })),
+    peg: ordered.map((v) => ({ date: v.date, value: v.recommendation?.classification.peg ?? null })),
     mme: ordered.map((v) => ({ date: v.date, value: v.recommendation?.mme.totalPerDay ?? null })),
     adherence: ordered.map((v) => ({ date: v.date, value: adherenceOf(v.assessment) })),
     treatments: (latest?.assessment.treatments ?? []).map((t) => ({
@@ -47,12 +50,13 @@ export function buildPatientChart(visits: readonly SignedVisit[]): PatientChart 
       response: t.response ?? null,
     })),
     // What the latest visit left the patient on (its orders applied), beside the MME that visit showed for it.
-    medications: reconciledMedications(latest?.assessment.medications as Medication[] | undefined, latest?.medicationOrders ?? []).map((m) => ({
+    medications: reconciledMedications(latest?.assessment.medications as Medication[] | undefined, medicationOrders(latest)).map((m) => ({
       drug: m.drug,
-      sig: [m.form, m.doseMg !== undefined ? `${m.doseMg} mg` : null, m.mcgPerHour !== undefined ? `${m.mcgPerHour} mcg/h` : null, m.dosesPerDay !== undefined ? `× ${m.dosesPerDay}/day` : null, m.prn ? "as needed" : null, m.indication === "opioid-use-disorder" ? "for opioid use disorder (not counted in MME)" : null]
-        .filter(Boolean)
-        .join(" "),
+      sig: [sigText(m), m.indication === "opioid-use-disorder" ? "for opioid use disorder (not counted in MME)" : null].filter(Boolean).join(" "),
       mmePerDay: latestMme.get(m.drug) ?? null,
     })),
+    safety: chartSafety(ordered, today),
   };
 }
+
+const medicationOrders = (visit: SignedVisit | undefined): MedicationOrder[] => (visit?.orders ?? []).filter((o) => o.kind === "medication").map(storedMedicationOrder);

@@ -12,7 +12,6 @@ import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { PatientDetail, PatientListPage } from "./patient-dto";
 import { visiblePatients } from "./patient-scope";
 import { buildPatientChart, type SignedVisit } from "./patient-chart";
-import { storedMedicationOrder } from "@/lib/encounters/visit-orders";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import { visibleReferrals } from "@/lib/referrals/referral-scope";
 
@@ -105,7 +104,7 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
             assessment: true,
             clinician: { select: { name: true } },
             recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
-            orders: { where: { kind: "medication" }, orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { medicationAction: true, detail: true } },
+            orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
           },
         })
       : null;
@@ -134,9 +133,10 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
             .map((e) => ({
               date: toIsoDate(e.date),
               assessment: e.assessment as SignedVisit["assessment"],
-              medicationOrders: e.orders.map(storedMedicationOrder),
+              orders: e.orders,
               recommendation: (e.recommendations[0]?.output as Recommendation | undefined) ?? null,
             })),
+          toIsoDate(new Date()),
         )
       : null,
     referrals: detail.referrals.map((r) => {
