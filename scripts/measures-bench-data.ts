@@ -77,7 +77,7 @@ function templates(firstDay: string): Template[] {
     });
     const drafted = orders.flatMap((o) => (o.kind === "medication" ? [{ ...o, action: "new" as const }] : []));
     const output = evaluate(assessmentSchema.parse(withDraftedOrders(assessment, drafted)));
-    const factOrders: FactOrder[] = orders.map((o) => ({ kind: o.kind, code: o.kind === "medication" ? o.medication.drug : o.code }));
+    const factOrders: FactOrder[] = orders.map((o) => (o.kind === "medication" ? { kind: o.kind, code: o.medication.drug, medicationAction: "new", detail: o.medication } : { kind: o.kind, code: o.code }));
     const accepted = chance(0.3) && output.next[0] ? [{ target: "suggestion", itemKey: output.next[0].id, response: "accepted" }] : [];
     const critical = output.alerts.filter((a) => a.severity === "critical").map((a) => a.code);
     result.push({ assessment, output, facts: encounterFacts(assessment, output, factOrders, accepted), critical });

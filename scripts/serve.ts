@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { migrate } from "../lib/db/migrator";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
-import { deriveMissingFacts } from "../lib/measures/fact-store";
+import { deriveMissingFacts, rederiveOutdatedFacts } from "../lib/measures/fact-store";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
 import { readLaunchEnv } from "./launch-env";
 import { demoSecret, openDatabase } from "./database";
@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   }
   const derived = await deriveMissingFacts(prisma);
   if (derived) log(`measure facts derived for ${derived} signed encounter(s)`);
+  const rederived = await rederiveOutdatedFacts(prisma);
+  if (rederived.examined) log(`measure facts re-derived: ${rederived.examined} examined, ${rederived.changed} changed`);
   await prisma.$disconnect();
 
   if (!dev && buildIsStale()) {

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { exportMeasureCsv, getMeasure, getMeasureReport, listMeasures } from "../lib/measures/measures-data";
 import { MEASURES } from "../lib/measures/measure-definitions";
 import { signEncounter, startEncounter } from "../lib/encounters/encounters-data";
-import { deriveMissingFacts } from "../lib/measures/fact-store";
+import { deriveMissingFacts, rederiveOutdatedFacts } from "../lib/measures/fact-store";
+import { FACT_DERIVATION } from "../lib/measures/encounter-facts";
 import type { AppError } from "../lib/errors";
 import { toIsoDate } from "../lib/dates";
 import { assessment } from "./support/assessment";
@@ -170,5 +171,29 @@ describe("facts written at signing", () => {
     await testDb().encounterFact.delete({ where: { encounterId: id } });
     await deriveMissingFacts(testDb(), clinic.organizationId);
     expect(await testDb().encounterFact.findUniqueOrThrow({ where: { encounterId: id } })).toEqual(written);
+  });
+
+  it("are re-derived from the reconciled list when an older derivation wrote them, with one audit event per organization", async () => {
+    const patientId = await createPatientRow(clinic.organizationId, { givenName: "Rex", familyName: "Renewed", mrn: `R-${randomUUID().slice(0, 8)}` });
+    const oxycodone = { drug: "oxycodone" as const, doseMg: 10, dosesPerDay: 4 };
+    const renewed = await signedVisit(clinic.clinician, patientId, "2026-06-01", { assessment: { medications: [oxycodone] }, orders: [{ kind: "medication", medication: oxycodone }] });
+    const untouched = await signedVisit(clinic.clinician, patientId, "2026-07-01", { assessment: { medications: [oxycodone] } });
+    await deriveFacts(clinic.organizationId);
+    // As the first derivation stored a renewal signed before reconciliation: the MME shown, doubled.
+    await testDb().encounterFact.updateMany({ where: { encounterId: { in: [renewed, untouched] } }, data: { derivationVersion: 1 } });
+    await testDb().encounterFact.update({ where: { encounterId: renewed }, data: { mmeTotal: 120, mmeComputed: 120 } });
+    const before = (await testDb().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
+
+    const result = await rederiveOutdatedFacts(testDb());
+    expect(result.examined).toBeGreaterThanOrEqual(2);
+    expect(await testDb().encounterFact.findUniqueOrThrow({ where: { encounterId: renewed } })).toMatchObject({ mmeTotal: 60, mmeComputed: 60, derivationVersion: FACT_DERIVATION });
+    expect(await testDb().encounterFact.findUniqueOrThrow({ where: { encounterId: untouched } })).toMatchObject({ mmeTotal: 60, derivationVersion: FACT_DERIVATION });
+    const events = await testDb().auditEvent.findMany({ where: { id: { gt: before }, action: "measure.facts-rederive", organizationId: clinic.organizationId } });
+    expect(events).toHaveLength(1);
+    expect(events[0]?.detail).toMatchObject({ derivation: FACT_DERIVATION, examined: 2, changed: 1 });
+    // The signed record is left as it was shown.
+    expect(await testDb().recommendation.count({ where: { encounterId: renewed } })).toBe(1);
+
+    expect(await rederiveOutdatedFacts(testDb())).toEqual({ examined: 0, changed: 0 });
   });
 });

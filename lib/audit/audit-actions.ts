@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "measure.read",
   "measure.export",
   "measure.report",
+  "measure.facts-rederive",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

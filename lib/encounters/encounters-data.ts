@@ -261,7 +261,9 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
       })),
     });
     await storeOrders(tx, actor, encounter, parsed.orders, recommendation, assessment, taper);
-    const factOrders = parsed.orders.map((order) => ({ kind: order.kind, code: orderCode(order), medicationAction: order.kind === "medication" ? order.action : null }));
+    const factOrders = parsed.orders.map((order) =>
+      order.kind === "medication" ? { kind: order.kind, code: orderCode(order), medicationAction: order.action, detail: order.medication } : { kind: order.kind, code: orderCode(order) },
+    );
     const facts = encounterFacts(assessment, recommendation, factOrders, parsed.decisions);
     await tx.encounterFact.create({ data: factRow({ ...encounter, organizationId: actor.organizationId, clinicianId: actor.userId }, facts) });
     await linkPreviousEncounters(tx, [encounter.patientId]);

@@ -10,7 +10,7 @@ const BASE: AssessmentInput = { asOf: "2026-11-27", patient: { ageYears: 52 }, p
 function factsOf(overrides: Partial<AssessmentInput>, orders: OrderInput[] = [], decide: (shown: ReturnType<typeof evaluate>) => FactDecision[] = () => []) {
   const assessment = assessmentSchema.parse({ ...BASE, ...overrides });
   const shown = evaluate(assessmentSchema.parse(withDraftedOrders(assessment, orders)));
-  const factOrders = orders.map((o) => ({ kind: o.kind, code: orderCode(o), medicationAction: o.kind === "medication" ? o.action : null }));
+  const factOrders = orders.map((o) => (o.kind === "medication" ? { kind: o.kind, code: orderCode(o), medicationAction: o.action, detail: o.medication } : { kind: o.kind, code: orderCode(o) }));
   return encounterFacts(assessment, shown, factOrders, decide(shown));
 }
 
@@ -21,6 +21,25 @@ describe("encounterFacts", () => {
     expect(factsOf({ medications: [oxycodone] })).toMatchObject({ opioidListed: true, opioidOrdered: false, mmeTotal: 60, mmeComputed: 60 });
     expect(factsOf({}, [{ kind: "medication", action: "new", medication: oxycodone }])).toMatchObject({ opioidListed: false, opioidOrdered: true, mmeTotal: 60 });
     expect(factsOf({ treatments: [{ therapy: "opioid", status: "current", weeks: 30 }] })).toMatchObject({ opioidListed: true, opioidCourseWeeks: 30, mmeTotal: null, mmeComputed: 0 });
+  });
+
+  it("counts the MME of the list the visit left, the same figure the recommendation showed", () => {
+    const orders: OrderInput[] = [
+      { kind: "medication", action: "change", medication: { ...oxycodone, doseMg: 5 } },
+      { kind: "medication", action: "new", medication: { drug: "tramadol", doseMg: 50, dosesPerDay: 2 } },
+    ];
+    const assessment = assessmentSchema.parse({ ...BASE, medications: [oxycodone] });
+    const shown = evaluate(assessmentSchema.parse(withDraftedOrders(assessment, orders)));
+    expect(factsOf({ medications: [oxycodone] }, orders).mmeTotal).toBe(shown.mme.totalPerDay);
+    expect(shown.mme.totalPerDay).toBe(50);
+  });
+
+  it("counts a renewal once even where the signed record showed it twice (records signed before reconciliation)", () => {
+    const assessment = assessmentSchema.parse({ ...BASE, medications: [oxycodone] });
+    const shown = evaluate(assessment);
+    const doubled = { ...shown, mme: { ...shown.mme, totalPerDay: 120, computedPerDay: 120 } };
+    const renewal = [{ kind: "medication", code: "oxycodone", medicationAction: "new" as const, detail: oxycodone }];
+    expect(encounterFacts(assessment, doubled, renewal, [])).toMatchObject({ mmeTotal: 60, mmeComputed: 60, opioidListed: true });
   });
 
   it("says unknown, not zero, for an opioid whose dose is missing, and for safety checks not recorded", () => {

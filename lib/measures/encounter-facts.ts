@@ -1,14 +1,21 @@
-import type { Assessment } from "@/lib/ladder/assessment-schema";
+import type { Assessment, Medication, MedicationOrder } from "@/lib/ladder/assessment-schema";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import { deriveFacts } from "@/lib/ladder/facts";
 import { drugClass, NON_DRUG_THERAPIES, type DrugId, type TherapyId } from "@/lib/ladder/vocabulary";
 
 // What a signed encounter contributes to the auditors' measures, read off the signed record: the assessment as
 // signed (the medications the patient was already taking), the orders placed, the decisions taken and the
-// recommendation shown (whose MME includes the medications ordered). Pure, so a fact can always be re-derived.
+// recommendation shown. Pure, so a fact can always be re-derived.
 
-/** An order as the measures read it; a medication order's action says whether it added a medicine ("new"). */
-export type FactOrder = { kind: string; code: string; medicationAction?: string | null };
+/**
+ * Which derivation wrote a fact. 1: MME as the signed recommendation showed it. 2: MME of the list the visit left
+ * (the medication orders reconciled with it, a renewal counted once), which corrects records signed before
+ * reconciliation that showed a renewed medicine twice; for any record since, the two are the same number.
+ */
+export const FACT_DERIVATION = 2;
+
+/** An order as the measures read it; a medication order's action says what it did to the list, its detail is the sig. */
+export type FactOrder = { kind: string; code: string; medicationAction?: MedicationOrder["action"] | null; detail?: unknown };
 export type FactDecision = { target: string; itemKey: string; response: string };
 
 export type EncounterFacts = {
@@ -49,6 +56,10 @@ export function encounterFacts(assessment: Assessment, recommendation: Recommend
     (d) => d.target === "suggestion" && d.response === "accepted" && NON_DRUG_STEPS.has(suggested.get(d.itemKey) as TherapyId),
   );
   const { opioidSafety } = assessment;
+  const medicationOrders = orders.flatMap((order): MedicationOrder[] =>
+    order.kind === "medication" && order.detail ? [{ action: order.medicationAction ?? "new", medication: order.detail as Medication }] : [],
+  );
+  const { mme } = medicationOrders.length ? deriveFacts({ ...assessment, orders: medicationOrders }) : before;
   return {
     ageYears: assessment.patient.ageYears,
     chronic: recommendation.classification.chronicity === "chronic",
@@ -61,8 +72,8 @@ export function encounterFacts(assessment: Assessment, recommendation: Recommend
     oudBuprenorphineOnly:
       before.conditions.includes("opioid-use-disorder") && opioidDrugs.length > 0 && opioidDrugs.every((drug) => drug === "buprenorphine"),
     benzodiazepine: before.onBenzodiazepine || orderedDrugs.some((drug) => drugClass(drug) === "benzodiazepine"),
-    mmeTotal: recommendation.mme.totalPerDay,
-    mmeComputed: recommendation.mme.computedPerDay,
+    mmeTotal: mme.totalPerDay,
+    mmeComputed: mme.computedPerDay,
     // Naloxone prescribed or a urine drug test ordered at this visit counts as done.
     naloxoneOnHand: ordered("naloxone") ? true : (opioidSafety.naloxoneOnHand ?? null),
     pdmpDaysAgo: opioidSafety.pdmpReviewedDaysAgo ?? null,

@@ -2,7 +2,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/prisma-client";
 import { assessmentSchema } from "@/lib/ladder/assessment-schema";
 import type { Recommendation } from "@/lib/ladder/recommendation";
-import { encounterFacts, type EncounterFacts } from "./encounter-facts";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { encounterFacts, FACT_DERIVATION, type EncounterFacts } from "./encounter-facts";
 
 type SignedEncounter = { id: string; organizationId: string; patientId: string; clinicianId: string; siteId: string | null; date: Date };
 
@@ -15,6 +16,7 @@ export function factRow(encounter: SignedEncounter, facts: EncounterFacts): Pris
     siteId: encounter.siteId,
     encounterDate: encounter.date,
     ...facts,
+    derivationVersion: FACT_DERIVATION,
   };
 }
 
@@ -40,6 +42,31 @@ export async function linkPreviousEncounters(tx: Pick<Db, "$executeRaw">, patien
 
 const BATCH = 500;
 
+// What a fact is derived from: the signed record.
+const SIGNED_RECORD = {
+  id: true,
+  organizationId: true,
+  patientId: true,
+  clinicianId: true,
+  signedById: true,
+  siteId: true,
+  date: true,
+  assessment: true,
+  orders: { select: { kind: true, code: true, medicationAction: true, detail: true } },
+  decisions: { select: { target: true, itemKey: true, response: true } },
+  recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
+} satisfies Prisma.EncounterSelect;
+
+type SignedRecord = Prisma.EncounterGetPayload<{ select: typeof SIGNED_RECORD }>;
+
+function factOf(encounter: SignedRecord): Prisma.EncounterFactCreateManyInput {
+  return factRow(
+    // Measures attribute an encounter to the clinician who signed it: the decisions and orders are theirs.
+    { ...encounter, clinicianId: encounter.signedById ?? encounter.clinicianId },
+    encounterFacts(assessmentSchema.parse(encounter.assessment), encounter.recommendations[0]!.output as unknown as Recommendation, encounter.orders, encounter.decisions),
+  );
+}
+
 /**
  * Derives the measure facts of signed encounters that have none: encounters signed before the facts existed, and
  * demo data. Signing writes its facts in the same transaction, so on a live system this finds nothing to do.
@@ -51,32 +78,58 @@ export async function deriveMissingFacts(db: Db, organizationId?: string): Promi
       where: { status: "signed", fact: null, recommendations: { some: {} }, ...(organizationId ? { organizationId } : {}) },
       orderBy: { id: "asc" },
       take: BATCH,
-      select: {
-        id: true,
-        organizationId: true,
-        patientId: true,
-        clinicianId: true,
-        signedById: true,
-        siteId: true,
-        date: true,
-        assessment: true,
-        orders: { select: { kind: true, code: true, medicationAction: true } },
-        decisions: { select: { target: true, itemKey: true, response: true } },
-        recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
-      },
+      select: SIGNED_RECORD,
     });
     if (batch.length === 0) return derived;
-    const data = batch.map((encounter) =>
-        factRow(
-          // Measures attribute an encounter to the clinician who signed it: the decisions and orders are theirs.
-          { ...encounter, clinicianId: encounter.signedById ?? encounter.clinicianId },
-          encounterFacts(assessmentSchema.parse(encounter.assessment), encounter.recommendations[0]!.output as unknown as Recommendation, encounter.orders, encounter.decisions),
-        ),
-    );
+    const data = batch.map(factOf);
     await db.$transaction(async (tx) => {
       await tx.encounterFact.createMany({ data });
       await linkPreviousEncounters(tx, [...new Set(batch.map((encounter) => encounter.patientId))]);
     });
     derived += batch.length;
   }
+}
+
+const FACT_FIELDS = [
+  "ageYears", "chronic", "redFlag", "cancerHistory", "ladderSuspended", "opioidListed", "opioidOrdered", "opioidCourseWeeks",
+  "oudBuprenorphineOnly", "benzodiazepine", "mmeTotal", "mmeComputed", "naloxoneOnHand", "pdmpDaysAgo", "urineDrugTestDaysAgo",
+  "nonDrugHistory", "nonDrugCurrent", "nonDrugStarted", "imagingOrdered",
+] as const satisfies readonly (keyof EncounterFacts)[];
+
+/**
+ * Re-derives facts written by an older derivation (FACT_DERIVATION says what changed) from the signed records, which
+ * stay as they were. Each batch is one transaction; each organization's auditors get one audit event saying how many
+ * of its facts were examined and how many changed.
+ */
+export async function rederiveOutdatedFacts(db: Db): Promise<{ examined: number; changed: number }> {
+  const byOrganization = new Map<string, { examined: number; changed: number }>();
+  for (;;) {
+    const stale = await db.encounterFact.findMany({
+      where: { derivationVersion: { lt: FACT_DERIVATION } },
+      orderBy: { encounterId: "asc" },
+      take: BATCH,
+      select: { ...Object.fromEntries(FACT_FIELDS.map((field) => [field, true])), encounter: { select: SIGNED_RECORD } },
+    });
+    if (stale.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const row of stale) {
+        const fresh = factOf(row.encounter as SignedRecord);
+        const stored = row as unknown as Record<string, unknown>;
+        const counts = byOrganization.get(fresh.organizationId) ?? { examined: 0, changed: 0 };
+        counts.examined += 1;
+        if (FACT_FIELDS.some((field) => stored[field] !== fresh[field])) counts.changed += 1;
+        byOrganization.set(fresh.organizationId, counts);
+        await tx.encounterFact.update({ where: { encounterId: fresh.encounterId }, data: { ...Object.fromEntries(FACT_FIELDS.map((field) => [field, fresh[field]])), derivationVersion: FACT_DERIVATION } });
+      }
+    });
+  }
+  const total = { examined: 0, changed: 0 };
+  for (const [organizationId, counts] of byOrganization) {
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actor: null, organizationId, action: "measure.facts-rederive", outcome: "success", entityType: "encounter_fact", detail: { derivation: FACT_DERIVATION, ...counts } }),
+    );
+    total.examined += counts.examined;
+    total.changed += counts.changed;
+  }
+  return total;
 }
