@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../../tests/support/assessment";
-import { buildPatientPlan } from "./patient-plan";
+import { gradeLevel } from "../../tests/support/readability";
+import { buildPatientPlan, type PatientPlan } from "./patient-plan";
 
 type PlanOrder = Parameters<typeof buildPatientPlan>[1]["orders"][number];
 
@@ -64,5 +65,33 @@ describe("the patient's plan", () => {
     expect(visit.naloxone).toMatch(/reverses an opioid overdose.*call emergency services/);
     expect(visit.ptReferral).toBe(true);
     expect(visit.medicines).toEqual([]);
+  });
+
+  it("reads at a sixth- to eighth-grade level, every part of it, for a first visit, a taper and a red flag", () => {
+    const onOpioid = { medications: [{ drug: "oxycodone" as const, doseMg: 20, dosesPerDay: 4 }, { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }], treatments: [{ therapy: "opioid" as const, status: "current" as const, weeks: 80, response: "none" as const }] };
+    const textOf = (p: PatientPlan) => [
+      p.nextStep.why, p.dailyHabit, p.tracking, ...p.medicines, p.naloxone ?? "", p.opioidSafety ?? "",
+      ...(p.opioidReduction ? [p.opioidReduction.pace, ...p.opioidReduction.steps, p.opioidReduction.review, p.opioidReduction.pauses, ...p.opioidReduction.ifWithdrawal, ...p.opioidReduction.safety] : []),
+      ...p.avoid, ...p.comeBack,
+    ].filter(Boolean);
+    const taper = run(onOpioid).taperSchedule;
+    const plans = [
+      plan({}, [], [{ kind: "pt_referral", code: "physical-therapy", medicationAction: null, detail: { goals: "Walk 30 minutes" } }]),
+      plan(onOpioid, [], [
+        { kind: "taper_plan", code: "opioid-taper-plan", medicationAction: null, detail: taper },
+        { kind: "naloxone", code: "naloxone", medicationAction: null, detail: {} },
+        { kind: "medication", code: "naproxen", medicationAction: "stop", detail: { drug: "naproxen" } },
+      ]),
+      plan({ redFlags: ["saddle-anesthesia"] }),
+    ];
+    for (const each of plans) {
+      const parts = textOf(each);
+      expect(gradeLevel(parts.join("\n"))).toBeLessThanOrEqual(8);
+      for (const part of parts) expect(Math.round(gradeLevel(part)), part).toBeLessThanOrEqual(10);
+    }
+    expect(plans[1]?.opioidSafety).toMatch(/do not drink alcohol/);
+    expect(plans[1]?.opioidReduction?.ifWithdrawal.join(" ")).not.toMatch(/clonidine|lofexidine|loperamide|ondansetron|antiemetic/);
+    expect(plans[0]?.opioidSafety).toBeNull();
+    expect(plans[0]?.ptGoals).toBe("Walk 30 minutes");
   });
 });

@@ -8,6 +8,8 @@ import type { EncounterDecision, EncounterOrder } from "./encounter-dto";
 export type PatientPlan = {
   nextStep: { title: string; why: string };
   ptReferral: boolean;
+  /** The goals written on the PT referral, in the doctor's words. */
+  ptGoals: string | null;
   dailyHabit: string;
   tracking: string;
   /** What to do with each medicine ordered at this visit: start, keep taking, change, stop. */
@@ -16,6 +18,8 @@ export type PatientPlan = {
   opioidReduction: PlainTaper | null;
   /** Naloxone ordered at this visit, and how to use it. */
   naloxone: string | null;
+  /** For a patient who takes an opioid: what not to take with it. */
+  opioidSafety: string | null;
   avoid: string[];
   support: string[];
   comeBack: string[];
@@ -49,6 +53,25 @@ const AVOID_TEXT: Partial<Record<TherapyId, (entry: AvoidEntry) => string>> = {
   acupuncture: () => "Acupuncture for back pain: UK guidance does not recommend it.",
 };
 
+// The engine's taper schedule speaks to the clinician (drug names for withdrawal, when to offer treatment for
+// opioid use disorder); the patient gets the same plan in their own words.
+const PLAIN_WITHDRAWAL = [
+  "Feeling nervous, restless, sweaty or shaky, or getting goose bumps: call us. We can give you medicine for a few days to ease it.",
+  "Loose stools or stomach cramps: call us. There is medicine that helps.",
+  "Feeling sick to your stomach: call us. There is medicine for that too.",
+  "Sore muscles: acetaminophen (paracetamol) can help for a few days. Ask us before you take anything else.",
+  "Trouble sleeping: go to bed at the same time each night. Do not take sleeping pills with your opioid.",
+  "More pain after a step: this often gets better in a few days or weeks. Stay at the same dose and call us. Do not go back up on your own.",
+  "Feeling very low, or thinking of hurting yourself: call us the same day. If you are in danger, call emergency services.",
+];
+
+const PLAIN_TAPER_SAFETY = [
+  "Keep naloxone at home and show your family how to use it.",
+  "Your body gets used to a lower dose fast. Never go back to your old dose on your own: it could now be an overdose.",
+  "Get your opioid from one doctor and one pharmacy only.",
+  "If it gets hard to control how much you take, tell us. There are treatments that help, and we will not judge you.",
+];
+
 function plainTaper(schedule: TaperSchedule): PlainTaper {
   const drug = schedule.start[0];
   const dose = (step: TaperSchedule["steps"][number]) => {
@@ -61,11 +84,22 @@ function plainTaper(schedule: TaperSchedule): PlainTaper {
     pace: schedule.pace === "monthly" ? "A small step down about every 4 weeks." : "A small step down about every week.",
     steps: schedule.steps.map((step) => `Week ${step.week}: ${step.percentOfStart}% of your dose today${dose(step)}.`),
     review: `At week ${schedule.steps[schedule.steps.length - 1]?.week ?? 0} we decide together whether to stay at that dose or keep going down.`,
-    pauses: "If a step is hard (withdrawal, more pain, a difficult time), we can stay at the same dose for longer. We will slow down, not speed up.",
-    ifWithdrawal: schedule.withdrawal.map((w) => `${w.symptoms}: ${w.whatToDo}.`),
-    safety: schedule.safety,
+    pauses: "If a step is hard, we can stay at the same dose for longer. We will slow down, not speed up.",
+    ifWithdrawal: PLAIN_WITHDRAWAL,
+    safety: PLAIN_TAPER_SAFETY,
   };
 }
+
+// Why this is the next step, per rung, in plain words (the engine's rationale is written for the clinician).
+const WHY: Record<Recommendation["ladder"]["step"], string> = {
+  "urgent-evaluation": "Some of your symptoms need tests soon to rule out a serious cause before any other treatment.",
+  conservative: "Moving and exercise help back pain more than anything else, and they are safe. Pills and scans are not the first step.",
+  pharmacologic: "Exercise is still the base of your plan. A medicine is added to help you keep moving, for as short a time as it helps.",
+  interventional: "You have tried exercise and medicines for a long time. A procedure may now help, alongside your exercise.",
+};
+
+const OPIOID_SAFETY =
+  "While you take an opioid medicine, do not drink alcohol and do not take sleeping pills, anxiety pills (like diazepam or alprazolam) or other medicines that make you sleepy: together they can slow or stop your breathing. Keep your medicine locked away from others.";
 
 type PlanOptions = {
   working: boolean;
@@ -97,6 +131,11 @@ function plainMedicine(order: PlanOptions["orders"][number]): string {
   }
 }
 
+function ptGoals(orders: PlanOptions["orders"]): string | null {
+  const goals = (orders.find((order) => order.kind === "pt_referral")?.detail as { goals?: unknown } | undefined)?.goals;
+  return typeof goals === "string" && goals.trim() ? goals.trim() : null;
+}
+
 /** The taper the patient agreed to: the taper plan ordered at this visit, or, in records from before taper orders, the accepted suggestion. */
 function agreedTaper(recommendation: Recommendation, options: PlanOptions): TaperSchedule | null {
   const ordered = options.orders.find((order) => order.kind === "taper_plan");
@@ -118,9 +157,10 @@ export function buildPatientPlan(recommendation: Recommendation, options: PlanOp
   return {
     nextStep: {
       title: suspended ? "Get checked urgently" : (primary?.title ?? "Keep active"),
-      why: suspended ? "Some of your symptoms need tests to rule out a serious cause before any other treatment." : recommendation.ladder.rationale,
+      why: suspended ? WHY["urgent-evaluation"] : WHY[recommendation.ladder.step],
     },
     ptReferral: options.orders.some((order) => order.kind === "pt_referral"),
+    ptGoals: ptGoals(options.orders),
     medicines: options.orders.filter((order) => order.kind === "medication").map(plainMedicine),
     dailyHabit: options.working
       ? "Start with 10 minutes a day, for example a brisk walk at lunch and a few of your exercises after work. Even 10 minutes counts; build up to 20-30 minutes when you can."
@@ -130,10 +170,11 @@ export function buildPatientPlan(recommendation: Recommendation, options: PlanOp
     naloxone: options.orders.some((order) => order.kind === "naloxone")
       ? "Naloxone nasal spray reverses an opioid overdose. Keep it where the people you live with can find it and show them how to use it: if you cannot be woken or your breathing is very slow, they spray it into your nose and call emergency services."
       : null,
+    opioidSafety: recommendation.mme.items.length > 0 ? OPIOID_SAFETY : null,
     avoid,
-    support: ["PainConnection.org: community and education for people living with chronic pain.", "Chronic Pain Anonymous: peer support groups, online and in person."],
+    support: ["PainConnection.org: people living with long-term pain, sharing what helps.", "Chronic Pain Anonymous: peer support groups, online and in person."],
     comeBack: [
-      "Go to the emergency department at once if you notice numbness between your legs, new trouble passing or holding urine or stool, or weakness in both legs.",
+      "Go to the emergency room right away if the skin between your legs goes numb. Go too if you cannot pee, cannot hold your pee or poop, or both legs get weak.",
       "Call us sooner if the pain gets much worse, you have a fever, or you lose weight without trying.",
       suspended ? "Come back after your tests, as arranged." : "Book a follow-up in 4-6 weeks so we can see how the plan is working.",
     ],

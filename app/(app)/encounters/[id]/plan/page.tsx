@@ -37,7 +37,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       {plan.ptReferral && (
         <section>
           <h2 className="font-semibold">Physical therapy</h2>
-          <p>We have referred you to physical therapy. The clinic will contact you to book. The program usually runs 6-8 weeks with 2-3 sessions a week, plus exercises at home every day.</p>
+          <p>We have referred you to physical therapy. The clinic will call you to book. The program usually runs 6-8 weeks with 2-3 sessions a week, plus exercises at home every day.</p>
+          {plan.ptGoals && <p>Your goal: {plan.ptGoals}</p>}
+          <p>Doing your home exercises matters most: most people who do them get better, and far fewer who skip them do.</p>
         </section>
       )}
       <section>
@@ -62,6 +64,12 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <p>{plan.opioidReduction.pauses}</p>
           <PlanList title="If you feel unwell during a step" items={plan.opioidReduction.ifWithdrawal} level={3} />
           <PlanList title="Staying safe" items={plan.opioidReduction.safety} level={3} />
+        </section>
+      )}
+      {plan.opioidSafety && (
+        <section>
+          <h2 className="font-semibold">Staying safe with an opioid</h2>
+          <p>{plan.opioidSafety}</p>
         </section>
       )}
       {plan.naloxone && (
