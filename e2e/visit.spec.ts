@@ -18,6 +18,13 @@ test("a first visit for chronic pain worse bending: PT with extension-biased exe
   for (const item of [1, 3, 4, 6, 9]) await page.getByLabel(new RegExp(`^${item}\\. `)).check();
 
   await expect(page.getByText("STarT Back: 5/9, psychosocial 2/5, medium risk")).toBeVisible();
+  // PEG's average pain is the pain score already given; the questionnaires read as they are asked.
+  await page.getByLabel(/interfered with your enjoyment of life/).fill("4");
+  await page.getByLabel(/interfered with your general activity/).fill("5");
+  await expect(page.getByText(/PEG and Oswestry: PEG 5\b/)).toBeVisible();
+  await page.getByLabel("Oswestry 4: Walking").selectOption({ label: "2: Limited to about half a mile" });
+  await expect(page.getByText(/Oswestry \d+%/)).toBeVisible();
+  await page.getByLabel("PHQ-2: Feeling down, depressed, or hopeless").selectOption({ label: "1: Several days" });
   await expect(panel.getByTestId("ladder-step")).toHaveText("Conservative care");
   const primary = panel.getByRole("listitem", { name: "Physical therapy program" });
   await expect(primary).toContainText("Primary");

@@ -18,6 +18,7 @@ import {
   TREATMENT_STATUSES,
 } from "@/lib/ladder/vocabulary";
 import { CheckControl, CodeChecklist, FormSection, NumberField, SelectControl } from "./form-controls";
+import { GAD2_ITEMS, OSWESTRY_SECTIONS, PEG_INTERFERENCE, PHQ2_ITEMS, TWO_WEEK_FREQUENCY } from "./instruments";
 
 export type AssessmentDraft = Partial<AssessmentInput>;
 
@@ -32,8 +33,10 @@ const START_BACK_ITEMS = [
   "Not enjoyed things I used to enjoy",
   "Bothered 'very much' or 'extremely' by back pain",
 ];
-const PEG_ITEMS = ["Average pain", "Interference with enjoyment of life", "Interference with general activity"];
 const TWO_ITEM_OPTIONS = ["0", "1", "2", "3"] as const;
+const ODI_OPTIONS = ["0", "1", "2", "3", "4", "5"] as const;
+const withScore = <T extends string>(labels: Record<T, string>): Record<T, string> =>
+  Object.fromEntries(Object.entries(labels).map(([score, label]) => [score, `${score}: ${label as string}`])) as Record<T, string>;
 
 /** Issues by contract path ("pain.intensity"), shown under the field they belong to. */
 export type FieldErrors = Record<string, string>;
@@ -49,8 +52,11 @@ export function AssessmentForm({ value, onChange, classification, errors }: Prop
   const treatments = value.treatments ?? [];
   const medications = value.medications ?? [];
   const startBack = screening.startBack ?? Array(9).fill(0);
-  // PEG counts only with all three items; partial entries are kept here so nothing typed disappears.
-  const [peg, setPeg] = useState<(number | undefined)[]>(screening.peg ?? [undefined, undefined, undefined]);
+  // PEG's first item is the average pain already asked above; it counts once both interference items are filled.
+  // Partial entries are kept here so nothing typed disappears.
+  const [interference, setInterference] = useState<(number | undefined)[]>(screening.peg?.slice(1) ?? [undefined, undefined]);
+  const pegOf = (intensity: number | undefined, items: (number | undefined)[]) =>
+    intensity !== undefined && items.every((n) => n !== undefined) ? [intensity, ...(items as number[])] : undefined;
   const odi = screening.odi ?? Array(10).fill(null);
 
   return (
@@ -70,7 +76,7 @@ export function AssessmentForm({ value, onChange, classification, errors }: Prop
       <FormSection title="Pain">
         <div className="grid grid-cols-2 gap-3">
           <NumberField id="durationWeeks" label="Duration (weeks)" value={pain.durationWeeks} min={0} error={errors["pain.durationWeeks"]} onChange={(durationWeeks) => setPain({ durationWeeks })} />
-          <NumberField id="intensity" label="Average pain, last week (0-10)" value={pain.intensity} min={0} max={10} error={errors["pain.intensity"]} onChange={(intensity) => setPain({ intensity })} />
+          <NumberField id="intensity" label="Average pain, last week (0-10)" value={pain.intensity} min={0} max={10} error={errors["pain.intensity"]} onChange={(intensity) => onChange({ ...value, pain: { ...pain, intensity } as AssessmentInput["pain"], ...(value.screening ? { screening: { ...screening, peg: pegOf(intensity, interference) } } : {}) })} />
           <SelectControl id="distribution" label="Distribution" value={pain.distribution} options={DISTRIBUTIONS} blank="back only (default)" onChange={(distribution) => setPain({ distribution })} />
           <SelectControl id="directionalPreference" label="Directional preference" value={pain.directionalPreference} options={DIRECTIONAL_PREFERENCES} blank="not tested" onChange={(directionalPreference) => setPain({ directionalPreference })} />
         </div>
@@ -96,54 +102,63 @@ export function AssessmentForm({ value, onChange, classification, errors }: Prop
       </FormSection>
 
       <FormSection title={`PEG and Oswestry${classification?.peg !== undefined ? `: PEG ${classification.peg}` : ""}${classification?.odiPercent !== undefined ? `, Oswestry ${classification.odiPercent}%` : ""}`}>
-        <div className="grid grid-cols-3 gap-3">
-          {PEG_ITEMS.map((item, index) => (
+        <p className="text-xs text-muted">PEG: average pain is the pain score above; ask the two interference items.</p>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {PEG_INTERFERENCE.map((item, index) => (
             <NumberField
               key={item}
-              id={`peg-${index}`}
-              label={`${item} (0-10)`}
-              value={peg[index]}
+              id={`peg-${index + 1}`}
+              label={item}
+              value={interference[index]}
               min={0}
               max={10}
               onChange={(v) => {
-                const next = [0, 1, 2].map((i) => (i === index ? v : peg[i]));
-                setPeg(next);
-                setScreening({ peg: next.every((n) => n !== undefined) ? (next as number[]) : undefined });
+                const next = [0, 1].map((i) => (i === index ? v : interference[i]));
+                setInterference(next);
+                setScreening({ peg: pegOf(pain.intensity, next) });
               }}
             />
           ))}
         </div>
-        <div className="grid grid-cols-5 gap-2">
-          {odi.map((section, index) => (
-            <SelectControl
-              key={index}
-              id={`odi-${index}`}
-              label={`Oswestry ${index + 1}`}
-              value={section === null || section === undefined ? undefined : (String(section) as "0")}
-              options={["0", "1", "2", "3", "4", "5"] as const}
-              blank="—"
-              onChange={(v) => setScreening({ odi: odi.map((s, i) => (i === index ? (v === undefined ? null : Number(v)) : s)) })}
-            />
-          ))}
-        </div>
-        <div className="grid grid-cols-4 gap-2">
-          {(["phq2", "gad2"] as const).flatMap((instrument) =>
-            [0, 1].map((index) => (
+        <fieldset>
+          <legend className="mb-1 text-xs font-medium">Oswestry Disability Index: the statement that fits today</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {OSWESTRY_SECTIONS.map((section, index) => (
               <SelectControl
-                key={`${instrument}-${index}`}
-                id={`${instrument}-${index}`}
-                label={`${instrument === "phq2" ? "PHQ-2" : "GAD-2"} item ${index + 1}`}
-                value={screening[instrument]?.[index] === undefined ? undefined : (String(screening[instrument]?.[index]) as "0")}
-                options={TWO_ITEM_OPTIONS}
-                blank="—"
-                onChange={(v) => {
-                  const current = screening[instrument] ?? [0, 0];
-                  setScreening({ [instrument]: current.map((s, i) => (i === index ? Number(v ?? 0) : s)) });
-                }}
+                key={section.title}
+                id={`odi-${index}`}
+                label={`Oswestry ${index + 1}: ${section.title}`}
+                value={odi[index] === null || odi[index] === undefined ? undefined : (String(odi[index]) as (typeof ODI_OPTIONS)[number])}
+                options={ODI_OPTIONS}
+                labels={withScore(Object.fromEntries(section.answers.map((answer, score) => [String(score), answer])) as Record<(typeof ODI_OPTIONS)[number], string>)}
+                blank="not asked"
+                onChange={(v) => setScreening({ odi: odi.map((s, i) => (i === index ? (v === undefined ? null : Number(v)) : s)) })}
               />
-            )),
-          )}
-        </div>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className="mb-1 text-xs font-medium">Over the last 2 weeks, how often have you been bothered by…</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {([["phq2", "PHQ-2", PHQ2_ITEMS], ["gad2", "GAD-2", GAD2_ITEMS]] as const).flatMap(([instrument, name, items]) =>
+              items.map((item, index) => (
+                <SelectControl
+                  key={`${instrument}-${index}`}
+                  id={`${instrument}-${index}`}
+                  label={`${name}: ${item}`}
+                  value={screening[instrument]?.[index] === undefined ? undefined : (String(screening[instrument]?.[index]) as (typeof TWO_ITEM_OPTIONS)[number])}
+                  options={TWO_ITEM_OPTIONS}
+                  labels={withScore(TWO_WEEK_FREQUENCY)}
+                  blank="not asked"
+                  onChange={(v) => {
+                    const current = screening[instrument] ?? [0, 0];
+                    setScreening({ [instrument]: current.map((s, i) => (i === index ? Number(v ?? 0) : s)) });
+                  }}
+                />
+              )),
+            )}
+          </div>
+        </fieldset>
       </FormSection>
 
       <FormSection title="Conditions and labs">

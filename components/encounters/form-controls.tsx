@@ -41,7 +41,9 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   );
 }
 
-export function SelectControl<T extends string>({ label, value, options, onChange, id, blank }: { label: string; value: T | undefined; options: readonly T[]; onChange: (v: T | undefined) => void; id: string; blank?: string }) {
+type SelectProps<T extends string> = { label: string; value: T | undefined; options: readonly T[]; onChange: (v: T | undefined) => void; id: string; blank?: string; labels?: Readonly<Record<T, string>> };
+
+export function SelectControl<T extends string>({ label, value, options, onChange, id, blank, labels }: SelectProps<T>) {
   return (
     <div>
       <label htmlFor={id} className="block text-xs font-medium">
@@ -51,7 +53,7 @@ export function SelectControl<T extends string>({ label, value, options, onChang
         {blank !== undefined && <option value="">{blank}</option>}
         {options.map((option) => (
           <option key={option} value={option}>
-            {option.replace(/-/g, " ")}
+            {labels ? labels[option] : option.replace(/-/g, " ")}
           </option>
         ))}
       </select>
