@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectAccessible, newPatientVisit, storageState } from "./support";
 
 test.use({ storageState: storageState("clinician") });
@@ -394,4 +394,58 @@ test("orders and decisions are saved with the draft: a reload keeps the accepted
   await expect(primary.getByRole("button", { name: "Accept" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByText("All changes saved.")).toBeVisible();
   await expectAccessible(page);
+});
+
+test("the reference follow-up visit takes few actions: carried-forward history, one dose change, one new medicine, a decision, signed", async ({ page }) => {
+  // The first visit, set up without counting.
+  const chart = await newPatientVisit(page, "Followup", "Ada");
+  await page.getByLabel("Duration (weeks)").fill("30");
+  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await page.getByRole("button", { name: "Add medication" }).click();
+  await page.getByLabel("Drug", { exact: true }).first().selectOption("naproxen");
+  await page.getByLabel("Dose (mg)").first().fill("500");
+  await page.getByLabel("Doses/day").first().fill("2");
+  await page.getByRole("button", { name: "Sign encounter" }).click();
+  await expect(page.getByText(/Signed by/)).toBeVisible();
+  await page.goto(chart);
+
+  // The follow-up, every click and keystroke counted (a select is two clicks: open, choose).
+  const count = { clicks: 0, keystrokes: 0 };
+  const click = async (target: Locator) => {
+    await target.click();
+    count.clicks += 1;
+  };
+  const choose = async (select: Locator, option: string) => {
+    await select.selectOption(option);
+    count.clicks += 2;
+  };
+  const type = async (field: Locator, text: string) => {
+    await click(field);
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(text);
+    count.keystrokes += 1 + text.length;
+  };
+
+  await click(page.getByRole("button", { name: "Start visit" }));
+  await expect(page.getByRole("list", { name: "Medication reconciliation" })).toContainText("naproxen 500 mg × 2/day");
+  await type(page.getByLabel("Average pain, last week (0-10)"), "5");
+  await choose(page.getByLabel("This visit: naproxen"), "change");
+  await type(page.getByLabel("New dose (mg)"), "250");
+  await click(page.getByRole("button", { name: "Order a medication" }));
+  const order = page.getByRole("group", { name: "Orders" });
+  await choose(order.getByLabel("Drug", { exact: true }), "duloxetine");
+  await type(order.getByLabel("Dose (mg)"), "30");
+  await type(order.getByLabel("Doses/day"), "1");
+  await click(order.getByRole("button", { name: "Add medication order" }));
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  await click(panel.getByRole("list", { name: "Next steps" }).getByRole("button", { name: "Accept" }).first());
+  for (const acknowledge of await panel.getByRole("button", { name: "Acknowledge" }).all()) await click(acknowledge);
+  await click(page.getByRole("button", { name: "Sign encounter" }));
+
+  await expect(page.getByText(/Signed by/)).toBeVisible();
+  const orders = page.getByRole("region", { name: "Orders" });
+  await expect(orders).toContainText("Change to: naproxen 250 mg × 2/day");
+  await expect(orders).toContainText("New: duloxetine 30 mg × 1/day");
+  console.log(`reference follow-up visit: ${count.clicks} clicks and ${count.keystrokes} keystrokes (${count.clicks + count.keystrokes} actions)`);
+  expect(count.clicks + count.keystrokes).toBeLessThanOrEqual(40);
 });
