@@ -37,3 +37,18 @@ export async function newPatientVisit(page: Page, familyName: string, givenName 
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Visit: ${givenName} ${familyName}`);
   return chart;
 }
+
+/** Fills the two pain fields every visit needs. */
+export async function fillPain(page: Page, weeks: string, intensity: string): Promise<void> {
+  await page.getByLabel("Duration (weeks)").fill(weeks);
+  await page.getByLabel("Average pain, last week (0-10)").fill(intensity);
+}
+
+/** Adds the visit's `index`-th current medication (0 for the first) with its sig. */
+export async function addMedication(page: Page, index: number, drug: string, doseMg?: string, dosesPerDay?: string): Promise<void> {
+  await page.getByRole("button", { name: "Add medication" }).click();
+  await page.getByLabel("Drug", { exact: true }).nth(index).selectOption(drug);
+  if (doseMg !== undefined) await page.getByLabel("Dose (mg)").nth(index).fill(doseMg);
+  if (dosesPerDay !== undefined) await page.getByLabel("Doses/day").nth(index).fill(dosesPerDay);
+}
+

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, newPatientVisit, storageState } from "./support";
+import { addMedication, expectAccessible, fillPain, newPatientVisit, storageState } from "./support";
 
 test.use({ storageState: storageState("clinician") });
 
@@ -11,8 +11,7 @@ test("a first visit for chronic pain worse bending: PT with extension-biased exe
   await expect(panel).toContainText("Duration (weeks) and average pain, last week (0-10)");
   await expect(panel).not.toContainText("Invalid input");
 
-  await page.getByLabel("Duration (weeks)").fill("16");
-  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await fillPain(page, "16", "6");
   await page.getByLabel("Directional preference").selectOption("extension");
   await page.getByRole("group", { name: "Worse with" }).getByLabel("flexion").check();
   for (const item of [1, 3, 4, 6, 9]) await page.getByLabel(new RegExp(`^${item}\\. `)).check();
@@ -53,10 +52,8 @@ test("a first visit for chronic pain worse bending: PT with extension-biased exe
 
 test("an opioid order for a patient on a benzodiazepine shows MME and the critical alert before it is added, and overriding needs a comment", async ({ page }) => {
   await newPatientVisit(page, "Benzo");
-  await page.getByLabel("Duration (weeks)").fill("40");
-  await page.getByLabel("Average pain, last week (0-10)").fill("7");
-  await page.getByRole("button", { name: "Add medication" }).click();
-  await page.getByLabel("Drug", { exact: true }).first().selectOption("alprazolam");
+  await fillPain(page, "40", "7");
+  await addMedication(page, 0, "alprazolam");
   await page.getByRole("button", { name: "Order a medication" }).click();
   const order = page.getByRole("group", { name: "Orders" });
   await order.getByLabel("Drug", { exact: true }).selectOption("oxycodone");
@@ -81,17 +78,13 @@ test("an opioid order for a patient on a benzodiazepine shows MME and the critic
 
 test("two years of oxycodone without benefit: a renewal counts once, a duplicate order is refused, and the agreed taper reaches the patient's plan", async ({ page }) => {
   await newPatientVisit(page, "Taper");
-  await page.getByLabel("Duration (weeks)").fill("120");
-  await page.getByLabel("Average pain, last week (0-10)").fill("8");
+  await fillPain(page, "120", "8");
   await page.getByRole("button", { name: "Add treatment" }).click();
   await page.getByLabel("Therapy").selectOption("opioid");
   await page.getByLabel("Status").selectOption("current");
   await page.getByLabel("Weeks", { exact: true }).fill("104");
   await page.getByLabel("Response", { exact: true }).selectOption("none");
-  await page.getByRole("button", { name: "Add medication" }).click();
-  await page.getByLabel("Drug", { exact: true }).first().selectOption("oxycodone");
-  await page.getByLabel("Dose (mg)").first().fill("20");
-  await page.getByLabel("Doses/day").first().fill("4");
+  await addMedication(page, 0, "oxycodone", "20", "4");
 
   const panel = page.getByRole("region", { name: "Live recommendation" });
   const taper = panel.getByRole("listitem", { name: "Offer a gradual opioid reduction plan" });
@@ -130,17 +123,10 @@ test("two years of oxycodone without benefit: a renewal counts once, a duplicate
 
 test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for failing kidneys, naloxone ordered; the plan and the next visit follow", async ({ page }) => {
   const chart = await newPatientVisit(page, "Reconcile");
-  await page.getByLabel("Duration (weeks)").fill("40");
-  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await fillPain(page, "40", "6");
   await page.getByLabel("eGFR (mL/min/1.73 m²)").fill("22");
-  await page.getByRole("button", { name: "Add medication" }).click();
-  await page.getByLabel("Drug", { exact: true }).first().selectOption("oxycodone");
-  await page.getByLabel("Dose (mg)").first().fill("10");
-  await page.getByLabel("Doses/day").first().fill("3");
-  await page.getByRole("button", { name: "Add medication" }).click();
-  await page.getByLabel("Drug", { exact: true }).nth(1).selectOption("naproxen");
-  await page.getByLabel("Dose (mg)").nth(1).fill("500");
-  await page.getByLabel("Doses/day").nth(1).fill("2");
+  await addMedication(page, 0, "oxycodone", "10", "3");
+  await addMedication(page, 1, "naproxen", "500", "2");
   const panel = page.getByRole("region", { name: "Live recommendation" });
   await expect(panel).toContainText("MME/day: 45");
 
@@ -207,14 +193,9 @@ test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for fail
 
 test("a patient already on oxycodone and alprazolam: the critical alert is pinned first, the sign area links to it, and a phone shows it above the form", async ({ page }) => {
   await newPatientVisit(page, "Pinned");
-  await page.getByLabel("Duration (weeks)").fill("60");
-  await page.getByLabel("Average pain, last week (0-10)").fill("7");
-  await page.getByRole("button", { name: "Add medication" }).click();
-  await page.getByLabel("Drug", { exact: true }).first().selectOption("oxycodone");
-  await page.getByLabel("Dose (mg)").first().fill("10");
-  await page.getByLabel("Doses/day").first().fill("4");
-  await page.getByRole("button", { name: "Add medication" }).click();
-  await page.getByLabel("Drug", { exact: true }).nth(1).selectOption("alprazolam");
+  await fillPain(page, "60", "7");
+  await addMedication(page, 0, "oxycodone", "10", "4");
+  await addMedication(page, 1, "alprazolam");
   const panel = page.getByRole("region", { name: "Live recommendation" });
   await expect(panel.getByRole("heading", { level: 3 }).first()).toHaveText("Critical alerts");
   const alert = panel.getByRole("listitem").filter({ hasText: "oxycodone with alprazolam" }).first();
@@ -246,12 +227,8 @@ test("a patient already on oxycodone and alprazolam: the critical alert is pinne
 
 test("methadone for opioid use disorder is continued and never counted in MME", async ({ page }) => {
   await newPatientVisit(page, "Moud");
-  await page.getByLabel("Duration (weeks)").fill("30");
-  await page.getByLabel("Average pain, last week (0-10)").fill("6");
-  await page.getByRole("button", { name: "Add medication" }).click();
-  await page.getByLabel("Drug", { exact: true }).first().selectOption("methadone");
-  await page.getByLabel("Dose (mg)").first().fill("100");
-  await page.getByLabel("Doses/day").first().fill("1");
+  await fillPain(page, "30", "6");
+  await addMedication(page, 0, "methadone", "100", "1");
   const panel = page.getByRole("region", { name: "Live recommendation" });
   await expect(panel).toContainText("MME/day: 470");
   await page.getByLabel("For opioid use disorder").check();
@@ -263,8 +240,7 @@ test("methadone for opioid use disorder is continued and never counted in MME", 
 
 test("a follow-up after an adequate PT trial that did not help moves the ladder up to a medicine added to exercise", async ({ page }) => {
   await newPatientVisit(page, "Followup");
-  await page.getByLabel("Duration (weeks)").fill("30");
-  await page.getByLabel("Average pain, last week (0-10)").fill("14");
+  await fillPain(page, "30", "14");
   await expect(page.locator("#intensity-error")).toHaveText("intensity must be at most 10");
   await expect(page.getByLabel("Average pain, last week (0-10)")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Average pain, last week (0-10)").fill("6");
@@ -282,8 +258,7 @@ test("a follow-up after an adequate PT trial that did not help moves the ladder 
 
 test("a red-flag visit suspends the ladder and puts the urgent referral first", async ({ page }) => {
   await newPatientVisit(page, "Redflag");
-  await page.getByLabel("Duration (weeks)").fill("20");
-  await page.getByLabel("Average pain, last week (0-10)").fill("8");
+  await fillPain(page, "20", "8");
   await page.getByRole("group", { name: "Findings present" }).getByLabel("saddle anesthesia").check();
   const panel = page.getByRole("region", { name: "Live recommendation" });
   await expect(panel.getByTestId("ladder-step")).toContainText("Urgent evaluation");
@@ -382,8 +357,7 @@ test("nothing typed is lost when the network fails: the draft stays in the brows
 
 test("orders and decisions are saved with the draft: a reload keeps the accepted suggestion and the referral it drafted", async ({ page }) => {
   await newPatientVisit(page, "Reload");
-  await page.getByLabel("Duration (weeks)").fill("16");
-  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await fillPain(page, "16", "6");
   const primary = page.getByRole("region", { name: "Live recommendation" }).getByRole("listitem", { name: "Physical therapy program" });
   await primary.getByRole("button", { name: "Accept" }).click();
   await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("Physical therapy referral");
@@ -399,12 +373,8 @@ test("orders and decisions are saved with the draft: a reload keeps the accepted
 test("the reference follow-up visit takes few actions: carried-forward history, one dose change, one new medicine, a decision, signed", async ({ page }) => {
   // The first visit, set up without counting.
   const chart = await newPatientVisit(page, "Followup", "Ada");
-  await page.getByLabel("Duration (weeks)").fill("30");
-  await page.getByLabel("Average pain, last week (0-10)").fill("6");
-  await page.getByRole("button", { name: "Add medication" }).click();
-  await page.getByLabel("Drug", { exact: true }).first().selectOption("naproxen");
-  await page.getByLabel("Dose (mg)").first().fill("500");
-  await page.getByLabel("Doses/day").first().fill("2");
+  await fillPain(page, "30", "6");
+  await addMedication(page, 0, "naproxen", "500", "2");
   await page.getByRole("button", { name: "Sign encounter" }).click();
   await expect(page.getByText(/Signed by/)).toBeVisible();
   await page.goto(chart);
