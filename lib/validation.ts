@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { AppError, type FieldIssue } from "./errors";
 
 /** Each problem with the field it belongs to, as a dotted path ("pain.intensity"); "(root)" for the input as a whole. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(root)", message: issue.message }));
 }
 

@@ -1,4 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { $ZodError, type $ZodIssue } from "zod/v4/core";
+import en from "zod/v4/locales/en.js";
 import { orderIssues } from "./reconcile-orders";
 import {
   AGGRAVATING_MOVEMENTS,
@@ -22,7 +24,10 @@ import {
 
 // The Assessment of the recommendation contract (version 1.1). Objects are strict: a misspelt field (say "redflag")
 // would otherwise vanish silently, and a red flag that vanishes is a clinical risk. Unknown codes name the allowed
-// values, and numbers out of range name the range.
+// values, and numbers out of range name the range. The schema is written with zod's small build because it also runs
+// in the browser on every keystroke of the visit; the English messages are loaded so that the few problems without a
+// message of ours (an unknown key, say) read the same in the browser, the API and the CLI.
+z.config(en());
 
 const code = <const T extends readonly [string, ...string[]]>(values: T, field: string) =>
   z.enum(values, { error: (issue) => `${field} must be one of ${values.join(", ")}${issue.input === undefined ? "" : ` (got ${JSON.stringify(issue.input)})`}` });
@@ -30,30 +35,36 @@ const code = <const T extends readonly [string, ...string[]]>(values: T, field: 
 const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 /** The message for a missing section; other problems with it (an unknown key, say) keep zod's own. */
 const required = (message: string) => (issue: { code: string; input?: unknown }) => (issue.code === "invalid_type" && issue.input === undefined ? message : undefined);
+const atLeast = (low: number, label: string) => z.minimum(low, { error: `${label} must be at least ${low}` });
+const atMost = (high: number, label: string) => z.maximum(high, { error: `${label} must be at most ${high}` });
+const wholeNumber = (label: string) => z.int({ error: `${label} must be a whole number` });
 const score = (low: number, high: number, label: string) =>
-  z.number({ error: `${label} must be a number from ${low} to ${high}` }).min(low, { error: `${label} must be at least ${low}` }).max(high, { error: `${label} must be at most ${high}` });
-const whole = (low: number, high: number, label: string) => score(low, high, label).int({ error: `${label} must be a whole number` });
+  z.number({ error: `${label} must be a number from ${low} to ${high}` }).check(atLeast(low, label), atMost(high, label));
+const whole = (low: number, high: number, label: string) =>
+  z.number({ error: `${label} must be a number from ${low} to ${high}` }).check(atLeast(low, label), atMost(high, label), wholeNumber(label));
 /** A quantity that must be above zero and below a plausible ceiling. */
 const positive = (high: number, label: string) =>
-  z.number({ error: `${label} must be a number above 0 and at most ${high}` }).positive({ error: `${label} must be more than 0` }).max(high, { error: `${label} must be at most ${high}` });
+  z.number({ error: `${label} must be a number above 0 and at most ${high}` }).check(z.positive({ error: `${label} must be more than 0` }), atMost(high, label));
+const flag = (label: string) => z.optional(z.boolean({ error: `${label} must be true or false` }));
+const list = <T extends z.core.SomeType>(item: T) => z._default(z.array(item), []);
 
 const treatmentSchema = z.strictObject({
   therapy: code(THERAPIES, "therapy"),
   status: code(TREATMENT_STATUSES, "status"),
-  weeks: score(0, 1040, "weeks").optional(),
-  sessions: whole(0, 1000, "sessions").optional(),
-  adherencePercent: score(0, 100, "adherencePercent").optional(),
-  response: code(RESPONSES, "response").optional(),
+  weeks: z.optional(score(0, 1040, "weeks")),
+  sessions: z.optional(whole(0, 1000, "sessions")),
+  adherencePercent: z.optional(score(0, 100, "adherencePercent")),
+  response: z.optional(code(RESPONSES, "response")),
 });
 
 const medicationSchema = z.strictObject({
   drug: code(DRUGS, "drug"),
-  form: code(MEDICATION_FORMS, "form").optional(),
-  doseMg: positive(10_000, "doseMg").optional(),
-  dosesPerDay: positive(48, "dosesPerDay").optional(),
-  mcgPerHour: positive(1000, "mcgPerHour").optional(),
-  prn: z.boolean({ error: "prn must be true or false" }).optional(),
-  indication: code(INDICATIONS, "indication").optional(),
+  form: z.optional(code(MEDICATION_FORMS, "form")),
+  doseMg: z.optional(positive(10_000, "doseMg")),
+  dosesPerDay: z.optional(positive(48, "dosesPerDay")),
+  mcgPerHour: z.optional(positive(1000, "mcgPerHour")),
+  prn: flag("prn"),
+  indication: z.optional(code(INDICATIONS, "indication")),
 });
 
 const orderSchema = z.strictObject({
@@ -61,68 +72,79 @@ const orderSchema = z.strictObject({
   medication: medicationSchema,
 });
 
-const assessmentShape = z
-  .strictObject({
-    profile: code(PROFILES, "profile").default("us"),
-    asOf: isoDate,
-    patient: z.strictObject({
-      ageYears: z
-        .number({ error: "ageYears is required (a whole number of years)" })
-        .int({ error: "ageYears must be a whole number" })
-        .min(18, { error: "ageYears under 18 is out of scope: Backstep covers adults" })
-        .max(120, { error: "ageYears must be at most 120" }),
-      sex: code(SEXES, "sex").optional(),
-      pregnant: z.boolean({ error: "pregnant must be true or false" }).optional(),
-      employment: code(EMPLOYMENT, "employment").optional(),
-    }, { error: required("patient is required: ageYears") }),
-    pain: z.strictObject({
-      durationWeeks: z
-        .number({ error: "durationWeeks is required (weeks since the pain began)" })
-        .min(0, { error: "durationWeeks cannot be negative" })
-        .max(5200, { error: "durationWeeks must be at most 5200" }),
+const daysAgo = (label: string) =>
+  z.optional(z.nullable(z.number({ error: `${label} must be a number of days or null` }).check(z.minimum(0, { error: `${label} cannot be negative` }))));
+
+const assessmentShape = z.strictObject({
+  profile: z._default(code(PROFILES, "profile"), "us"),
+  asOf: isoDate,
+  patient: z.strictObject(
+    {
+      ageYears: z.number({ error: "ageYears is required (a whole number of years)" }).check(
+        wholeNumber("ageYears"),
+        z.minimum(18, { error: "ageYears under 18 is out of scope: Backstep covers adults" }),
+        z.maximum(120, { error: "ageYears must be at most 120" }),
+      ),
+      sex: z.optional(code(SEXES, "sex")),
+      pregnant: flag("pregnant"),
+      employment: z.optional(code(EMPLOYMENT, "employment")),
+    },
+    { error: required("patient is required: ageYears") },
+  ),
+  pain: z.strictObject(
+    {
+      durationWeeks: z.number({ error: "durationWeeks is required (weeks since the pain began)" }).check(
+        z.minimum(0, { error: "durationWeeks cannot be negative" }),
+        z.maximum(5200, { error: "durationWeeks must be at most 5200" }),
+      ),
       intensity: score(0, 10, "intensity"),
-      distribution: code(DISTRIBUTIONS, "distribution").default("back-only"),
-      radicular: z.boolean({ error: "radicular must be true or false" }).optional(),
-      neuropathicQuality: z.boolean({ error: "neuropathicQuality must be true or false" }).optional(),
-      localized: z.boolean({ error: "localized must be true or false" }).optional(),
-      aggravatedBy: z.array(code(AGGRAVATING_MOVEMENTS, "aggravatedBy")).default([]),
-      directionalPreference: code(DIRECTIONAL_PREFERENCES, "directionalPreference").optional(),
-    }, { error: required("pain is required: durationWeeks (weeks since it began) and intensity (0-10)") }),
-    redFlags: z.array(code(RED_FLAGS, "red flag")).default([]),
-    screening: z
-      .strictObject({
-        startBack: z.array(whole(0, 1, "each STarT Back item")).length(9, { error: "startBack needs all 9 items, in order" }).optional(),
-        peg: z.array(score(0, 10, "each PEG item")).length(3, { error: "peg needs its 3 items" }).optional(),
-        odi: z.array(whole(0, 5, "each Oswestry section").nullable()).length(10, { error: "odi needs 10 sections (null for unanswered)" }).optional(),
-        phq2: z.array(whole(0, 3, "each PHQ-2 item")).length(2, { error: "phq2 needs its 2 items" }).optional(),
-        gad2: z.array(whole(0, 3, "each GAD-2 item")).length(2, { error: "gad2 needs its 2 items" }).optional(),
-      })
-      .default({}),
-    conditions: z.array(code(CONDITIONS, "condition")).default([]),
-    labs: z.strictObject({ egfr: score(0, 200, "egfr").optional() }).default({}),
-    treatments: z.array(treatmentSchema).default([]),
-    medications: z.array(medicationSchema).default([]),
-    orders: z.array(orderSchema).default([]),
-    opioidSafety: z
-      .strictObject({
-        naloxoneOnHand: z.boolean({ error: "naloxoneOnHand must be true or false" }).optional(),
-        pdmpReviewedDaysAgo: z.number({ error: "pdmpReviewedDaysAgo must be a number of days or null" }).min(0, { error: "pdmpReviewedDaysAgo cannot be negative" }).nullable().optional(),
-        urineDrugTestDaysAgo: z.number({ error: "urineDrugTestDaysAgo must be a number of days or null" }).min(0, { error: "urineDrugTestDaysAgo cannot be negative" }).nullable().optional(),
-      })
-      .default({}),
-    coverage: z
-      .strictObject({
-        ptVisitsUsedThisYear: whole(0, 1000, "ptVisitsUsedThisYear").optional(),
-        ptVisitLimit: whole(0, 1000, "ptVisitLimit").default(20),
-      })
-      .default({ ptVisitLimit: 20 }),
-  });
+      distribution: z._default(code(DISTRIBUTIONS, "distribution"), "back-only"),
+      radicular: flag("radicular"),
+      neuropathicQuality: flag("neuropathicQuality"),
+      localized: flag("localized"),
+      aggravatedBy: list(code(AGGRAVATING_MOVEMENTS, "aggravatedBy")),
+      directionalPreference: z.optional(code(DIRECTIONAL_PREFERENCES, "directionalPreference")),
+    },
+    { error: required("pain is required: durationWeeks (weeks since it began) and intensity (0-10)") },
+  ),
+  redFlags: list(code(RED_FLAGS, "red flag")),
+  screening: z._default(
+    z.strictObject({
+      startBack: z.optional(z.array(whole(0, 1, "each STarT Back item")).check(z.length(9, { error: "startBack needs all 9 items, in order" }))),
+      peg: z.optional(z.array(score(0, 10, "each PEG item")).check(z.length(3, { error: "peg needs its 3 items" }))),
+      odi: z.optional(z.array(z.nullable(whole(0, 5, "each Oswestry section"))).check(z.length(10, { error: "odi needs 10 sections (null for unanswered)" }))),
+      phq2: z.optional(z.array(whole(0, 3, "each PHQ-2 item")).check(z.length(2, { error: "phq2 needs its 2 items" }))),
+      gad2: z.optional(z.array(whole(0, 3, "each GAD-2 item")).check(z.length(2, { error: "gad2 needs its 2 items" }))),
+    }),
+    {},
+  ),
+  conditions: list(code(CONDITIONS, "condition")),
+  labs: z._default(z.strictObject({ egfr: z.optional(score(0, 200, "egfr")) }), {}),
+  treatments: list(treatmentSchema),
+  medications: list(medicationSchema),
+  orders: list(orderSchema),
+  opioidSafety: z._default(
+    z.strictObject({
+      naloxoneOnHand: flag("naloxoneOnHand"),
+      pdmpReviewedDaysAgo: daysAgo("pdmpReviewedDaysAgo"),
+      urineDrugTestDaysAgo: daysAgo("urineDrugTestDaysAgo"),
+    }),
+    {},
+  ),
+  coverage: z._default(
+    z.strictObject({
+      ptVisitsUsedThisYear: z.optional(whole(0, 1000, "ptVisitsUsedThisYear")),
+      ptVisitLimit: z._default(whole(0, 1000, "ptVisitLimit"), 20),
+    }),
+    { ptVisitLimit: 20 },
+  ),
+});
 
 const NOT_MOUD = `indication opioid-use-disorder applies only to ${MOUD_DRUGS.join(" or ")}`;
 
 /** What the shape cannot say: an indication only buprenorphine or methadone can have, and orders that fit the list. */
-function crossFieldIssues(assessment: z.output<typeof assessmentShape>): z.core.$ZodIssue[] {
-  const issues: z.core.$ZodIssue[] = [];
+function crossFieldIssues(assessment: z.output<typeof assessmentShape>): $ZodIssue[] {
+  const issues: $ZodIssue[] = [];
   const issue = (path: (string | number)[], message: string) => issues.push({ code: "custom", path, message, input: undefined });
   assessment.medications.forEach((m, i) => {
     if (m.indication === "opioid-use-disorder" && !isMoudDrug(m.drug)) issue(["medications", i, "indication"], NOT_MOUD);
@@ -142,11 +164,11 @@ function crossFieldIssues(assessment: z.output<typeof assessmentShape>): z.core.
  * of the visit. Same results as a zod schema: `data`, or a ZodError whose issues name each field.
  */
 export const assessmentSchema = {
-  safeParse(input: unknown): { success: true; data: Assessment } | { success: false; error: z.ZodError } {
+  safeParse(input: unknown): { success: true; data: Assessment } | { success: false; error: $ZodError } {
     const parsed = assessmentShape.safeParse(input);
     if (!parsed.success) return parsed;
     const issues = crossFieldIssues(parsed.data);
-    return issues.length ? { success: false, error: new z.ZodError(issues) } : parsed;
+    return issues.length ? { success: false, error: new $ZodError(issues) } : parsed;
   },
   parse(input: unknown): Assessment {
     const parsed = assessmentSchema.safeParse(input);

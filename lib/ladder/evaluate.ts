@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { FieldIssue } from "@/lib/errors";
 import { toFieldIssues } from "@/lib/validation";
 import { assessmentSchema, type Assessment } from "./assessment-schema";
@@ -75,6 +75,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function invalidAssessment(error: z.ZodError): InvalidAssessment {
+function invalidAssessment(error: z.core.$ZodError): InvalidAssessment {
   return { error: "invalid-assessment", issues: toFieldIssues(error) };
 }

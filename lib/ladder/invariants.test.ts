@@ -362,6 +362,19 @@ describe("invalid assessments get the contract's error shape, naming the field",
   });
 
   it.each([
+    [{ pain: { durationWeeks: 20, intensity: 5, redflag: true } }, { path: "pain", message: 'Unrecognized key: "redflag"' }],
+    [{ pain: { durationWeeks: 20, intensity: 5 }, patient: { ageYears: 40.5 } }, { path: "patient.ageYears", message: "ageYears must be a whole number" }],
+    [{ pain: { durationWeeks: 20, intensity: 5 }, screening: { phq2: [1, 4] } }, { path: "screening.phq2.1", message: "each PHQ-2 item must be at most 3" }],
+    [{ pain: { durationWeeks: 20, intensity: 5 }, screening: { peg: [1, 2] } }, { path: "screening.peg", message: "peg needs its 3 items" }],
+    [{ pain: { durationWeeks: 20, intensity: 5 }, opioidSafety: { pdmpReviewedDaysAgo: -1 } }, { path: "opioidSafety.pdmpReviewedDaysAgo", message: "pdmpReviewedDaysAgo cannot be negative" }],
+    [{}, { path: "pain", message: "pain is required: durationWeeks (weeks since it began) and intensity (0-10)" }],
+  ])("a field's problem reads the same wherever it is checked (%#)", (fields, issue) => {
+    const result = recommend({ asOf: "2026-11-27", patient: { ageYears: 40 }, ...fields });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues).toContainEqual(issue);
+  });
+
+  it.each([
     ["mcgPerHour", { drug: "fentanyl", form: "patch", mcgPerHour: 5000 }, "mcgPerHour must be at most 1000"],
     ["mcgPerHour", { drug: "fentanyl", form: "patch", mcgPerHour: "25" }, "mcgPerHour must be a number above 0 and at most 1000"],
     ["doseMg", { drug: "oxycodone", doseMg: 20_000, dosesPerDay: 1 }, "doseMg must be at most 10000"],
