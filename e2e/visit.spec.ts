@@ -99,8 +99,14 @@ test("two years of oxycodone without benefit: a renewal counts once, a duplicate
   await order.getByLabel("Dose (mg)").fill("20");
   await order.getByLabel("Doses/day").fill("4");
   await expect(order.getByRole("status")).toContainText("With this order: 120 MME/day");
+  // The quantity is the sig's for a month until the prescriber types one; without one the order cannot be added.
+  await expect(order.getByLabel("Quantity")).toHaveValue("120");
+  await order.getByLabel("Quantity").fill("");
+  await expect(order.getByText("Enter the quantity to dispense and the days it covers.")).toBeVisible();
+  await expect(order.getByRole("button", { name: "Add medication order" })).toBeDisabled();
+  await order.getByLabel("Quantity").fill("112");
   await order.getByRole("button", { name: "Add medication order" }).click();
-  await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("oxycodone");
+  await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("New: oxycodone 20 mg × 4/day; dispense 112, 30 days");
   await page.getByRole("button", { name: "Order a medication" }).click();
   await order.getByLabel("Drug", { exact: true }).selectOption("oxycodone");
   await expect(order.getByRole("alert")).toContainText("already has an order at this visit");
@@ -136,6 +142,10 @@ test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for fail
   await reconciliation.getByLabel("This visit: oxycodone").selectOption("change");
   await reconciliation.getByLabel("New dose (mg)").fill("5");
   await expect(panel).toContainText("MME/day: 22.5");
+  // The new prescription's supply starts at a month of the sig; shortening the days brings the quantity with them.
+  await expect(reconciliation.getByLabel("Quantity")).toHaveValue("90");
+  await reconciliation.getByLabel("Days' supply").fill("14");
+  await expect(reconciliation.getByLabel("Quantity")).toHaveValue("42");
   await reconciliation.getByLabel("This visit: naproxen").selectOption("stop");
 
   // A new NSAID order with an eGFR of 22 is held by its critical alert; imaging without red flags is warned about.
@@ -151,7 +161,7 @@ test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for fail
 
   await page.getByRole("button", { name: "Order naloxone" }).click();
   const ordered = page.getByRole("list", { name: "Orders in this visit" });
-  await expect(ordered).toContainText("Change to: oxycodone 5 mg × 3/day");
+  await expect(ordered).toContainText("Change to: oxycodone 5 mg × 3/day; dispense 42, 14 days");
   await expect(ordered).toContainText("Stop: naproxen");
   await expect(ordered).toContainText("Naloxone: naloxone nasal spray 4 mg, 2 devices");
   await expectAccessible(page);
@@ -159,7 +169,7 @@ test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for fail
   for (const acknowledge of await panel.getByRole("button", { name: "Acknowledge" }).all()) await acknowledge.click();
   await page.getByRole("button", { name: "Sign encounter" }).click();
   await expect(page.getByText(/Signed by Dr. Maya Okafor/)).toBeVisible();
-  await expect(page.getByText("Change to: oxycodone 5 mg × 3/day")).toBeVisible();
+  await expect(page.getByText("Change to: oxycodone 5 mg × 3/day; dispense 42, 14 days")).toBeVisible();
   const assessed = page.getByRole("definition").filter({ hasText: "mL/min" });
   await expect(assessed).toHaveText("22 mL/min/1.73 m²");
   await expect(page.getByRole("table").filter({ hasText: "Before this visit" })).toContainText("Before this visit: 45 MME/day");
@@ -170,7 +180,7 @@ test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for fail
   await expectAccessible(page);
   await page.getByRole("link", { name: "Print the patient's plan" }).click();
   const medicines = page.getByRole("heading", { name: "Your medicines" }).locator("..");
-  await expect(medicines).toContainText("Change oxycodone to the new dose: 5 mg, 3 times a day.");
+  await expect(medicines).toContainText("Change oxycodone to the new dose: 5 mg, 3 times a day. You get enough for 14 days.");
   await expect(medicines).toContainText("Stop naproxen.");
   await expect(page.getByRole("heading", { name: "Naloxone, for emergencies" })).toBeVisible();
   await expectAccessible(page);
@@ -353,6 +363,24 @@ test("nothing typed is lost when the network fails: the draft stays in the brows
   expect(asked).toEqual(["beforeunload"]);
   await expect(page.getByLabel("Average pain, last week (0-10)")).toHaveValue("8");
   await expect(page.getByText("All changes saved.")).toBeVisible();
+});
+
+test("typing while a slow save is on its way never conflicts with itself, and signing waits for it", async ({ page }) => {
+  await newPatientVisit(page, "Slow");
+  // Every save takes two seconds to reach the server, longer than the pause that starts the next one.
+  await page.route(/\/encounters\//, async (route) => {
+    if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 2000));
+    await route.continue();
+  });
+  await fillPain(page, "20", "5");
+  await expect(page.getByText("Saving…")).toBeVisible();
+  await page.getByLabel("Average pain, last week (0-10)").fill("6");
+  await expect(page.getByText("Saving…")).toBeVisible();
+  await page.getByLabel("Average pain, last week (0-10)").fill("7");
+  await page.getByRole("button", { name: "Sign encounter" }).click();
+  await expect(page.getByText(/Signed by Dr. Maya Okafor/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Someone else saved this encounter")).toHaveCount(0);
+  await expect(page.getByRole("definition").filter({ hasText: "weeks, " })).toHaveText(/^20 weeks, 7\/10/);
 });
 
 test("orders and decisions are saved with the draft: a reload keeps the accepted suggestion and the referral it drafted", async ({ page }) => {

@@ -5,6 +5,7 @@ import { hashPassword } from "../lib/auth/password";
 import { addDays, toIsoDate } from "../lib/dates";
 import { seededRandom } from "../lib/seeded-random";
 import { assessmentSchema } from "../lib/ladder/assessment-schema";
+import { completeSupply, defaultSupply } from "../lib/encounters/supply";
 import { MCID, outcomeChange, type DischargeOutcome } from "../lib/referrals/outcomes";
 import type { DischargeSummary } from "../lib/referrals/referral-dto";
 import { evaluate } from "../lib/ladder/evaluate";
@@ -208,8 +209,10 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
         });
         return id;
       };
-      const order = (encounterId: string, daysAgo: number, kind: Prisma.OrderCreateManyInput["kind"], code: string, detail: Json) =>
-        orders.push({ id: randomUUID(), encounterId, patientId, orderedById: clinicianId, kind, code, medicationAction: kind === "medication" ? "new" : null, detail, orderedAt: day(daysAgo) });
+      const order = (encounterId: string, daysAgo: number, kind: Prisma.OrderCreateManyInput["kind"], code: string, detail: Json) => {
+        const supply = kind === "medication" ? completeSupply(defaultSupply(detail as Parameters<typeof defaultSupply>[0])) : null;
+        orders.push({ id: randomUUID(), encounterId, patientId, orderedById: clinicianId, kind, code, medicationAction: kind === "medication" ? "new" : null, detail, ...supply, orderedAt: day(daysAgo) });
+      };
       const course = (therapy: string, status: string, sourceId: string, source: "encounter" | "referral", startedDaysAgo: number, extra: Partial<Prisma.TreatmentCourseCreateManyInput> = {}) =>
         courses.push({ id: randomUUID(), patientId, therapy, status, source, sourceId, startedOn: day(startedDaysAgo), ...extra });
       const referral = (encounterId: string, daysAgo: number, status: Prisma.ReferralCreateManyInput["status"], extra: Partial<Prisma.ReferralCreateManyInput> = {}) => {

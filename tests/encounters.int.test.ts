@@ -58,9 +58,9 @@ describe("startEncounter", () => {
       version: 1,
       assessment: { ...completeAssessment(), medications, opioidSafety: { naloxoneOnHand: false, pdmpReviewedDaysAgo: 3 } },
       orders: [
-        { kind: "medication", action: "change", medication: { drug: "oxycodone", doseMg: 5, dosesPerDay: 3 } },
+        { kind: "medication", action: "change", medication: { drug: "oxycodone", doseMg: 5, dosesPerDay: 3 }, supply: { quantity: 90, daysSupply: 30 } },
         { kind: "medication", action: "stop", medication: { drug: "naproxen" } },
-        { kind: "medication", medication: { drug: "duloxetine", doseMg: 30, dosesPerDay: 1 } },
+        { kind: "medication", medication: { drug: "duloxetine", doseMg: 30, dosesPerDay: 1 }, supply: { quantity: 30, daysSupply: 30 } },
         { kind: "naloxone" },
         { kind: "urine_drug_test" },
       ],
@@ -95,7 +95,12 @@ describe("saveDraft", () => {
 
   it("keeps the visit's orders and decisions with the draft until it is signed", async () => {
     const { id } = await draft();
-    const orders = [{ kind: "pt_referral", priority: "soon", goals: "Walk 30 minutes" }, { kind: "medication", action: "stop", medication: { drug: "naproxen" } }];
+    const orders = [
+      { kind: "pt_referral", priority: "soon", goals: "Walk 30 minutes" },
+      { kind: "medication", action: "stop", medication: { drug: "naproxen" } },
+      // A prescription still being written: the quantity is not entered yet.
+      { kind: "medication", action: "new", medication: { drug: "duloxetine", doseMg: 30, dosesPerDay: 1 }, supply: { daysSupply: 30 } },
+    ];
     const decisions = [{ target: "suggestion", itemKey: "ladder.conservative/physical-therapy", response: "declined", reasonCode: "patient-declined", comment: "Prefers to wait" }];
     await saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: { pain: { intensity: 7 } }, orders, decisions });
     const saved = await getEncounter(clinic.clinician, id);
@@ -210,7 +215,7 @@ describe("signEncounter", () => {
   it("puts an opioid order through only with the critical alert answered, and a comment to override it", async () => {
     const { id } = await draft();
     const onBenzodiazepine = { ...completeAssessment(), medications: [{ drug: "alprazolam", doseMg: 0.5, dosesPerDay: 2 }] };
-    const order = { kind: "medication", medication: { drug: "oxycodone", form: "ir", doseMg: 5, dosesPerDay: 4 } };
+    const order = { kind: "medication", medication: { drug: "oxycodone", form: "ir", doseMg: 5, dosesPerDay: 4 }, supply: { quantity: 28, daysSupply: 7 } };
     const unanswered = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: onBenzodiazepine, orders: [order] }));
     expect(unanswered?.issues).toEqual(expect.arrayContaining([{ path: "decisions", message: expect.stringContaining("critical alert") }]));
     const override = { target: "alert", itemKey: "opioid-benzodiazepine", response: "overridden", reasonCode: "benefit-outweighs-risk" };
@@ -236,20 +241,64 @@ describe("signEncounter", () => {
   it("counts a re-ordered medicine once in the signed recommendation, and refuses the same medicine ordered twice", async () => {
     const { id } = await draft();
     const oxycodone = { drug: "oxycodone", form: "ir", doseMg: 10, dosesPerDay: 4 };
+    const month = { quantity: 120, daysSupply: 30 };
     const onOxycodone = { ...completeAssessment(), medications: [oxycodone], opioidSafety: { naloxoneOnHand: true, pdmpReviewedDaysAgo: 10, urineDrugTestDaysAgo: 10 } };
     const pt = { kind: "pt_referral" };
     const twice = await failure(
-      signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [pt, { kind: "medication", medication: oxycodone }, { kind: "medication", medication: oxycodone }] }),
+      signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [pt, { kind: "medication", medication: oxycodone, supply: month }, { kind: "medication", medication: oxycodone, supply: month }] }),
     );
     expect(twice?.issues).toEqual([{ path: "orders.2", message: expect.stringContaining("already ordered at this visit") }]);
     const inside = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: { ...onOxycodone, orders: [] }, orders: [] }));
     expect(inside?.issues).toEqual([{ path: "assessment.orders", message: "send orders as the visit's orders" }]);
 
-    const { recommendation } = await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: onOxycodone, orders: [{ kind: "medication", medication: oxycodone }] });
+    const { recommendation } = await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: onOxycodone, orders: [{ kind: "medication", medication: oxycodone, supply: month }] });
     expect(recommendation.mme).toMatchObject({ currentPerDay: 60, totalPerDay: 60 });
     expect(recommendation.alerts.map((a) => a.code)).not.toContain("mme-90");
     const stored = await testDb().recommendation.findFirstOrThrow({ where: { encounterId: id }, select: { output: true } });
     expect(stored.output).toMatchObject({ contractVersion: "1.1", mme: { totalPerDay: 60 } });
+  });
+
+  it("signs each prescription with what it dispenses, names a missing or misplaced supply, and the database holds the rule", async () => {
+    const { id } = await draft();
+    const onNaproxen = { ...completeAssessment(), medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] };
+    const duloxetine = { drug: "duloxetine", doseMg: 30, dosesPerDay: 1 };
+    const unwritten = await failure(
+      signEncounter(clinic.clinician, {
+        encounterId: id,
+        version: 1,
+        assessment: onNaproxen,
+        orders: [
+          { kind: "medication", medication: duloxetine, supply: { daysSupply: 30 } },
+          { kind: "medication", action: "stop", medication: { drug: "naproxen" }, supply: { quantity: 60, daysSupply: 30 } },
+        ],
+      }),
+    );
+    expect(unwritten?.issues).toEqual([
+      { path: "orders.0.supply", message: "enter the quantity to dispense and the days it covers" },
+      { path: "orders.1.supply", message: "nothing is dispensed for a medicine to stop" },
+    ]);
+    const zeroDays = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: onNaproxen, orders: [{ kind: "medication", medication: duloxetine, supply: { quantity: 30, daysSupply: 0 } }] }));
+    expect(zeroDays?.issues).toEqual([{ path: "orders.0.supply.daysSupply", message: "days' supply must be at least 1 day" }]);
+    expect(await testDb().order.count({ where: { encounterId: id } })).toBe(0);
+
+    await signEncounter(clinic.clinician, {
+      encounterId: id,
+      version: 1,
+      assessment: onNaproxen,
+      orders: [
+        { kind: "medication", medication: duloxetine, supply: { quantity: 30, daysSupply: 30 } },
+        { kind: "medication", action: "stop", medication: { drug: "naproxen" } },
+      ],
+    });
+    const signed = await getEncounter(clinic.clinician, id);
+    expect(signed.orders.map((o) => [o.code, o.medicationAction, o.supply])).toEqual([
+      ["duloxetine", "new", { quantity: 30, daysSupply: 30 }],
+      ["naproxen", "stop", null],
+    ]);
+    const stop = await testDb().order.findFirstOrThrow({ where: { encounterId: id, medicationAction: "stop" } });
+    await expect(testDb().order.update({ where: { id: stop.id }, data: { quantity: 60, daysSupply: 30 } })).rejects.toThrow(/clinical_order_supply/);
+    const dispensed = await testDb().order.findFirstOrThrow({ where: { encounterId: id, medicationAction: "new" } });
+    await expect(testDb().order.update({ where: { id: dispensed.id }, data: { daysSupply: null } })).rejects.toThrow(/clinical_order_supply/);
   });
 
   it("stores imaging, injection and specialist orders with their detail, and names a bad order's fields", async () => {
@@ -321,7 +370,7 @@ describe("getEncounter and addenda", () => {
 describe("replayEncounter", () => {
   it("replays a signed encounter through the current rule set, including its medication orders, for an auditor", async () => {
     const { id } = await draft();
-    await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "medication", medication: { drug: "naproxen", doseMg: 500, dosesPerDay: 2 } }] });
+    await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "medication", medication: { drug: "naproxen", doseMg: 500, dosesPerDay: 2 }, supply: { quantity: 60, daysSupply: 30 } }] });
     const same = await replayEncounter(clinic.auditor, id);
     expect(same).toMatchObject({ identical: true, stepThen: "conservative", stepNow: "conservative" });
     expect((await auditEventsOf(clinic.auditor.userId))[0]).toMatchObject({ action: "encounter.replay", entityId: id });
@@ -338,7 +387,7 @@ describe("replayEncounter", () => {
   it("replays a record that ordered one medicine twice (signed before orders were reconciled) without its orders", async () => {
     const { id } = await draft();
     const naproxen = { drug: "naproxen", doseMg: 500, dosesPerDay: 2 };
-    await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "medication", medication: naproxen }] });
+    await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "medication", medication: naproxen, supply: { quantity: 60, daysSupply: 30 } }] });
     const first = await testDb().order.findFirstOrThrow({ where: { encounterId: id } });
     await testDb().order.create({ data: { encounterId: id, patientId: first.patientId, orderedById: first.orderedById, kind: "medication", medicationAction: "new", code: "naproxen", detail: naproxen } });
     const replay = await replayEncounter(clinic.auditor, id);

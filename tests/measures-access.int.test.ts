@@ -144,7 +144,7 @@ describe("facts written at signing", () => {
       encounterId: id,
       version: 1,
       assessment: signed,
-      orders: [{ kind: "medication", medication: { drug: "alprazolam", doseMg: 0.5, dosesPerDay: 2 } }, { kind: "pt_referral" }],
+      orders: [{ kind: "medication", medication: { drug: "alprazolam", doseMg: 0.5, dosesPerDay: 2 }, supply: { quantity: 60, daysSupply: 30 } }, { kind: "pt_referral" }],
       decisions: [
         { target: "alert", itemKey: "opioid-benzodiazepine", response: "overridden", reasonCode: "specialist-managing", comment: "Psychiatry managing; taper planned." },
         { target: "alert", itemKey: "mme-50", response: "acknowledged" },

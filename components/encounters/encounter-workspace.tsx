@@ -63,7 +63,13 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
   const router = useRouter();
   const backupKey = `backstep:draft:${encounterId}`;
   const [assessment, setAssessment] = useState<AssessmentDraft>(initialAssessment);
-  const [version, setVersion] = useState(initialVersion);
+  // The version the next save or the signature is checked against. Saves run one after another, so a save sent
+  // while another is on its way carries the version that one returns, not a stale one.
+  const version = useRef(initialVersion);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const pendingSave = useRef<number | undefined>(undefined);
+  const queuedSaves = useRef(0);
+  const latestWork = useRef<Work | null>(null);
   const [decisions, setDecisions] = useState<Decisions>(() => byKey(initialDecisions));
   const [orders, setOrders] = useState<OrderInput[]>(initialOrders);
   const [save, setSave] = useState<SaveState>({ kind: "saved" });
@@ -88,25 +94,16 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
   useEffect(() => {
     if (!edited.current) return;
     const work: Work = { assessment, orders, decisions };
-    window.localStorage.setItem(backupKey, JSON.stringify({ version, ...work }));
+    latestWork.current = work;
+    window.localStorage.setItem(backupKey, JSON.stringify({ version: version.current, ...work }));
     if (save.kind === "conflict") return;
     setSave({ kind: "unsaved" });
-    const timer = window.setTimeout(async () => {
-      setSave({ kind: "saving" });
-      try {
-        const result = await saveDraftAction({ encounterId, version, assessment: assessment as Record<string, unknown>, orders, decisions: decisionList(decisions) });
-        if (result.ok) {
-          setVersion(result.version);
-          window.localStorage.setItem(backupKey, JSON.stringify({ version: result.version, ...work }));
-          setSave({ kind: "saved" });
-        } else {
-          setSave({ kind: result.code === "conflict" ? "conflict" : "failed", message: result.message });
-        }
-      } catch {
-        setSave({ kind: "failed", message: "Could not reach Backstep; your changes are kept in this browser and will save when you type again." });
-      }
+    pendingSave.current = window.setTimeout(() => {
+      pendingSave.current = undefined;
+      queuedSaves.current += 1;
+      saving.current = saving.current.then(() => saveDraft(work)).finally(() => (queuedSaves.current -= 1));
     }, AUTOSAVE_MS);
-    return () => window.clearTimeout(timer);
+    return () => window.clearTimeout(pendingSave.current);
     // Keyed on the work alone: the version changes because of the save itself.
   }, [assessment, orders, decisions]);
 
@@ -148,9 +145,30 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
 
   const unanswered = recommendation?.alerts.filter((a) => a.severity === "critical" && !decisions[decisionKey("alert", a.code)]) ?? [];
 
+  async function saveDraft(work: Work) {
+    setSave({ kind: "saving" });
+    try {
+      const result = await saveDraftAction({ encounterId, version: version.current, assessment: work.assessment as Record<string, unknown>, orders: work.orders, decisions: decisionList(work.decisions) });
+      if (result.ok) {
+        version.current = result.version;
+        // The browser's copy is the work on screen, which may be newer than this save, at the version now stored.
+        window.localStorage.setItem(backupKey, JSON.stringify({ version: result.version, ...(latestWork.current ?? work) }));
+        // Newer work waiting to be saved keeps the page "unsaved".
+        if (queuedSaves.current === 1 && pendingSave.current === undefined) setSave({ kind: "saved" });
+      } else {
+        setSave({ kind: result.code === "conflict" ? "conflict" : "failed", message: result.message });
+      }
+    } catch {
+      setSave({ kind: "failed", message: "Could not reach Backstep; your changes are kept in this browser and will save when you type again." });
+    }
+  }
+
   async function sign() {
     setSigning(true);
     setSignIssues(null);
+    // What is signed is what is on screen: a save still waiting is dropped, one on its way is let land first.
+    window.clearTimeout(pendingSave.current);
+    await saving.current;
     const live = new Set([
       ...(recommendation?.next.map((s) => decisionKey("suggestion", s.id)) ?? []),
       ...(recommendation?.alerts.map((a) => decisionKey("alert", a.code)) ?? []),
@@ -158,7 +176,7 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
     ]);
     const answered = decisionList(decisions).filter((d) => live.has(decisionKey(d.target, d.itemKey)));
     try {
-      const result = await signAction({ encounterId, version, assessment, decisions: answered, orders });
+      const result = await signAction({ encounterId, version: version.current, assessment, decisions: answered, orders });
       if (result.ok) {
         window.localStorage.removeItem(backupKey);
         router.refresh();

@@ -9,6 +9,7 @@ import type { OrderInput } from "@/lib/encounters/sign-input";
 import { sigText, withDraftedOrders } from "@/lib/encounters/visit-orders";
 import type { AssessmentDraft } from "./assessment-form";
 import { FormSection, NumberField } from "./form-controls";
+import { SupplyFields } from "./supply-fields";
 import { TaperScheduleDetails } from "./taper-schedule-details";
 
 type Props = { assessment: AssessmentDraft; orders: OrderInput[]; onOrdersChange: (orders: OrderInput[]) => void };
@@ -31,7 +32,8 @@ export function MedicationReconciliation({ assessment, orders, onOrdersChange }:
           const action = rowAction(orders, medicine);
           const opioid = isPainOpioid(medicine);
           const options: RowAction[] = ["continue", "change", opioid ? "taper" : "stop"];
-          const changed = reconciliationOrder(orders, medicine)?.medication ?? medicine;
+          const order = reconciliationOrder(orders, medicine);
+          const changed = order?.medication ?? medicine;
           const mme = opioid ? mmeOfMedication(medicine)?.mmePerDay : null;
           const change = (patch: Partial<Medication>) => onOrdersChange(withRowAction(orders, medicine, "change", { ...changed, ...patch }));
           return (
@@ -59,13 +61,14 @@ export function MedicationReconciliation({ assessment, orders, onOrdersChange }:
                 </label>
               </div>
               {action === "change" && (
-                <div className="mt-2 grid grid-cols-3 gap-2">
+                <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
                   {medicine.form === "patch" ? (
                     <NumberField id={`reconcile-${index}-mcg`} label="New patch (mcg/h)" value={changed.mcgPerHour} min={0} onChange={(mcgPerHour) => change({ mcgPerHour })} />
                   ) : (
                     <NumberField id={`reconcile-${index}-dose`} label="New dose (mg)" value={changed.doseMg} min={0} step={0.5} onChange={(doseMg) => change({ doseMg })} />
                   )}
                   <NumberField id={`reconcile-${index}-per-day`} label="New doses/day" value={changed.dosesPerDay} min={0} onChange={(dosesPerDay) => change({ dosesPerDay })} />
+                  <SupplyFields id={`reconcile-${index}`} medication={changed} supply={order?.supply} onChange={(supply) => onOrdersChange(withRowAction(orders, medicine, "change", changed, supply))} />
                 </div>
               )}
               {action === "stop" && stopsGradually(medicine) && (

@@ -10,6 +10,8 @@ import type { AssessmentDraft } from "./assessment-form";
 import { decisionKey, type DecisionDraft } from "./decision-types";
 import { CheckControl, FormSection, NumberField, SelectControl } from "./form-controls";
 import { RecommendationPanel } from "./recommendation-panel";
+import { SupplyFields } from "./supply-fields";
+import { completeSupply, defaultSupply, followSupply, type SupplyDraft } from "@/lib/encounters/supply";
 
 type MedicationDraft = { drug: DrugId; form?: "ir" | "er" | "patch"; doseMg?: number; dosesPerDay?: number; mcgPerHour?: number; prn?: boolean };
 
@@ -28,7 +30,13 @@ type Props = {
  * critical alert holds the order until answered); any other order is checked against what the engine says to avoid.
  */
 export function OrdersEditor({ assessment, orders, onOrdersChange, current, decisions, onDecide }: Props) {
-  const [medication, setMedication] = useState<MedicationDraft | null>(null);
+  const [medication, setDraftMedication] = useState<MedicationDraft | null>(null);
+  const [supply, setSupply] = useState<SupplyDraft>({});
+  const setMedication = (next: MedicationDraft | null) => {
+    setSupply(next === null ? {} : medication === null ? defaultSupply(next) : followSupply(supply, medication, next));
+    setDraftMedication(next);
+  };
+  const dispensed = completeSupply(supply);
   const [goals, setGoals] = useState("");
   const [other, setOther] = useState<OtherOrderDraft | null>(null);
   const preview = medication ? recommend(withDraftedOrders(assessment, [...orders, { kind: "medication", action: "new", medication }])) : null;
@@ -137,12 +145,13 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
 
       {medication && (
         <div className="space-y-2 rounded border border-line p-3" aria-label="Medication order">
-          <div className="grid grid-cols-5 items-end gap-2">
+          <div className="grid grid-cols-4 items-end gap-2 sm:grid-cols-7">
             <SelectControl id="order-drug" label="Drug" value={medication.drug} options={DRUGS} onChange={(drug) => drug && setMedication({ ...medication, drug })} />
             <SelectControl id="order-form" label="Form" value={medication.form} options={MEDICATION_FORMS} blank="—" onChange={(form) => setMedication({ ...medication, form })} />
             <NumberField id="order-dose" label="Dose (mg)" value={medication.doseMg} min={0} step={0.5} onChange={(doseMg) => setMedication({ ...medication, doseMg })} />
             <NumberField id="order-per-day" label={medication.prn ? "Max doses/day" : "Doses/day"} value={medication.dosesPerDay} min={0} onChange={(dosesPerDay) => setMedication({ ...medication, dosesPerDay })} />
             <CheckControl label="PRN" checked={medication.prn === true} onChange={(prn) => setMedication({ ...medication, prn })} />
+            <SupplyFields id="order" medication={medication} supply={supply} onChange={setSupply} />
           </div>
           {previewed && (opioid || raised.length > 0) && (
             <div role="status" className="rounded border border-warning/40 bg-amber-50 p-2 text-sm">
@@ -160,10 +169,11 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
           <div className="flex gap-2">
             <button
               type="button"
-              disabled={unanswered.length > 0 || orderIssues.length > 0}
+              disabled={unanswered.length > 0 || orderIssues.length > 0 || !dispensed}
               className="rounded bg-brand px-3 py-1 text-sm text-white disabled:opacity-50"
               onClick={() => {
-                onOrdersChange([...orders, { kind: "medication", action: "new", medication }]);
+                if (!dispensed) return;
+                onOrdersChange([...orders, { kind: "medication", action: "new", medication, supply: dispensed }]);
                 setMedication(null);
               }}
             >
@@ -177,6 +187,7 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
                 {issue.message}
               </p>
             ))}
+            {!dispensed && <p className="text-sm text-critical">Enter the quantity to dispense and the days it covers.</p>}
             {unanswered.length > 0 && <p className="text-sm text-critical">Acknowledge or override each critical alert (a comment is required to override) before adding this order.</p>}
           </div>
         </div>

@@ -2,6 +2,7 @@ import type { AssessmentInput } from "@/lib/ladder/assessment-schema";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import type { DecisionInput, OrderInput } from "./sign-input";
 import type { DecisionReason } from "./decision-reasons";
+import type { Supply } from "./supply";
 
 export type EncounterStatus = "draft" | "signed";
 
@@ -15,8 +16,11 @@ export type EncounterDecision = {
   decidedAt: string;
 };
 
-/** An order as signed: `medicationAction` says what a medication order did to the list (null for other kinds). */
-export type EncounterOrder = { id: string; kind: string; code: string; medicationAction: "new" | "continue" | "change" | "stop" | null; detail: unknown; orderedAt: string };
+/**
+ * An order as signed: `medicationAction` says what a medication order did to the list (null for other kinds), and
+ * `supply` what a prescription dispensed (null when nothing was, or for records signed before supplies were kept).
+ */
+export type EncounterOrder = { id: string; kind: string; code: string; medicationAction: "new" | "continue" | "change" | "stop" | null; detail: unknown; supply: Supply | null; orderedAt: string };
 
 export type EncounterDetail = {
   id: string;

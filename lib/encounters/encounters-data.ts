@@ -20,6 +20,7 @@ import type { EncounterDetail } from "./encounter-dto";
 import type { DecisionReason } from "./decision-reasons";
 import { decisionInput, draftInput, orderInput, signInput, type DecisionInput, type OrderInput } from "./sign-input";
 import { NALOXONE_ORDER, orderCode, storedMedicationOrder, toVisitOrderIssues, withDraftedOrders } from "./visit-orders";
+import { completeSupply } from "./supply";
 import { taperScheduleFor, type TaperSchedule } from "@/lib/ladder/taper-schedule";
 import { encounterFacts } from "@/lib/measures/encounter-facts";
 import { factRow, linkPreviousEncounters } from "@/lib/measures/fact-store";
@@ -118,7 +119,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
         patient: { select: { id: true, givenName: true, familyName: true, mrn: true, birthDate: true, sex: true } },
         recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
         decisions: { orderBy: { decidedAt: "asc" }, select: { target: true, itemKey: true, response: true, reasonCode: true, comment: true, decidedAt: true, decidedBy: { select: { name: true } } } },
-        orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, medicationAction: true, detail: true, orderedAt: true } },
+        orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, medicationAction: true, detail: true, quantity: true, daysSupply: true, orderedAt: true } },
         addenda: { orderBy: { createdAt: "asc" }, select: { text: true, createdAt: true, author: { select: { name: true } } } },
       },
     });
@@ -144,7 +145,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
     signedAt: row.signedAt?.toISOString() ?? null,
     recommendation: (row.recommendations[0]?.output as Recommendation | undefined) ?? null,
     decisions: row.decisions.map((d) => ({ ...d, reasonCode: d.reasonCode as DecisionReason | null, decidedBy: d.decidedBy.name, decidedAt: d.decidedAt.toISOString() })),
-    orders: row.orders.map((o) => ({ ...o, orderedAt: o.orderedAt.toISOString() })),
+    orders: row.orders.map(({ quantity, daysSupply, ...o }) => ({ ...o, supply: quantity !== null && daysSupply !== null ? { quantity, daysSupply } : null, orderedAt: o.orderedAt.toISOString() })),
     addenda: row.addenda.map((a) => ({ author: a.author.name, text: a.text, createdAt: a.createdAt.toISOString() })),
     draft: row.status === "draft" ? savedDraftWork(row.draftOrders, row.draftDecisions) : null,
   };
@@ -290,7 +291,6 @@ function storedOrder(order: { kind: string; medicationAction: MedicationOrderInp
   return { kind: "medication", action: order.medicationAction ?? "new", medication: order.detail as MedicationOrderInput["medication"] };
 }
 
-/** What a naloxone order is: the product, the supply, and the teaching that goes with it. */
 const PT_PROGRAM = ["posture retraining", "core strengthening", "flexibility", "aerobic conditioning", "pain-tolerance building"];
 
 async function storeOrders(
@@ -305,6 +305,7 @@ async function storeOrders(
   for (const order of orders) {
     const code = orderCode(order);
     const detail = order.kind === "medication" ? order.medication : order.kind === "taper_plan" ? taper : order.kind === "naloxone" ? NALOXONE_ORDER : order;
+    const supply = order.kind === "medication" ? completeSupply(order.supply) : null;
     await tx.order.create({
       data: {
         encounterId: encounter.id,
@@ -314,6 +315,8 @@ async function storeOrders(
         code,
         medicationAction: order.kind === "medication" ? order.action : null,
         detail: detail as Prisma.InputJsonValue,
+        quantity: supply?.quantity ?? null,
+        daysSupply: supply?.daysSupply ?? null,
       },
     });
     if (order.kind !== "pt_referral") continue;

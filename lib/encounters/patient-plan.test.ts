@@ -42,14 +42,14 @@ describe("the patient's plan", () => {
     const visit = plan({}, [], [
       medicine("new", { drug: "naproxen", doseMg: 250, dosesPerDay: 2, prn: true }),
       medicine("continue", { drug: "duloxetine", doseMg: 60, dosesPerDay: 1 }),
-      medicine("change", { drug: "oxycodone", doseMg: 5, dosesPerDay: 3 }),
+      { ...medicine("change", { drug: "oxycodone", doseMg: 5, dosesPerDay: 3 }), supply: { quantity: 42, daysSupply: 14 } },
       medicine("stop", { drug: "cyclobenzaprine" }),
       medicine("continue", { drug: "fentanyl", mcgPerHour: 12 }),
     ]);
     expect(visit.medicines).toEqual([
       "Start naproxen: 250 mg, only when you need it, at most twice a day.",
       "Keep taking duloxetine: 60 mg, once a day.",
-      "Change oxycodone to the new dose: 5 mg, 3 times a day.",
+      "Change oxycodone to the new dose: 5 mg, 3 times a day. You get enough for 14 days.",
       "Stop cyclobenzaprine.",
       "Keep taking fentanyl: a 12 mcg/h patch.",
     ]);

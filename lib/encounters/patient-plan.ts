@@ -103,7 +103,7 @@ const OPIOID_SAFETY =
 
 type PlanOptions = {
   working: boolean;
-  orders: readonly Pick<EncounterOrder, "kind" | "code" | "medicationAction" | "detail">[];
+  orders: readonly (Pick<EncounterOrder, "kind" | "code" | "medicationAction" | "detail"> & Partial<Pick<EncounterOrder, "supply">>)[];
   decisions: readonly Pick<EncounterDecision, "target" | "itemKey" | "response">[];
 };
 
@@ -119,15 +119,16 @@ function plainSig(sig: Sig): string {
 function plainMedicine(order: PlanOptions["orders"][number]): string {
   const sig = plainSig((order.detail ?? {}) as Sig);
   const how = sig ? `: ${sig}` : "";
+  const lasts = order.supply ? ` You get enough for ${order.supply.daysSupply} ${order.supply.daysSupply === 1 ? "day" : "days"}.` : "";
   switch (order.medicationAction) {
     case "stop":
       return `Stop ${order.code}.`;
     case "change":
-      return `Change ${order.code} to the new dose${how}.`;
+      return `Change ${order.code} to the new dose${how}.${lasts}`;
     case "continue":
       return `Keep taking ${order.code}${how}.`;
     default:
-      return `Start ${order.code}${how}.`;
+      return `Start ${order.code}${how}.${lasts}`;
   }
 }
 

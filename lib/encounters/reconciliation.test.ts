@@ -19,9 +19,18 @@ describe("medication reconciliation", () => {
     const stopped = withRowAction([pt], naproxen, "stop");
     expect(stopped).toEqual([pt, { kind: "medication", action: "stop", medication: { drug: "naproxen" } }]);
     const changed = withRowAction(stopped, naproxen, "change", { ...naproxen, dosesPerDay: 1 });
-    expect(changed).toEqual([pt, { kind: "medication", action: "change", medication: { ...naproxen, dosesPerDay: 1 } }]);
+    expect(changed).toEqual([pt, { kind: "medication", action: "change", medication: { ...naproxen, dosesPerDay: 1 }, supply: { quantity: 30, daysSupply: 30 } }]);
     expect(rowAction(changed, naproxen)).toBe("change");
     expect(withRowAction(changed, naproxen, "continue")).toEqual([pt]);
+  });
+
+  it("writes a changed dose's supply from the sig and keeps it following the sig until a quantity is typed", () => {
+    const changed = withRowAction([], naproxen, "change");
+    expect(changed).toEqual([{ kind: "medication", action: "change", medication: naproxen, supply: { quantity: 60, daysSupply: 30 } }]);
+    const thrice = withRowAction(changed, naproxen, "change", { ...naproxen, dosesPerDay: 3 });
+    expect(thrice[0]).toMatchObject({ supply: { quantity: 90, daysSupply: 30 } });
+    const typed = withRowAction(thrice, naproxen, "change", { ...naproxen, dosesPerDay: 3 }, { quantity: 84, daysSupply: 30 });
+    expect(withRowAction(typed, naproxen, "change", { ...naproxen, dosesPerDay: 2 })[0]).toMatchObject({ medication: { dosesPerDay: 2 }, supply: { quantity: 84, daysSupply: 30 } });
   });
 
   it("tapers every opioid for pain with one plan; choosing anything else for an opioid ends it", () => {

@@ -1,6 +1,7 @@
 import type { Medication } from "@/lib/ladder/assessment-schema";
 import { drugClass } from "@/lib/ladder/vocabulary";
 import type { OrderInput } from "./sign-input";
+import { defaultSupply, followSupply, type SupplyDraft } from "./supply";
 
 // Medication reconciliation at the visit: each current medicine is continued (no order), changed, stopped, or, for an
 // opioid, tapered on the engine's schedule. An opioid is never simply stopped: its "stop" is a taper.
@@ -31,11 +32,17 @@ export function rowAction(orders: readonly OrderInput[], medicine: Medication): 
 /**
  * The orders after choosing an action for one current medicine. A taper is one plan for every opioid for pain on the
  * list (the engine's schedule covers them all, reduced one at a time): choosing anything else for an opioid ends it.
+ * A change is a new prescription: its supply starts from the sig and follows it, unless one is given.
  */
-export function withRowAction(orders: readonly OrderInput[], medicine: Medication, action: RowAction, changedTo?: Medication): OrderInput[] {
+export function withRowAction(orders: readonly OrderInput[], medicine: Medication, action: RowAction, changedTo?: Medication, supply?: SupplyDraft): OrderInput[] {
+  const previous = reconciliationOrder(orders, medicine);
   const others = orders.filter((o) => !(o.kind === "medication" && o.action !== "new" && sameMedicine(o.medication, medicine)));
   const next: OrderInput[] = [...others];
-  if (action === "change") next.push({ kind: "medication", action: "change", medication: changedTo ?? medicine });
+  if (action === "change") {
+    const to = changedTo ?? medicine;
+    const followed = previous?.action === "change" ? followSupply(previous.supply, previous.medication, to) : defaultSupply(to);
+    next.push({ kind: "medication", action: "change", medication: to, supply: supply ?? followed });
+  }
   if (action === "stop") next.push({ kind: "medication", action: "stop", medication: { drug: medicine.drug, ...(medicine.form ? { form: medicine.form } : {}) } });
   const taperWanted = action === "taper" || (!isPainOpioid(medicine) && orders.some((o) => o.kind === "taper_plan"));
   const withoutTaper = next.filter((o) => o.kind !== "taper_plan");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DECISION_REASON_CODES } from "./decision-reasons";
+import { completeSupply } from "./supply";
 import { DRUGS, INDICATIONS, MEDICATION_FORMS, ORDER_ACTIONS, PROCEDURE_THERAPIES } from "@/lib/ladder/vocabulary";
 
 // What the signing form sends. The assessment itself is checked against the recommendation contract separately,
@@ -31,6 +32,14 @@ export const orderInput = z.discriminatedUnion(
         prn: z.boolean().optional(),
         indication: z.enum(INDICATIONS).optional(),
       }),
+      // What is dispensed, for a medicine prescribed now (new, renewed or changed); nothing for continue or stop.
+      // Either part may be blank in a draft; signing needs both.
+      supply: z
+        .strictObject({
+          quantity: z.number({ error: "quantity must be a whole number" }).int({ error: "quantity must be a whole number" }).min(1, { error: "quantity must be at least 1" }).max(10_000, { error: "quantity must be at most 10000" }).optional(),
+          daysSupply: z.number({ error: "days' supply must be a whole number of days" }).int({ error: "days' supply must be a whole number of days" }).min(1, { error: "days' supply must be at least 1 day" }).max(365, { error: "days' supply must be at most 365 days" }).optional(),
+        })
+        .optional(),
     }),
     z.strictObject({ kind: z.literal("naloxone") }),
     z.strictObject({ kind: z.literal("urine_drug_test") }),
@@ -55,12 +64,23 @@ export const draftWork = {
   orders: z.array(orderInput).max(30).default([]),
 };
 
-export const signInput = z.strictObject({
-  encounterId: z.uuid({ error: "encounter id must be a UUID" }),
-  version: z.number({ error: "version is required" }).int().min(1),
-  assessment: z.record(z.string(), z.unknown(), { error: "assessment must be an object" }),
-  ...draftWork,
-});
+// A draft may hold a prescription still being written; what is signed dispenses exactly what is prescribed.
+export const signInput = z
+  .strictObject({
+    encounterId: z.uuid({ error: "encounter id must be a UUID" }),
+    version: z.number({ error: "version is required" }).int().min(1),
+    assessment: z.record(z.string(), z.unknown(), { error: "assessment must be an object" }),
+    ...draftWork,
+  })
+  .check((ctx) => {
+    ctx.value.orders.forEach((order, index) => {
+      if (order.kind !== "medication") return;
+      const dispensed = order.action === "new" || order.action === "change";
+      const message =
+        dispensed && !completeSupply(order.supply) ? "enter the quantity to dispense and the days it covers" : !dispensed && order.supply ? `nothing is dispensed for a medicine to ${order.action}` : null;
+      if (message) ctx.issues.push({ code: "custom", path: ["orders", index, "supply"], message, input: order.supply });
+    });
+  });
 
 export type SignInput = z.input<typeof signInput>;
 export type OrderInput = z.output<typeof orderInput>;

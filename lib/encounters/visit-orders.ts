@@ -2,6 +2,7 @@ import type { Medication, MedicationOrder } from "@/lib/ladder/assessment-schema
 import { reconcileOrders } from "@/lib/ladder/reconcile-orders";
 import type { FieldIssue } from "@/lib/errors";
 import type { OrderInput } from "./sign-input";
+import { completeSupply, supplyText, type Supply } from "./supply";
 
 type EngineView = { orders?: MedicationOrder[]; opioidSafety?: Record<string, unknown> };
 
@@ -58,13 +59,14 @@ export function sigText(m: { form?: string; doseMg?: number; dosesPerDay?: numbe
 export const NALOXONE_ORDER = { product: "naloxone nasal spray 4 mg", quantity: "2 devices", instructions: "Show the patient and household how to use it; call emergency services after giving it." };
 
 /** An order as both the draft and the signed record show it. */
-export type OrderView = { kind: string; code: string; medicationAction: string | null; detail: unknown };
+export type OrderView = { kind: string; code: string; medicationAction: string | null; detail: unknown; supply: Supply | null };
 
 export const orderView = (order: OrderInput): OrderView => ({
   kind: order.kind,
   code: orderCode(order),
   medicationAction: order.kind === "medication" ? order.action : null,
   detail: order.kind === "medication" ? order.medication : order.kind === "naloxone" ? NALOXONE_ORDER : order,
+  supply: order.kind === "medication" ? completeSupply(order.supply) : null,
 });
 
 const ACTION_WORD: Record<string, string> = { new: "New", continue: "Continue", change: "Change to", stop: "Stop" };
@@ -72,8 +74,10 @@ const ACTION_WORD: Record<string, string> = { new: "New", continue: "Continue", 
 export function orderText(order: OrderView): string {
   const detail = (order.detail ?? {}) as Record<string, unknown>;
   switch (order.kind) {
-    case "medication":
-      return `${ACTION_WORD[order.medicationAction ?? "new"]}: ${order.code}${order.medicationAction === "stop" ? "" : ` ${sigText(detail)}`}`.trimEnd();
+    case "medication": {
+      const line = `${ACTION_WORD[order.medicationAction ?? "new"]}: ${order.code}${order.medicationAction === "stop" ? "" : ` ${sigText(detail)}`}`.trimEnd();
+      return order.supply ? `${line}; ${supplyText(order.supply, typeof detail.form === "string" ? detail.form : undefined)}` : line;
+    }
     case "naloxone":
       return `Naloxone: ${String(detail.product ?? NALOXONE_ORDER.product)}, ${String(detail.quantity ?? NALOXONE_ORDER.quantity)}`;
     case "urine_drug_test":
