@@ -77,7 +77,7 @@ test("an opioid order for a patient on a benzodiazepine shows MME and the critic
 });
 
 test("two years of oxycodone without benefit: a renewal counts once, a duplicate order is refused, and the agreed taper reaches the patient's plan", async ({ page }) => {
-  await newPatientVisit(page, "Taper");
+  const chart = await newPatientVisit(page, "Taper");
   await fillPain(page, "120", "8");
   await page.getByRole("button", { name: "Add treatment" }).click();
   await page.getByLabel("Therapy").selectOption("opioid");
@@ -124,6 +124,15 @@ test("two years of oxycodone without benefit: a renewal counts once, a duplicate
   await page.getByRole("link", { name: "Print the patient's plan" }).click();
   await expect(page.getByRole("heading", { name: "Reducing your opioid painkiller, slowly" })).toBeVisible();
   await expect(page.getByText("Week 4: 90% of your dose today (oxycodone 72 mg a day).")).toBeVisible();
+  await expectAccessible(page);
+
+  // The next visit shows where the agreed taper stands (agreed today, so still at the starting dose).
+  await page.goto(chart);
+  await page.getByRole("button", { name: "Start visit" }).click();
+  const inForce = page.getByRole("note", { name: "Taper in force" });
+  await expect(inForce).toContainText(/agreed \d{4}-\d{2}-\d{2}; week 0: the starting dose; next step week 4, 90%/);
+  await inForce.getByText("Taper schedule").click();
+  await expect(inForce.getByRole("table", { name: "Taper steps" })).toContainText("72 mg");
   await expectAccessible(page);
 });
 

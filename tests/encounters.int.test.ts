@@ -6,6 +6,11 @@ import { recommend } from "../lib/ladder/evaluate";
 import { RULESET_VERSION } from "../lib/ladder/rule-registry";
 import { assessment } from "./support/assessment";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
+import { signedVisit } from "./support/signed-visits";
+import { addDays, toIsoDate } from "../lib/dates";
+import { assessmentSchema } from "../lib/ladder/assessment-schema";
+import { taperScheduleFor } from "../lib/ladder/taper-schedule";
+import { taperProgressText } from "../lib/encounters/taper-progress";
 
 let clinic: Clinic;
 
@@ -76,6 +81,25 @@ describe("startEncounter", () => {
     });
   });
 
+  it("shows the step due today of a taper agreed at an earlier signed visit", async () => {
+    const onOxycodone = { pain: { durationWeeks: 200, intensity: 6 }, medications: [{ drug: "oxycodone" as const, doseMg: 20, dosesPerDay: 4 }] };
+    // Agreed nine weeks and two days ago: the monthly schedule's week-8 step (80%) is in force, week 12 is next.
+    const agreed = toIsoDate(addDays(new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`), -65));
+    const signedId = await signedVisit(clinic.clinician, clinic.referredPatientId, agreed, { assessment: onOxycodone });
+    const signed = await testDb().encounter.findUniqueOrThrow({ where: { id: signedId } });
+    const schedule = taperScheduleFor(assessmentSchema.parse(signed.assessment));
+    await testDb().order.create({
+      data: { encounterId: signedId, patientId: clinic.referredPatientId, orderedById: clinic.clinician.userId, kind: "taper_plan", code: "opioid-taper-plan", detail: schedule as object },
+    });
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.referredPatientId });
+    const { draft: work } = await getEncounter(clinic.clinician, id);
+    expect(work?.taper).toMatchObject({ orderedOn: agreed, week: 9, step: { week: 8, percentOfStart: 80, mmePerDay: 96 }, next: { week: 12, percentOfStart: 70 } });
+    expect(taperProgressText(work!.taper!)).toBe(`agreed ${agreed}; week 9: 80% of the starting dose (oxycodone 64 mg a day, 96 MME/day); next step week 12, 70%`);
+    // A patient without a taper shows none.
+    const other = await startEncounter(clinic.clinician, { patientId: clinic.unreferredPatientId });
+    expect((await getEncounter(clinic.clinician, other.id)).draft?.taper).toBeNull();
+  });
+
   it.each(["therapist", "auditor", "admin"] as const)("refuses a %s", async (who) => {
     expect((await failure(startEncounter(clinic[who], { patientId: clinic.referredPatientId })))?.code).toBe("forbidden");
   });
@@ -104,7 +128,7 @@ describe("saveDraft", () => {
     const decisions = [{ target: "suggestion", itemKey: "ladder.conservative/physical-therapy", response: "declined", reasonCode: "patient-declined", comment: "Prefers to wait" }];
     await saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: { pain: { intensity: 7 } }, orders, decisions });
     const saved = await getEncounter(clinic.clinician, id);
-    expect(saved.draft).toEqual({ orders, decisions });
+    expect(saved.draft).toEqual({ orders, decisions, taper: null });
     await signEncounter(clinic.clinician, { encounterId: id, version: 2, assessment: completeAssessment() });
     expect(await testDb().encounter.findUniqueOrThrow({ where: { id }, select: { draftOrders: true, draftDecisions: true } })).toEqual({ draftOrders: [], draftDecisions: [] });
     expect((await getEncounter(clinic.clinician, id)).draft).toBeNull();

@@ -6,6 +6,7 @@ import { recommend } from "@/lib/ladder/evaluate";
 import type { DecisionInput, OrderInput } from "@/lib/encounters/sign-input";
 import { withDraftedOrders } from "@/lib/encounters/visit-orders";
 import type { FieldIssue } from "@/lib/errors";
+import type { TaperProgress } from "@/lib/encounters/taper-progress";
 import { saveDraftAction, signAction } from "@/app/(app)/encounters/actions";
 import { AssessmentForm, type AssessmentDraft, type FieldErrors } from "./assessment-form";
 import { decisionKey, type DecisionDraft } from "./decision-types";
@@ -52,14 +53,21 @@ const byKey = (decisions: readonly DecisionDraft[]): Decisions => Object.fromEnt
 const decisionList = (decisions: Decisions) =>
   Object.values(decisions).map((d) => ({ ...d, reasonCode: d.reasonCode || undefined, comment: d.comment?.trim() || undefined }));
 
-type Props = { encounterId: string; initialVersion: number; initialAssessment: AssessmentDraft; initialOrders: OrderInput[]; initialDecisions: DecisionInput[] };
+type Props = {
+  encounterId: string;
+  initialVersion: number;
+  initialAssessment: AssessmentDraft;
+  initialOrders: OrderInput[];
+  initialDecisions: DecisionInput[];
+  taperInForce: TaperProgress | null;
+};
 
 /**
  * The visit: the assessment on the left, the engine's recommendation on the right, updated on every keystroke in the
  * browser. Drafts (assessment, orders and decisions) save as the clinician works; a copy stays in this browser so
  * nothing is lost if saving fails, and leaving the page before a save has landed asks first.
  */
-export function EncounterWorkspace({ encounterId, initialVersion, initialAssessment, initialOrders, initialDecisions }: Props) {
+export function EncounterWorkspace({ encounterId, initialVersion, initialAssessment, initialOrders, initialDecisions, taperInForce }: Props) {
   const router = useRouter();
   const backupKey = `backstep:draft:${encounterId}`;
   const [assessment, setAssessment] = useState<AssessmentDraft>(initialAssessment);
@@ -203,7 +211,7 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
           {saveMessage(save)}
         </p>
         <AssessmentForm value={assessment} onChange={update} classification={recommendation?.classification ?? null} errors={fieldErrors} />
-        <MedicationReconciliation assessment={assessment} orders={orders} onOrdersChange={changeOrders} />
+        <MedicationReconciliation assessment={assessment} orders={orders} onOrdersChange={changeOrders} taperInForce={taperInForce} />
         <OrdersEditor assessment={assessment} orders={orders} onOrdersChange={changeOrders} current={recommendation} decisions={decisions} onDecide={decide} />
         <div className="rounded-lg border border-line bg-white p-4">
           {signIssues && (

@@ -9,15 +9,19 @@ import type { OrderInput } from "@/lib/encounters/sign-input";
 import { sigText, withDraftedOrders } from "@/lib/encounters/visit-orders";
 import type { AssessmentDraft } from "./assessment-form";
 import { FormSection, NumberField } from "./form-controls";
+import { taperProgressText, type TaperProgress } from "@/lib/encounters/taper-progress";
 import { SupplyFields } from "./supply-fields";
 import { TaperScheduleDetails } from "./taper-schedule-details";
 
-type Props = { assessment: AssessmentDraft; orders: OrderInput[]; onOrdersChange: (orders: OrderInput[]) => void };
+type Props = { assessment: AssessmentDraft; orders: OrderInput[]; onOrdersChange: (orders: OrderInput[]) => void; taperInForce: TaperProgress | null };
 
 const LABEL: Record<RowAction, string> = { continue: "Continue", change: "Change dose", stop: "Stop", taper: "Taper gradually" };
 
-/** Every current medicine gets a decision at the visit: continue, change the dose, stop, or (an opioid) taper gradually. */
-export function MedicationReconciliation({ assessment, orders, onOrdersChange }: Props) {
+/**
+ * Every current medicine gets a decision at the visit: continue, change the dose, stop, or (an opioid) taper gradually.
+ * A taper agreed at an earlier visit shows the step due today, so the dose can be set to it.
+ */
+export function MedicationReconciliation({ assessment, orders, onOrdersChange, taperInForce }: Props) {
   const medications = (assessment.medications ?? []) as Medication[];
   const taper = useMemo(() => {
     if (!orders.some((o) => o.kind === "taper_plan")) return null;
@@ -27,6 +31,14 @@ export function MedicationReconciliation({ assessment, orders, onOrdersChange }:
   if (!medications.length) return null;
   return (
     <FormSection title="Medicines this visit">
+      {taperInForce && (
+        <div role="note" aria-label="Taper in force" className="rounded border border-line bg-canvas p-2 text-sm">
+          <p>
+            <span className="font-medium">Taper in force:</span> {taperProgressText(taperInForce)}.
+          </p>
+          <TaperScheduleDetails schedule={taperInForce.schedule} />
+        </div>
+      )}
       <ul className="space-y-2" aria-label="Medication reconciliation">
         {medications.map((medicine, index) => {
           const action = rowAction(orders, medicine);

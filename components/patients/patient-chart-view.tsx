@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { LineChart } from "@/components/charts/line-chart";
 import { STEP_LABEL } from "@/lib/ladder/step-labels";
 import { MME_LINES, type ChartSafety, type Check } from "@/lib/patients/chart-safety";
+import { taperProgressText } from "@/lib/encounters/taper-progress";
 
 export function PatientChartView({ chart }: { chart: PatientChart }) {
   return (
@@ -113,9 +114,7 @@ function SafetySummary({ safety }: { safety: ChartSafety }) {
         <div>
           <dt className="text-muted">Taper</dt>
           <dd>
-            {safety.taper
-              ? `agreed ${safety.taper.orderedOn}; week ${safety.taper.week}: ${safety.taper.step ? `${safety.taper.step.percentOfStart}% of the starting dose${safety.taper.step.mmePerDay !== null ? ` (${safety.taper.step.mmePerDay} MME/day)` : ""}` : "starting dose"}${safety.taper.next ? `; next step week ${safety.taper.next.week}, ${safety.taper.next.percentOfStart}%` : "; schedule complete: review"}`
-              : "none under way"}
+            {safety.taper ? taperProgressText(safety.taper) : "none under way"}
           </dd>
         </div>
       </dl>

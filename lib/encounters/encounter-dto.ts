@@ -3,6 +3,7 @@ import type { Recommendation } from "@/lib/ladder/recommendation";
 import type { DecisionInput, OrderInput } from "./sign-input";
 import type { DecisionReason } from "./decision-reasons";
 import type { Supply } from "./supply";
+import type { TaperProgress } from "./taper-progress";
 
 export type EncounterStatus = "draft" | "signed";
 
@@ -37,6 +38,6 @@ export type EncounterDetail = {
   decisions: EncounterDecision[];
   orders: EncounterOrder[];
   addenda: { author: string; text: string; createdAt: string }[];
-  /** A draft's work so far (orders and decisions saved with it); null once signed. */
-  draft: { orders: OrderInput[]; decisions: DecisionInput[] } | null;
+  /** A draft's work so far (orders and decisions saved with it) and the step of a taper agreed before; null once signed. */
+  draft: { orders: OrderInput[]; decisions: DecisionInput[]; taper: TaperProgress | null } | null;
 };

@@ -21,6 +21,7 @@ import type { DecisionReason } from "./decision-reasons";
 import { decisionInput, draftInput, orderInput, signInput, type DecisionInput, type OrderInput } from "./sign-input";
 import { NALOXONE_ORDER, orderCode, storedMedicationOrder, toVisitOrderIssues, withDraftedOrders } from "./visit-orders";
 import { completeSupply } from "./supply";
+import { taperProgress } from "./taper-progress";
 import { taperScheduleFor, type TaperSchedule } from "@/lib/ladder/taper-schedule";
 import { encounterFacts } from "@/lib/measures/encounter-facts";
 import { factRow, linkPreviousEncounters } from "@/lib/measures/fact-store";
@@ -125,7 +126,16 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
     });
     if (!found) return null;
     await recordAudit(tx, { actor, action: "encounter.read", outcome: "success", entityType: "encounter", entityId: found.id, patientId: found.patient.id });
-    return found;
+    // A visit under way shows the step of the taper agreed at the latest signed visit that ordered one.
+    const taper =
+      found.status === "draft"
+        ? await tx.order.findFirst({
+            where: { patientId: found.patient.id, kind: "taper_plan", encounter: { organizationId: actor.organizationId, status: "signed", date: { lte: found.date } } },
+            orderBy: [{ encounter: { date: "desc" } }, { orderedAt: "desc" }],
+            select: { detail: true, encounter: { select: { date: true } } },
+          })
+        : null;
+    return { ...found, taper };
   });
   if (!row) return deny(db(), actor, { action: "encounter.read", entityType: "encounter", entityId: parsedId }, new AppError("not-found", "No such encounter."));
   return {
@@ -147,7 +157,10 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
     decisions: row.decisions.map((d) => ({ ...d, reasonCode: d.reasonCode as DecisionReason | null, decidedBy: d.decidedBy.name, decidedAt: d.decidedAt.toISOString() })),
     orders: row.orders.map(({ quantity, daysSupply, ...o }) => ({ ...o, supply: quantity !== null && daysSupply !== null ? { quantity, daysSupply } : null, orderedAt: o.orderedAt.toISOString() })),
     addenda: row.addenda.map((a) => ({ author: a.author.name, text: a.text, createdAt: a.createdAt.toISOString() })),
-    draft: row.status === "draft" ? savedDraftWork(row.draftOrders, row.draftDecisions) : null,
+    draft:
+      row.status === "draft"
+        ? { ...savedDraftWork(row.draftOrders, row.draftDecisions), taper: row.taper ? taperProgress(toIsoDate(row.taper.encounter.date), row.taper.detail, toIsoDate(row.date)) : null }
+        : null,
   };
 }
 

@@ -1,8 +1,8 @@
 import type { AssessmentInput } from "@/lib/ladder/assessment-schema";
 import type { Recommendation } from "@/lib/ladder/recommendation";
-import type { TaperSchedule, TaperStep } from "@/lib/ladder/taper-schedule";
 import { PDMP_INTERVAL_DAYS, TOXICOLOGY_INTERVAL_DAYS } from "@/lib/ladder/rules/opioid-monitoring-rules";
 import { addDays, fromIsoDate, toIsoDate } from "@/lib/dates";
+import { taperProgress, type TaperProgress } from "@/lib/encounters/taper-progress";
 
 // The opioid-safety line of the chart, read from the latest signed visit (and the taper plan, wherever it was
 // ordered): every figure is the one that visit's recommendation showed, or a date worked out from what it recorded.
@@ -13,7 +13,6 @@ export type SafetyVisit = { date: string; assessment: Partial<AssessmentInput>; 
 
 export type MmeBand = "below 50" | "50 to 89" | "90 or more" | "not computable";
 export type Check = { status: "not recorded" | "never" | "up to date" | "overdue"; last: string | null; due: string | null };
-export type TaperProgress = { orderedOn: string; week: number; step: TaperStep | null; next: TaperStep | null; schedule: TaperSchedule };
 
 export type ChartSafety = {
   mmePerDay: number | null;
@@ -30,7 +29,6 @@ export type ChartSafety = {
 
 export const MME_LINES = [50, 90] as const;
 const COMBINATION_ALERTS = new Set(["opioid-benzodiazepine", "opioid-cns-depressant", "serotonergic-combination"]);
-const DAY_MS = 86_400_000;
 
 function band(perDay: number | null): MmeBand {
   if (perDay === null) return "not computable";
@@ -45,13 +43,10 @@ function check(visitDate: string, daysAgo: number | null | undefined, orderedNow
   return { status: due < today ? "overdue" : "up to date", last, due };
 }
 
-function taperProgress(visits: readonly SafetyVisit[], today: string): TaperProgress | null {
+/** The taper in force: the one ordered at the latest visit that ordered one. */
+function taperInForce(visits: readonly SafetyVisit[], today: string): TaperProgress | null {
   const ordered = visits.filter((v) => v.orders.some((o) => o.kind === "taper_plan")).at(-1);
-  const schedule = ordered?.orders.find((o) => o.kind === "taper_plan")?.detail as TaperSchedule | undefined;
-  if (!ordered || !schedule?.steps) return null;
-  const week = Math.max(0, Math.floor((fromIsoDate(today).getTime() - fromIsoDate(ordered.date).getTime()) / (7 * DAY_MS)));
-  const reached = schedule.steps.filter((s) => s.week <= week);
-  return { orderedOn: ordered.date, week, step: reached.at(-1) ?? null, next: schedule.steps.find((s) => s.week > week) ?? null, schedule };
+  return ordered ? taperProgress(ordered.date, ordered.orders.find((o) => o.kind === "taper_plan")?.detail, today) : null;
 }
 
 /** Null when the latest visit shows no opioid (for pain or for opioid use disorder) and no taper is under way. */
@@ -61,7 +56,7 @@ export function chartSafety(visits: readonly SafetyVisit[], today: string): Char
   if (!latest || !recommendation) return null;
   const mme = recommendation.mme;
   const onOpioid = mme.items.length > 0;
-  const taper = taperProgress(visits, today);
+  const taper = taperInForce(visits, today);
   if (!onOpioid && !taper) return null;
   const safety = latest.assessment.opioidSafety;
   const ordered = (kind: string) => latest.orders.some((o) => o.kind === kind);

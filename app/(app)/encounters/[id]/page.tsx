@@ -35,6 +35,7 @@ export default async function EncounterPage({ params }: { params: Promise<{ id: 
           initialAssessment={encounter.assessment}
           initialOrders={encounter.draft.orders}
           initialDecisions={encounter.draft.decisions}
+          taperInForce={encounter.draft.taper}
         />
       ) : (
         <SignedEncounter encounter={encounter} canAmend={encounter.status === "signed" && can(actor.role, "update", "encounter")} />
