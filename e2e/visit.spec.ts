@@ -35,8 +35,10 @@ test("a first visit for chronic pain worse bending: PT with extension-biased exe
 
   await primary.getByRole("button", { name: "Accept" }).click();
   await expect(primary.getByRole("button", { name: "Accept" })).toHaveAttribute("aria-pressed", "true");
-  await page.getByRole("button", { name: "Refer to physical therapy" }).click();
-  await expect(page.getByRole("list", { name: "Orders in this visit" })).toContainText("Physical therapy referral");
+  // Accepting drafted the referral; the goals field now writes its goals, and a second referral cannot be added.
+  await expect(page.getByRole("button", { name: "Refer to physical therapy" })).toHaveCount(0);
+  await page.getByLabel("PT referral goals").fill("Walk 30 minutes without pain");
+  await expect(page.getByRole("list", { name: "Orders in this visit" })).toHaveText(/^Physical therapy referral \(routine\): Walk 30 minutes without painRemove$/);
   await expect(page.getByText("All changes saved.")).toBeVisible();
 
   await page.getByRole("button", { name: "Sign encounter" }).click();
@@ -45,7 +47,8 @@ test("a first visit for chronic pain worse bending: PT with extension-biased exe
   await expect(page.getByRole("region", { name: "Replay with the current rule set" })).toContainText("would be the same today");
   await page.getByRole("link", { name: "Print the patient's plan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your back pain plan" })).toBeVisible();
-  await expect(page.getByText("We have referred you to physical therapy")).toBeVisible();
+  await expect(page.getByText("We sent your referral to Riverside Physical Therapy at 42 River Road, Suite 2. They will call you to book. If you have not heard from them in a week, call them at (555) 010-4200.")).toBeVisible();
+  await expect(page.getByText("Your goal: Walk 30 minutes without pain")).toBeVisible();
   await expect(page.getByText(/Staying in bed/)).toBeVisible();
   await expectAccessible(page);
 });

@@ -360,10 +360,10 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
       await tx.organization.create({ data: { id: orgId, name: DEMO_ORGANIZATION.name, slug: DEMO_ORGANIZATION.slug } });
       await tx.site.createMany({
         data: [
-          { id: practiceId, organizationId: orgId, name: "Riverside Family Medicine", kind: "primary_care" },
-          { id: clinicId, organizationId: orgId, name: "Riverside Physical Therapy", kind: "pt_clinic" },
-          { id: otherClinicId, organizationId: orgId, name: "Northside Physical Therapy", kind: "pt_clinic" },
-          { id: otherPracticeId, organizationId: orgId, name: "Eastside Primary Care", kind: "primary_care" },
+          { id: practiceId, organizationId: orgId, name: "Riverside Family Medicine", kind: "primary_care", phone: "(555) 010-4100", address: "40 River Road" },
+          { id: clinicId, organizationId: orgId, name: "Riverside Physical Therapy", kind: "pt_clinic", phone: "(555) 010-4200", address: "42 River Road, Suite 2" },
+          { id: otherClinicId, organizationId: orgId, name: "Northside Physical Therapy", kind: "pt_clinic", phone: "(555) 010-4300", address: "7 North Street" },
+          { id: otherPracticeId, organizationId: orgId, name: "Eastside Primary Care", kind: "primary_care", phone: "(555) 010-4400", address: "15 East Avenue" },
         ],
       });
       await tx.user.createMany({

@@ -282,6 +282,17 @@ describe("signEncounter", () => {
     expect(stored.output).toMatchObject({ contractVersion: "1.1", mme: { totalPerDay: 60 } });
   });
 
+  it("refers to physical therapy once a visit, and the record names the clinic and how to reach it", async () => {
+    const { id } = await draft();
+    const twice = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "pt_referral" }, { kind: "naloxone" }, { kind: "pt_referral", goals: "Walk" }] }));
+    expect(twice?.issues).toEqual([{ path: "orders.2", message: "physical therapy is already referred at this visit" }]);
+    expect(await testDb().referral.count({ where: { encounterId: id } })).toBe(0);
+
+    await testDb().site.updateMany({ where: { organizationId: clinic.organizationId, name: "Fixture PT" }, data: { phone: "(555) 010-7000", address: "1 Fixture Way" } });
+    await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: completeAssessment(), orders: [{ kind: "pt_referral", goals: "Walk" }] });
+    expect((await getEncounter(clinic.clinician, id)).ptClinic).toEqual({ name: "Fixture PT", phone: "(555) 010-7000", address: "1 Fixture Way" });
+  });
+
   it("signs each prescription with what it dispenses, names a missing or misplaced supply, and the database holds the rule", async () => {
     const { id } = await draft();
     const onNaproxen = { ...completeAssessment(), medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] };

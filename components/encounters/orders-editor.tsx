@@ -37,6 +37,10 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
     setDraftMedication(next);
   };
   const dispensed = completeSupply(supply);
+  // One referral to physical therapy a visit: once drafted (by the button or by accepting the suggestion), the goals
+  // field writes its goals.
+  const ptReferral = orders.find((o): o is Extract<OrderInput, { kind: "pt_referral" }> => o.kind === "pt_referral");
+  const setReferralGoals = (text: string) => onOrdersChange(orders.map((o) => (o === ptReferral ? { kind: "pt_referral", priority: ptReferral.priority, ...(text.trim() ? { goals: text } : {}) } : o)));
   const [goals, setGoals] = useState("");
   const [other, setOther] = useState<OtherOrderDraft | null>(null);
   const preview = medication ? recommend(withDraftedOrders(assessment, [...orders, { kind: "medication", action: "new", medication }])) : null;
@@ -74,21 +78,29 @@ export function OrdersEditor({ assessment, orders, onOrdersChange, current, deci
           <label htmlFor="pt-goals" className="block text-xs font-medium">
             PT referral goals
           </label>
-          <input id="pt-goals" aria-describedby="pt-goals-hint" value={goals} onChange={(e) => setGoals(e.target.value)} className="mt-1 block w-64 rounded border border-line px-2 py-1 text-sm" />
+          <input
+            id="pt-goals"
+            aria-describedby="pt-goals-hint"
+            value={ptReferral ? (ptReferral.goals ?? "") : goals}
+            onChange={(e) => (ptReferral ? setReferralGoals(e.target.value) : setGoals(e.target.value))}
+            className="mt-1 block w-64 rounded border border-line px-2 py-1 text-sm"
+          />
           <p id="pt-goals-hint" className="text-xs text-muted">
             For example: walk 30 minutes without pain.
           </p>
         </div>
-        <button
-          type="button"
-          className="rounded border border-brand px-3 py-1 text-sm text-brand"
-          onClick={() => {
-            onOrdersChange([...orders, { kind: "pt_referral", priority: "routine", ...(goals.trim() ? { goals: goals.trim() } : {}) }]);
-            setGoals("");
-          }}
-        >
-          Refer to physical therapy
-        </button>
+        {!ptReferral && (
+          <button
+            type="button"
+            className="rounded border border-brand px-3 py-1 text-sm text-brand"
+            onClick={() => {
+              onOrdersChange([...orders, { kind: "pt_referral", priority: "routine", ...(goals.trim() ? { goals: goals.trim() } : {}) }]);
+              setGoals("");
+            }}
+          >
+            Refer to physical therapy
+          </button>
+        )}
         {!medication && (
           <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => setMedication({ drug: "naproxen", doseMg: 500, dosesPerDay: 2 })}>
             Order a medication

@@ -122,6 +122,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
         decisions: { orderBy: { decidedAt: "asc" }, select: { target: true, itemKey: true, response: true, reasonCode: true, comment: true, decidedAt: true, decidedBy: { select: { name: true } } } },
         orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, medicationAction: true, detail: true, quantity: true, daysSupply: true, orderedAt: true } },
         addenda: { orderBy: { createdAt: "asc" }, select: { text: true, createdAt: true, author: { select: { name: true } } } },
+        referrals: { orderBy: { createdAt: "asc" }, take: 1, select: { toSite: { select: { name: true, phone: true, address: true } } } },
       },
     });
     if (!found) return null;
@@ -157,6 +158,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
     decisions: row.decisions.map((d) => ({ ...d, reasonCode: d.reasonCode as DecisionReason | null, decidedBy: d.decidedBy.name, decidedAt: d.decidedAt.toISOString() })),
     orders: row.orders.map(({ quantity, daysSupply, ...o }) => ({ ...o, supply: quantity !== null && daysSupply !== null ? { quantity, daysSupply } : null, orderedAt: o.orderedAt.toISOString() })),
     addenda: row.addenda.map((a) => ({ author: a.author.name, text: a.text, createdAt: a.createdAt.toISOString() })),
+    ptClinic: row.referrals[0]?.toSite ?? null,
     draft:
       row.status === "draft"
         ? { ...savedDraftWork(row.draftOrders, row.draftDecisions), taper: row.taper ? taperProgress(toIsoDate(row.taper.encounter.date), row.taper.detail, toIsoDate(row.date)) : null }

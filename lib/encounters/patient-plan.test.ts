@@ -5,9 +5,12 @@ import { buildPatientPlan, type PatientPlan } from "./patient-plan";
 
 type PlanOrder = Parameters<typeof buildPatientPlan>[1]["orders"][number];
 
-const plan = (overrides: Parameters<typeof run>[0], accepted: string[] = [], orders: PlanOrder[] = []) => {
+type Clinic = { name: string; phone: string | null; address: string | null };
+const CLINIC: Clinic = { name: "Riverside Physical Therapy", phone: "(555) 010-4200", address: "42 River Road, Suite 2" };
+
+const plan = (overrides: Parameters<typeof run>[0], accepted: string[] = [], orders: PlanOrder[] = [], ptClinic: Clinic | null = CLINIC) => {
   const recommendation = run(overrides);
-  return buildPatientPlan(recommendation, { working: false, orders, decisions: accepted.map((itemKey) => ({ target: "suggestion" as const, itemKey, response: "accepted" as const })) });
+  return buildPatientPlan(recommendation, { working: false, ptClinic, orders, decisions: accepted.map((itemKey) => ({ target: "suggestion" as const, itemKey, response: "accepted" as const })) });
 };
 
 describe("the patient's plan", () => {
@@ -64,13 +67,16 @@ describe("the patient's plan", () => {
     ]);
     expect(visit.naloxone).toMatch(/reverses an opioid overdose.*call emergency services/);
     expect(visit.ptReferral).toBe(true);
+    expect(visit.ptContact).toBe("We sent your referral to Riverside Physical Therapy at 42 River Road, Suite 2. They will call you to book. If you have not heard from them in a week, call them at (555) 010-4200.");
     expect(visit.medicines).toEqual([]);
+    const noNumber = plan({}, [], [{ kind: "pt_referral", code: "physical-therapy", medicationAction: null, detail: {} }], { ...CLINIC, phone: null, address: null });
+    expect(noNumber.ptContact).toBe("We sent your referral to Riverside Physical Therapy. They will call you to book. If you have not heard from them in a week, call us.");
   });
 
   it("reads at a sixth- to eighth-grade level, every part of it, for a first visit, a taper and a red flag", () => {
     const onOpioid = { medications: [{ drug: "oxycodone" as const, doseMg: 20, dosesPerDay: 4 }, { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }], treatments: [{ therapy: "opioid" as const, status: "current" as const, weeks: 80, response: "none" as const }] };
     const textOf = (p: PatientPlan) => [
-      p.nextStep.why, p.dailyHabit, p.tracking, ...p.medicines, p.naloxone ?? "", p.opioidSafety ?? "",
+      p.nextStep.why, p.ptContact ?? "", p.dailyHabit, p.tracking, ...p.medicines, p.naloxone ?? "", p.opioidSafety ?? "",
       ...(p.opioidReduction ? [p.opioidReduction.pace, ...p.opioidReduction.steps, p.opioidReduction.review, p.opioidReduction.pauses, ...p.opioidReduction.ifWithdrawal, ...p.opioidReduction.safety] : []),
       ...p.avoid, ...p.comeBack,
     ].filter(Boolean);

@@ -1,13 +1,15 @@
 import type { AvoidEntry, Recommendation } from "@/lib/ladder/recommendation";
 import type { TaperSchedule } from "@/lib/ladder/taper-schedule";
 import type { TherapyId } from "@/lib/ladder/vocabulary";
-import type { EncounterDecision, EncounterOrder } from "./encounter-dto";
+import type { EncounterDecision, EncounterDetail, EncounterOrder } from "./encounter-dto";
 
 // The patient's one-page plan, in plain language, derived from the signed recommendation.
 
 export type PatientPlan = {
   nextStep: { title: string; why: string };
   ptReferral: boolean;
+  /** Where the referral went and how to reach the clinic. */
+  ptContact: string | null;
   /** The goals written on the PT referral, in the doctor's words. */
   ptGoals: string | null;
   dailyHabit: string;
@@ -103,6 +105,8 @@ const OPIOID_SAFETY =
 
 type PlanOptions = {
   working: boolean;
+  /** The clinic this visit's PT referral went to. */
+  ptClinic?: EncounterDetail["ptClinic"];
   orders: readonly (Pick<EncounterOrder, "kind" | "code" | "medicationAction" | "detail"> & Partial<Pick<EncounterOrder, "supply">>)[];
   decisions: readonly Pick<EncounterDecision, "target" | "itemKey" | "response">[];
 };
@@ -130,6 +134,12 @@ function plainMedicine(order: PlanOptions["orders"][number]): string {
     default:
       return `Start ${order.code}${how}.${lasts}`;
   }
+}
+
+function ptContact(clinic: PlanOptions["ptClinic"]): string {
+  if (!clinic) return "The clinic will call you to book. If you have not heard from them in a week, call us.";
+  const where = clinic.address ? ` at ${clinic.address}` : "";
+  return `We sent your referral to ${clinic.name}${where}. They will call you to book. If you have not heard from them in a week, call ${clinic.phone ? `them at ${clinic.phone}` : "us"}.`;
 }
 
 function ptGoals(orders: PlanOptions["orders"]): string | null {
@@ -161,6 +171,7 @@ export function buildPatientPlan(recommendation: Recommendation, options: PlanOp
       why: suspended ? WHY["urgent-evaluation"] : WHY[recommendation.ladder.step],
     },
     ptReferral: options.orders.some((order) => order.kind === "pt_referral"),
+    ptContact: options.orders.some((order) => order.kind === "pt_referral") ? ptContact(options.ptClinic) : null,
     ptGoals: ptGoals(options.orders),
     medicines: options.orders.filter((order) => order.kind === "medication").map(plainMedicine),
     dailyHabit: options.working

@@ -73,7 +73,9 @@ export const signInput = z
     ...draftWork,
   })
   .check((ctx) => {
+    const firstReferral = ctx.value.orders.findIndex((order) => order.kind === "pt_referral");
     ctx.value.orders.forEach((order, index) => {
+      if (order.kind === "pt_referral" && index !== firstReferral) ctx.issues.push({ code: "custom", path: ["orders", index], message: "physical therapy is already referred at this visit", input: order });
       if (order.kind !== "medication") return;
       const dispensed = order.action === "new" || order.action === "change";
       const message =

@@ -15,6 +15,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   if (encounter.status !== "signed" || !encounter.recommendation) notFound();
   const plan = buildPatientPlan(encounter.recommendation, {
     working: encounter.assessment.patient?.employment === "working",
+    ptClinic: encounter.ptClinic,
     orders: encounter.orders,
     decisions: encounter.decisions,
   });
@@ -37,7 +38,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       {plan.ptReferral && (
         <section>
           <h2 className="font-semibold">Physical therapy</h2>
-          <p>We have referred you to physical therapy. The clinic will call you to book. The program usually runs 6-8 weeks with 2-3 sessions a week, plus exercises at home every day.</p>
+          <p>{plan.ptContact}</p>
+          <p>The program usually runs 6-8 weeks with 2-3 sessions a week, plus exercises at home every day.</p>
           {plan.ptGoals && <p>Your goal: {plan.ptGoals}</p>}
           <p>Doing your home exercises matters most: most people who do them get better, and far fewer who skip them do.</p>
         </section>

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "site" ADD COLUMN     "address" TEXT,
+ADD COLUMN     "phone" TEXT;
