@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { $ZodError, type $ZodIssue } from "zod/v4/core";
+import { ZodMiniType } from "zod/mini";
+import { $constructor, $ZodError, $ZodObjectJIT, util, type $ZodIssue, type $ZodObjectDef, type $ZodShape } from "zod/v4/core";
 import en from "zod/v4/locales/en.js";
 import { orderIssues } from "./reconcile-orders";
 import {
@@ -29,6 +30,16 @@ import {
 // message of ours (an unknown key, say) read the same in the browser, the API and the CLI.
 z.config(en());
 
+// zod's small build checks objects field by field; its full build compiles each object's check into one function,
+// which validates an assessment about a third faster. The assessment's objects are built on that compiled check.
+const CompiledObject = $constructor("BackstepCompiledObject", (inst: z.ZodMiniObject, def: $ZodObjectDef) => {
+  $ZodObjectJIT.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+function strictObject<const T extends $ZodShape>(shape: T, params?: Parameters<typeof z.strictObject>[1]): z.ZodMiniObject<T, z.core.$strict> {
+  return new CompiledObject({ type: "object", shape, catchall: z.never(), ...util.normalizeParams(params) }) as unknown as z.ZodMiniObject<T, z.core.$strict>;
+}
+
 const code = <const T extends readonly [string, ...string[]]>(values: T, field: string) =>
   z.enum(values, { error: (issue) => `${field} must be one of ${values.join(", ")}${issue.input === undefined ? "" : ` (got ${JSON.stringify(issue.input)})`}` });
 
@@ -48,7 +59,7 @@ const positive = (high: number, label: string) =>
 const flag = (label: string) => z.optional(z.boolean({ error: `${label} must be true or false` }));
 const list = <T extends z.core.SomeType>(item: T) => z._default(z.array(item), []);
 
-const treatmentSchema = z.strictObject({
+const treatmentSchema = strictObject({
   therapy: code(THERAPIES, "therapy"),
   status: code(TREATMENT_STATUSES, "status"),
   weeks: z.optional(score(0, 1040, "weeks")),
@@ -57,7 +68,7 @@ const treatmentSchema = z.strictObject({
   response: z.optional(code(RESPONSES, "response")),
 });
 
-const medicationSchema = z.strictObject({
+const medicationSchema = strictObject({
   drug: code(DRUGS, "drug"),
   form: z.optional(code(MEDICATION_FORMS, "form")),
   doseMg: z.optional(positive(10_000, "doseMg")),
@@ -67,7 +78,7 @@ const medicationSchema = z.strictObject({
   indication: z.optional(code(INDICATIONS, "indication")),
 });
 
-const orderSchema = z.strictObject({
+const orderSchema = strictObject({
   action: code(ORDER_ACTIONS, "action"),
   medication: medicationSchema,
 });
@@ -75,10 +86,10 @@ const orderSchema = z.strictObject({
 const daysAgo = (label: string) =>
   z.optional(z.nullable(z.number({ error: `${label} must be a number of days or null` }).check(z.minimum(0, { error: `${label} cannot be negative` }))));
 
-const assessmentShape = z.strictObject({
+const assessmentShape = strictObject({
   profile: z._default(code(PROFILES, "profile"), "us"),
   asOf: isoDate,
-  patient: z.strictObject(
+  patient: strictObject(
     {
       ageYears: z.number({ error: "ageYears is required (a whole number of years)" }).check(
         wholeNumber("ageYears"),
@@ -91,7 +102,7 @@ const assessmentShape = z.strictObject({
     },
     { error: required("patient is required: ageYears") },
   ),
-  pain: z.strictObject(
+  pain: strictObject(
     {
       durationWeeks: z.number({ error: "durationWeeks is required (weeks since the pain began)" }).check(
         z.minimum(0, { error: "durationWeeks cannot be negative" }),
@@ -109,7 +120,7 @@ const assessmentShape = z.strictObject({
   ),
   redFlags: list(code(RED_FLAGS, "red flag")),
   screening: z._default(
-    z.strictObject({
+    strictObject({
       startBack: z.optional(z.array(whole(0, 1, "each STarT Back item")).check(z.length(9, { error: "startBack needs all 9 items, in order" }))),
       peg: z.optional(z.array(score(0, 10, "each PEG item")).check(z.length(3, { error: "peg needs its 3 items" }))),
       odi: z.optional(z.array(z.nullable(whole(0, 5, "each Oswestry section"))).check(z.length(10, { error: "odi needs 10 sections (null for unanswered)" }))),
@@ -119,12 +130,12 @@ const assessmentShape = z.strictObject({
     {},
   ),
   conditions: list(code(CONDITIONS, "condition")),
-  labs: z._default(z.strictObject({ egfr: z.optional(score(0, 200, "egfr")) }), {}),
+  labs: z._default(strictObject({ egfr: z.optional(score(0, 200, "egfr")) }), {}),
   treatments: list(treatmentSchema),
   medications: list(medicationSchema),
   orders: list(orderSchema),
   opioidSafety: z._default(
-    z.strictObject({
+    strictObject({
       naloxoneOnHand: flag("naloxoneOnHand"),
       pdmpReviewedDaysAgo: daysAgo("pdmpReviewedDaysAgo"),
       urineDrugTestDaysAgo: daysAgo("urineDrugTestDaysAgo"),
@@ -132,7 +143,7 @@ const assessmentShape = z.strictObject({
     {},
   ),
   coverage: z._default(
-    z.strictObject({
+    strictObject({
       ptVisitsUsedThisYear: z.optional(whole(0, 1000, "ptVisitsUsedThisYear")),
       ptVisitLimit: z._default(whole(0, 1000, "ptVisitLimit"), 20),
     }),
