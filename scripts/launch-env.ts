@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-// What the launcher accepts from the environment; see .env.example.
+// What the launcher and the command-line tools accept from the environment; see .env.example.
 const launchEnvSchema = z.object({
-  BACKSTEP_MODE: z.enum(["demo", "production"], { error: 'BACKSTEP_MODE must be "demo" or "production"' }).default("demo"),
+  BACKSTEP_MODE: z.enum(["demo", "production"], { error: 'BACKSTEP_MODE must be "demo" or "production"' }).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgresql:// URL" }).optional(),
   NEXTAUTH_SECRET: z.string().min(32, { error: "NEXTAUTH_SECRET must be at least 32 characters" }).optional(),
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a URL" }).optional(),
@@ -10,23 +10,29 @@ const launchEnvSchema = z.object({
   BACKSTEP_DATA_DIR: z.string().min(1).default(".data"),
 });
 
-export type LaunchEnv = z.infer<typeof launchEnvSchema>;
+export type LaunchEnv = Omit<z.infer<typeof launchEnvSchema>, "BACKSTEP_MODE"> & { BACKSTEP_MODE: "demo" | "production" };
 
-export function readLaunchEnv(env: NodeJS.ProcessEnv): LaunchEnv {
+/**
+ * The environment, checked. The mode defaults to demo on the embedded database and to production on a PostgreSQL
+ * server (`DATABASE_URL`): a real server gets demo data, with its published passwords, only when asked for.
+ */
+export function readLaunchEnv(env: Readonly<Record<string, string | undefined>>): LaunchEnv {
   const parsed = launchEnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  const launch = parsed.data;
-  if (launch.BACKSTEP_MODE === "production") {
-    const missing = [!launch.NEXTAUTH_SECRET && "NEXTAUTH_SECRET", !launch.DATABASE_URL && "DATABASE_URL"].filter(Boolean);
-    if (missing.length) {
-      throw new Error(
-        `Production mode needs ${missing.join(" and ")}. Set NEXTAUTH_SECRET to a random string of at least 32 characters ` +
-          `(for example \`openssl rand -base64 48\`) and DATABASE_URL to your PostgreSQL server.`,
-      );
-    }
-  }
-  return launch;
+  return { ...parsed.data, BACKSTEP_MODE: parsed.data.BACKSTEP_MODE ?? (parsed.data.DATABASE_URL ? "production" : "demo") };
+}
+
+/** What serving in production needs on top: a session secret and a PostgreSQL server. */
+export function requireProductionSettings(env: LaunchEnv): void {
+  if (env.BACKSTEP_MODE !== "production") return;
+  const missing = [!env.NEXTAUTH_SECRET && "NEXTAUTH_SECRET", !env.DATABASE_URL && "DATABASE_URL"].filter(Boolean);
+  if (!missing.length) return;
+  throw new Error(
+    `Production mode needs ${missing.join(" and ")}. Set NEXTAUTH_SECRET to a random string of at least 32 characters ` +
+      "(for example `openssl rand -base64 48`) and DATABASE_URL to your PostgreSQL server; " +
+      "to try Backstep with demo data on a PostgreSQL server instead, set BACKSTEP_MODE=demo.",
+  );
 }

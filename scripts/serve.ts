@@ -1,6 +1,6 @@
 // Runs Backstep: picks the database (embedded or DATABASE_URL), migrates it, seeds demo data in demo mode,
 // builds when the build is missing or older than the sources, then serves on PORT.
-//   npm start             production build, demo data, embedded database unless DATABASE_URL is set
+//   npm start             production build; embedded database with demo data, or DATABASE_URL in production mode
 //   npm run dev           the same with Next's development server
 //   --fresh               start from an empty embedded database (the data folder is removed first)
 import { spawn, spawnSync } from "node:child_process";
@@ -11,7 +11,7 @@ import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
 import { deriveMissingFacts, rederiveOutdatedFacts } from "../lib/measures/fact-store";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
-import { readLaunchEnv } from "./launch-env";
+import { readLaunchEnv, requireProductionSettings } from "./launch-env";
 import { demoSecret, openDatabase } from "./database";
 
 const dev = process.argv.includes("--dev");
@@ -20,6 +20,7 @@ const NEXT = join("node_modules", ".bin", "next");
 
 async function main(): Promise<void> {
   const env = readLaunchEnv(process.env);
+  requireProductionSettings(env);
   if (fresh && !env.DATABASE_URL) rmSync(env.BACKSTEP_DATA_DIR, { recursive: true, force: true });
 
   const database = await openDatabase(env);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { readLaunchEnv, requireProductionSettings } from "./launch-env";
+
+const SERVER = "postgresql://postgres@127.0.0.1:5432/backstep";
+const SECRET = "s".repeat(32);
+
+describe("the launch environment", () => {
+  it("is demo mode on the embedded database and production mode on a PostgreSQL server, unless told", () => {
+    expect(readLaunchEnv({}).BACKSTEP_MODE).toBe("demo");
+    expect(readLaunchEnv({ DATABASE_URL: SERVER }).BACKSTEP_MODE).toBe("production");
+    expect(readLaunchEnv({ DATABASE_URL: SERVER, BACKSTEP_MODE: "demo" }).BACKSTEP_MODE).toBe("demo");
+    expect(readLaunchEnv({ BACKSTEP_MODE: "production" }).BACKSTEP_MODE).toBe("production");
+  });
+
+  it("needs a session secret and a PostgreSQL server to serve in production, and says how to get demo data instead", () => {
+    expect(() => requireProductionSettings(readLaunchEnv({ DATABASE_URL: SERVER }))).toThrow(/needs NEXTAUTH_SECRET\..*BACKSTEP_MODE=demo/);
+    expect(() => requireProductionSettings(readLaunchEnv({ BACKSTEP_MODE: "production", NEXTAUTH_SECRET: SECRET }))).toThrow(/needs DATABASE_URL\./);
+    expect(() => requireProductionSettings(readLaunchEnv({ DATABASE_URL: SERVER, NEXTAUTH_SECRET: SECRET }))).not.toThrow();
+    expect(() => requireProductionSettings(readLaunchEnv({ DATABASE_URL: SERVER, BACKSTEP_MODE: "demo" }))).not.toThrow();
+  });
+
+  it("names each bad value", () => {
+    expect(() => readLaunchEnv({ BACKSTEP_MODE: "staging", DATABASE_URL: "mysql://x" })).toThrow(/BACKSTEP_MODE: BACKSTEP_MODE must be "demo" or "production"\n {2}DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL/);
+  });
+});
