@@ -14,8 +14,9 @@ test.describe("an auditor", () => {
     await expect(page.getByLabel("MRN")).toHaveCount(0);
   });
 
-  test("cannot manage users", async ({ page }) => {
+  test("cannot manage users or import patients", async ({ page }) => {
     expect((await page.goto("/admin/users"))?.status()).toBe(403);
+    expect((await page.goto("/admin/patients"))?.status()).toBe(403);
   });
 });
 
@@ -26,7 +27,7 @@ test.describe("a physical therapist", () => {
     await page.goto("/referrals");
     await expect(page.getByRole("table", { name: "Referrals" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Referrals", "Evidence"]);
-    for (const path of ["/audit", "/admin/users", "/patients/new"]) {
+    for (const path of ["/audit", "/admin/users", "/admin/patients", "/patients/new"]) {
       expect((await page.goto(path))?.status(), path).toBe(403);
     }
   });
@@ -35,9 +36,10 @@ test.describe("a physical therapist", () => {
 test.describe("a clinician", () => {
   test.use({ storageState: storageState("clinician") });
 
-  test("cannot open the audit trail or user management", async ({ page }) => {
+  test("cannot open the audit trail, user management or the patient import", async ({ page }) => {
     expect((await page.goto("/audit"))?.status()).toBe(403);
     expect((await page.goto("/admin/users"))?.status()).toBe(403);
+    expect((await page.goto("/admin/patients"))?.status()).toBe(403);
   });
 });
 

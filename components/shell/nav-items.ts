@@ -7,5 +7,6 @@ export const NAV_ITEMS: { href: string; label: string; roles: readonly Role[] }[
   { href: "/measures", label: "Measures", roles: ["auditor"] },
   { href: "/audit", label: "Audit trail", roles: ["auditor", "admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/admin/patients", label: "Import patients", roles: ["admin"] },
   { href: "/evidence", label: "Evidence", roles: ["clinician", "physical_therapist", "auditor", "admin"] },
 ];

@@ -45,6 +45,7 @@ const ALLOWED = new Set([
   "auditor export audit-trail",
   "auditor read evidence",
 
+  "admin import patient",
   "admin read user",
   "admin create user",
   "admin update user",

@@ -4,7 +4,7 @@
 export const ROLES = ["clinician", "physical_therapist", "auditor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ["read", "create", "update", "sign", "export", "evaluate"] as const;
+export const ACTIONS = ["read", "create", "update", "sign", "export", "evaluate", "import"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const RESOURCES = [
@@ -58,7 +58,9 @@ export const ACCESS_TABLE: AccessTable = {
     evidence: ["read"],
   },
   // Administrators run the organization's accounts and settings, not its clinical records.
+  // Importing a practice's patient list writes demographics only; it reads nothing back.
   admin: {
+    patient: ["import"],
     user: ["read", "create", "update"],
     organization: ["read", "update"],
     "audit-trail": ["read"],

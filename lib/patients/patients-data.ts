@@ -7,6 +7,7 @@ import { can } from "@/lib/access/policy";
 import { authorize, deny } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { AppError } from "@/lib/errors";
+import { patientFields } from "./patient-input";
 import { parseInput } from "@/lib/validation";
 import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { PatientDetail, PatientListPage } from "./patient-dto";
@@ -152,27 +153,9 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
   };
 }
 
-const today = () => toIsoDate(new Date());
-
-const newPatientInput = z.object({
-  mrn: z
-    .string()
-    .trim()
-    .min(1, { error: "MRN is required" })
-    .max(32, { error: "MRN is at most 32 characters" })
-    .regex(/^[A-Za-z0-9-]+$/, { error: "MRN may hold letters, digits and hyphens only" }),
-  givenName: z.string().trim().min(1, { error: "Given name is required" }).max(100),
-  familyName: z.string().trim().min(1, { error: "Family name is required" }).max(100),
-  birthDate: z.iso
-    .date({ error: "Birth date must be a date (YYYY-MM-DD)" })
-    .refine((value) => value <= today(), { error: "Birth date cannot be in the future" })
-    .refine((value) => value >= "1900-01-01", { error: "Birth date must be after 1900" }),
-  sex: z.enum(["female", "male", "other", "unknown"], { error: "Choose female, male, other or unknown" }),
-});
-
 export async function createPatient(actor: Actor, input: unknown): Promise<{ id: string }> {
   await authorize(db(), actor, "create", "patient", { action: "patient.create", entityType: "patient" });
-  const data = parseInput(newPatientInput, input);
+  const data = parseInput(patientFields, input);
   return db().$transaction(async (tx) => {
     const taken = await tx.patient.findUnique({
       where: { organizationId_mrn: { organizationId: actor.organizationId, mrn: data.mrn } },

@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageState } from "./support";
+
+test.describe("an administrator", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("imports a patient list: the check lists each problem by line and column and writes nothing, the corrected file is imported", async ({ page }) => {
+    const stamp = Date.now();
+    const header = "MRN,Family name,Given name,Birth date,Sex";
+    const broken = [header, `CSV-${stamp}-1,Ames,Ann,1970-01-01,F`, `CSV-${stamp}-2,,Bo,1970-02-30,x`].join("\n");
+    const fixed = [header, `CSV-${stamp}-1,Ames,Ann,1970-01-01,F`, `CSV-${stamp}-2,Bell,Bo,1970-02-28,M`].join("\n");
+
+    await page.goto("/admin/patients");
+    await expect(page.getByRole("heading", { level: 1, name: "Import patients" })).toBeVisible();
+    await expectAccessible(page);
+    const form = page.getByRole("form", { name: "Import patients" });
+    await form.getByLabel("Patient list (CSV)").setInputFiles({ name: "patients.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
+    await form.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("status")).toContainText("3 problems in 2 rows: nothing was imported.");
+    const problems = page.getByRole("table", { name: "Problems in the file" });
+    await expect(problems.getByRole("row")).toHaveText([/Line.*Column.*Problem/, /3family nameFamily name is required/, /3birth dateBirth date must be a date/, /3sexChoose female, male, other or unknown/]);
+    await expectAccessible(page);
+
+    await form.getByLabel("Patient list (CSV)").setInputFiles({ name: "patients.csv", mimeType: "text/csv", buffer: Buffer.from(fixed) });
+    await form.getByRole("button", { name: "Check the file" }).click();
+    await expect(page.getByRole("status")).toHaveText("2 patients are ready to import. Nothing has been written yet.");
+    await form.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("status")).toHaveText("Imported 2 patients.");
+    // Importing the same file again changes nothing: its MRNs are on record now.
+    await form.getByRole("button", { name: "Check the file" }).click();
+    await expect(page.getByRole("cell", { name: `MRN CSV-${stamp}-1 already belongs to a patient: it is not overwritten` })).toBeVisible();
+  });
+
+  test("is told plainly when no file was chosen", async ({ page }) => {
+    await page.goto("/admin/patients");
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await expect(page.getByText("choose a CSV file")).toBeVisible();
+    await expect(page.getByLabel("Patient list (CSV)")).toHaveAttribute("aria-invalid", "true");
+  });
+});
