@@ -62,4 +62,16 @@ test("a clinician registers a patient; mistakes are named field by field and not
   await page.getByRole("button", { name: "Create patient" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
   await expect(page.getByText(`MRN ${mrn}`)).toBeVisible();
+
+  // A correction: the form starts from the record, names a mistake, and saves.
+  await page.getByRole("link", { name: "Correct details" }).click();
+  await expect(page.getByLabel("Family name")).toHaveValue("Lovelace");
+  await expect(page.getByLabel("Sex")).toHaveValue("female");
+  await page.getByLabel("Family name").fill("");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("Family name is required")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Family name").fill("King");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ada King" })).toBeVisible();
 });

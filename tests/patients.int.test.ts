@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPatient, getPatient, listPatients } from "../lib/patients/patients-data";
+import { createPatient, getPatient, listPatients, updatePatient } from "../lib/patients/patients-data";
 import { AppError } from "../lib/errors";
 import { auditEventsOf, createClinic, createPatientRow, testDb, type Clinic } from "./support/fixtures";
 
@@ -146,5 +146,44 @@ describe("createPatient", () => {
 
   it("refuses a therapist", async () => {
     expect((await rejection(createPatient(clinic.therapist, { ...valid, mrn: "PT-1" }))).code).toBe("forbidden");
+  });
+});
+
+describe("updatePatient", () => {
+  const details = (mrn: string) => ({ mrn, givenName: "Una", familyName: "Upton", birthDate: "1975-05-05", sex: "female" });
+
+  it("corrects the demographics and audits each changed field before and after", async () => {
+    const { id } = await createPatient(clinic.clinician, details("UPD-1"));
+    await updatePatient(clinic.clinician, { id, ...details("UPD-1"), familyName: "Upton-Hale", birthDate: "1975-05-15" });
+    const row = await testDb().patient.findUniqueOrThrow({ where: { id } });
+    expect([row.familyName, row.birthDate.toISOString().slice(0, 10), row.givenName]).toEqual(["Upton-Hale", "1975-05-15", "Una"]);
+    expect((await auditEventsOf(clinic.clinician.userId))[0]).toMatchObject({
+      action: "patient.update",
+      outcome: "success",
+      entityId: id,
+      patientId: id,
+      detail: { "familyName.before": "Upton", "familyName.after": "Upton-Hale", "birthDate.before": "1975-05-05", "birthDate.after": "1975-05-15" },
+    });
+    expect(Object.keys((await auditEventsOf(clinic.clinician.userId))[0]!.detail as object)).toHaveLength(4);
+  });
+
+  it("refuses an MRN another patient has, and a bad field, naming it and changing nothing", async () => {
+    const { id } = await createPatient(clinic.clinician, details("UPD-2"));
+    await createPatient(clinic.clinician, details("UPD-3"));
+    const taken = await rejection(updatePatient(clinic.clinician, { id, ...details("UPD-3") }));
+    expect(taken).toMatchObject({ code: "conflict", issues: [{ path: "mrn", message: "This MRN already belongs to another patient" }] });
+    const bad = await rejection(updatePatient(clinic.clinician, { id, ...details("UPD-2"), birthDate: "2999-01-01", givenName: "" }));
+    expect(bad.issues).toEqual(expect.arrayContaining([{ path: "givenName", message: "Given name is required" }, { path: "birthDate", message: "Birth date cannot be in the future" }]));
+    expect(await testDb().patient.findUniqueOrThrow({ where: { id } })).toMatchObject({ mrn: "UPD-2", givenName: "Una" });
+  });
+
+  it("cannot reach another organization's patient, and refuses roles that may not edit, audited", async () => {
+    const { id } = await createPatient(otherClinic.clinician, details("UPD-4"));
+    expect((await rejection(updatePatient(clinic.clinician, { id, ...details("UPD-4"), familyName: "Stolen" }))).code).toBe("not-found");
+    for (const who of ["therapist", "auditor", "admin"] as const) {
+      expect((await rejection(updatePatient(clinic[who], { id, ...details("UPD-4") }))).code).toBe("forbidden");
+      expect((await auditEventsOf(clinic[who].userId))[0]).toMatchObject({ action: "patient.update", outcome: "denied" });
+    }
+    expect(await testDb().patient.findUniqueOrThrow({ where: { id } })).toMatchObject({ familyName: "Upton" });
   });
 });

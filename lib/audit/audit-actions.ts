@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   "patient.list",
   "patient.read",
   "patient.create",
+  "patient.update",
   "patient.import",
   "referral.list",
   "referral.read",

@@ -170,3 +170,29 @@ export async function createPatient(actor: Actor, input: unknown): Promise<{ id:
     return created;
   });
 }
+
+const patientUpdate = patientFields.extend({ id: patientId });
+
+/** Corrects a patient's demographics; the audit event keeps each changed field's value before and after. */
+export async function updatePatient(actor: Actor, input: unknown): Promise<{ id: string }> {
+  await authorize(db(), actor, "update", "patient", { action: "patient.update", entityType: "patient" });
+  const { id, ...data } = parseInput(patientUpdate, input);
+  const updated = await db().$transaction(async (tx) => {
+    const current = await tx.patient.findFirst({ where: { AND: [{ id }, visiblePatients(actor)] }, select: { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, sex: true } });
+    if (!current) return null;
+    if (data.mrn !== current.mrn && (await tx.patient.findUnique({ where: { organizationId_mrn: { organizationId: actor.organizationId, mrn: data.mrn } }, select: { id: true } }))) {
+      throw new AppError("conflict", "That MRN is already in use.", [{ path: "mrn", message: "This MRN already belongs to another patient" }]);
+    }
+    const before: Record<string, string> = { mrn: current.mrn, givenName: current.givenName, familyName: current.familyName, birthDate: toIsoDate(current.birthDate), sex: current.sex };
+    const changes: Record<string, string> = {};
+    for (const [field, value] of Object.entries(data)) {
+      if (before[field] === value) continue;
+      changes[`${field}.before`] = before[field] as string;
+      changes[`${field}.after`] = value;
+    }
+    await tx.patient.update({ where: { id }, data: { ...data, birthDate: fromIsoDate(data.birthDate) } });
+    await recordAudit(tx, { actor, action: "patient.update", outcome: "success", entityType: "patient", entityId: id, patientId: id, detail: changes });
+    return { id };
+  });
+  return updated ?? deny(db(), actor, { action: "patient.update", entityType: "patient", entityId: id }, new AppError("not-found", "No such patient."));
+}

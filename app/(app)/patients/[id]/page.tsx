@@ -21,7 +21,16 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <PageHeader
         title={`${patient.givenName} ${patient.familyName}`}
         subtitle={`MRN ${patient.mrn} · ${patient.ageYears} years · ${patient.sex} · born ${patient.birthDate}`}
-        actions={can(actor.role, "create", "encounter") && <StartVisitButton patientId={patient.id} />}
+        actions={
+          <>
+            {can(actor.role, "update", "patient") && (
+              <Link href={`/patients/${patient.id}/edit`} className="text-sm text-brand underline">
+                Correct details
+              </Link>
+            )}
+            {can(actor.role, "create", "encounter") && <StartVisitButton patientId={patient.id} />}
+          </>
+        }
       />
       {patient.chart && (
         <div className="mb-6">

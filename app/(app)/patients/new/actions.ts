@@ -4,11 +4,10 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
 import { createPatient } from "@/lib/patients/patients-data";
-import { actionFailure, type ActionResult } from "@/lib/http/action-result";
+import { actionFailure } from "@/lib/http/action-result";
+import type { PatientFormState } from "@/components/patients/patient-form";
 
-export type NewPatientState = { result: ActionResult | null; values: Record<string, string> };
-
-export async function createPatientAction(_previous: NewPatientState, form: FormData): Promise<NewPatientState> {
+export async function createPatientAction(_previous: PatientFormState, form: FormData): Promise<PatientFormState> {
   const values = Object.fromEntries(["mrn", "givenName", "familyName", "birthDate", "sex"].map((key) => [key, String(form.get(key) ?? "")]));
   let id: string;
   try {

@@ -3,7 +3,8 @@ import { forbidden } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/access/policy";
 import { PageHeader } from "@/components/ui/page-header";
-import { NewPatientForm } from "@/components/patients/new-patient-form";
+import { PatientForm } from "@/components/patients/patient-form";
+import { createPatientAction } from "./actions";
 
 export const metadata: Metadata = { title: "New patient" };
 
@@ -13,7 +14,7 @@ export default async function NewPatientPage() {
   return (
     <>
       <PageHeader title="New patient" subtitle="Register a patient in your organization." />
-      <NewPatientForm />
+      <PatientForm action={createPatientAction} initial={{}} submitLabel="Create patient" />
     </>
   );
 }

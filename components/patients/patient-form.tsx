@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createPatientAction, type NewPatientState } from "@/app/(app)/patients/new/actions";
+import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 
@@ -13,14 +13,22 @@ const SEXES = [
   { value: "unknown", label: "Unknown" },
 ];
 
-const INITIAL: NewPatientState = { result: null, values: {} };
+export type PatientFormState = { result: ActionResult | null; values: Record<string, string> };
 
-export function NewPatientForm() {
-  const [state, action, pending] = useActionState(createPatientAction, INITIAL);
+type Props = {
+  action: (previous: PatientFormState, form: FormData) => Promise<PatientFormState>;
+  /** The values to start from: empty for a new patient, the record's for a correction (with its id). */
+  initial: Record<string, string>;
+  submitLabel: string;
+};
+
+/** A patient's demographics: registering a new patient, or correcting one. */
+export function PatientForm({ action, initial, submitLabel }: Props) {
+  const [state, submit, pending] = useActionState(action, { result: null, values: initial });
   const errors = state.result && !state.result.ok ? state.result.fieldErrors : {};
   const message = state.result && !state.result.ok ? state.result.message : "";
   return (
-    <form action={action} className="max-w-lg space-y-4" noValidate>
+    <form action={submit} className="max-w-lg space-y-4" noValidate>
       <div role="alert" aria-live="assertive" className="text-sm text-critical">
         {message}
       </div>
@@ -34,7 +42,7 @@ export function NewPatientForm() {
         <SelectField label="Sex" name="sex" options={SEXES} defaultValue={state.values.sex ?? ""} error={errors.sex} />
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Create patient"}
+        {pending ? "Saving…" : submitLabel}
       </Button>
     </form>
   );
