@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, storageState } from "./support";
+import { expectAccessible, newPatientVisit, storageState } from "./support";
 
 test.describe("an administrator", () => {
   test.use({ storageState: storageState("admin") });
@@ -37,4 +37,45 @@ test.describe("an administrator", () => {
     await expect(page.getByText("choose a CSV file")).toBeVisible();
     await expect(page.getByLabel("Patient list (CSV)")).toHaveAttribute("aria-invalid", "true");
   });
+});
+
+test("an administrator sets the guideline profile every new visit starts with, and a clinician's next visit starts with it", async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
+  const settings = admin.getByRole("form", { name: "Organization settings" });
+  const saveProfile = async (profile: "us" | "uk", switchAllowed: boolean) => {
+    await admin.goto("/admin/organization");
+    await settings.getByLabel("Guideline profile every new visit starts with").selectOption(profile);
+    await settings.getByLabel("Clinicians may choose the other profile for a visit").setChecked(switchAllowed);
+    await settings.getByRole("button", { name: "Save settings" }).click();
+    await expect(settings.getByRole("status")).toHaveText("Settings saved. New visits start with them.");
+  };
+  await saveProfile("uk", false);
+  try {
+    await expectAccessible(admin);
+    const clinician = await (await browser.newContext({ storageState: storageState("clinician") })).newPage();
+    await newPatientVisit(clinician, "Profile");
+    await expect(clinician.getByText("uk (set by your organization)")).toBeVisible();
+    await expect(clinician.getByLabel("Guideline profile")).toHaveCount(0);
+    await clinician.getByLabel("Duration (weeks)").fill("20");
+    await clinician.getByLabel("Average pain, last week (0-10)").fill("6");
+    await expect(clinician.getByRole("region", { name: "Live recommendation" })).toContainText("NICE");
+  } finally {
+    await saveProfile("us", true);
+  }
+});
+
+test("an administrator adds a PT clinic with its phone number, and a bad field is named", async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
+  await admin.goto("/admin/organization");
+  const add = admin.getByRole("form", { name: "New site" });
+  await add.getByRole("button", { name: "Add site" }).click();
+  await expect(add.getByText("name is required")).toBeVisible();
+  const name = `Southside PT ${Date.now()}`;
+  await add.getByLabel("Name").fill(name);
+  await add.getByLabel("Kind").selectOption("pt_clinic");
+  await add.getByLabel("Phone").fill("(555) 010-5500");
+  await add.getByRole("button", { name: "Add site" }).click();
+  const site = admin.getByRole("form", { name: `Site ${name}` });
+  await expect(site.getByLabel("Phone")).toHaveValue("(555) 010-5500");
+  await expectAccessible(admin);
 });

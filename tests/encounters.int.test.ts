@@ -128,7 +128,7 @@ describe("saveDraft", () => {
     const decisions = [{ target: "suggestion", itemKey: "ladder.conservative/physical-therapy", response: "declined", reasonCode: "patient-declined", comment: "Prefers to wait" }];
     await saveDraft(clinic.clinician, { encounterId: id, version: 1, assessment: { pain: { intensity: 7 } }, orders, decisions });
     const saved = await getEncounter(clinic.clinician, id);
-    expect(saved.draft).toEqual({ orders, decisions, taper: null });
+    expect(saved.draft).toEqual({ orders, decisions, taper: null, profileLocked: false });
     await signEncounter(clinic.clinician, { encounterId: id, version: 2, assessment: completeAssessment() });
     expect(await testDb().encounter.findUniqueOrThrow({ where: { id }, select: { draftOrders: true, draftDecisions: true } })).toEqual({ draftOrders: [], draftDecisions: [] });
     expect((await getEncounter(clinic.clinician, id)).draft).toBeNull();

@@ -41,10 +41,17 @@ const withScore = <T extends string>(labels: Record<T, string>): Record<T, strin
 /** Issues by contract path ("pain.intensity"), shown under the field they belong to. */
 export type FieldErrors = Record<string, string>;
 
-type Props = { value: AssessmentDraft; onChange: (next: AssessmentDraft) => void; classification: Classification | null; errors: FieldErrors };
+type Props = {
+  value: AssessmentDraft;
+  onChange: (next: AssessmentDraft) => void;
+  classification: Classification | null;
+  errors: FieldErrors;
+  /** The organization sets the guideline profile for every visit. */
+  profileLocked: boolean;
+};
 
 /** The visit's assessment: every field of the recommendation contract, keyboard-first, scores shown as filled. */
-export function AssessmentForm({ value, onChange, classification, errors }: Props) {
+export function AssessmentForm({ value, onChange, classification, errors, profileLocked }: Props) {
   const pain = value.pain ?? ({} as Partial<AssessmentInput["pain"]>);
   const screening = value.screening ?? {};
   const setPain = (patch: Partial<AssessmentInput["pain"]>) => onChange({ ...value, pain: { ...pain, ...patch } as AssessmentInput["pain"] });
@@ -63,7 +70,14 @@ export function AssessmentForm({ value, onChange, classification, errors }: Prop
     <div className="space-y-4">
       <FormSection title="Guideline profile and patient">
         <div className="grid grid-cols-2 gap-3">
-          <SelectControl id="profile" label="Guideline profile" value={value.profile ?? "us"} options={["us", "uk"] as const} onChange={(profile) => onChange({ ...value, profile: profile ?? "us" })} />
+          {profileLocked ? (
+            <div>
+              <p className="block text-xs font-medium">Guideline profile</p>
+              <p className="mt-1 py-1 text-sm">{value.profile ?? "us"} (set by your organization)</p>
+            </div>
+          ) : (
+            <SelectControl id="profile" label="Guideline profile" value={value.profile ?? "us"} options={["us", "uk"] as const} onChange={(profile) => onChange({ ...value, profile: profile ?? "us" })} />
+          )}
           <SelectControl id="employment" label="Employment" value={value.patient?.employment} options={EMPLOYMENT} blank="not recorded" onChange={(employment) => onChange({ ...value, patient: { ...value.patient!, employment } })} />
         </div>
         <CheckControl label="Pregnant" checked={value.patient?.pregnant === true} onChange={(pregnant) => onChange({ ...value, patient: { ...value.patient!, pregnant } })} />

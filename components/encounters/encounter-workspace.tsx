@@ -60,6 +60,7 @@ type Props = {
   initialOrders: OrderInput[];
   initialDecisions: DecisionInput[];
   taperInForce: TaperProgress | null;
+  profileLocked: boolean;
 };
 
 /**
@@ -67,7 +68,7 @@ type Props = {
  * browser. Drafts (assessment, orders and decisions) save as the clinician works; a copy stays in this browser so
  * nothing is lost if saving fails, and leaving the page before a save has landed asks first.
  */
-export function EncounterWorkspace({ encounterId, initialVersion, initialAssessment, initialOrders, initialDecisions, taperInForce }: Props) {
+export function EncounterWorkspace({ encounterId, initialVersion, initialAssessment, initialOrders, initialDecisions, taperInForce, profileLocked }: Props) {
   const router = useRouter();
   const backupKey = `backstep:draft:${encounterId}`;
   const [assessment, setAssessment] = useState<AssessmentDraft>(initialAssessment);
@@ -210,7 +211,7 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
         <p role="status" aria-live="polite" className={`text-sm ${save.kind === "conflict" || save.kind === "failed" ? "text-critical" : "text-muted"}`}>
           {saveMessage(save)}
         </p>
-        <AssessmentForm value={assessment} onChange={update} classification={recommendation?.classification ?? null} errors={fieldErrors} />
+        <AssessmentForm value={assessment} onChange={update} classification={recommendation?.classification ?? null} errors={fieldErrors} profileLocked={profileLocked} />
         <MedicationReconciliation assessment={assessment} orders={orders} onOrdersChange={changeOrders} taperInForce={taperInForce} />
         <OrdersEditor assessment={assessment} orders={orders} onOrdersChange={changeOrders} current={recommendation} decisions={decisions} onDecide={decide} />
         <div className="rounded-lg border border-line bg-white p-4">

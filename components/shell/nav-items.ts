@@ -6,6 +6,7 @@ export const NAV_ITEMS: { href: string; label: string; roles: readonly Role[] }[
   { href: "/referrals", label: "Referrals", roles: ["clinician", "physical_therapist", "auditor"] },
   { href: "/measures", label: "Measures", roles: ["auditor"] },
   { href: "/audit", label: "Audit trail", roles: ["auditor", "admin"] },
+  { href: "/admin/organization", label: "Organization", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/patients", label: "Import patients", roles: ["admin"] },
   { href: "/evidence", label: "Evidence", roles: ["clinician", "physical_therapist", "auditor", "admin"] },

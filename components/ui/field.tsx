@@ -5,21 +5,21 @@ const CONTROL = "mt-1 block w-full rounded-md border border-line bg-white px-3 p
 type Common = { label: string; name: string; error?: string; hint?: string };
 
 /** A labelled input whose error is announced and tied to it, so screen readers read both. */
-export function TextField({ label, name, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const describedBy = [error && `${name}-error`, hint && `${name}-hint`].filter(Boolean).join(" ") || undefined;
+export function TextField({ label, name, error, hint, id = name, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium">
+      <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={CONTROL} {...input} />
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={CONTROL} {...input} />
       {hint && (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-muted">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${name}-error`} className="mt-1 text-sm text-critical">
+        <p id={`${id}-error`} className="mt-1 text-sm text-critical">
           {error}
         </p>
       )}
@@ -27,13 +27,13 @@ export function TextField({ label, name, error, hint, ...input }: Common & Input
   );
 }
 
-export function SelectField({ label, name, error, options, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+export function SelectField({ label, name, error, options, id = name, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium">
+      <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <select id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined} className={CONTROL} {...select}>
+      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={CONTROL} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -41,7 +41,7 @@ export function SelectField({ label, name, error, options, ...select }: Common &
         ))}
       </select>
       {error && (
-        <p id={`${name}-error`} className="mt-1 text-sm text-critical">
+        <p id={`${id}-error`} className="mt-1 text-sm text-critical">
           {error}
         </p>
       )}

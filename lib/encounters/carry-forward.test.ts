@@ -3,11 +3,13 @@ import { carryForward, type LastVisit } from "./carry-forward";
 
 const visit = (assessment: LastVisit["assessment"], more: Partial<LastVisit> = {}): LastVisit => ({ assessment, daysAgo: 30, medicationOrders: [], naloxoneOrdered: false, drugTestOrdered: false, ...more });
 
+const ORG = { profile: "us" as const, ptVisitLimit: 24 };
+
 describe("carryForward", () => {
   const patient = { ageYears: 52, sex: "female" as const };
 
   it("starts a first visit with the patient and empty history", () => {
-    expect(carryForward(null, patient, "us", "2026-11-27")).toEqual({
+    expect(carryForward(null, patient, ORG, "2026-11-27")).toEqual({
       profile: "us",
       asOf: "2026-11-27",
       patient,
@@ -15,6 +17,7 @@ describe("carryForward", () => {
       conditions: [],
       treatments: [],
       medications: [],
+      coverage: { ptVisitLimit: 24 },
     });
   });
 
@@ -30,16 +33,17 @@ describe("carryForward", () => {
       medications: [{ drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }],
       coverage: { ptVisitsUsedThisYear: 12 },
     };
-    const next = carryForward(visit(previous), patient, "us", "2026-11-27");
+    const next = carryForward(visit(previous), patient, ORG, "2026-11-27");
     expect(next).toMatchObject({
-      profile: "uk",
+      // The organization's profile, whatever the last visit used; its covered visits, with the visits used kept.
+      profile: "us",
       asOf: "2026-11-27",
       patient: { ageYears: 52, sex: "female", employment: "working" },
       redFlags: [],
       conditions: ["ckd"],
       treatments: previous.treatments,
       medications: previous.medications,
-      coverage: previous.coverage,
+      coverage: { ptVisitsUsedThisYear: 12, ptVisitLimit: 24 },
       pain: previous.pain,
     });
   });
@@ -49,7 +53,7 @@ describe("carryForward with a PT discharge since the last visit", () => {
   it("replaces the PT course marked current with the completed one", () => {
     const previous = { treatments: [{ therapy: "physical-therapy" as const, status: "current" as const, weeks: 1 }, { therapy: "nsaid" as const, status: "stopped" as const }] };
     const discharge = { therapy: "physical-therapy" as const, status: "completed" as const, weeks: 7, sessions: 14, adherencePercent: 85, response: "none" as const };
-    const next = carryForward(visit(previous), { ageYears: 40, sex: "male" }, "us", "2026-11-27", [discharge]);
+    const next = carryForward(visit(previous), { ageYears: 40, sex: "male" }, ORG, "2026-11-27", [discharge]);
     expect(next.treatments).toEqual([{ therapy: "nsaid", status: "stopped" }, discharge]);
   });
 });
@@ -76,7 +80,7 @@ describe("carryForward from what the last visit ordered", () => {
         ],
       }),
       patient,
-      "us",
+      ORG,
       "2026-12-01",
     );
     expect(next.medications).toEqual([
@@ -87,16 +91,16 @@ describe("carryForward from what the last visit ordered", () => {
   });
 
   it("counts naloxone and a drug test ordered then as done, and ages the other checks", () => {
-    const next = carryForward(visit(assessed, { daysAgo: 28, naloxoneOrdered: true, drugTestOrdered: true }), patient, "us", "2026-12-01");
+    const next = carryForward(visit(assessed, { daysAgo: 28, naloxoneOrdered: true, drugTestOrdered: true }), patient, ORG, "2026-12-01");
     expect(next.opioidSafety).toEqual({ naloxoneOnHand: true, pdmpReviewedDaysAgo: 33, urineDrugTestDaysAgo: 28 });
   });
 
   it("ages a check the visit did not repeat and keeps unknown unknown", () => {
-    const next = carryForward(visit({ opioidSafety: { pdmpReviewedDaysAgo: null, urineDrugTestDaysAgo: 40 } }, { daysAgo: 60 }), patient, "us", "2026-12-01");
+    const next = carryForward(visit({ opioidSafety: { pdmpReviewedDaysAgo: null, urineDrugTestDaysAgo: 40 } }, { daysAgo: 60 }), patient, ORG, "2026-12-01");
     expect(next.opioidSafety).toEqual({ pdmpReviewedDaysAgo: null, urineDrugTestDaysAgo: 100 });
   });
 
   it("adds nothing about opioid safety when the visit neither recorded nor ordered any", () => {
-    expect(carryForward(visit({ medications: [] }), patient, "us", "2026-12-01")).not.toHaveProperty("opioidSafety");
+    expect(carryForward(visit({ medications: [] }), patient, ORG, "2026-12-01")).not.toHaveProperty("opioidSafety");
   });
 });

@@ -40,6 +40,9 @@ export type EncounterDetail = {
   addenda: { author: string; text: string; createdAt: string }[];
   /** The PT clinic this visit referred the patient to, as the patient's plan shows how to reach it. */
   ptClinic: { name: string; phone: string | null; address: string | null } | null;
-  /** A draft's work so far (orders and decisions saved with it) and the step of a taper agreed before; null once signed. */
-  draft: { orders: OrderInput[]; decisions: DecisionInput[]; taper: TaperProgress | null } | null;
+  /**
+   * A draft's work so far (orders and decisions saved with it), the step of a taper agreed before, and whether the
+   * organization sets the guideline profile; null once signed.
+   */
+  draft: { orders: OrderInput[]; decisions: DecisionInput[]; taper: TaperProgress | null; profileLocked: boolean } | null;
 };

@@ -35,7 +35,7 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
   const created = await db().$transaction(async (tx) => {
     const patient = await tx.patient.findFirst({
       where: { AND: [{ id: patientId }, visiblePatients(actor)] },
-      select: { id: true, birthDate: true, sex: true, organization: { select: { guidelineProfile: true } } },
+      select: { id: true, birthDate: true, sex: true, organization: { select: { guidelineProfile: true, ptVisitLimit: true } } },
     });
     if (!patient) return null;
     const today = new Date();
@@ -72,7 +72,7 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
           }
         : null,
       { ageYears: ageInYears(patient.birthDate, today), sex: patient.sex },
-      patient.organization.guidelineProfile,
+      { profile: patient.organization.guidelineProfile, ptVisitLimit: patient.organization.ptVisitLimit },
       toIsoDate(today),
       discharged.map((course) => ({
         therapy: course.therapy as TherapyId,
@@ -123,6 +123,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
         orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, medicationAction: true, detail: true, quantity: true, daysSupply: true, orderedAt: true } },
         addenda: { orderBy: { createdAt: "asc" }, select: { text: true, createdAt: true, author: { select: { name: true } } } },
         referrals: { orderBy: { createdAt: "asc" }, take: 1, select: { toSite: { select: { name: true, phone: true, address: true } } } },
+        organization: { select: { profileSwitchAllowed: true } },
       },
     });
     if (!found) return null;
@@ -161,7 +162,11 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
     ptClinic: row.referrals[0]?.toSite ?? null,
     draft:
       row.status === "draft"
-        ? { ...savedDraftWork(row.draftOrders, row.draftDecisions), taper: row.taper ? taperProgress(toIsoDate(row.taper.encounter.date), row.taper.detail, toIsoDate(row.date)) : null }
+        ? {
+            ...savedDraftWork(row.draftOrders, row.draftDecisions),
+            taper: row.taper ? taperProgress(toIsoDate(row.taper.encounter.date), row.taper.detail, toIsoDate(row.date)) : null,
+            profileLocked: !row.organization.profileSwitchAllowed,
+          }
         : null,
   };
 }
@@ -214,10 +219,23 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
   return db().$transaction(async (tx) => {
     const encounter = await tx.encounter.findFirst({
       where: { id: parsed.encounterId, organizationId: actor.organizationId },
-      select: { id: true, date: true, patientId: true, siteId: true, status: true, version: true, patient: { select: { birthDate: true, sex: true } } },
+      select: {
+        id: true,
+        date: true,
+        patientId: true,
+        siteId: true,
+        status: true,
+        version: true,
+        patient: { select: { birthDate: true, sex: true } },
+        organization: { select: { guidelineProfile: true, profileSwitchAllowed: true } },
+      },
     });
     if (!encounter) throw new AppError("not-found", "No such encounter.");
     if (encounter.status !== "draft" || encounter.version !== parsed.version) throw await explainStaleDraft(tx, actor, encounter.id);
+    const { guidelineProfile, profileSwitchAllowed } = encounter.organization;
+    if (!profileSwitchAllowed && (parsed.assessment.profile ?? "us") !== guidelineProfile) {
+      throw new AppError("invalid-input", "Your organization uses one guideline profile for every visit.", [{ path: "assessment.profile", message: `your organization uses the ${guidelineProfile} profile for every visit` }]);
+    }
 
     if ("orders" in parsed.assessment) {
       throw new AppError("invalid-input", "Orders are sent as the visit's orders, not inside the assessment.", [{ path: "assessment.orders", message: "send orders as the visit's orders" }]);
@@ -335,7 +353,7 @@ async function storeOrders(
       },
     });
     if (order.kind !== "pt_referral") continue;
-    const clinic = await tx.site.findFirst({ where: { organizationId: actor.organizationId, kind: "pt_clinic" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    const clinic = await tx.site.findFirst({ where: { organizationId: actor.organizationId, kind: "pt_clinic", retiredAt: null }, orderBy: { createdAt: "asc" }, select: { id: true } });
     if (!clinic) throw new AppError("invalid-input", "Your organization has no PT clinic to refer to.", [{ path: "orders", message: "no PT clinic is set up" }]);
     const limit = assessment.coverage.ptVisitLimit;
     const used = assessment.coverage.ptVisitsUsedThisYear;

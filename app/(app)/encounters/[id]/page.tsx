@@ -36,6 +36,7 @@ export default async function EncounterPage({ params }: { params: Promise<{ id: 
           initialOrders={encounter.draft.orders}
           initialDecisions={encounter.draft.decisions}
           taperInForce={encounter.draft.taper}
+          profileLocked={encounter.draft.profileLocked}
         />
       ) : (
         <SignedEncounter encounter={encounter} canAmend={encounter.status === "signed" && can(actor.role, "update", "encounter")} />

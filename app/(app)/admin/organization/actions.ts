@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireApiActor } from "@/lib/auth/session";
+import { createSite, updateOrganizationSettings, updateSite } from "@/lib/organizations/organization-data";
+import { actionFailure, type ActionResult } from "@/lib/http/action-result";
+
+// Form values arrive as text; "on" is a ticked box. The data functions check every field.
+const ticked = (form: FormData, name: string) => form.get(name) === "on";
+const field = (form: FormData, name: string) => String(form.get(name) ?? "");
+
+async function run(change: () => Promise<unknown>): Promise<ActionResult> {
+  try {
+    await change();
+  } catch (error) {
+    return actionFailure(error);
+  }
+  revalidatePath("/admin/organization");
+  return { ok: true };
+}
+
+export async function updateSettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return run(async () =>
+    updateOrganizationSettings(await requireApiActor(), {
+      name: field(form, "name"),
+      guidelineProfile: field(form, "guidelineProfile"),
+      profileSwitchAllowed: ticked(form, "profileSwitchAllowed"),
+      ptVisitLimit: field(form, "ptVisitLimit"),
+    }),
+  );
+}
+
+export async function createSiteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return run(async () => createSite(await requireApiActor(), { name: field(form, "name"), kind: field(form, "kind"), phone: field(form, "phone"), address: field(form, "address") }));
+}
+
+export async function updateSiteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return run(async () =>
+    updateSite(await requireApiActor(), { id: field(form, "id"), name: field(form, "name"), phone: field(form, "phone"), address: field(form, "address"), retired: ticked(form, "retired") }),
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { pageData } from "@/lib/http/page-data";
+import { getOrganizationSettings } from "@/lib/organizations/organization-data";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { NewSiteForm, SettingsForm, SiteForm } from "@/components/admin/organization-forms";
+
+export const metadata: Metadata = { title: "Organization" };
+
+export default async function OrganizationPage() {
+  const actor = await requireActor();
+  const { sites, ...settings } = await pageData(() => getOrganizationSettings(actor));
+  return (
+    <>
+      <PageHeader title="Organization" subtitle="Settings every new visit starts with, and the practices and PT clinics. Each change is kept in the audit trail." />
+      <div className="space-y-6">
+        <Card title="Settings">
+          <SettingsForm settings={settings} />
+        </Card>
+        <Card title="Sites">
+          <p className="mb-2 text-sm text-muted">A retired site takes no new referrals and keeps its history. PT referrals go to the first PT clinic that is not retired.</p>
+          {sites.map((site) => (
+            <SiteForm key={site.id} site={site} />
+          ))}
+          <h3 className="mt-4 mb-2 text-sm font-semibold">Add a site</h3>
+          <NewSiteForm />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useActionState } from "react";
+import { createSiteAction, updateSettingsAction, updateSiteAction } from "@/app/(app)/admin/organization/actions";
+import type { OrganizationSettings, SiteView } from "@/lib/organizations/organization-data";
+import type { ActionResult } from "@/lib/http/action-result";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+
+function Outcome({ result, saved }: { result: ActionResult | null; saved: string }) {
+  return (
+    <p role="status" aria-live="polite" className={`text-sm ${result && !result.ok ? "text-critical" : "text-muted"}`}>
+      {result ? (result.ok ? saved : result.message) : ""}
+    </p>
+  );
+}
+
+const errorsOf = (result: ActionResult | null) => (result && !result.ok ? result.fieldErrors : {});
+
+export function SettingsForm({ settings }: { settings: Omit<OrganizationSettings, "sites"> }) {
+  const [result, action, pending] = useActionState(updateSettingsAction, null);
+  const errors = errorsOf(result);
+  return (
+    <form action={action} aria-label="Organization settings" className="max-w-lg space-y-4">
+      <TextField label="Name" name="name" defaultValue={settings.name} error={errors.name} />
+      <SelectField
+        label="Guideline profile every new visit starts with"
+        name="guidelineProfile"
+        defaultValue={settings.guidelineProfile}
+        error={errors.guidelineProfile}
+        options={[
+          { value: "us", label: "us: ACP 2017 and CDC 2022" },
+          { value: "uk", label: "uk: NICE NG59" },
+        ]}
+      />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="profileSwitchAllowed" defaultChecked={settings.profileSwitchAllowed} className="h-4 w-4" />
+        Clinicians may choose the other profile for a visit
+      </label>
+      <TextField label="Covered PT visits a year" name="ptVisitLimit" type="number" min={0} max={365} defaultValue={String(settings.ptVisitLimit)} error={errors.ptVisitLimit} hint="Every new visit starts with it; a clinician can change it for a patient's own cover." />
+      <Button type="submit" disabled={pending}>
+        Save settings
+      </Button>
+      <Outcome result={result} saved="Settings saved. New visits start with them." />
+    </form>
+  );
+}
+
+export function SiteForm({ site }: { site: SiteView }) {
+  const [result, action, pending] = useActionState(updateSiteAction, null);
+  const errors = errorsOf(result);
+  const prefix = `site-${site.id}`;
+  return (
+    <form action={action} aria-label={`Site ${site.name}`} className="grid items-end gap-3 border-b border-line py-3 sm:grid-cols-[2fr_1fr_2fr_auto_auto]">
+      <input type="hidden" name="id" value={site.id} />
+      <TextField label={`Name (${site.kind === "pt_clinic" ? "PT clinic" : "primary care"})`} name="name" id={`${prefix}-name`} defaultValue={site.name} error={errors.name} />
+      <TextField label="Phone" name="phone" id={`${prefix}-phone`} defaultValue={site.phone ?? ""} error={errors.phone} />
+      <TextField label="Address" name="address" id={`${prefix}-address`} defaultValue={site.address ?? ""} error={errors.address} />
+      <label className="flex items-center gap-2 pb-2 text-sm">
+        <input type="checkbox" name="retired" defaultChecked={site.retired} className="h-4 w-4" />
+        Retired
+      </label>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Save
+      </Button>
+      <div className="sm:col-span-5">
+        <Outcome result={result} saved="Saved." />
+      </div>
+    </form>
+  );
+}
+
+export function NewSiteForm() {
+  const [result, action, pending] = useActionState(createSiteAction, null);
+  const errors = errorsOf(result);
+  return (
+    <form action={action} aria-label="New site" className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_1fr_2fr_auto]">
+      <TextField label="Name" name="name" id="new-site-name" error={errors.name} />
+      <SelectField
+        label="Kind"
+        name="kind"
+        id="new-site-kind"
+        error={errors.kind}
+        options={[
+          { value: "primary_care", label: "Primary care practice" },
+          { value: "pt_clinic", label: "PT clinic" },
+        ]}
+      />
+      <TextField label="Phone" name="phone" id="new-site-phone" error={errors.phone} />
+      <TextField label="Address" name="address" id="new-site-address" error={errors.address} />
+      <Button type="submit" disabled={pending}>
+        Add site
+      </Button>
+      <div className="sm:col-span-5">
+        <Outcome result={result} saved="Site added." />
+      </div>
+    </form>
+  );
+}
