@@ -13,5 +13,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|sign-out|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/|sign-in|sign-out|set-password|favicon.ico).*)"],
 };

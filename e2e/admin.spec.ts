@@ -79,3 +79,52 @@ test("an administrator adds a PT clinic with its phone number, and a bad field i
   await expect(site.getByLabel("Phone")).toHaveValue("(555) 010-5500");
   await expectAccessible(admin);
 });
+
+test("an administrator adds a clinician, who sets a password from the one-time link and signs in; a reset ends their session", async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
+  await admin.goto("/admin/users");
+  const add = admin.getByRole("form", { name: "Add a person" });
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(add.getByText("name is required")).toBeVisible();
+  const email = `new.clinician.${Date.now()}@backstep.test`;
+  await add.getByLabel("Name").fill("Noor Newcomer");
+  await add.getByLabel("Email").fill(email);
+  await add.getByLabel("Role").selectOption("clinician");
+  await add.getByLabel("Site").selectOption({ label: "Riverside Family Medicine" });
+  await add.getByRole("button", { name: "Add" }).click();
+  const link = await admin.getByLabel("Link to set their password").inputValue();
+  expect(link).toMatch(/\/set-password#[A-Za-z0-9_-]{43}$/);
+  await expectAccessible(admin);
+
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto(link);
+  await newcomer.getByLabel("New password").fill("password1234");
+  await newcomer.getByLabel("Type it again").fill("password1234");
+  await newcomer.getByRole("button", { name: "Set password" }).click();
+  await expect(newcomer.getByText(/^this password is too easy to guess/)).toBeVisible();
+  await expectAccessible(newcomer);
+  const password = "lantern moss quietly figs";
+  await newcomer.getByLabel("New password").fill(password);
+  await newcomer.getByLabel("Type it again").fill(password);
+  await newcomer.getByRole("button", { name: "Set password" }).click();
+  await expect(newcomer.getByRole("status")).toContainText(`Your password is set. Sign in as ${email}.`);
+  await newcomer.getByRole("link", { name: "Sign in" }).click();
+  await newcomer.getByLabel("Email").fill(email);
+  await newcomer.getByLabel("Password").fill(password);
+  await newcomer.getByRole("button", { name: "Sign in" }).click();
+  await expect(newcomer).toHaveURL(/\/patients$/);
+
+  // The link worked once.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(link);
+  await again.getByLabel("New password").fill(password);
+  await again.getByLabel("Type it again").fill(password);
+  await again.getByRole("button", { name: "Set password" }).click();
+  await expect(again.getByText("This link has expired or has already been used. Ask your administrator for a new one.")).toBeVisible();
+
+  await admin.reload();
+  await admin.getByRole("button", { name: "Reset password of Noor Newcomer" }).click();
+  await expect(admin.getByLabel("Link for Noor Newcomer to set a new password")).toHaveValue(/\/set-password#/);
+  await newcomer.goto("/patients");
+  await expect(newcomer).toHaveURL(/\/sign-in/);
+});

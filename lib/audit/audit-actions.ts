@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   "user.list",
   "user.create",
   "user.update",
+  "user.reset-password",
+  "user.set-password",
   "organization.create",
   "organization.read",
   "organization.update",

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/access/actor";
 import { authorize, deny } from "@/lib/audit/guard";
-import { recordAudit } from "@/lib/audit/audit-log";
+import { recordAudit, type AuditTx } from "@/lib/audit/audit-log";
+import { ROLES } from "@/lib/access/policy";
+import { issuePasswordLink } from "./password-links";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import type { UserListItem } from "./user-dto";
@@ -25,20 +27,83 @@ export async function listUsers(actor: Actor): Promise<UserListItem[]> {
 const setActiveInput = z.object({
   userId: z.uuid({ error: "User id must be a UUID" }),
   active: z.boolean({ error: "Active must be true or false" }),
+  reason: z.string().trim().max(500, { error: "reason is limited to 500 characters" }).optional(),
 });
 
-/** Enables or disables an account; a disabled user's sessions stop working on their next request. */
+/** Whether the user is the organization's last active administrator: the organization must keep one. */
+async function isLastActiveAdmin(tx: AuditTx, organizationId: string, userId: string): Promise<boolean> {
+  const admins = await tx.user.findMany({ where: { organizationId, role: "admin", active: true }, select: { id: true } });
+  return admins.length === 1 && admins[0]!.id === userId;
+}
+
+/**
+ * Enables or disables an account; a disabled user's sessions stop working on their next request. Disabling needs a
+ * reason, kept in the audit trail; the last active administrator cannot be disabled.
+ */
 export async function setUserActive(actor: Actor, input: unknown): Promise<void> {
   await authorize(db(), actor, "update", "user", { action: "user.update", entityType: "user" });
-  const { userId, active } = parseInput(setActiveInput, input);
+  const { userId, active, reason } = parseInput(setActiveInput, input);
   if (userId === actor.userId && !active) {
     throw new AppError("invalid-input", "You cannot disable your own account.", [{ path: "userId", message: "You cannot disable your own account" }]);
   }
+  if (!active && !reason) throw new AppError("invalid-input", "Say why the account is disabled.", [{ path: "reason", message: "a reason is required to disable an account" }]);
   const updated = await db().$transaction(async (tx) => {
-    const result = await tx.user.updateMany({ where: { id: userId, organizationId: actor.organizationId }, data: { active } });
-    if (result.count === 0) return false;
-    await recordAudit(tx, { actor, action: "user.update", outcome: "success", entityType: "user", entityId: userId, detail: { active } });
+    const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { active: true } });
+    if (!user) return false;
+    if (!active && (await isLastActiveAdmin(tx, actor.organizationId, userId))) {
+      throw new AppError("invalid-input", "The organization needs an active administrator.", [{ path: "userId", message: "this is the last active administrator" }]);
+    }
+    await tx.user.update({ where: { id: userId }, data: { active } });
+    await recordAudit(tx, { actor, action: "user.update", outcome: "success", entityType: "user", entityId: userId, detail: { "active.before": user.active, "active.after": active, ...(reason ? { reason } : {}) } });
     return true;
   });
   if (!updated) await deny(db(), actor, { action: "user.update", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
+}
+
+const newUserInput = z.strictObject({
+  name: z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(200, { error: "name is limited to 200 characters" }),
+  email: z.string({ error: "email is required" }).trim().toLowerCase().pipe(z.email({ error: "email must be an email address" })),
+  role: z.enum(ROLES, { error: "choose a role" }),
+  siteId: z.union([z.uuid({ error: "choose a site from the list" }), z.literal("").transform(() => null)]).nullable().default(null),
+});
+
+/**
+ * Adds a person to the organization with a one-time link to set their own password (shown once to the admin).
+ * A physical therapist works at a PT clinic; a clinician's site is optional; the site must be this organization's
+ * and not retired.
+ */
+export async function createUser(actor: Actor, input: unknown): Promise<{ userId: string; link: string }> {
+  await authorize(db(), actor, "create", "user", { action: "user.create", entityType: "user" });
+  const data = parseInput(newUserInput, input);
+  return db().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+      throw new AppError("conflict", "That email is already in use.", [{ path: "email", message: `${data.email} already has an account` }]);
+    }
+    const site = data.siteId ? await tx.site.findFirst({ where: { id: data.siteId, organizationId: actor.organizationId, retiredAt: null }, select: { kind: true } }) : null;
+    if (data.siteId && !site) throw new AppError("invalid-input", "Some fields need attention.", [{ path: "siteId", message: "choose a site from the list" }]);
+    if (data.role === "physical_therapist" && site?.kind !== "pt_clinic") {
+      throw new AppError("invalid-input", "Some fields need attention.", [{ path: "siteId", message: "a physical therapist works at a PT clinic: choose one" }]);
+    }
+    const user = await tx.user.create({ data: { organizationId: actor.organizationId, name: data.name, email: data.email, role: data.role, siteId: data.siteId }, select: { id: true } });
+    const link = await issuePasswordLink(tx, user.id, "invite", actor.userId);
+    await recordAudit(tx, { actor, action: "user.create", outcome: "success", entityType: "user", entityId: user.id, detail: { role: data.role, siteId: data.siteId, active: true } });
+    return { userId: user.id, link };
+  });
+}
+
+/** A new one-time link for the user; their password stops working and every session of theirs ends at once. */
+export async function resetUserPassword(actor: Actor, input: unknown): Promise<{ link: string }> {
+  await authorize(db(), actor, "update", "user", { action: "user.reset-password", entityType: "user" });
+  const { userId } = parseInput(z.object({ userId: z.uuid({ error: "User id must be a UUID" }) }), input);
+  const link = await db().$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true } });
+    if (!user) return null;
+    const now = new Date();
+    await tx.credential.deleteMany({ where: { userId } });
+    await tx.user.update({ where: { id: userId }, data: { sessionsValidAfter: now } });
+    const path = await issuePasswordLink(tx, userId, "reset", actor.userId, now);
+    await recordAudit(tx, { actor, action: "user.reset-password", outcome: "success", entityType: "user", entityId: userId, detail: { sessionsEnded: true } }, now);
+    return path;
+  });
+  return link ? { link } : deny(db(), actor, { action: "user.reset-password", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
 }

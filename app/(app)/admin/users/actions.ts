@@ -2,16 +2,40 @@
 
 import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
-import { setUserActive } from "@/lib/users/users-data";
+import { createUser, resetUserPassword, setUserActive } from "@/lib/users/users-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 
-export async function setUserActiveAction(userId: string, active: boolean): Promise<ActionResult> {
+/** A result that may carry a one-time link, shown once to the administrator. */
+export type LinkResult = { result: ActionResult | null; link: string | null };
+
+export async function setUserActiveAction(userId: string, active: boolean, reason?: string): Promise<ActionResult> {
   try {
     const actor = await requireApiActor();
-    await setUserActive(actor, { userId, active });
+    await setUserActive(actor, { userId, active, ...(reason !== undefined ? { reason } : {}) });
   } catch (error) {
     return actionFailure(error);
   }
   revalidatePath("/admin/users");
   return { ok: true };
+}
+
+export async function createUserAction(_previous: LinkResult, form: FormData): Promise<LinkResult> {
+  try {
+    const actor = await requireApiActor();
+    const { link } = await createUser(actor, { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? ""), siteId: String(form.get("siteId") ?? "") });
+    revalidatePath("/admin/users");
+    return { result: { ok: true }, link };
+  } catch (error) {
+    return { result: actionFailure(error), link: null };
+  }
+}
+
+export async function resetPasswordAction(userId: string): Promise<LinkResult> {
+  try {
+    const actor = await requireApiActor();
+    const { link } = await resetUserPassword(actor, { userId });
+    return { result: { ok: true }, link };
+  } catch (error) {
+    return { result: actionFailure(error), link: null };
+  }
 }

@@ -8,15 +8,24 @@ import { listUsers } from "@/lib/users/users-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
+import { NewUserForm } from "@/components/admin/new-user-form";
+import { Card } from "@/components/ui/card";
+import { getOrganizationSettings } from "@/lib/organizations/organization-data";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const actor = await requireActor();
   const users = await pageData(() => listUsers(actor));
+  const { sites } = await pageData(() => getOrganizationSettings(actor));
   return (
     <>
-      <PageHeader title="Users" subtitle="Disabling an account ends its sessions at once." />
+      <PageHeader title="Users" subtitle="Disabling an account or resetting its password ends its sessions at once." />
+      <div className="mb-6">
+        <Card title="Add a person">
+          <NewUserForm sites={sites.filter((site) => !site.retired).map(({ id, name }) => ({ id, name }))} />
+        </Card>
+      </div>
       <TableRegion label="Users table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Users</caption>

@@ -1,0 +1,18 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+/** A one-time link, shown once: the full address to copy and give to the person. */
+export function OneTimeLink({ path, label }: { path: string; label: string }) {
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+  return (
+    <div role="status" className="rounded-md border border-line bg-canvas p-3 text-sm">
+      <label className="block font-medium">
+        {label}
+        <input readOnly value={`${origin}${path}`} onFocus={(e) => e.currentTarget.select()} className="mt-1 block w-full rounded border border-line bg-white px-2 py-1 font-mono text-xs" />
+      </label>
+      <p className="mt-1 text-xs text-muted">Shown this once: it works one time within 24 hours. Give it to the person directly.</p>
+    </div>
+  );
+}
