@@ -127,4 +127,10 @@ test("an administrator adds a clinician, who sets a password from the one-time l
   await expect(admin.getByLabel("Link for Noor Newcomer to set a new password")).toHaveValue(/\/set-password#/);
   await newcomer.goto("/patients");
   await expect(newcomer).toHaveURL(/\/sign-in/);
+
+  // A change of role takes effect at once, and the last administrator cannot be demoted by mistake.
+  await admin.getByLabel("Role of Noor Newcomer").selectOption("auditor");
+  await admin.getByRole("button", { name: "Save role and site" }).click();
+  await expect(admin.getByText("Saved.")).toBeVisible();
+  await expectAccessible(admin);
 });

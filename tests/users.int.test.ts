@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUser, listUsers, resetUserPassword, setUserActive } from "../lib/users/users-data";
+import { createUser, listUsers, resetUserPassword, setUserActive, unlockUser, updateUserAccess } from "../lib/users/users-data";
 import { LINK_REFUSED, setPasswordWithLink } from "../lib/users/password-links";
 import { authenticate } from "../lib/auth/authenticate";
 import { randomUUID } from "node:crypto";
@@ -149,5 +149,37 @@ describe("people and their passwords", () => {
 
   it("cannot reset the password of another organization's user", async () => {
     expect((await failure(resetUserPassword(clinic.admin, { userId: otherClinic.clinician.userId })))?.code).toBe("not-found");
+  });
+});
+
+describe("role, site and sign-in blocks", () => {
+  it("changes a role and site, audited before and after, and the change holds at the next request", async () => {
+    const local = await createClinic();
+    await updateUserAccess(local.admin, { userId: local.clinician.userId, role: "physical_therapist", siteId: local.clinicId });
+    expect(await resolveActor(testDb(), { userId: local.clinician.userId, signedInAt: Date.now() })).toMatchObject({ role: "physical_therapist", siteId: local.clinicId });
+    expect((await auditEventsOf(local.admin.userId))[0]).toMatchObject({
+      action: "user.update",
+      detail: { "role.before": "clinician", "role.after": "physical_therapist", "siteId.before": local.practiceId, "siteId.after": local.clinicId },
+    });
+  });
+
+  it("keeps the last active administrator an administrator, and a therapist at a PT clinic", async () => {
+    const local = await createClinic();
+    expect(await failure(updateUserAccess(local.admin, { userId: local.admin.userId, role: "auditor", siteId: "" }))).toMatchObject({ issues: [{ path: "role", message: "this is the last active administrator" }] });
+    expect(await failure(updateUserAccess(local.admin, { userId: local.therapist.userId, role: "physical_therapist", siteId: local.practiceId }))).toMatchObject({ issues: [{ path: "siteId" }] });
+    expect(await failure(updateUserAccess(local.clinician, { userId: local.auditor.userId, role: "admin", siteId: "" }))).toMatchObject({ code: "forbidden" });
+    expect((await failure(updateUserAccess(local.admin, { userId: otherClinic.clinician.userId, role: "auditor", siteId: "" })))?.code).toBe("not-found");
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: local.admin.userId } })).role).toBe("admin");
+  });
+
+  it("shows a person blocked by failed sign-ins, and unlocking lets them sign in at once", async () => {
+    const local = await createClinic();
+    for (let i = 0; i < 5; i += 1) await authenticate(testDb(), { email: local.auditor.email, password: "wrong password here" }, null);
+    expect(await authenticate(testDb(), { email: local.auditor.email, password: "correct horse battery staple" }, null)).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await listUsers(local.admin)).find((u) => u.id === local.auditor.userId)?.locked).toBe(true);
+    await unlockUser(local.admin, { userId: local.auditor.userId });
+    expect(await authenticate(testDb(), { email: local.auditor.email, password: "correct horse battery staple" }, null)).toMatchObject({ ok: true });
+    expect((await auditEventsOf(local.admin.userId))[0]).toMatchObject({ action: "user.unlock", entityId: local.auditor.userId, detail: { wasBlocked: true } });
+    expect((await failure(unlockUser(local.clinician, { userId: local.auditor.userId })))?.code).toBe("forbidden");
   });
 });

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "user.update",
   "user.reset-password",
   "user.set-password",
+  "user.unlock",
   "organization.create",
   "organization.read",
   "organization.update",

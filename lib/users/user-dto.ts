@@ -5,6 +5,9 @@ export type UserListItem = {
   name: string;
   email: string;
   role: Role;
+  siteId: string | null;
   siteName: string | null;
   active: boolean;
+  /** Blocked from signing in for now by repeated failures. */
+  locked: boolean;
 };

@@ -6,6 +6,7 @@ import { authorize, deny } from "@/lib/audit/guard";
 import { recordAudit, type AuditTx } from "@/lib/audit/audit-log";
 import { ROLES } from "@/lib/access/policy";
 import { issuePasswordLink } from "./password-links";
+import { throttleKeys } from "@/lib/auth/sign-in-throttle";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import type { UserListItem } from "./user-dto";
@@ -16,12 +17,14 @@ export async function listUsers(actor: Actor): Promise<UserListItem[]> {
     const found = await tx.user.findMany({
       where: { organizationId: actor.organizationId },
       orderBy: [{ role: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, email: true, role: true, active: true, site: { select: { name: true } } },
+      select: { id: true, name: true, email: true, role: true, active: true, siteId: true, site: { select: { name: true } } },
     });
+    const blocked = await tx.signInThrottle.findMany({ where: { key: { in: found.map((u) => throttleKeys(u.email, null).account) }, blockedUntil: { gt: new Date() } }, select: { key: true } });
     await recordAudit(tx, { actor, action: "user.list", outcome: "success", detail: { results: found.length } });
-    return found;
+    const locked = new Set(blocked.map((b) => b.key));
+    return found.map((row) => ({ ...row, locked: locked.has(throttleKeys(row.email, null).account) }));
   });
-  return rows.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, siteName: row.site?.name ?? null }));
+  return rows.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, siteId: row.siteId, siteName: row.site?.name ?? null, locked: row.locked }));
 }
 
 const setActiveInput = z.object({
@@ -106,4 +109,47 @@ export async function resetUserPassword(actor: Actor, input: unknown): Promise<{
     return path;
   });
   return link ? { link } : deny(db(), actor, { action: "user.reset-password", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
+}
+
+const accessInput = z.strictObject({
+  userId: z.uuid({ error: "User id must be a UUID" }),
+  role: z.enum(ROLES, { error: "choose a role" }),
+  siteId: z.union([z.uuid({ error: "choose a site from the list" }), z.literal("").transform(() => null)]).nullable().default(null),
+});
+
+/** Changes a person's role and site; the last active administrator keeps the role, and a therapist needs a PT clinic. */
+export async function updateUserAccess(actor: Actor, input: unknown): Promise<void> {
+  await authorize(db(), actor, "update", "user", { action: "user.update", entityType: "user" });
+  const { userId, role, siteId } = parseInput(accessInput, input);
+  const done = await db().$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { role: true, siteId: true } });
+    if (!user) return false;
+    const site = siteId ? await tx.site.findFirst({ where: { id: siteId, organizationId: actor.organizationId }, select: { kind: true, retiredAt: true } }) : null;
+    if (siteId && (!site || (site.retiredAt && siteId !== user.siteId))) throw new AppError("invalid-input", "Some fields need attention.", [{ path: "siteId", message: "choose a site from the list" }]);
+    if (role === "physical_therapist" && site?.kind !== "pt_clinic") throw new AppError("invalid-input", "Some fields need attention.", [{ path: "siteId", message: "a physical therapist works at a PT clinic: choose one" }]);
+    if (user.role === "admin" && role !== "admin" && (await isLastActiveAdmin(tx, actor.organizationId, userId))) {
+      throw new AppError("invalid-input", "The organization needs an active administrator.", [{ path: "role", message: "this is the last active administrator" }]);
+    }
+    await tx.user.update({ where: { id: userId }, data: { role, siteId } });
+    const detail: Record<string, string | null> = {};
+    if (user.role !== role) Object.assign(detail, { "role.before": user.role, "role.after": role });
+    if (user.siteId !== siteId) Object.assign(detail, { "siteId.before": user.siteId, "siteId.after": siteId });
+    await recordAudit(tx, { actor, action: "user.update", outcome: "success", entityType: "user", entityId: userId, detail });
+    return true;
+  });
+  if (!done) await deny(db(), actor, { action: "user.update", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
+}
+
+/** Lets a person blocked by repeated failed sign-ins try again at once (the address's own count is kept). */
+export async function unlockUser(actor: Actor, input: unknown): Promise<void> {
+  await authorize(db(), actor, "update", "user", { action: "user.unlock", entityType: "user" });
+  const { userId } = parseInput(z.object({ userId: z.uuid({ error: "User id must be a UUID" }) }), input);
+  const done = await db().$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { email: true } });
+    if (!user) return false;
+    const cleared = await tx.signInThrottle.deleteMany({ where: { key: throttleKeys(user.email, null).account } });
+    await recordAudit(tx, { actor, action: "user.unlock", outcome: "success", entityType: "user", entityId: userId, detail: { wasBlocked: cleared.count > 0 } });
+    return true;
+  });
+  if (!done) await deny(db(), actor, { action: "user.unlock", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
 }

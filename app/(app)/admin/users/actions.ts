@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
-import { createUser, resetUserPassword, setUserActive } from "@/lib/users/users-data";
+import { createUser, resetUserPassword, setUserActive, unlockUser, updateUserAccess } from "@/lib/users/users-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 
 /** A result that may carry a one-time link, shown once to the administrator. */
@@ -38,4 +38,26 @@ export async function resetPasswordAction(userId: string): Promise<LinkResult> {
   } catch (error) {
     return { result: actionFailure(error), link: null };
   }
+}
+
+export async function updateUserAccessAction(userId: string, role: string, siteId: string): Promise<ActionResult> {
+  try {
+    const actor = await requireApiActor();
+    await updateUserAccess(actor, { userId, role, siteId });
+  } catch (error) {
+    return actionFailure(error);
+  }
+  revalidatePath("/admin/users");
+  return { ok: true };
+}
+
+export async function unlockUserAction(userId: string): Promise<ActionResult> {
+  try {
+    const actor = await requireApiActor();
+    await unlockUser(actor, { userId });
+  } catch (error) {
+    return actionFailure(error);
+  }
+  revalidatePath("/admin/users");
+  return { ok: true };
 }

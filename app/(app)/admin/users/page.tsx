@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
 import { NewUserForm } from "@/components/admin/new-user-form";
+import { UserAccessForm } from "@/components/admin/user-access-form";
 import { Card } from "@/components/ui/card";
 import { getOrganizationSettings } from "@/lib/organizations/organization-data";
 
@@ -18,27 +19,38 @@ export default async function UsersPage() {
   const actor = await requireActor();
   const users = await pageData(() => listUsers(actor));
   const { sites } = await pageData(() => getOrganizationSettings(actor));
+  const assignable = sites.filter((site) => !site.retired).map(({ id, name }) => ({ id, name }));
   return (
     <>
       <PageHeader title="Users" subtitle="Disabling an account or resetting its password ends its sessions at once." />
       <div className="mb-6">
         <Card title="Add a person">
-          <NewUserForm sites={sites.filter((site) => !site.retired).map(({ id, name }) => ({ id, name }))} />
+          <NewUserForm sites={assignable} />
         </Card>
       </div>
       <TableRegion label="Users table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Users</caption>
-          <TableHead columns={["Name", "Email", "Role", "Site", "Status", { label: "Actions", hidden: true }]} />
+          <TableHead columns={["Name", "Email", "Role and site", "Status", { label: "Actions", hidden: true }]} />
           <tbody>
             {users.map((user) => (
               <tr key={user.id} className="border-b border-line last:border-0">
                 <td className="px-4 py-2 font-medium">{user.name}</td>
                 <td className="px-4 py-2">{user.email}</td>
-                <td className="px-4 py-2">{ROLE_LABELS[user.role]}</td>
-                <td className="px-4 py-2">{user.siteName ?? "—"}</td>
+                <td className="px-4 py-2">
+                  {user.id === actor.userId ? (
+                    `${ROLE_LABELS[user.role]}${user.siteName ? `, ${user.siteName}` : ""}`
+                  ) : (
+                    <UserAccessForm userId={user.id} name={user.name} role={user.role} siteId={user.siteId} locked={user.locked} sites={assignable} />
+                  )}
+                </td>
                 <td className="px-4 py-2">
                   <Badge tone={user.active ? "ok" : "critical"}>{user.active ? "active" : "disabled"}</Badge>
+                  {user.locked && (
+                    <span className="ml-1">
+                      <Badge tone="warning">sign-in blocked</Badge>
+                    </span>
+                  )}
                 </td>
                 <td className="px-4 py-2">
                   <UserActiveToggle userId={user.id} name={user.name} active={user.active} self={user.id === actor.userId} />
