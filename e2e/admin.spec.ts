@@ -134,3 +134,52 @@ test("an administrator adds a clinician, who sets a password from the one-time l
   await expect(admin.getByText("Saved.")).toBeVisible();
   await expectAccessible(admin);
 });
+
+test("a person changes their own password: they stay signed in where they did it, and their other session ends", async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
+  await admin.goto("/admin/users");
+  const add = admin.getByRole("form", { name: "Add a person" });
+  const email = `own.password.${Date.now()}@backstep.test`;
+  await add.getByLabel("Name").fill("Owen Own");
+  await add.getByLabel("Email").fill(email);
+  await add.getByLabel("Role").selectOption("auditor");
+  await add.getByRole("button", { name: "Add" }).click();
+  const link = await admin.getByLabel("Link to set their password").inputValue();
+
+  const first = "lantern moss quietly figs";
+  const here = await (await browser.newContext()).newPage();
+  await here.goto(link);
+  await here.getByLabel("New password").fill(first);
+  await here.getByLabel("Type it again").fill(first);
+  await here.getByRole("button", { name: "Set password" }).click();
+  await expect(here.getByRole("status")).toContainText("Your password is set.");
+  const signIn = async (page: typeof here, password: string) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).not.toHaveURL(/\/sign-in/);
+  };
+  await signIn(here, first);
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signIn(elsewhere, first);
+
+  await here.getByRole("link", { name: "Account" }).click();
+  const form = here.getByRole("form", { name: "Change your password" });
+  await form.getByLabel("Current password").fill("not my password");
+  await form.getByLabel("New password").fill("copper kettle winter song");
+  await form.getByLabel("Type it again").fill("copper kettle winter song");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("this is not your current password")).toBeVisible();
+  await expectAccessible(here);
+  // Password fields are cleared after a refused attempt, as sign-in forms do.
+  await form.getByLabel("Current password").fill(first);
+  await form.getByLabel("New password").fill("copper kettle winter song");
+  await form.getByLabel("Type it again").fill("copper kettle winter song");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByRole("status")).toHaveText("Your password is changed. You stay signed in here; every other session has ended.");
+  await here.goto("/measures");
+  await expect(here).toHaveURL(/\/measures$/);
+  await elsewhere.goto("/measures");
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+});

@@ -183,3 +183,22 @@ describe("role, site and sign-in blocks", () => {
     expect((await failure(unlockUser(local.clinician, { userId: local.auditor.userId })))?.code).toBe("forbidden");
   });
 });
+
+describe("changing one's own password", () => {
+  it("needs the current password, meets the policy, and ends every other session", async () => {
+    const { changeOwnPassword } = await import("../lib/users/own-password");
+    const local = await createClinic();
+    const NEW = "lantern moss quietly figs";
+    const wrong = await failure(changeOwnPassword(local.auditor, { current: "not it at all", password: NEW, confirm: NEW }));
+    expect(wrong).toMatchObject({ code: "invalid-input", issues: [{ path: "current", message: "this is not your current password" }] });
+    expect((await auditEventsOf(local.auditor.userId))[0]).toMatchObject({ action: "user.change-password", outcome: "failure" });
+    expect(await failure(changeOwnPassword(local.auditor, { current: "correct horse battery staple", password: "auditor1234!", confirm: "auditor1234!" }))).toMatchObject({ issues: [{ path: "password" }] });
+
+    const earlier = { userId: local.auditor.userId, signedInAt: Date.now() - 1000 };
+    const validAfter = await changeOwnPassword(local.auditor, { current: "correct horse battery staple", password: NEW, confirm: NEW });
+    expect(await resolveActor(testDb(), earlier)).toBeNull();
+    expect(await resolveActor(testDb(), { userId: local.auditor.userId, signedInAt: validAfter.getTime() + 1 })).not.toBeNull();
+    expect(await authenticate(testDb(), { email: local.auditor.email, password: NEW }, null)).toMatchObject({ ok: true });
+    expect(await authenticate(testDb(), { email: local.auditor.email, password: "correct horse battery staple" }, null)).toMatchObject({ ok: false });
+  });
+});

@@ -26,6 +26,9 @@ export function AppHeader({ actor }: { actor: Actor }) {
             <span className="font-medium">{actor.name}</span>
             <span className="text-muted"> · {ROLE_LABELS[actor.role]}</span>
           </span>
+          <Link href="/account" className="text-brand underline-offset-2 hover:underline">
+            Account
+          </Link>
           <Link href="/sign-out" className="text-brand underline-offset-2 hover:underline">
             Sign out
           </Link>

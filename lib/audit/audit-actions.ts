@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "user.reset-password",
   "user.set-password",
   "user.unlock",
+  "user.change-password",
   "organization.create",
   "organization.read",
   "organization.update",
