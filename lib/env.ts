@@ -10,6 +10,11 @@ const serverEnvSchema = z.object({
     .string({ error: "NEXTAUTH_SECRET is required" })
     .min(32, { error: "NEXTAUTH_SECRET must be at least 32 characters" }),
   BACKSTEP_MODE: z.enum(["demo", "production"]).default("demo"),
+  // The address people use to reach the app: links sent by email point there.
+  NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a URL" }).optional(),
+  // Email for one-time password links; without it the links are only shown to the administrator.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Backstep <no-reply@backstep.invalid>"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -26,7 +26,7 @@ export function NewUserForm({ sites }: { sites: { id: string; name: string }[] }
         </Button>
       </form>
       {failure && !Object.keys(errors).length && <p role="alert" className="text-sm text-critical">{failure.message}</p>}
-      {state.link && <OneTimeLink path={state.link} label="Link to set their password" />}
+      {state.link && <OneTimeLink path={state.link} label="Link to set their password" delivery={state.delivery} email={state.email} />}
     </div>
   );
 }

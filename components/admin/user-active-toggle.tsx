@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { resetPasswordAction, setUserActiveAction } from "@/app/(app)/admin/users/actions";
+import { resetPasswordAction, setUserActiveAction, type LinkResult } from "@/app/(app)/admin/users/actions";
 import { Button } from "@/components/ui/button";
 import { OneTimeLink } from "./one-time-link";
 
@@ -11,7 +11,7 @@ export function UserActiveToggle({ userId, name, active, self }: { userId: strin
   const [error, setError] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState("");
-  const [link, setLink] = useState<string | null>(null);
+  const [link, setLink] = useState<LinkResult | null>(null);
   if (self) return <span className="text-xs text-muted">you</span>;
   const setActive = (next: boolean) =>
     startTransition(async () => {
@@ -23,7 +23,7 @@ export function UserActiveToggle({ userId, name, active, self }: { userId: strin
     startTransition(async () => {
       const result = await resetPasswordAction(userId);
       setError(result.result && !result.result.ok ? result.result.message : "");
-      setLink(result.link);
+      setLink(result.link ? result : null);
     });
   return (
     <div className="space-y-2">
@@ -52,7 +52,7 @@ export function UserActiveToggle({ userId, name, active, self }: { userId: strin
           </Button>
         </div>
       )}
-      {link && <OneTimeLink path={link} label={`Link for ${name} to set a new password`} />}
+      {link?.link && <OneTimeLink path={link.link} label={`Link for ${name} to set a new password`} delivery={link.delivery} email={link.email} />}
       {error && (
         <p role="alert" className="text-xs text-critical">
           {error}

@@ -75,7 +75,7 @@ const newUserInput = z.strictObject({
  * A physical therapist works at a PT clinic; a clinician's site is optional; the site must be this organization's
  * and not retired.
  */
-export async function createUser(actor: Actor, input: unknown): Promise<{ userId: string; link: string }> {
+export async function createUser(actor: Actor, input: unknown): Promise<{ userId: string; link: string; name: string; email: string }> {
   await authorize(db(), actor, "create", "user", { action: "user.create", entityType: "user" });
   const data = parseInput(newUserInput, input);
   return db().$transaction(async (tx) => {
@@ -90,25 +90,25 @@ export async function createUser(actor: Actor, input: unknown): Promise<{ userId
     const user = await tx.user.create({ data: { organizationId: actor.organizationId, name: data.name, email: data.email, role: data.role, siteId: data.siteId }, select: { id: true } });
     const link = await issuePasswordLink(tx, user.id, "invite", actor.userId);
     await recordAudit(tx, { actor, action: "user.create", outcome: "success", entityType: "user", entityId: user.id, detail: { role: data.role, siteId: data.siteId, active: true } });
-    return { userId: user.id, link };
+    return { userId: user.id, link, name: data.name, email: data.email };
   });
 }
 
 /** A new one-time link for the user; their password stops working and every session of theirs ends at once. */
-export async function resetUserPassword(actor: Actor, input: unknown): Promise<{ link: string }> {
+export async function resetUserPassword(actor: Actor, input: unknown): Promise<{ link: string; name: string; email: string }> {
   await authorize(db(), actor, "update", "user", { action: "user.reset-password", entityType: "user" });
   const { userId } = parseInput(z.object({ userId: z.uuid({ error: "User id must be a UUID" }) }), input);
   const link = await db().$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true } });
+    const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, name: true, email: true } });
     if (!user) return null;
     const now = new Date();
     await tx.credential.deleteMany({ where: { userId } });
     await tx.user.update({ where: { id: userId }, data: { sessionsValidAfter: now } });
     const path = await issuePasswordLink(tx, userId, "reset", actor.userId, now);
     await recordAudit(tx, { actor, action: "user.reset-password", outcome: "success", entityType: "user", entityId: userId, detail: { sessionsEnded: true } }, now);
-    return path;
+    return { link: path, name: user.name, email: user.email };
   });
-  return link ? { link } : deny(db(), actor, { action: "user.reset-password", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
+  return link ?? deny(db(), actor, { action: "user.reset-password", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
 }
 
 const accessInput = z.strictObject({

@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
 import { createUser, resetUserPassword, setUserActive, unlockUser, updateUserAccess } from "@/lib/users/users-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
+import { emailPasswordLink, type Delivery } from "@/lib/mail/password-link-mail";
 
-/** A result that may carry a one-time link, shown once to the administrator. */
-export type LinkResult = { result: ActionResult | null; link: string | null };
+/** A result that may carry a one-time link, shown once to the administrator, and whether it was also emailed. */
+export type LinkResult = { result: ActionResult | null; link: string | null; delivery?: Delivery; email?: string };
 
 export async function setUserActiveAction(userId: string, active: boolean, reason?: string): Promise<ActionResult> {
   try {
@@ -22,9 +23,9 @@ export async function setUserActiveAction(userId: string, active: boolean, reaso
 export async function createUserAction(_previous: LinkResult, form: FormData): Promise<LinkResult> {
   try {
     const actor = await requireApiActor();
-    const { link } = await createUser(actor, { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? ""), siteId: String(form.get("siteId") ?? "") });
+    const created = await createUser(actor, { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? ""), siteId: String(form.get("siteId") ?? "") });
     revalidatePath("/admin/users");
-    return { result: { ok: true }, link };
+    return { result: { ok: true }, link: created.link, delivery: await emailPasswordLink(created, created.link, "invite"), email: created.email };
   } catch (error) {
     return { result: actionFailure(error), link: null };
   }
@@ -33,8 +34,8 @@ export async function createUserAction(_previous: LinkResult, form: FormData): P
 export async function resetPasswordAction(userId: string): Promise<LinkResult> {
   try {
     const actor = await requireApiActor();
-    const { link } = await resetUserPassword(actor, { userId });
-    return { result: { ok: true }, link };
+    const reset = await resetUserPassword(actor, { userId });
+    return { result: { ok: true }, link: reset.link, delivery: await emailPasswordLink(reset, reset.link, "reset"), email: reset.email };
   } catch (error) {
     return { result: actionFailure(error), link: null };
   }
