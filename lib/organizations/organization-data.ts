@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/access/actor";
 import { authorize, deny } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
+import { auditChanges } from "@/lib/audit/audit-changes";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
@@ -48,24 +49,13 @@ const settingsInput = z.strictObject({
   ptVisitLimit: z.coerce.number({ error: "covered PT visits must be a whole number" }).int({ error: "covered PT visits must be a whole number" }).min(0, { error: "covered PT visits cannot be negative" }).max(365, { error: "covered PT visits must be at most 365" }),
 });
 
-/** What changed, as flat audit detail: `field.before` and `field.after` for each changed field. */
-function changes(before: Record<string, string | number | boolean | null>, after: Record<string, string | number | boolean | null>) {
-  const detail: Record<string, string | number | boolean | null> = {};
-  for (const [field, value] of Object.entries(after)) {
-    if (before[field] === value) continue;
-    detail[`${field}.before`] = before[field] ?? null;
-    detail[`${field}.after`] = value;
-  }
-  return detail;
-}
-
 export async function updateOrganizationSettings(actor: Actor, input: unknown): Promise<void> {
   await authorize(db(), actor, "update", "organization", { action: "organization.update", entityType: "organization" });
   const data = parseInput(settingsInput, input);
   await db().$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true, guidelineProfile: true, profileSwitchAllowed: true, ptVisitLimit: true } });
     await tx.organization.update({ where: { id: actor.organizationId }, data });
-    await recordAudit(tx, { actor, action: "organization.update", outcome: "success", entityType: "organization", entityId: actor.organizationId, detail: changes(before, data) });
+    await recordAudit(tx, { actor, action: "organization.update", outcome: "success", entityType: "organization", entityId: actor.organizationId, detail: auditChanges(before, data) });
   });
 }
 
@@ -96,7 +86,7 @@ export async function updateSite(actor: Actor, input: unknown): Promise<void> {
     if (!before) return false;
     const retiredAt = retired ? (before.retiredAt ?? new Date()) : null;
     await tx.site.update({ where: { id }, data: { ...data, retiredAt } });
-    const detail = changes({ name: before.name, phone: before.phone, address: before.address, retired: before.retiredAt !== null }, { ...data, retired });
+    const detail = auditChanges({ name: before.name, phone: before.phone, address: before.address, retired: before.retiredAt !== null }, { ...data, retired });
     await recordAudit(tx, { actor, action: "site.update", outcome: "success", entityType: "site", entityId: id, detail });
     return true;
   });

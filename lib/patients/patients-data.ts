@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/policy";
 import { authorize, deny } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
+import { auditChanges } from "@/lib/audit/audit-changes";
 import { AppError } from "@/lib/errors";
 import { patientFields } from "./patient-input";
 import { parseInput } from "@/lib/validation";
@@ -183,15 +184,9 @@ export async function updatePatient(actor: Actor, input: unknown): Promise<{ id:
     if (data.mrn !== current.mrn && (await tx.patient.findUnique({ where: { organizationId_mrn: { organizationId: actor.organizationId, mrn: data.mrn } }, select: { id: true } }))) {
       throw new AppError("conflict", "That MRN is already in use.", [{ path: "mrn", message: "This MRN already belongs to another patient" }]);
     }
-    const before: Record<string, string> = { mrn: current.mrn, givenName: current.givenName, familyName: current.familyName, birthDate: toIsoDate(current.birthDate), sex: current.sex };
-    const changes: Record<string, string> = {};
-    for (const [field, value] of Object.entries(data)) {
-      if (before[field] === value) continue;
-      changes[`${field}.before`] = before[field] as string;
-      changes[`${field}.after`] = value;
-    }
+    const before = { mrn: current.mrn, givenName: current.givenName, familyName: current.familyName, birthDate: toIsoDate(current.birthDate), sex: current.sex };
     await tx.patient.update({ where: { id }, data: { ...data, birthDate: fromIsoDate(data.birthDate) } });
-    await recordAudit(tx, { actor, action: "patient.update", outcome: "success", entityType: "patient", entityId: id, patientId: id, detail: changes });
+    await recordAudit(tx, { actor, action: "patient.update", outcome: "success", entityType: "patient", entityId: id, patientId: id, detail: auditChanges(before, data) });
     return { id };
   });
   return updated ?? deny(db(), actor, { action: "patient.update", entityType: "patient", entityId: id }, new AppError("not-found", "No such patient."));

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/access/actor";
 import { authorize, deny } from "@/lib/audit/guard";
 import { recordAudit, type AuditTx } from "@/lib/audit/audit-log";
+import { auditChanges } from "@/lib/audit/audit-changes";
 import { ROLES } from "@/lib/access/policy";
 import { issuePasswordLink } from "./password-links";
 import { throttleKeys } from "@/lib/auth/sign-in-throttle";
@@ -57,7 +58,7 @@ export async function setUserActive(actor: Actor, input: unknown): Promise<void>
       throw new AppError("invalid-input", "The organization needs an active administrator.", [{ path: "userId", message: "this is the last active administrator" }]);
     }
     await tx.user.update({ where: { id: userId }, data: { active } });
-    await recordAudit(tx, { actor, action: "user.update", outcome: "success", entityType: "user", entityId: userId, detail: { "active.before": user.active, "active.after": active, ...(reason ? { reason } : {}) } });
+    await recordAudit(tx, { actor, action: "user.update", outcome: "success", entityType: "user", entityId: userId, detail: { ...auditChanges(user, { active }), ...(reason ? { reason } : {}) } });
     return true;
   });
   if (!updated) await deny(db(), actor, { action: "user.update", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
@@ -131,10 +132,7 @@ export async function updateUserAccess(actor: Actor, input: unknown): Promise<vo
       throw new AppError("invalid-input", "The organization needs an active administrator.", [{ path: "role", message: "this is the last active administrator" }]);
     }
     await tx.user.update({ where: { id: userId }, data: { role, siteId } });
-    const detail: Record<string, string | null> = {};
-    if (user.role !== role) Object.assign(detail, { "role.before": user.role, "role.after": role });
-    if (user.siteId !== siteId) Object.assign(detail, { "siteId.before": user.siteId, "siteId.after": siteId });
-    await recordAudit(tx, { actor, action: "user.update", outcome: "success", entityType: "user", entityId: userId, detail });
+    await recordAudit(tx, { actor, action: "user.update", outcome: "success", entityType: "user", entityId: userId, detail: auditChanges(user, { role, siteId }) });
     return true;
   });
   if (!done) await deny(db(), actor, { action: "user.update", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
