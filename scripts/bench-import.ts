@@ -1,9 +1,10 @@
 // npm run bench:import — how long a practice's patient list of 10,000 rows takes to check (dry run) and to import,
-// on the embedded database. Run with the react-server condition (see package.json) so the server-only modules load.
+// on the embedded database (ROWS=n for another size). Run with the react-server condition (see package.json) so the
+// server-only modules load.
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { demoBenchDatabase } from "./bench-database";
 
-const ROWS = 10_000;
+const ROWS = Number(process.env.ROWS ?? 10_000);
 
 const admin = DEMO_ACCOUNTS.find((account) => account.role === "admin")!;
 const { actor, close } = await demoBenchDatabase(admin.email);
