@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, newPatientVisit, storageState } from "./support";
 
 test.describe("an administrator", () => {
@@ -80,6 +80,17 @@ test("an administrator adds a PT clinic with its phone number, and a bad field i
   await expectAccessible(admin);
 });
 
+/** Adds a person from the users page and returns the one-time link shown for them. */
+async function addPerson(admin: Page, person: { name: string; email: string; role: string; site?: string }): Promise<string> {
+  const add = admin.getByRole("form", { name: "Add a person" });
+  await add.getByLabel("Name").fill(person.name);
+  await add.getByLabel("Email").fill(person.email);
+  await add.getByLabel("Role").selectOption(person.role);
+  if (person.site) await add.getByLabel("Site").selectOption({ label: person.site });
+  await add.getByRole("button", { name: "Add" }).click();
+  return admin.getByLabel("Link to set their password").inputValue();
+}
+
 test("an administrator adds a clinician, who sets a password from the one-time link and signs in; a reset ends their session", async ({ browser }) => {
   const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
   await admin.goto("/admin/users");
@@ -87,12 +98,7 @@ test("an administrator adds a clinician, who sets a password from the one-time l
   await add.getByRole("button", { name: "Add" }).click();
   await expect(add.getByText("name is required")).toBeVisible();
   const email = `new.clinician.${Date.now()}@backstep.test`;
-  await add.getByLabel("Name").fill("Noor Newcomer");
-  await add.getByLabel("Email").fill(email);
-  await add.getByLabel("Role").selectOption("clinician");
-  await add.getByLabel("Site").selectOption({ label: "Riverside Family Medicine" });
-  await add.getByRole("button", { name: "Add" }).click();
-  const link = await admin.getByLabel("Link to set their password").inputValue();
+  const link = await addPerson(admin, { name: "Noor Newcomer", email, role: "clinician", site: "Riverside Family Medicine" });
   expect(link).toMatch(/\/set-password#[A-Za-z0-9_-]{43}$/);
   await expectAccessible(admin);
 
@@ -138,13 +144,8 @@ test("an administrator adds a clinician, who sets a password from the one-time l
 test("a person changes their own password: they stay signed in where they did it, and their other session ends", async ({ browser }) => {
   const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
   await admin.goto("/admin/users");
-  const add = admin.getByRole("form", { name: "Add a person" });
   const email = `own.password.${Date.now()}@backstep.test`;
-  await add.getByLabel("Name").fill("Owen Own");
-  await add.getByLabel("Email").fill(email);
-  await add.getByLabel("Role").selectOption("auditor");
-  await add.getByRole("button", { name: "Add" }).click();
-  const link = await admin.getByLabel("Link to set their password").inputValue();
+  const link = await addPerson(admin, { name: "Owen Own", email, role: "auditor" });
 
   const first = "lantern moss quietly figs";
   const here = await (await browser.newContext()).newPage();

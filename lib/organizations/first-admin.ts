@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/prisma-client";
 import { AppError } from "@/lib/errors";
 import { toFieldIssues } from "@/lib/validation";
+import { emailAddress } from "@/lib/auth/email-address";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
@@ -12,7 +13,7 @@ import { passwordProblem } from "@/lib/auth/password-policy";
 export const firstAdminInput = z.strictObject({
   organization: z.string({ error: "organization is required" }).trim().min(1, { error: "organization is required" }).max(200, { error: "organization is limited to 200 characters" }),
   name: z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(200, { error: "name is limited to 200 characters" }),
-  email: z.string({ error: "email is required" }).trim().toLowerCase().pipe(z.email({ error: "email must be an email address" })),
+  email: emailAddress,
   password: z.string({ error: "password is required" }),
 });
 

@@ -10,6 +10,7 @@ import { issuePasswordLink } from "./password-links";
 import { throttleKeys } from "@/lib/auth/sign-in-throttle";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { emailAddress } from "@/lib/auth/email-address";
 import type { UserListItem } from "./user-dto";
 
 export async function listUsers(actor: Actor): Promise<UserListItem[]> {
@@ -66,7 +67,7 @@ export async function setUserActive(actor: Actor, input: unknown): Promise<void>
 
 const newUserInput = z.strictObject({
   name: z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(200, { error: "name is limited to 200 characters" }),
-  email: z.string({ error: "email is required" }).trim().toLowerCase().pipe(z.email({ error: "email must be an email address" })),
+  email: emailAddress,
   role: z.enum(ROLES, { error: "choose a role" }),
   siteId: z.union([z.uuid({ error: "choose a site from the list" }), z.literal("").transform(() => null)]).nullable().default(null),
 });

@@ -7,7 +7,7 @@ import { pageData } from "@/lib/http/page-data";
 import { listUsers } from "@/lib/users/users-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { UserActiveToggle } from "@/components/admin/user-active-toggle";
+import { UserAccountActions } from "@/components/admin/user-account-actions";
 import { NewUserForm } from "@/components/admin/new-user-form";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { Card } from "@/components/ui/card";
@@ -53,7 +53,7 @@ export default async function UsersPage() {
                   )}
                 </td>
                 <td className="px-4 py-2">
-                  <UserActiveToggle userId={user.id} name={user.name} active={user.active} self={user.id === actor.userId} />
+                  <UserAccountActions userId={user.id} name={user.name} active={user.active} self={user.id === actor.userId} />
                 </td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { OneTimeLink } from "./one-time-link";
 
 /** Per account: disable (after confirming, with a reason) or enable, and reset the password with a new link. */
-export function UserActiveToggle({ userId, name, active, self }: { userId: string; name: string; active: boolean; self: boolean }) {
+export function UserAccountActions({ userId, name, active, self }: { userId: string; name: string; active: boolean; self: boolean }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState("");
   const [confirming, setConfirming] = useState(false);
