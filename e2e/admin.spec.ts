@@ -39,17 +39,18 @@ test.describe("an administrator", () => {
   });
 });
 
-test("an administrator sets the guideline profile every new visit starts with, and a clinician's next visit starts with it", async ({ browser }) => {
+test("an administrator sets the guideline profile and adherence threshold, and a clinician's next visit and the evidence page follow them", async ({ browser }) => {
   const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
   const settings = admin.getByRole("form", { name: "Organization settings" });
-  const saveProfile = async (profile: "us" | "uk", switchAllowed: boolean) => {
+  const save = async (profile: "us" | "uk", switchAllowed: boolean, threshold: string) => {
     await admin.goto("/admin/organization");
     await settings.getByLabel("Guideline profile every new visit starts with").selectOption(profile);
     await settings.getByLabel("Clinicians may choose the other profile for a visit").setChecked(switchAllowed);
+    await settings.getByLabel("Adherence threshold (%)").fill(threshold);
     await settings.getByRole("button", { name: "Save settings" }).click();
-    await expect(settings.getByRole("status")).toHaveText("Settings saved. New visits start with them.");
   };
-  await saveProfile("uk", false);
+  await save("uk", false, "70");
+  await expect(settings.getByRole("status")).toHaveText("Settings saved. New visits start with them.");
   try {
     await expectAccessible(admin);
     const clinician = await (await browser.newContext({ storageState: storageState("clinician") })).newPage();
@@ -58,9 +59,24 @@ test("an administrator sets the guideline profile every new visit starts with, a
     await expect(clinician.getByLabel("Guideline profile")).toHaveCount(0);
     await clinician.getByLabel("Duration (weeks)").fill("20");
     await clinician.getByLabel("Average pain, last week (0-10)").fill("6");
-    await expect(clinician.getByRole("region", { name: "Live recommendation" })).toContainText("NICE");
+    const live = clinician.getByRole("region", { name: "Live recommendation" });
+    await expect(live).toContainText("NICE");
+    // A PT course kept up 65% of the time was not really tried under a 70% threshold.
+    await clinician.getByRole("button", { name: "Add treatment" }).click();
+    await clinician.getByLabel("Weeks", { exact: true }).fill("8");
+    await clinician.getByLabel("Adherence %").fill("65");
+    await clinician.getByLabel("Response").selectOption("none");
+    await expect(clinician.getByText("kept up less than 70% of the time")).toBeVisible();
+    await expect(live).toContainText("this organization's adherence threshold of 70%");
+
+    await clinician.goto("/evidence");
+    const organization = clinician.getByRole("region", { name: "This organization's settings" });
+    await expect(organization.getByRole("row", { name: /Adherence threshold/ })).toContainText("70%this organization's setting");
+    await expect(organization.getByRole("row", { name: /Guideline profile/ })).toContainText("uk: NICE NG59this organization's setting");
+    await expect(organization.getByRole("row", { name: /Covered PT visits/ })).toContainText("Backstep's default");
   } finally {
-    await saveProfile("us", true);
+    await save("us", true, "60");
+    await expect(settings.getByRole("status")).toHaveText("Settings saved. New visits start with them.");
   }
 });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createSite, getOrganizationSettings, updateOrganizationSettings, updateSite } from "../lib/organizations/organization-data";
-import { getEncounter, signEncounter, startEncounter } from "../lib/encounters/encounters-data";
+import { createSite, getClinicalSettings, getOrganizationSettings, updateOrganizationSettings, updateSite } from "../lib/organizations/organization-data";
+import { getEncounter, replayEncounter, signEncounter, startEncounter } from "../lib/encounters/encounters-data";
 import { AppError } from "../lib/errors";
 import { assessment } from "./support/assessment";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
@@ -12,7 +12,7 @@ beforeEach(async () => {
 });
 
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: AppError) => error);
-const settings = { name: "Renamed Health", guidelineProfile: "uk", profileSwitchAllowed: false, ptVisitLimit: 12 };
+const settings = { name: "Renamed Health", guidelineProfile: "uk", profileSwitchAllowed: false, ptVisitLimit: 12, adherenceThresholdPercent: 60 };
 
 describe("organization settings", () => {
   it("are changed by an admin, audited with each value before and after, and every new visit starts with them", async () => {
@@ -43,7 +43,7 @@ describe("organization settings", () => {
       expect.arrayContaining([
         { path: "name", message: "name is required" },
         { path: "guidelineProfile", message: "profile must be us or uk" },
-        { path: "ptVisitLimit", message: "covered PT visits cannot be negative" },
+        { path: "ptVisitLimit", message: "covered PT visits must be at least 0" },
       ]),
     );
     expect(await testDb().organization.findUniqueOrThrow({ where: { id: clinic.organizationId } })).toMatchObject({ guidelineProfile: "us", ptVisitLimit: 20 });
@@ -83,5 +83,60 @@ describe("sites", () => {
     expect((await failure(updateSite(clinic.admin, { id: other.clinicId, name: "Mine now", phone: "", address: "", retired: false })))?.code).toBe("not-found");
     expect(await testDb().site.findUniqueOrThrow({ where: { id: other.clinicId } })).toMatchObject({ name: "Fixture PT" });
     expect((await failure(createSite(clinic.clinician, { name: "X", kind: "pt_clinic", phone: "", address: "" })))?.code).toBe("forbidden");
+  });
+});
+
+describe("the adherence threshold", () => {
+  const sunkAt65 = { treatments: [{ therapy: "physical-therapy" as const, status: "completed" as const, weeks: 8, adherencePercent: 65, response: "none" as const }] };
+  const lowAdherence = (recommendation: { alerts: { code: string; detail: string }[] }) => recommendation.alerts.find((a) => a.code === "low-adherence");
+
+  it("is the organization's: audited, shown to every role with the evidence, and every visit is judged and signed under it", async () => {
+    await updateOrganizationSettings(clinic.admin, { ...settings, adherenceThresholdPercent: "70" });
+    expect((await auditEventsOf(clinic.admin.userId))[0]).toMatchObject({ action: "organization.update", detail: { "adherenceThresholdPercent.before": 60, "adherenceThresholdPercent.after": 70 } });
+    for (const who of ["admin", "clinician", "therapist", "auditor"] as const) {
+      expect(await getClinicalSettings(clinic[who])).toEqual({ guidelineProfile: "uk", profileSwitchAllowed: false, ptVisitLimit: 12, adherenceThresholdPercent: 70 });
+    }
+
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.unreferredPatientId });
+    const visit = await getEncounter(clinic.clinician, id);
+    expect(visit.assessment.settings).toEqual({ adherenceThresholdPercent: 70 });
+    const { recommendation } = await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: { ...assessment(sunkAt65), profile: "uk", settings: visit.assessment.settings } });
+    expect(lowAdherence(recommendation)?.detail).toContain("this organization's adherence threshold of 70%");
+
+    // The signed record keeps the threshold it was signed under, whatever the organization sets later.
+    await updateOrganizationSettings(clinic.admin, { ...settings, adherenceThresholdPercent: 50 });
+    const signed = await getEncounter(clinic.clinician, id);
+    expect(signed.assessment.settings).toEqual({ adherenceThresholdPercent: 70 });
+    expect(lowAdherence(signed.recommendation!)).toBeDefined();
+    expect((await replayEncounter(clinic.clinician, id)).identical).toBe(true);
+  });
+
+  it("changed while a visit is open: the visit shows the new one and cannot be signed under the old", async () => {
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.unreferredPatientId });
+    const opened = await getEncounter(clinic.clinician, id);
+    expect(opened.assessment.settings).toEqual({ adherenceThresholdPercent: 60 });
+    await updateOrganizationSettings(clinic.admin, { ...settings, profileSwitchAllowed: true, adherenceThresholdPercent: 70 });
+
+    const stale = await failure(signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: { ...assessment(sunkAt65), settings: opened.assessment.settings } }));
+    expect(stale).toMatchObject({ code: "conflict", issues: [{ path: "assessment.settings.adherenceThresholdPercent", message: "your organization's adherence threshold is 70%" }] });
+    expect(await testDb().encounter.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "draft" });
+
+    const reopened = await getEncounter(clinic.clinician, id);
+    expect(reopened.assessment.settings).toEqual({ adherenceThresholdPercent: 70 });
+    // A client that sends no settings is signed under the organization's.
+    const { recommendation } = await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: assessment(sunkAt65) });
+    expect(lowAdherence(recommendation)).toBeDefined();
+    expect((await testDb().encounter.findUniqueOrThrow({ where: { id } })).assessment).toMatchObject({ settings: { adherenceThresholdPercent: 70 } });
+  });
+
+  it.each([
+    ["29", "the adherence threshold must be at least 30"],
+    ["91", "the adherence threshold must be at most 90"],
+    ["62.5", "the adherence threshold must be a whole number"],
+    ["many", "the adherence threshold must be a whole number"],
+  ])("refuses %s, naming the field, and keeps the old value", async (adherenceThresholdPercent, message) => {
+    const error = await failure(updateOrganizationSettings(clinic.admin, { ...settings, adherenceThresholdPercent }));
+    expect(error).toMatchObject({ code: "invalid-input", issues: [{ path: "adherenceThresholdPercent", message }] });
+    expect(await testDb().organization.findUniqueOrThrow({ where: { id: clinic.organizationId } })).toMatchObject({ adherenceThresholdPercent: 60 });
   });
 });

@@ -6,6 +6,7 @@ import type { OrganizationSettings, SiteView } from "@/lib/organizations/organiz
 import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { ADHERENCE_THRESHOLD_RANGE, DEFAULT_ADHERENCE_THRESHOLD_PERCENT } from "@/lib/ladder/adequacy";
 
 function Outcome({ result, saved }: { result: ActionResult | null; saved: string }) {
   return (
@@ -38,6 +39,16 @@ export function SettingsForm({ settings }: { settings: Omit<OrganizationSettings
         Clinicians may choose the other profile for a visit
       </label>
       <TextField label="Covered PT visits a year" name="ptVisitLimit" type="number" min={0} max={365} defaultValue={String(settings.ptVisitLimit)} error={errors.ptVisitLimit} hint="Every new visit starts with it; a clinician can change it for a patient's own cover." />
+      <TextField
+        label="Adherence threshold (%)"
+        name="adherenceThresholdPercent"
+        type="number"
+        min={ADHERENCE_THRESHOLD_RANGE.min}
+        max={ADHERENCE_THRESHOLD_RANGE.max}
+        defaultValue={String(settings.adherenceThresholdPercent)}
+        error={errors.adherenceThresholdPercent}
+        hint={`An exercise program kept up less than this was not really tried, so the plan stays on that step with support. Backstep's default is ${DEFAULT_ADHERENCE_THRESHOLD_PERCENT}%; ${ADHERENCE_THRESHOLD_RANGE.min}-${ADHERENCE_THRESHOLD_RANGE.max}%. Applies to visits signed from now on.`}
+      />
       <Button type="submit" disabled={pending}>
         Save settings
       </Button>

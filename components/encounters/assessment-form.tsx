@@ -17,6 +17,7 @@ import {
   THERAPIES,
   TREATMENT_STATUSES,
 } from "@/lib/ladder/vocabulary";
+import { DEFAULT_ADHERENCE_THRESHOLD_PERCENT } from "@/lib/ladder/adequacy";
 import { CheckControl, CodeChecklist, FormSection, NumberField, SelectControl } from "./form-controls";
 import { GAD2_ITEMS, OSWESTRY_SECTIONS, PEG_INTERFERENCE, PHQ2_ITEMS, TWO_WEEK_FREQUENCY } from "./instruments";
 
@@ -57,6 +58,7 @@ export function AssessmentForm({ value, onChange, classification, errors, profil
   const setPain = (patch: Partial<AssessmentInput["pain"]>) => onChange({ ...value, pain: { ...pain, ...patch } as AssessmentInput["pain"] });
   const setScreening = (patch: Partial<NonNullable<AssessmentInput["screening"]>>) => onChange({ ...value, screening: { ...screening, ...patch } });
   const treatments = value.treatments ?? [];
+  const threshold = value.settings?.adherenceThresholdPercent ?? DEFAULT_ADHERENCE_THRESHOLD_PERCENT;
   const medications = value.medications ?? [];
   const startBack = screening.startBack ?? Array(9).fill(0);
   // PEG's first item is the average pain already asked above; it counts once both interference items are filled.
@@ -200,6 +202,9 @@ export function AssessmentForm({ value, onChange, classification, errors, profil
         <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => onChange({ ...value, treatments: [...treatments, { therapy: "physical-therapy", status: "completed" }] })}>
           Add treatment
         </button>
+        <p className="text-xs text-muted">
+          An exercise program kept up less than {threshold}% of the time was not really tried, so the plan stays on its step with support ({threshold === DEFAULT_ADHERENCE_THRESHOLD_PERCENT ? "Backstep's default threshold" : "this organization's threshold"}).
+        </p>
       </FormSection>
 
       <FormSection title="Current medications">

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "organization.update",
   "site.create",
   "site.update",
+  "evidence.read",
   "audit.list",
   "audit.verify",
   "recommendation.evaluate",

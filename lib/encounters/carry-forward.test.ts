@@ -3,7 +3,7 @@ import { carryForward, type LastVisit } from "./carry-forward";
 
 const visit = (assessment: LastVisit["assessment"], more: Partial<LastVisit> = {}): LastVisit => ({ assessment, daysAgo: 30, medicationOrders: [], naloxoneOrdered: false, drugTestOrdered: false, ...more });
 
-const ORG = { profile: "us" as const, ptVisitLimit: 24 };
+const ORG = { profile: "us" as const, ptVisitLimit: 24, adherenceThresholdPercent: 70 };
 
 describe("carryForward", () => {
   const patient = { ageYears: 52, sex: "female" as const };
@@ -18,6 +18,7 @@ describe("carryForward", () => {
       treatments: [],
       medications: [],
       coverage: { ptVisitLimit: 24 },
+      settings: { adherenceThresholdPercent: 70 },
     });
   });
 
@@ -32,10 +33,11 @@ describe("carryForward", () => {
       treatments: [{ therapy: "physical-therapy" as const, status: "completed" as const, weeks: 8 }],
       medications: [{ drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }],
       coverage: { ptVisitsUsedThisYear: 12 },
+      settings: { adherenceThresholdPercent: 60 },
     };
     const next = carryForward(visit(previous), patient, ORG, "2026-11-27");
     expect(next).toMatchObject({
-      // The organization's profile, whatever the last visit used; its covered visits, with the visits used kept.
+      // The organization's profile and adherence threshold, whatever the last visit used; its covered visits, with the visits used kept.
       profile: "us",
       asOf: "2026-11-27",
       patient: { ageYears: 52, sex: "female", employment: "working" },
@@ -44,6 +46,7 @@ describe("carryForward", () => {
       treatments: previous.treatments,
       medications: previous.medications,
       coverage: { ptVisitsUsedThisYear: 12, ptVisitLimit: 24 },
+      settings: { adherenceThresholdPercent: 70 },
       pain: previous.pain,
     });
   });

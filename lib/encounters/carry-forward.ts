@@ -20,21 +20,21 @@ const later = (daysAgo: number | null | undefined, elapsed: number) => (typeof d
  * orders applied: started, changed and stopped); naloxone it ordered is on hand; "days ago" figures (urine drug test,
  * PDMP check) have aged by the time since. Red flags are asked afresh at every visit, never carried forward.
  * `completedSince` are courses finished since (a PT discharge): they replace the same therapy marked current.
- * Every visit starts with the organization's guideline profile and its count of covered PT visits a year; the
- * visits used this year are carried forward.
+ * Every visit starts with the organization's guideline profile, its count of covered PT visits a year and its
+ * adherence threshold; the visits used this year are carried forward.
  */
 export function carryForward(
   last: LastVisit | null,
   patient: { ageYears: number; sex: AssessmentInput["patient"]["sex"] },
-  organization: { profile: "us" | "uk"; ptVisitLimit: number },
+  organization: { profile: "us" | "uk"; ptVisitLimit: number; adherenceThresholdPercent: number },
   today: string,
   completedSince: Treatment[] = [],
 ): Partial<AssessmentInput> {
   const previous = last?.assessment;
   const finished = new Set(completedSince.map((t) => t.therapy));
   const treatments = [...(previous?.treatments ?? []).filter((t) => !(t.status === "current" && finished.has(t.therapy))), ...completedSince];
-  const { profile, ptVisitLimit } = organization;
-  const base: Partial<AssessmentInput> = { profile, asOf: today, patient: { ageYears: patient.ageYears, sex: patient.sex }, redFlags: [] };
+  const { profile, ptVisitLimit, adherenceThresholdPercent } = organization;
+  const base: Partial<AssessmentInput> = { profile, asOf: today, patient: { ageYears: patient.ageYears, sex: patient.sex }, redFlags: [], settings: { adherenceThresholdPercent } };
   if (!last || !previous) return { ...base, conditions: [], treatments, medications: [], coverage: { ptVisitLimit } };
   const safety = previous.opioidSafety;
   const opioidSafety =

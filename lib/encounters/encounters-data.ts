@@ -35,7 +35,7 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
   const created = await db().$transaction(async (tx) => {
     const patient = await tx.patient.findFirst({
       where: { AND: [{ id: patientId }, visiblePatients(actor)] },
-      select: { id: true, birthDate: true, sex: true, organization: { select: { guidelineProfile: true, ptVisitLimit: true } } },
+      select: { id: true, birthDate: true, sex: true, organization: { select: { guidelineProfile: true, ptVisitLimit: true, adherenceThresholdPercent: true } } },
     });
     if (!patient) return null;
     const today = new Date();
@@ -72,7 +72,7 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
           }
         : null,
       { ageYears: ageInYears(patient.birthDate, today), sex: patient.sex },
-      { profile: patient.organization.guidelineProfile, ptVisitLimit: patient.organization.ptVisitLimit },
+      { profile: patient.organization.guidelineProfile, ptVisitLimit: patient.organization.ptVisitLimit, adherenceThresholdPercent: patient.organization.adherenceThresholdPercent },
       toIsoDate(today),
       discharged.map((course) => ({
         therapy: course.therapy as TherapyId,
@@ -123,7 +123,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
         orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, medicationAction: true, detail: true, quantity: true, daysSupply: true, orderedAt: true } },
         addenda: { orderBy: { createdAt: "asc" }, select: { text: true, createdAt: true, author: { select: { name: true } } } },
         referrals: { orderBy: { createdAt: "asc" }, take: 1, select: { toSite: { select: { name: true, phone: true, address: true } } } },
-        organization: { select: { profileSwitchAllowed: true } },
+        organization: { select: { profileSwitchAllowed: true, adherenceThresholdPercent: true } },
       },
     });
     if (!found) return null;
@@ -153,7 +153,8 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
     date: toIsoDate(row.date),
     status: row.status,
     version: row.version,
-    assessment: row.assessment as Partial<AssessmentInput>,
+    // A visit under way runs under the organization's settings as they are now; a signed one keeps those it was signed under.
+    assessment: row.status === "draft" ? withOrganizationSettings(row.assessment as Partial<AssessmentInput>, row.organization) : (row.assessment as Partial<AssessmentInput>),
     signedAt: row.signedAt?.toISOString() ?? null,
     recommendation: (row.recommendations[0]?.output as Recommendation | undefined) ?? null,
     decisions: row.decisions.map((d) => ({ ...d, reasonCode: d.reasonCode as DecisionReason | null, decidedBy: d.decidedBy.name, decidedAt: d.decidedAt.toISOString() })),
@@ -169,6 +170,10 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
           }
         : null,
   };
+}
+
+function withOrganizationSettings(assessment: Partial<AssessmentInput>, settings: { adherenceThresholdPercent: number }): Partial<AssessmentInput> {
+  return { ...assessment, settings: { adherenceThresholdPercent: settings.adherenceThresholdPercent } };
 }
 
 /** The orders and decisions saved with a draft; any no longer well-formed (a vocabulary changed since) is left out. */
@@ -227,22 +232,29 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
         status: true,
         version: true,
         patient: { select: { birthDate: true, sex: true } },
-        organization: { select: { guidelineProfile: true, profileSwitchAllowed: true } },
+        organization: { select: { guidelineProfile: true, profileSwitchAllowed: true, adherenceThresholdPercent: true } },
       },
     });
     if (!encounter) throw new AppError("not-found", "No such encounter.");
     if (encounter.status !== "draft" || encounter.version !== parsed.version) throw await explainStaleDraft(tx, actor, encounter.id);
-    const { guidelineProfile, profileSwitchAllowed } = encounter.organization;
+    const { guidelineProfile, profileSwitchAllowed, adherenceThresholdPercent } = encounter.organization;
     if (!profileSwitchAllowed && (parsed.assessment.profile ?? "us") !== guidelineProfile) {
       throw new AppError("invalid-input", "Your organization uses one guideline profile for every visit.", [{ path: "assessment.profile", message: `your organization uses the ${guidelineProfile} profile for every visit` }]);
+    }
+    // The adherence threshold is the organization's; one changed while the visit was open must be seen before signing.
+    const sentThreshold = (parsed.assessment.settings as { adherenceThresholdPercent?: unknown } | undefined)?.adherenceThresholdPercent;
+    if (sentThreshold !== undefined && sentThreshold !== adherenceThresholdPercent) {
+      throw new AppError("conflict", `Your organization's adherence threshold is now ${adherenceThresholdPercent}%. Reload the visit to see the recommendation under it, then sign.`, [
+        { path: "assessment.settings.adherenceThresholdPercent", message: `your organization's adherence threshold is ${adherenceThresholdPercent}%` },
+      ]);
     }
 
     if ("orders" in parsed.assessment) {
       throw new AppError("invalid-input", "Orders are sent as the visit's orders, not inside the assessment.", [{ path: "assessment.orders", message: "send orders as the visit's orders" }]);
     }
-    // The record, not the form, says who the patient is and when the visit was.
+    // The record, not the form, says who the patient is, when the visit was and what the organization's settings are.
     const contract = assessmentSchema.safeParse({
-      ...parsed.assessment,
+      ...withOrganizationSettings(parsed.assessment, encounter.organization),
       asOf: toIsoDate(encounter.date),
       patient: { ...(parsed.assessment.patient as object), ageYears: ageInYears(encounter.patient.birthDate, encounter.date), sex: encounter.patient.sex },
     });

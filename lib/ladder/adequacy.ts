@@ -5,22 +5,30 @@ import type { TherapyId } from "./vocabulary";
 //  - PT: programs run 6-8 weeks at 2-3 sessions a week (source article; APTA 2021 CPG dosing), so 6 weeks, or 8
 //    attended sessions when only sessions are known (two thirds of the 12 a 6-week, twice-weekly program holds).
 //  - Self-management and home exercise: 8-12 weeks of 20-30 minutes a day (source article, citing the UCSF toolkit).
-//  - Adherence: 60%, Backstep's default and a product setting, not a guideline cut-off. The patient-education article
-//    reports that people who kept up about 63% of their program cut pain by 40-50%, so a trial below 60% has not
-//    tested the therapy; it is a trial sunk by adherence, not a failed therapy.
+//  - Adherence: 60% by default, an organization's setting (the Assessment's `settings.adherenceThresholdPercent`), not a
+//    guideline cut-off. The patient-education article reports that people who kept up about 63% of their program cut
+//    pain by 40-50%, so a trial below 60% has not tested the therapy; it is a trial sunk by adherence, not a failed
+//    therapy. An organization may set 30-90%.
 //  - NSAIDs: 2 weeks at a regular dose is long enough to judge analgesia (ACP 2017 trials; most benefit within days).
 //  - Duloxetine: 6 weeks; it takes 4-6 weeks to act (source article; ACP 2017 trials ran 12-13 weeks).
-export const ADHERENCE_THRESHOLD_PERCENT = 60;
+export const DEFAULT_ADHERENCE_THRESHOLD_PERCENT = 60;
+export const ADHERENCE_THRESHOLD_RANGE = { min: 30, max: 90 } as const;
 
-type Threshold = { minWeeks: number; minSessions?: number; minAdherence?: number };
+/** The threshold as the texts name it: whose it is matters, since it is a setting and not a guideline figure. */
+export function describeAdherenceThreshold(percent: number): string {
+  return percent === DEFAULT_ADHERENCE_THRESHOLD_PERCENT ? `Backstep's default adherence threshold of ${percent}%` : `this organization's adherence threshold of ${percent}%`;
+}
+
+/** How long a trial must run to count; `adherence` marks programs where too little adherence means it was not tried. */
+type Threshold = { minWeeks: number; minSessions?: number; adherence?: true };
 
 export const TRIAL_THRESHOLDS: Partial<Record<TherapyId, Threshold>> = {
-  "physical-therapy": { minWeeks: 6, minSessions: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
-  "psychologically-informed-pt": { minWeeks: 6, minSessions: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
-  "multidisciplinary-rehabilitation": { minWeeks: 6, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
-  "group-exercise": { minWeeks: 6, minSessions: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
-  "home-exercise": { minWeeks: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
-  "self-management": { minWeeks: 8, minAdherence: ADHERENCE_THRESHOLD_PERCENT },
+  "physical-therapy": { minWeeks: 6, minSessions: 8, adherence: true },
+  "psychologically-informed-pt": { minWeeks: 6, minSessions: 8, adherence: true },
+  "multidisciplinary-rehabilitation": { minWeeks: 6, adherence: true },
+  "group-exercise": { minWeeks: 6, minSessions: 8, adherence: true },
+  "home-exercise": { minWeeks: 8, adherence: true },
+  "self-management": { minWeeks: 8, adherence: true },
   nsaid: { minWeeks: 2 },
   duloxetine: { minWeeks: 6 },
 };
@@ -50,17 +58,19 @@ export class TrialAssessment {
 
 const DEFAULT_THRESHOLD: Threshold = { minWeeks: 4 };
 
-/** Judges one recorded trial. `currentIntensity` stands in for a response that was not recorded. */
-export function assessTrial(treatment: Treatment, currentIntensity: number): TrialAssessment {
+/**
+ * Judges one recorded trial. `currentIntensity` stands in for a response that was not recorded; below
+ * `adherenceThreshold` percent adherence an exercise program was not really tried.
+ */
+export function assessTrial(treatment: Treatment, currentIntensity: number, adherenceThreshold: number): TrialAssessment {
   const { therapy } = treatment;
   const threshold = TRIAL_THRESHOLDS[therapy] ?? DEFAULT_THRESHOLD;
 
   if (treatment.response === "not-tolerated") return new TrialAssessment(therapy, "not-tolerated", false, treatment, "not tolerated, so counted as tried");
   if (treatment.response === "too-early") return new TrialAssessment(therapy, "in-progress", false, treatment, "too early to judge");
-  const lowAdherence =
-    threshold.minAdherence !== undefined && treatment.adherencePercent !== undefined && treatment.adherencePercent < threshold.minAdherence;
+  const lowAdherence = threshold.adherence && treatment.adherencePercent !== undefined && treatment.adherencePercent < adherenceThreshold;
   if (lowAdherence && treatment.response !== "good") {
-    return new TrialAssessment(therapy, "low-adherence", false, treatment, `adherence ${treatment.adherencePercent}% is below ${threshold.minAdherence}%, so the therapy was not really tested`);
+    return new TrialAssessment(therapy, "low-adherence", false, treatment, `adherence ${treatment.adherencePercent}% is below ${adherenceThreshold}%, so the therapy was not really tested`);
   }
 
   const longEnough =
@@ -77,7 +87,7 @@ export function assessTrial(treatment: Treatment, currentIntensity: number): Tri
     return new TrialAssessment(therapy, "in-progress", false, treatment, "under way; duration not recorded");
   }
   const durationNote = longEnough === undefined ? " (duration not recorded; counted as a full course)" : "";
-  const adherenceNote = threshold.minAdherence !== undefined && treatment.adherencePercent === undefined ? " (adherence not recorded)" : "";
+  const adherenceNote = threshold.adherence && treatment.adherencePercent === undefined ? " (adherence not recorded)" : "";
   const response = treatment.response ?? (currentIntensity >= 4 ? "partial" : "good");
   const inferred = treatment.response === undefined ? ` (response not recorded; inferred from current pain ${currentIntensity}/10)` : "";
   if (response === "good") return new TrialAssessment(therapy, "responding", false, treatment, `adequate trial with a good response${inferred}${durationNote}${adherenceNote}`);
@@ -87,10 +97,10 @@ export function assessTrial(treatment: Treatment, currentIntensity: number): Tri
 // When one therapy was tried more than once, the trial that matters most: one under way, then the outcome of a real trial.
 const VERDICT_PRIORITY: TrialVerdict[] = ["in-progress", "responding", "failed", "not-tolerated", "low-adherence", "too-short"];
 
-export function assessTrials(treatments: readonly Treatment[], currentIntensity: number): Map<TherapyId, TrialAssessment> {
+export function assessTrials(treatments: readonly Treatment[], currentIntensity: number, adherenceThreshold: number): Map<TherapyId, TrialAssessment> {
   const best = new Map<TherapyId, TrialAssessment>();
   for (const treatment of treatments) {
-    const assessed = assessTrial(treatment, currentIntensity);
+    const assessed = assessTrial(treatment, currentIntensity, adherenceThreshold);
     const previous = best.get(treatment.therapy);
     if (!previous || VERDICT_PRIORITY.indexOf(assessed.verdict) < VERDICT_PRIORITY.indexOf(previous.verdict)) best.set(treatment.therapy, assessed);
   }

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { ZodMiniType } from "zod/mini";
 import { $constructor, $ZodError, $ZodObjectJIT, util, type $ZodIssue, type $ZodObjectDef, type $ZodShape } from "zod/v4/core";
 import en from "zod/v4/locales/en.js";
+import { ADHERENCE_THRESHOLD_RANGE, DEFAULT_ADHERENCE_THRESHOLD_PERCENT } from "./adequacy";
 import { orderIssues } from "./reconcile-orders";
 import {
   AGGRAVATING_MOVEMENTS,
@@ -86,6 +87,9 @@ const orderSchema = strictObject({
 const daysAgo = (label: string) =>
   z.optional(z.nullable(z.number({ error: `${label} must be a number of days or null` }).check(z.minimum(0, { error: `${label} cannot be negative` }))));
 
+/** A common annual cap on covered PT visits, when the Assessment gives none. */
+export const DEFAULT_PT_VISIT_LIMIT = 20;
+
 const assessmentShape = strictObject({
   profile: z._default(code(PROFILES, "profile"), "us"),
   asOf: isoDate,
@@ -145,9 +149,16 @@ const assessmentShape = strictObject({
   coverage: z._default(
     strictObject({
       ptVisitsUsedThisYear: z.optional(whole(0, 1000, "ptVisitsUsedThisYear")),
-      ptVisitLimit: z._default(whole(0, 1000, "ptVisitLimit"), 20),
+      ptVisitLimit: z._default(whole(0, 1000, "ptVisitLimit"), DEFAULT_PT_VISIT_LIMIT),
     }),
-    { ptVisitLimit: 20 },
+    { ptVisitLimit: DEFAULT_PT_VISIT_LIMIT },
+  ),
+  // The organization's settings the engine reads; an organization keeps them, not the clinician at a visit.
+  settings: z._default(
+    strictObject({
+      adherenceThresholdPercent: z._default(whole(ADHERENCE_THRESHOLD_RANGE.min, ADHERENCE_THRESHOLD_RANGE.max, "adherenceThresholdPercent"), DEFAULT_ADHERENCE_THRESHOLD_PERCENT),
+    }),
+    { adherenceThresholdPercent: DEFAULT_ADHERENCE_THRESHOLD_PERCENT },
   ),
 });
 

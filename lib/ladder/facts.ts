@@ -127,7 +127,7 @@ class EvaluationFacts {
     this.chronic = chronicity === "chronic";
     this.redFlags = assessment.redFlags;
     this.conditions = assessment.conditions;
-    this.trials = assessTrials(treatments, pain.intensity);
+    this.trials = assessTrials(treatments, pain.intensity, assessment.settings.adherenceThresholdPercent);
     const used = assessment.coverage.ptVisitsUsedThisYear;
     this.ptVisitsLeft = used === undefined ? null : Math.max(0, assessment.coverage.ptVisitLimit - used);
   }

@@ -106,12 +106,13 @@ export const assessmentArbitrary: fc.Arbitrary<AssessmentInput> = fc
       }),
     ),
     coverage: optional(fc.record({ ptVisitsUsedThisYear: optional(fc.integer({ min: 0, max: 30 })), ptVisitLimit: optional(fc.integer({ min: 0, max: 30 })) })),
+    settings: optional(fc.record({ adherenceThresholdPercent: optional(fc.integer({ min: 30, max: 90 })) })),
   })
   .chain(({ withOrders, ...assessment }) => (withOrders ? ordersFor(assessment.medications).map((orders) => ({ ...assessment, orders })) : fc.constant(assessment)))
   .map(withoutUndefined);
 
 /** Assessments in the version 1 vocabulary of fields: no orders and no indication. */
-const versionOneArbitrary = assessmentArbitrary.map(({ orders: _orders, ...assessment }) => ({
+const versionOneArbitrary = assessmentArbitrary.map(({ orders: _orders, settings: _settings, ...assessment }) => ({
   ...assessment,
   medications: (assessment.medications ?? []).map(({ indication: _indication, ...m }) => m),
 }));
@@ -299,10 +300,10 @@ describe("contract 1.1: orders, medication for opioid use disorder, and version 
     );
   });
 
-  it("a version 1 assessment means what it meant: no orders and indication 'pain' change nothing, byte for byte", () => {
+  it("a version 1 assessment means what it meant: no orders, indication 'pain' and the default adherence threshold change nothing, byte for byte", () => {
     fc.assert(
       fc.property(versionOneArbitrary, (input) => {
-        const explicit = { ...input, orders: [], medications: (input.medications ?? []).map((m) => ({ ...m, indication: "pain" as const })) };
+        const explicit = { ...input, orders: [], settings: { adherenceThresholdPercent: 60 }, medications: (input.medications ?? []).map((m) => ({ ...m, indication: "pain" as const })) };
         const asV1 = recommend(structuredClone(input));
         expect(asV1.ok).toBe(true);
         if (asV1.ok) expect(asV1.recommendation.contractVersion).toBe("1.1");
@@ -368,6 +369,9 @@ describe("invalid assessments get the contract's error shape, naming the field",
     [{ pain: { durationWeeks: 20, intensity: 5 }, screening: { peg: [1, 2] } }, { path: "screening.peg", message: "peg needs its 3 items" }],
     [{ pain: { durationWeeks: 20, intensity: 5 }, opioidSafety: { pdmpReviewedDaysAgo: -1 } }, { path: "opioidSafety.pdmpReviewedDaysAgo", message: "pdmpReviewedDaysAgo cannot be negative" }],
     [{}, { path: "pain", message: "pain is required: durationWeeks (weeks since it began) and intensity (0-10)" }],
+    [{ pain: { durationWeeks: 20, intensity: 5 }, settings: { adherenceThresholdPercent: 95 } }, { path: "settings.adherenceThresholdPercent", message: "adherenceThresholdPercent must be at most 90" }],
+    [{ pain: { durationWeeks: 20, intensity: 5 }, settings: { adherenceThresholdPercent: 29 } }, { path: "settings.adherenceThresholdPercent", message: "adherenceThresholdPercent must be at least 30" }],
+    [{ pain: { durationWeeks: 20, intensity: 5 }, settings: { adherenceThresholdPercent: 62.5 } }, { path: "settings.adherenceThresholdPercent", message: "adherenceThresholdPercent must be a whole number" }],
   ])("a field's problem reads the same wherever it is checked (%#)", (fields, issue) => {
     const result = recommend({ asOf: "2026-11-27", patient: { ageYears: 40 }, ...fields });
     expect(result.ok).toBe(false);

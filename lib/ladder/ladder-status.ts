@@ -1,4 +1,4 @@
-import { ADHERENCE_THRESHOLD_PERCENT, type TrialAssessment } from "./adequacy";
+import { describeAdherenceThreshold, type TrialAssessment } from "./adequacy";
 import type { BaseFacts } from "./facts";
 import { absolute, describeReasons, type Contraindication } from "./medication-safety";
 import type { TherapyId } from "./vocabulary";
@@ -34,7 +34,7 @@ export function conservativeStatus(facts: BaseFacts): ConservativeStatus {
   const homeTried = facts.ptVisitsLeft === 0 ? firstTrial(facts, HOME_PROGRAMS, "failed") : null;
   if (homeTried) return { state: "tried", trial: homeTried, because: `covered PT visits are used up and the home program was tried adequately: ${homeTried.because}` };
   const sunk = firstTrial(facts, SUPERVISED_PROGRAMS, "low-adherence") ?? firstTrial(facts, HOME_PROGRAMS, "low-adherence");
-  if (sunk) return { state: "low-adherence", trial: sunk, because: `${sunk.because} (Backstep's default threshold ${ADHERENCE_THRESHOLD_PERCENT}%)` };
+  if (sunk) return { state: "low-adherence", trial: sunk, because: `${sunk.because} (${describeAdherenceThreshold(facts.assessment.settings.adherenceThresholdPercent)})` };
   const homeResponding = firstTrial(facts, HOME_PROGRAMS, "responding");
   if (homeResponding) return { state: "responding", trial: homeResponding, because: homeResponding.because };
   let partial = "";

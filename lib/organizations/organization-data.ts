@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import { auditChanges } from "@/lib/audit/audit-changes";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { ADHERENCE_THRESHOLD_RANGE } from "@/lib/ladder/adequacy";
 
 // The organization's settings and its sites, as its administrators keep them. Every change is an audit event with
 // each changed value before and after.
@@ -18,20 +19,32 @@ export type OrganizationSettings = {
   guidelineProfile: "us" | "uk";
   profileSwitchAllowed: boolean;
   ptVisitLimit: number;
+  adherenceThresholdPercent: number;
   sites: SiteView[];
 };
+
+const SETTINGS = { name: true, guidelineProfile: true, profileSwitchAllowed: true, ptVisitLimit: true, adherenceThresholdPercent: true } as const;
 
 export async function getOrganizationSettings(actor: Actor): Promise<OrganizationSettings> {
   await authorize(db(), actor, "read", "organization", { action: "organization.read", entityType: "organization" });
   return db().$transaction(async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({
       where: { id: actor.organizationId },
-      select: { name: true, guidelineProfile: true, profileSwitchAllowed: true, ptVisitLimit: true, sites: { orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true, phone: true, address: true, retiredAt: true } } },
+      select: { ...SETTINGS, sites: { orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true, phone: true, address: true, retiredAt: true } } },
     });
     await recordAudit(tx, { actor, action: "organization.read", outcome: "success", entityType: "organization", entityId: actor.organizationId });
     const { sites, ...settings } = organization;
     return { ...settings, sites: sites.map(({ retiredAt, ...site }) => ({ ...site, retired: retiredAt !== null })) };
   });
+}
+
+export type ClinicalSettings = Omit<OrganizationSettings, "name" | "sites">;
+
+/** The settings every visit of the organization runs under, for anyone who may read the evidence behind them. */
+export async function getClinicalSettings(actor: Actor): Promise<ClinicalSettings> {
+  await authorize(db(), actor, "read", "evidence", { action: "evidence.read", entityType: "organization" });
+  const { name: _name, ...settings } = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: SETTINGS });
+  return settings;
 }
 
 const text = (label: string, max: number) => z.string({ error: `${label} is required` }).trim().min(1, { error: `${label} is required` }).max(max, { error: `${label} is limited to ${max} characters` });
@@ -42,18 +55,26 @@ const optionalText = (label: string, max: number) =>
     .max(max, { error: `${label} is limited to ${max} characters` })
     .transform((value) => value || null);
 
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label} must be a whole number` })
+    .int({ error: `${label} must be a whole number` })
+    .min(min, { error: `${label} must be at least ${min}` })
+    .max(max, { error: `${label} must be at most ${max}` });
+
 const settingsInput = z.strictObject({
   name: text("name", 200),
   guidelineProfile: z.enum(["us", "uk"], { error: "profile must be us or uk" }),
   profileSwitchAllowed: z.boolean({ error: "say whether clinicians may switch the profile" }),
-  ptVisitLimit: z.coerce.number({ error: "covered PT visits must be a whole number" }).int({ error: "covered PT visits must be a whole number" }).min(0, { error: "covered PT visits cannot be negative" }).max(365, { error: "covered PT visits must be at most 365" }),
+  ptVisitLimit: wholeNumber("covered PT visits", 0, 365),
+  adherenceThresholdPercent: wholeNumber("the adherence threshold", ADHERENCE_THRESHOLD_RANGE.min, ADHERENCE_THRESHOLD_RANGE.max),
 });
 
 export async function updateOrganizationSettings(actor: Actor, input: unknown): Promise<void> {
   await authorize(db(), actor, "update", "organization", { action: "organization.update", entityType: "organization" });
   const data = parseInput(settingsInput, input);
   await db().$transaction(async (tx) => {
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true, guidelineProfile: true, profileSwitchAllowed: true, ptVisitLimit: true } });
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: SETTINGS });
     await tx.organization.update({ where: { id: actor.organizationId }, data });
     await recordAudit(tx, { actor, action: "organization.update", outcome: "success", entityType: "organization", entityId: actor.organizationId, detail: auditChanges(before, data) });
   });

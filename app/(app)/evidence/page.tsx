@@ -4,11 +4,13 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/access/policy";
 import { EVIDENCE_SOURCES } from "@/lib/evidence/sources";
 import { rulesBySource, RULESET_VERSION } from "@/lib/ladder/rule-registry";
-import { ADHERENCE_THRESHOLD_PERCENT, TRIAL_THRESHOLDS } from "@/lib/ladder/adequacy";
+import { DEFAULT_ADHERENCE_THRESHOLD_PERCENT, TRIAL_THRESHOLDS } from "@/lib/ladder/adequacy";
+import { getClinicalSettings } from "@/lib/organizations/organization-data";
 import { MME_FACTORS, MME_FACTOR_TABLE } from "@/lib/ladder/mme";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { SourceCard } from "@/components/evidence/source-card";
+import { OrganizationSettingsCard } from "@/components/evidence/organization-settings-card";
 
 export const metadata: Metadata = { title: "Evidence" };
 
@@ -16,6 +18,8 @@ export default async function EvidencePage() {
   const actor = await requireActor();
   if (!can(actor.role, "read", "evidence")) forbidden();
   const citing = rulesBySource();
+  const settings = await getClinicalSettings(actor);
+  const threshold = settings.adherenceThresholdPercent;
   return (
     <>
       <PageHeader
@@ -23,6 +27,7 @@ export default async function EvidencePage() {
         subtitle={`Every source the stepped-care rules cite (rule set ${RULESET_VERSION}), what kind of source it is, how strong its evidence is, and the rules that rely on it.`}
       />
       <div className="mb-8 grid gap-6 md:grid-cols-2">
+        <OrganizationSettingsCard settings={settings} />
         <Card title="When a trial counts as tried">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Adequate-trial thresholds</caption>
@@ -33,21 +38,21 @@ export default async function EvidencePage() {
               </tr>
             </thead>
             <tbody>
-              {Object.entries(TRIAL_THRESHOLDS).map(([therapy, threshold]) => (
+              {Object.entries(TRIAL_THRESHOLDS).map(([therapy, rule]) => (
                 <tr key={therapy} className="border-t border-line">
                   <td className="py-1">{therapy}</td>
                   <td className="py-1">
-                    {threshold.minWeeks} weeks{threshold.minSessions ? ` or ${threshold.minSessions} sessions` : ""}
-                    {threshold.minAdherence ? `, adherence ${threshold.minAdherence}%` : ""}
+                    {rule.minWeeks} weeks{rule.minSessions ? ` or ${rule.minSessions} sessions` : ""}
+                    {rule.adherence ? `, adherence ${threshold}%` : ""}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="mt-2 text-xs text-muted">
-            A trial below {ADHERENCE_THRESHOLD_PERCENT}% adherence keeps the patient on the same step with adherence support. The {ADHERENCE_THRESHOLD_PERCENT}% threshold
-            is Backstep&apos;s default, a product setting rather than a guideline figure: it is drawn from the patient-education article&apos;s report that people who
-            kept up about 63% of their program cut their pain by 40-50%.
+            A trial below {threshold}% adherence keeps the patient on the same step with adherence support. The threshold is this organization&apos;s setting
+            (Backstep&apos;s default is {DEFAULT_ADHERENCE_THRESHOLD_PERCENT}%), not a guideline figure: the default is drawn from the patient-education
+            article&apos;s report that people who kept up about 63% of their program cut their pain by 40-50%.
           </p>
         </Card>
         <Card title={`MME conversion factors (${MME_FACTOR_TABLE})`}>

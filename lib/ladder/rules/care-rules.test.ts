@@ -38,6 +38,28 @@ describe("low adherence", () => {
     }
   });
 
+  it.each([
+    [69, 70, true],
+    [70, 70, false],
+    [45, 40, false],
+    [39, 40, true],
+  ])("PT at %i%% adherence against an organization's threshold of %i%%: sunk %s", (adherencePercent, threshold, sunk) => {
+    const out = run({ treatments: [{ ...PT_ADEQUATE_NO_RESPONSE, adherencePercent }], settings: { adherenceThresholdPercent: threshold } });
+    expect(codes(out).includes("low-adherence")).toBe(sunk);
+    expect(out.ladder.step).toBe(sunk ? "conservative" : "pharmacologic");
+    if (sunk) {
+      const named = `this organization's adherence threshold of ${threshold}%`;
+      expect(out.alerts.find((a) => a.code === "low-adherence")?.detail).toContain(named);
+      expect(traceOf(out, "conservative.low-adherence").because).toContain(named);
+      expect(out.ladder.rationale).toContain(named);
+    }
+  });
+
+  it("names Backstep's default when the organization keeps it", () => {
+    const out = run({ treatments: [{ ...PT_ADEQUATE_NO_RESPONSE, adherencePercent: 50 }] });
+    expect(out.alerts.find((a) => a.code === "low-adherence")?.detail).toContain("Backstep's default adherence threshold of 60%");
+  });
+
   it("not when adherence was not recorded (the trial counts on its length)", () => {
     const { adherencePercent: _omit, ...withoutAdherence } = PT_ADEQUATE_NO_RESPONSE;
     const out = run({ treatments: [withoutAdherence] });

@@ -1,4 +1,4 @@
-import { ADHERENCE_THRESHOLD_PERCENT } from "../adequacy";
+import { describeAdherenceThreshold } from "../adequacy";
 import { cite } from "../recommendation";
 import { fired, insufficient, notFired, RANK, type Rule } from "../rule";
 
@@ -47,7 +47,7 @@ export const BED_REST_RULE: Rule = {
 
 export const LOW_ADHERENCE_RULE: Rule = {
   id: "conservative.low-adherence",
-  version: 2,
+  version: 3,
   title: "Conservative trial sunk by low adherence",
   cites: ["backstep-source-article", "apta-cpg-2021"],
   evaluate(facts, draft) {
@@ -58,7 +58,7 @@ export const LOW_ADHERENCE_RULE: Rule = {
       code: "low-adherence",
       severity: "warning",
       summary: "The exercise program was not really tried: adherence too low",
-      detail: `${status.because}. Below Backstep's default adherence threshold of ${ADHERENCE_THRESHOLD_PERCENT}% (a product setting drawn from the patient-education article's figure of about 63%, not a guideline cut-off) the program has not been tested, so the plan stays on this step with support rather than moving up. Ask what got in the way (time, cost, fear of pain), shrink the program to fit${working ? " a working day: even 10 minutes of walking and exercises counts" : ""}, and agree one small daily habit.`,
+      detail: `${status.because}. Below ${describeAdherenceThreshold(facts.assessment.settings.adherenceThresholdPercent)} (a setting drawn from the patient-education article's figure of about 63%, not a guideline cut-off) the program has not been tested, so the plan stays on this step with support rather than moving up. Ask what got in the way (time, cost, fear of pain), shrink the program to fit${working ? " a working day: even 10 minutes of walking and exercises counts" : ""}, and agree one small daily habit.`,
       evidence: [
         cite("backstep-source-article", "The patient-education article reports an 82% success rate for people who keep up their home routine against 45% for those who do not, and that only 38% of working adults keep to therapy schedules."),
         cite("apta-cpg-2021", "Exercise is effective for chronic low back pain when it is done; dosing and adherence matter."),

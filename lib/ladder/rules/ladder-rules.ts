@@ -12,7 +12,7 @@ import {
 } from "../care-options";
 import type { Facts } from "../facts";
 import { chooseInterventional } from "../interventional-plan";
-import { ADHERENCE_THRESHOLD_PERCENT } from "../adequacy";
+import { describeAdherenceThreshold } from "../adequacy";
 import { cite } from "../recommendation";
 import { Draft, fired, notFired, RANK, type Rule, type RuleResult } from "../rule";
 
@@ -83,7 +83,7 @@ export const ACUTE_CARE_RULE: Rule = {
 
 export const CONSERVATIVE_RULE: Rule = {
   id: "ladder.conservative",
-  version: 2,
+  version: 3,
   title: "Conservative rung: PT and self-management matched to the person",
   cites: ["acp-2017", "nice-ng59", "apta-cpg-2021", "hill-2011-start-back-trial", "alrwaily-2016-tbc", "backstep-source-article"],
   evaluate(facts, draft) {
@@ -109,7 +109,7 @@ export const CONSERVATIVE_RULE: Rule = {
           this.id,
           { ...again, title: `${again.title}, with adherence support`, detail: `${again.detail} Agree one small daily goal and check it at every visit.` },
           [again.therapy === "home-exercise" ? selfManagement(facts) : homeExercise(facts, "Start small: ")],
-          `The last program was not really tried (adherence below Backstep's default threshold of ${ADHERENCE_THRESHOLD_PERCENT}%), so the plan stays on this rung with support rather than moving up.`,
+          `The last program was not really tried (below ${describeAdherenceThreshold(facts.assessment.settings.adherenceThresholdPercent)}), so the plan stays on this rung with support rather than moving up.`,
         );
         return fired(`stays conservative: ${status.because}`);
       }

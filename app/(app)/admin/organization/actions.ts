@@ -26,6 +26,7 @@ export async function updateSettingsAction(_previous: ActionResult | null, form:
       guidelineProfile: field(form, "guidelineProfile"),
       profileSwitchAllowed: ticked(form, "profileSwitchAllowed"),
       ptVisitLimit: field(form, "ptVisitLimit"),
+      adherenceThresholdPercent: field(form, "adherenceThresholdPercent"),
     }),
   );
 }
