@@ -18,8 +18,11 @@ beforeAll(async () => {
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: AppError) => error);
 
 describe("listUsers", () => {
-  it("lists the administrator's organization only, and audits it", async () => {
-    const users = await listUsers(clinic.admin);
+  it("lists the administrator's organization only, with the sites a person can be placed at, and audits it", async () => {
+    await testDb().site.update({ where: { id: clinic.otherClinicId }, data: { retiredAt: new Date() } });
+    const { users, sites } = await listUsers(clinic.admin);
+    expect(sites.map((site) => site.id).sort()).toEqual([clinic.practiceId, clinic.clinicId].sort());
+    await testDb().site.update({ where: { id: clinic.otherClinicId }, data: { retiredAt: null } });
     expect(users).toHaveLength(5);
     expect(users.every((u) => u.email.endsWith("@fixture.test"))).toBe(true);
     expect(users.map((u) => u.id)).not.toContain(otherClinic.admin.userId);
@@ -176,7 +179,7 @@ describe("role, site and sign-in blocks", () => {
     const local = await createClinic();
     for (let i = 0; i < 5; i += 1) await authenticate(testDb(), { email: local.auditor.email, password: "wrong password here" }, null);
     expect(await authenticate(testDb(), { email: local.auditor.email, password: "correct horse battery staple" }, null)).toMatchObject({ ok: false, reason: "throttled" });
-    expect((await listUsers(local.admin)).find((u) => u.id === local.auditor.userId)?.locked).toBe(true);
+    expect((await listUsers(local.admin)).users.find((u) => u.id === local.auditor.userId)?.locked).toBe(true);
     await unlockUser(local.admin, { userId: local.auditor.userId });
     expect(await authenticate(testDb(), { email: local.auditor.email, password: "correct horse battery staple" }, null)).toMatchObject({ ok: true });
     expect((await auditEventsOf(local.admin.userId))[0]).toMatchObject({ action: "user.unlock", entityId: local.auditor.userId, detail: { wasBlocked: true } });

@@ -13,7 +13,8 @@ import { parseInput } from "@/lib/validation";
 import { emailAddress } from "@/lib/auth/email-address";
 import type { UserListItem } from "./user-dto";
 
-export async function listUsers(actor: Actor): Promise<UserListItem[]> {
+/** The organization's people, and the sites (not retired) a person can be placed at. */
+export async function listUsers(actor: Actor): Promise<{ users: UserListItem[]; sites: { id: string; name: string }[] }> {
   await authorize(db(), actor, "read", "user", { action: "user.list" });
   const rows = await db().$transaction(async (tx) => {
     const found = await tx.user.findMany({
@@ -22,11 +23,15 @@ export async function listUsers(actor: Actor): Promise<UserListItem[]> {
       select: { id: true, name: true, email: true, role: true, active: true, siteId: true, site: { select: { name: true } } },
     });
     const blocked = await tx.signInThrottle.findMany({ where: { key: { in: found.map((u) => throttleKeys(u.email, null).account) }, blockedUntil: { gt: new Date() } }, select: { key: true } });
+    const sites = await tx.site.findMany({ where: { organizationId: actor.organizationId, retiredAt: null }, orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true } });
     await recordAudit(tx, { actor, action: "user.list", outcome: "success", detail: { results: found.length } });
     const locked = new Set(blocked.map((b) => b.key));
-    return found.map((row) => ({ ...row, locked: locked.has(throttleKeys(row.email, null).account) }));
+    return { users: found.map((row) => ({ ...row, locked: locked.has(throttleKeys(row.email, null).account) })), sites };
   });
-  return rows.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, siteId: row.siteId, siteName: row.site?.name ?? null, locked: row.locked }));
+  return {
+    users: rows.users.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, siteId: row.siteId, siteName: row.site?.name ?? null, locked: row.locked })),
+    sites: rows.sites,
+  };
 }
 
 const setActiveInput = z.object({

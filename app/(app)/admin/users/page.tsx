@@ -11,15 +11,12 @@ import { UserAccountActions } from "@/components/admin/user-account-actions";
 import { NewUserForm } from "@/components/admin/new-user-form";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { Card } from "@/components/ui/card";
-import { getOrganizationSettings } from "@/lib/organizations/organization-data";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const actor = await requireActor();
-  const users = await pageData(() => listUsers(actor));
-  const { sites } = await pageData(() => getOrganizationSettings(actor));
-  const assignable = sites.filter((site) => !site.retired).map(({ id, name }) => ({ id, name }));
+  const { users, sites: assignable } = await pageData(() => listUsers(actor));
   return (
     <>
       <PageHeader title="Users" subtitle="Disabling an account or resetting its password ends its sessions at once." />
