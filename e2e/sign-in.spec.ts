@@ -22,7 +22,7 @@ test("a wrong password shows a clear message and no session", async ({ page }) =
   await page.goto("/sign-in");
   await expectAccessible(page);
   await signIn(page, "clinician", "not-the-password");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect, or the account is disabled. Ask your administrator if it keeps happening.");
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/patients");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fpatients/);
@@ -35,6 +35,15 @@ test("signing in returns to the page that was asked for", async ({ page }) => {
   await page.getByLabel("Password").fill("backstep-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL("/referrals");
+});
+
+test("a crafted return address cannot send a signed-in user to another site", async ({ page, baseURL }) => {
+  await page.goto("/sign-in?callbackUrl=/%09/evil.example/phish");
+  await page.getByLabel("Email").fill(account("clinician").email);
+  await page.getByLabel("Password").fill("backstep-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL("/patients");
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 });
 
 test("sign-out ends the session", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "../lib/http/client-address";
 
 // What the launcher and the command-line tools accept from the environment; see .env.example.
 const launchEnvSchema = z.object({
@@ -8,6 +9,7 @@ const launchEnvSchema = z.object({
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a URL" }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   BACKSTEP_DATA_DIR: z.string().min(1).default(".data"),
+  TRUSTED_PROXIES: z.string().optional(),
 });
 
 export type LaunchEnv = Omit<z.infer<typeof launchEnvSchema>, "BACKSTEP_MODE"> & { BACKSTEP_MODE: "demo" | "production" };
@@ -21,6 +23,11 @@ export function readLaunchEnv(env: Readonly<Record<string, string | undefined>>)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
+  }
+  try {
+    parseTrustedProxies(parsed.data.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new Error(`Invalid environment:\n  ${(error as Error).message}`);
   }
   return { ...parsed.data, BACKSTEP_MODE: parsed.data.BACKSTEP_MODE ?? (parsed.data.DATABASE_URL ? "production" : "demo") };
 }

@@ -17,6 +17,7 @@ import { demoSecret, openDatabase } from "./database";
 const dev = process.argv.includes("--dev");
 const fresh = process.argv.includes("--fresh");
 const NEXT = join("node_modules", ".bin", "next");
+const TSX = join("node_modules", ".bin", "tsx");
 
 async function main(): Promise<void> {
   const env = readLaunchEnv(process.env);
@@ -46,13 +47,14 @@ async function main(): Promise<void> {
 
   const secret = env.NEXTAUTH_SECRET ?? demoSecret(env.BACKSTEP_DATA_DIR);
   const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-  const server = spawn(NEXT, [dev ? "dev" : "start", "--port", String(env.PORT)], {
+  const server = spawn(TSX, ["scripts/next-server.ts", ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: {
       ...process.env,
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: url,
+      PORT: String(env.PORT),
       BACKSTEP_MODE: env.BACKSTEP_MODE,
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -46,10 +46,36 @@ describe("authenticate", () => {
     expect(await authenticate(testDb(), null, freshAddress())).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("refuses a disabled account even with the right password", async () => {
+  it("refuses a disabled account with the answer a wrong password gets, and audits which it was", async () => {
     const local = await createClinic();
     await testDb().user.update({ where: { id: local.therapist.userId }, data: { active: false } });
-    expect(await authenticate(testDb(), { email: local.therapist.email, password: FIXTURE_PASSWORD }, freshAddress())).toEqual({ ok: false, reason: "disabled" });
+    const right = await authenticate(testDb(), { email: local.therapist.email, password: FIXTURE_PASSWORD }, freshAddress());
+    const wrong = await authenticate(testDb(), { email: local.therapist.email, password: "not-the-password" }, freshAddress());
+    expect(right).toEqual({ ok: false, reason: "invalid" });
+    expect(wrong).toEqual(right);
+    const [afterWrong, afterRight] = await signInEvents(local.organizationId);
+    expect(afterRight).toMatchObject({ entityId: local.therapist.userId, detail: { reason: "disabled" } });
+    expect(afterWrong).toMatchObject({ entityId: local.therapist.userId, detail: { reason: "invalid" } });
+  });
+
+  it("checks no more guesses than the limit when they arrive at once", async () => {
+    const local = await createClinic();
+    const results = await Promise.all(Array.from({ length: 15 }, () => authenticate(testDb(), { email: local.auditor.email, password: "guess" }, freshAddress())));
+    const reasons = results.map((r) => (r.ok ? "signed in" : r.reason));
+    expect(reasons.filter((r) => r === "invalid")).toHaveLength(THROTTLE_POLICY.accountFailures);
+    expect(reasons.filter((r) => r === "throttled")).toHaveLength(15 - THROTTLE_POLICY.accountFailures);
+    // The checked guesses are audited, and the start of the block once, on the account's organization.
+    const events = await signInEvents(local.organizationId);
+    expect(events.filter((e) => (e.detail as { reason: string }).reason === "invalid")).toHaveLength(THROTTLE_POLICY.accountFailures);
+    expect(events.filter((e) => (e.detail as { blocked?: string }).blocked === "account")).toHaveLength(1);
+  });
+
+  it("keeps only live counts: a window and block that have run out are removed", async () => {
+    const stale = new Date("2026-11-01T09:00:00Z");
+    await authenticate(testDb(), { email: "stale@fixture.test", password: "x" }, "192.0.2.200", stale);
+    expect(await testDb().signInThrottle.count({ where: { key: { in: ["account:stale@fixture.test", "address:192.0.2.200"] } } })).toBe(2);
+    await authenticate(testDb(), { email: "other@fixture.test", password: "x" }, freshAddress(), new Date("2026-11-01T10:00:00Z"));
+    expect(await testDb().signInThrottle.count({ where: { key: { in: ["account:stale@fixture.test", "address:192.0.2.200"] } } })).toBe(0);
   });
 
   it("throttles an account after repeated failures, from any address, and says when to retry", async () => {
@@ -84,8 +110,8 @@ describe("authenticate", () => {
     }
     const blocked = await authenticate(testDb(), { email: clinic.clinician.email, password: FIXTURE_PASSWORD }, address, now);
     expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
-    const [event] = await signInEvents(null, "throttled");
-    expect(event).toMatchObject({ outcome: "failure", sourceAddress: address });
+    const [event] = await signInEvents(null);
+    expect(event).toMatchObject({ outcome: "failure", sourceAddress: address, detail: { reason: "invalid", blocked: "address" } });
     expect((await authenticate(testDb(), { email: clinic.clinician.email, password: FIXTURE_PASSWORD }, freshAddress(), now)).ok).toBe(true);
   });
 });

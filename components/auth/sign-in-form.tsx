@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
 const MESSAGES: Record<string, string> = {
-  CredentialsSignin: "Email or password is incorrect.",
-  AccountDisabled: "This account is disabled. Ask your administrator to enable it.",
+  // One answer for a wrong password and a disabled account, so it never confirms a password.
+  CredentialsSignin: "Email or password is incorrect, or the account is disabled. Ask your administrator if it keeps happening.",
   Throttled: "Too many failed attempts. Wait a few minutes, then try again.",
 };
 

@@ -9,7 +9,6 @@ import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
 export const SIGN_IN_ERRORS = {
   invalid: "CredentialsSignin",
-  disabled: "AccountDisabled",
   throttled: "Throttled",
 } as const;
 

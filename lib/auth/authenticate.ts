@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/prisma-client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/audit-log";
-import { DECOY_HASH, verifyPassword } from "./password";
-import { clearAccountFailures, recordFailedSignIn, retryAfterSeconds, throttleKeys } from "./sign-in-throttle";
+import { DECOY_HASH, verifyPassword, withHashingSlot } from "./password";
+import { blockIfExhausted, releaseAttempt, reserveAttempt, retryAfterSeconds, throttleKeys } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -11,28 +12,39 @@ const credentialsSchema = z.object({
 
 export type AuthenticateResult =
   | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-/** Seconds to wait when this account or address is throttled (the refused attempt is audited), else null. */
+/** Seconds to wait when this account or address is blocked, else null: a quick refusal that counts nothing. */
 export async function throttledFor(db: Db, email: string, address: string | null, now = new Date()): Promise<number | null> {
-  const wait = await retryAfterSeconds(db, throttleKeys(email, address), now);
-  if (wait !== null) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, { actor: null, action: "auth.sign-in", outcome: "failure", sourceAddress: address, detail: { reason: "throttled" } }, now),
-    );
-  }
-  return wait;
+  return retryAfterSeconds(db, throttleKeys(email, address), now);
 }
 
-/** Checks a sign-in attempt; every outcome leaves an audit event, and failures count toward throttling. */
+/** The organization of the account an email names, if any: its sign-in events belong on that organization's trail. */
+async function organizationOf(tx: Prisma.TransactionClient, email: string): Promise<string | null> {
+  return (await tx.user.findUnique({ where: { email }, select: { organizationId: true } }))?.organizationId ?? null;
+}
+
+/**
+ * Checks a sign-in attempt. The attempt is counted before the password is checked (see reserveAttempt), and password
+ * hashing takes one of a few slots, so a burst of guesses costs little. Every checked attempt leaves an audit event;
+ * a refused one does only when it starts a block. A disabled account answers as a wrong password does, so the
+ * answer never says whether the password was right; the audit event says which it was.
+ */
 export async function authenticate(db: Db, input: unknown, address: string | null, now = new Date()): Promise<AuthenticateResult> {
   const parsed = credentialsSchema.safeParse(input);
   const email = parsed.success ? parsed.data.email : String((input as { email?: unknown })?.email ?? "").slice(0, 200);
   const keys = throttleKeys(email, address);
 
-  const wait = await throttledFor(db, email, address, now);
-  if (wait !== null) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  const refused = await db.$transaction(async (tx) => {
+    const reservation = await reserveAttempt(tx, keys, now);
+    if (reservation?.blockStarted.length) {
+      const detail = { reason: "throttled", blocked: reservation.blockStarted.join(" and ") };
+      await recordAudit(tx, { actor: null, organizationId: await organizationOf(tx, email), action: "auth.sign-in", outcome: "failure", sourceAddress: address, detail }, now);
+    }
+    return reservation;
+  });
+  if (refused) return { ok: false, reason: "throttled", retryAfterSeconds: refused.retryAfterSeconds };
 
   const user = parsed.success
     ? await db.user.findUnique({
@@ -41,20 +53,19 @@ export async function authenticate(db: Db, input: unknown, address: string | nul
       })
     : null;
   // Verify even when there is no such account, so response time does not reveal which emails exist.
-  const passwordOk = await verifyPassword(parsed.success ? parsed.data.password : "", user?.credential?.passwordHash ?? DECOY_HASH);
+  const passwordOk = await withHashingSlot(() => verifyPassword(parsed.success ? parsed.data.password : "", user?.credential?.passwordHash ?? DECOY_HASH));
 
   if (user && passwordOk && user.active) {
     const actor = { userId: user.id, role: user.role, organizationId: user.organizationId };
     await db.$transaction(async (tx) => {
-      await clearAccountFailures(tx, keys);
+      await releaseAttempt(tx, keys);
       await recordAudit(tx, { actor, action: "auth.sign-in", outcome: "success", sourceAddress: address }, now);
     });
     return { ok: true, userId: user.id };
   }
 
-  const reason = user && passwordOk ? "disabled" : "invalid";
   await db.$transaction(async (tx) => {
-    await recordFailedSignIn(tx, keys, now);
+    const blocked = await blockIfExhausted(tx, keys, now);
     await recordAudit(
       tx,
       {
@@ -65,10 +76,10 @@ export async function authenticate(db: Db, input: unknown, address: string | nul
         entityType: user ? "user" : undefined,
         entityId: user?.id,
         sourceAddress: address,
-        detail: { reason },
+        detail: { reason: user && passwordOk ? "disabled" : "invalid", ...(blocked.length ? { blocked: blocked.join(" and ") } : {}) },
       },
       now,
     );
   });
-  return { ok: false, reason };
+  return { ok: false, reason: "invalid" };
 }

@@ -30,3 +30,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash to verify against when the account does not exist, so timing does not reveal which emails exist. */
 export const DECOY_HASH = "scrypt$65536$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+// Hashing is deliberately costly, so a burst of sign-ins could take every core; a few run at once and the rest queue.
+const HASHING_SLOTS = 4;
+let hashing = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs a password hash or check in one of a few slots, waiting for one when all are taken. */
+export async function withHashingSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing >= HASHING_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else hashing += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else hashing -= 1;
+  }
+}

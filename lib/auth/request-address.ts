@@ -1,10 +1,7 @@
-// The client's address as the server saw it. Behind a proxy the first x-forwarded-for entry is the client.
+import { CLIENT_ADDRESS_HEADER, normalizeAddress } from "@/lib/http/client-address";
+
+/** The client's address as the server in front of the app worked it out (see applyClientAddress), or null when unknown. */
 export function requestAddress(headers: { get(name: string): string | null } | Record<string, unknown>): string | null {
-  const read = (name: string): string | null => {
-    if (typeof (headers as { get?: unknown }).get === "function") return (headers as { get(n: string): string | null }).get(name);
-    const value = (headers as Record<string, unknown>)[name];
-    return typeof value === "string" ? value : null;
-  };
-  const forwarded = read("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || read("x-real-ip") || null;
+  const value = typeof (headers as { get?: unknown }).get === "function" ? (headers as { get(n: string): string | null }).get(CLIENT_ADDRESS_HEADER) : (headers as Record<string, unknown>)[CLIENT_ADDRESS_HEADER];
+  return typeof value === "string" ? normalizeAddress(value) : null;
 }

@@ -26,31 +26,70 @@ export async function retryAfterSeconds(db: Db, keys: ThrottleKeys, now: Date): 
   return rows.length ? Math.ceil((until - now.getTime()) / 1000) : null;
 }
 
-export async function recordFailedSignIn(tx: Prisma.TransactionClient, keys: ThrottleKeys, now: Date): Promise<void> {
+export type Reservation = { retryAfterSeconds: number; blockStarted: ("account" | "address")[] } | null;
+
+/**
+ * Counts a sign-in attempt before its password is checked, so guesses sent in parallel cannot all slip under the
+ * limit: each takes its place in the count atomically, and the ones past it are refused without hashing anything.
+ * Returns null when the attempt may go on; else how long to wait, and which blocks this refusal started (so a block
+ * is audited once, however many attempts it refuses). Rows whose window and block have both run out are removed on
+ * the way, so the table holds only live counts.
+ */
+export async function reserveAttempt(tx: Prisma.TransactionClient, keys: ThrottleKeys, now: Date): Promise<Reservation> {
   const windowStart = new Date(now.getTime() - THROTTLE_POLICY.windowMinutes * 60_000);
   const blockedUntil = new Date(now.getTime() + THROTTLE_POLICY.blockMinutes * 60_000);
-  const limits: [string | null, number][] = [
-    [keys.account, THROTTLE_POLICY.accountFailures],
-    [keys.address, THROTTLE_POLICY.addressFailures],
+  await tx.$executeRaw`DELETE FROM sign_in_throttle WHERE window_start < ${windowStart} AND (blocked_until IS NULL OR blocked_until <= ${now})`;
+  const limits: ["account" | "address", string | null, number][] = [
+    ["account", keys.account, THROTTLE_POLICY.accountFailures],
+    ["address", keys.address, THROTTLE_POLICY.addressFailures],
   ];
-  for (const [key, limit] of limits) {
+  let until = 0;
+  const blockStarted: ("account" | "address")[] = [];
+  for (const [kind, key, limit] of limits) {
     if (!key) continue;
-    // One atomic upsert: a window that has run out starts again at one failure.
-    await tx.$executeRaw`
-      INSERT INTO sign_in_throttle (key, failures, window_start, blocked_until)
-      VALUES (${key}, 1, ${now}, ${limit <= 1 ? blockedUntil : null})
+    // The row is locked first (when there is one), so what it held before this attempt is known. Then a blocked key
+    // keeps its block and count; otherwise the attempt is counted, and the one past the limit sets the block.
+    const [previous] = await tx.$queryRaw<{ blocked_until: Date | null }[]>`SELECT blocked_until FROM sign_in_throttle WHERE key = ${key} FOR UPDATE`;
+    const wasBlocked = (previous?.blocked_until?.getTime() ?? 0) > now.getTime();
+    const [row] = await tx.$queryRaw<{ blocked_until: Date | null }[]>`
+      INSERT INTO sign_in_throttle AS t (key, failures, window_start, blocked_until)
+      VALUES (${key}, 1, ${now}, NULL)
       ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN sign_in_throttle.window_start < ${windowStart} THEN 1 ELSE sign_in_throttle.failures + 1 END,
-        window_start = CASE WHEN sign_in_throttle.window_start < ${windowStart} THEN ${now} ELSE sign_in_throttle.window_start END,
+        failures = CASE WHEN t.blocked_until > ${now} THEN t.failures WHEN t.window_start < ${windowStart} THEN 1 ELSE t.failures + 1 END,
+        window_start = CASE WHEN t.blocked_until > ${now} OR t.window_start >= ${windowStart} THEN t.window_start ELSE ${now} END,
         blocked_until = CASE
-          WHEN sign_in_throttle.window_start >= ${windowStart} AND sign_in_throttle.failures + 1 >= ${limit} THEN ${blockedUntil}
-          ELSE sign_in_throttle.blocked_until END`;
+          WHEN t.blocked_until > ${now} THEN t.blocked_until
+          WHEN t.window_start >= ${windowStart} AND t.failures + 1 > ${limit} THEN ${blockedUntil}
+          ELSE NULL END
+      RETURNING blocked_until`;
+    const blocked = row?.blocked_until?.getTime() ?? 0;
+    if (blocked <= now.getTime()) continue;
+    until = Math.max(until, blocked);
+    if (!wasBlocked) blockStarted.push(kind);
   }
+  return until ? { retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000), blockStarted } : null;
 }
 
-/** A successful sign-in clears the account's count (the address keeps its own). */
-export async function clearAccountFailures(tx: Prisma.TransactionClient, keys: ThrottleKeys): Promise<void> {
+/**
+ * A failed attempt that used up the last try blocks its key now, so the block shows before the next attempt.
+ * Returns what it blocked ("account", "address"): the failure's audit event records the start of a block.
+ */
+export async function blockIfExhausted(tx: Prisma.TransactionClient, keys: ThrottleKeys, now: Date): Promise<("account" | "address")[]> {
+  const blockedUntil = new Date(now.getTime() + THROTTLE_POLICY.blockMinutes * 60_000);
+  const blocked: ("account" | "address")[] = [];
+  const account = await tx.$executeRaw`UPDATE sign_in_throttle SET blocked_until = ${blockedUntil} WHERE key = ${keys.account} AND failures >= ${THROTTLE_POLICY.accountFailures} AND blocked_until IS NULL`;
+  if (account) blocked.push("account");
+  const address = keys.address
+    ? await tx.$executeRaw`UPDATE sign_in_throttle SET blocked_until = ${blockedUntil} WHERE key = ${keys.address} AND failures >= ${THROTTLE_POLICY.addressFailures} AND blocked_until IS NULL`
+    : 0;
+  if (address) blocked.push("address");
+  return blocked;
+}
+
+/** A successful sign-in: the account's count starts again, and the address's count gives back this attempt. */
+export async function releaseAttempt(tx: Prisma.TransactionClient, keys: ThrottleKeys): Promise<void> {
   await tx.signInThrottle.deleteMany({ where: { key: keys.account } });
+  if (keys.address) await tx.$executeRaw`UPDATE sign_in_throttle SET failures = GREATEST(failures - 1, 0) WHERE key = ${keys.address} AND blocked_until IS NULL`;
 }
 
 function keyList(keys: ThrottleKeys): string[] {

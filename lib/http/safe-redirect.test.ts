@@ -9,6 +9,14 @@ describe("safeCallbackPath", () => {
     ["/\\evil.example", "/"],
     [undefined, "/"],
     [["/a"], "/"],
+    ["/%09/evil.example/phish", "/%09/evil.example/phish"],
+    ["/\t/evil.example/phish", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\u0085/evil.example", "/"],
+    ["/.//evil.example", "/"],
+    ["/patients/../encounters#top", "/encounters#top"],
+    ["javascript:alert(1)", "/"],
+    ["/a b", "/a%20b"],
   ])("%j becomes %j", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
   });

@@ -1,0 +1,20 @@
+// The HTTP server in front of the app: the one place that sees the socket, so the one place that decides the client's
+// address (lib/http/client-address.ts). Started by scripts/serve.ts with the database and secrets in place.
+//   tsx scripts/next-server.ts [--dev]
+import { createServer } from "node:http";
+import next from "next";
+import { applyClientAddress, parseTrustedProxies } from "../lib/http/client-address";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
+const app = next({ dev, port, dir: process.cwd() });
+const handle = app.getRequestHandler();
+
+void app.prepare().then(() => {
+  createServer((request, response) => {
+    applyClientAddress(request.headers, request.socket.remoteAddress, trusted);
+    void handle(request, response);
+  }).listen(port, () => console.log(`[backstep] listening on port ${port}`));
+});
