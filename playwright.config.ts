@@ -34,6 +34,7 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), BACKSTEP_DATA_DIR: ".data/e2e", BACKSTEP_MODE: "demo" },
+    // Each journey reuses a session signed in at the start of the run: the idle limit must outlast the whole run.
+    env: { PORT: String(PORT), BACKSTEP_DATA_DIR: ".data/e2e", BACKSTEP_MODE: "demo", SESSION_IDLE_MINUTES: "60" },
   },
 });

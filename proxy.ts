@@ -1,14 +1,46 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { decode, type JWT } from "next-auth/jwt";
+import { serverEnv } from "@/lib/env";
+import { encodeSession, SESSION_COOKIES, sessionCookieOptions } from "@/lib/auth/session-cookie";
+import { claimsOf, SEEN_REFRESH_SECONDS, sessionExpired } from "@/lib/auth/session-policy";
 
-// An optimistic check only: without a session cookie, pages redirect to sign-in at once.
-// Real checks (token, user still active, role, row) happen in every page, action and route.
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+// Runs before every page and server action. Without a session cookie, or with a session past its limits, it sends
+// the browser to sign-in at once; otherwise it keeps the session's last-seen time current, which is what the idle
+// limit reads. The real checks (token, user still active, cut-off, role, row) happen in every page, action and route.
+export async function proxy(request: NextRequest) {
+  const name = SESSION_COOKIES.find((cookie) => request.cookies.has(cookie));
+  if (!name) return toSignIn(request);
+  const { NEXTAUTH_SECRET: secret, SESSION_IDLE_MINUTES: idleMinutes } = serverEnv();
+  const token = await readToken(request.cookies.get(name)?.value, secret);
+  const claims = claimsOf(token);
+  if (!token || !claims) return NextResponse.next();
+  const now = Date.now();
+  if (sessionExpired(claims, now, idleMinutes)) {
+    const expired = toSignIn(request, "SessionExpired");
+    expired.cookies.delete(name);
+    return expired;
+  }
+  const response = NextResponse.next();
+  if (now - (claims.seenAt ?? claims.signedInAt) > SEEN_REFRESH_SECONDS * 1000) {
+    response.cookies.set(name, await encodeSession({ ...token, seenAt: now }, secret), sessionCookieOptions(name));
+  }
+  return response;
+}
 
-export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+async function readToken(value: string | undefined, secret: string): Promise<JWT | null> {
+  if (!value) return null;
+  try {
+    return await decode({ token: value, secret });
+  } catch {
+    return null;
+  }
+}
+
+function toSignIn(request: NextRequest, error?: string): NextResponse {
   const signIn = new URL("/sign-in", request.url);
   const target = request.nextUrl.pathname + request.nextUrl.search;
   if (target !== "/") signIn.searchParams.set("callbackUrl", target);
+  if (error) signIn.searchParams.set("error", error);
   return NextResponse.redirect(signIn);
 }
 

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { account, expectAccessible, signIn } from "./support";
+import { DEMO_PASSWORD, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
 
 const HOMES = [
   { role: "clinician", path: "/patients", heading: "Patients" },
@@ -46,21 +47,32 @@ test("a crafted return address cannot send a signed-in user to another site", as
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 });
 
-test("sign-out ends the session", async ({ page }) => {
-  await signIn(page, "auditor");
-  await expect(page).toHaveURL("/measures");
+test("sign-out ends the session, and a copy of its cookie opens nothing", async ({ page, browser }) => {
+  // Signing out ends every session of the person, so this uses an account no other journey keeps a session for.
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(OTHER_PRACTICE_CLINICIAN.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL("/patients");
+  const copied = await page.context().cookies();
   await page.getByRole("link", { name: "Sign out" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   const cookies = await page.context().cookies();
   expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
-  await page.goto("/audit");
+  await page.goto("/patients");
   await expect(page).toHaveURL(/\/sign-in/);
+  const replay = await browser.newContext();
+  await replay.addCookies(copied);
+  const stolen = await replay.newPage();
+  await stolen.goto("/patients");
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await replay.close();
   // The sign-out itself is in the audit trail.
   await signIn(page, "auditor");
   await expect(page).toHaveURL("/measures");
   await page.goto("/audit");
-  await expect(page.getByRole("row").filter({ hasText: "auth.sign-out" }).filter({ hasText: account("auditor").name }).first()).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "auth.sign-out" }).filter({ hasText: OTHER_PRACTICE_CLINICIAN.name }).first()).toBeVisible();
 });
 
 test("the health endpoint reports app and database", async ({ request }) => {

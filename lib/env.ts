@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_IDLE_MINUTES } from "@/lib/auth/session-policy";
 
 // The running server's environment. The launcher (scripts/serve.ts) always provides DATABASE_URL and
 // NEXTAUTH_SECRET, generating them in demo mode, so a bad or missing value here fails fast with its name.
@@ -15,6 +16,8 @@ const serverEnvSchema = z.object({
   // Email for one-time password links; without it the links are only shown to the administrator.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Backstep <no-reply@backstep.invalid>"),
+  // A session with no request for this long ends (the 8-hour limit from sign-in holds regardless).
+  SESSION_IDLE_MINUTES: z.coerce.number({ error: "SESSION_IDLE_MINUTES must be a whole number of minutes" }).int().min(1).max(480).default(DEFAULT_IDLE_MINUTES),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../lib/auth/authenticate";
+import { authOptions } from "../lib/auth/auth-options";
 import { resolveActor } from "../lib/auth/resolve-actor";
 import { THROTTLE_POLICY } from "../lib/auth/sign-in-throttle";
 import { createClinic, FIXTURE_PASSWORD, testDb, type Clinic } from "./support/fixtures";
@@ -139,9 +140,26 @@ describe("resolveActor (every request)", () => {
 
   it("ends a session 8 hours after sign-in, however active", async () => {
     const signedInAt = Date.parse("2026-11-27T08:00:00Z");
-    const claims = { userId: clinic.clinician.userId, signedInAt };
+    const claims = { userId: clinic.clinician.userId, signedInAt, seenAt: Date.parse("2026-11-27T15:55:00Z") };
     expect(await resolveActor(testDb(), claims, new Date("2026-11-27T15:59:59Z"))).not.toBeNull();
     expect(await resolveActor(testDb(), claims, new Date("2026-11-27T16:00:01Z"))).toBeNull();
+  });
+
+  it("ends a session left idle longer than the idle limit", async () => {
+    const claims = { userId: clinic.clinician.userId, signedInAt: Date.parse("2026-11-27T08:00:00Z"), seenAt: Date.parse("2026-11-27T09:00:00Z") };
+    expect(await resolveActor(testDb(), claims, new Date("2026-11-27T09:15:00Z"), 15)).not.toBeNull();
+    expect(await resolveActor(testDb(), claims, new Date("2026-11-27T09:15:01Z"), 15)).toBeNull();
+    expect(await resolveActor(testDb(), claims, new Date("2026-11-27T09:15:01Z"), 30)).not.toBeNull();
+  });
+
+  it("ends every session of a person who signs out, so a copied token opens nothing", async () => {
+    const local = await createClinic();
+    const claims = { userId: local.auditor.userId, signedInAt: Date.now() - 1000 };
+    expect(await resolveActor(testDb(), claims)).not.toBeNull();
+    await authOptions.events!.signOut!({ token: { sub: local.auditor.userId }, session: null as never });
+    expect(await resolveActor(testDb(), claims)).toBeNull();
+    expect((await signInEvents(local.organizationId)).length).toBe(0);
+    expect(await testDb().auditEvent.findFirst({ where: { actorUserId: local.auditor.userId, action: "auth.sign-out" } })).not.toBeNull();
   });
 
   it("returns null for no session or an unknown user", async () => {

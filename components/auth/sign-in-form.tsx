@@ -8,6 +8,7 @@ const MESSAGES: Record<string, string> = {
   // One answer for a wrong password and a disabled account, so it never confirms a password.
   CredentialsSignin: "Email or password is incorrect, or the account is disabled. Ask your administrator if it keeps happening.",
   Throttled: "Too many failed attempts. Wait a few minutes, then try again.",
+  SessionExpired: "Your session ended after a time without activity, or at its 8-hour limit. Sign in again to continue.",
 };
 
 function retryMessage(seconds: number): string {

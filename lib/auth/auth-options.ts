@@ -30,7 +30,7 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.signedInAt = Date.now();
+      if (user) token.signedInAt = token.seenAt = Date.now();
       return token;
     },
     session({ session, token }) {
@@ -43,13 +43,12 @@ export const authOptions: NextAuthOptions = {
       if (!userId) return;
       const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, role: true, organizationId: true } });
       if (!user) return;
-      await db().$transaction((tx) =>
-        recordAudit(tx, {
-          actor: { userId: user.id, role: user.role, organizationId: user.organizationId },
-          action: "auth.sign-out",
-          outcome: "success",
-        }),
-      );
+      // The token itself cannot be recalled, so signing out moves the person's cut-off: a copy of this cookie (or any
+      // other session of theirs) no longer opens anything.
+      await db().$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { sessionsValidAfter: new Date() } });
+        await recordAudit(tx, { actor: { userId: user.id, role: user.role, organizationId: user.organizationId }, action: "auth.sign-out", outcome: "success" });
+      });
     },
   },
 };

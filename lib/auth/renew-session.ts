@@ -1,10 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { encode } from "next-auth/jwt";
 import { serverEnv } from "@/lib/env";
-import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
-
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+import { encodeSession, SESSION_COOKIES, sessionCookieOptions } from "./session-cookie";
 
 /**
  * Replaces this browser's session with one that began just after `validAfter`, so it outlives the cut-off that ends
@@ -14,6 +11,6 @@ export async function renewSession(userId: string, validAfter: Date): Promise<vo
   const store = await cookies();
   const name = SESSION_COOKIES.find((cookie) => store.has(cookie));
   if (!name) return;
-  const token = await encode({ token: { sub: userId, signedInAt: validAfter.getTime() + 1 }, secret: serverEnv().NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
-  store.set(name, token, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_SECONDS });
+  const startedAt = validAfter.getTime() + 1;
+  store.set(name, await encodeSession({ sub: userId, signedInAt: startedAt, seenAt: Date.now() }, serverEnv().NEXTAUTH_SECRET), sessionCookieOptions(name));
 }

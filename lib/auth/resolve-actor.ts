@@ -1,17 +1,14 @@
 import type { Db } from "@/lib/db/prisma-client";
 import type { Actor } from "@/lib/access/actor";
-import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
-
-export type SessionClaims = { userId: string; signedInAt: number };
+import { DEFAULT_IDLE_MINUTES, sessionExpired, type SessionClaims } from "./session-policy";
 
 /**
  * Turns a session's claims into the acting user, re-reading role and active flag from the database on
- * every request: a disabled user, a changed role or a reset password takes effect at once. Null means "not signed
- * in".
+ * every request: a disabled user, a changed role, a reset password or a sign-out takes effect at once. Null means "not
+ * signed in": also for a session past 8 hours or idle longer than `idleMinutes`.
  */
-export async function resolveActor(db: Db, claims: SessionClaims | null, now = new Date()): Promise<Actor | null> {
-  if (!claims) return null;
-  if (now.getTime() - claims.signedInAt > SESSION_MAX_AGE_SECONDS * 1000) return null;
+export async function resolveActor(db: Db, claims: SessionClaims | null, now = new Date(), idleMinutes = DEFAULT_IDLE_MINUTES): Promise<Actor | null> {
+  if (!claims || sessionExpired(claims, now.getTime(), idleMinutes)) return null;
   const user = await db.user.findUnique({
     where: { id: claims.userId },
     select: { id: true, name: true, email: true, role: true, active: true, organizationId: true, siteId: true, sessionsValidAfter: true },

@@ -8,6 +8,7 @@ import { serverEnv } from "@/lib/env";
 import type { Actor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors";
 import { resolveActor } from "./resolve-actor";
+import { claimsOf } from "./session-policy";
 
 // Read once per request (React cache), re-checked against the database each time.
 export const getActor = cache(async (): Promise<Actor | null> => {
@@ -16,8 +17,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     req: { headers: Object.fromEntries(headerList), cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])) } as never,
     secret: serverEnv().NEXTAUTH_SECRET,
   });
-  const claims = token?.sub && typeof token.signedInAt === "number" ? { userId: token.sub, signedInAt: token.signedInAt } : null;
-  return resolveActor(db(), claims);
+  return resolveActor(db(), claimsOf(token), new Date(), serverEnv().SESSION_IDLE_MINUTES);
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
