@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { account, expectAccessible, signIn } from "./support";
+import { account, expectAccessible, signIn, storageState } from "./support";
 import { DEMO_PASSWORD, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
 
 const HOMES = [
@@ -75,10 +75,17 @@ test("sign-out ends the session, and a copy of its cookie opens nothing", async 
   await expect(page.getByRole("row").filter({ hasText: "auth.sign-out" }).filter({ hasText: OTHER_PRACTICE_CLINICIAN.name }).first()).toBeVisible();
 });
 
-test("the health endpoint reports app and database", async ({ request }) => {
-  const response = await request.get("/api/health");
-  expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
+test("the health endpoint tells anyone only whether the app is up, and an administrator the details", async ({ request, browser }) => {
+  const anonymous = await request.get("/api/health");
+  expect(anonymous.status()).toBe(200);
+  expect(await anonymous.json()).toEqual({ status: "ok" });
+  for (const role of ["clinician", "admin"] as const) {
+    const context = await browser.newContext({ storageState: storageState(role) });
+    const body = await (await context.request.get("/api/health")).json();
+    if (role === "admin") expect(body).toMatchObject({ status: "ok", database: { status: "ok" } });
+    else expect(body).toEqual({ status: "ok" });
+    await context.close();
+  }
 });
 
 test("repeated failures for one account are refused with 429 and a retry time", async ({ request }) => {

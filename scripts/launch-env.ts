@@ -10,6 +10,7 @@ const launchEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   BACKSTEP_DATA_DIR: z.string().min(1).default(".data"),
   TRUSTED_PROXIES: z.string().optional(),
+  ALLOW_INSECURE_HTTP: z.enum(["1"], { error: 'ALLOW_INSECURE_HTTP must be "1" when set' }).optional(),
 });
 
 export type LaunchEnv = Omit<z.infer<typeof launchEnvSchema>, "BACKSTEP_MODE"> & { BACKSTEP_MODE: "demo" | "production" };
@@ -32,11 +33,20 @@ export function readLaunchEnv(env: Readonly<Record<string, string | undefined>>)
   return { ...parsed.data, BACKSTEP_MODE: parsed.data.BACKSTEP_MODE ?? (parsed.data.DATABASE_URL ? "production" : "demo") };
 }
 
-/** What serving in production needs on top: a session secret and a PostgreSQL server. */
+/**
+ * What serving in production needs on top: a session secret, a PostgreSQL server, and an https address, so session
+ * cookies are sent only over TLS (`ALLOW_INSECURE_HTTP=1` says a TLS-terminating proxy sits in front).
+ */
 export function requireProductionSettings(env: LaunchEnv): void {
   if (env.BACKSTEP_MODE !== "production") return;
   const missing = [!env.NEXTAUTH_SECRET && "NEXTAUTH_SECRET", !env.DATABASE_URL && "DATABASE_URL"].filter(Boolean);
-  if (!missing.length) return;
+  if (!missing.length) {
+    if (env.NEXTAUTH_URL?.startsWith("https://") || env.ALLOW_INSECURE_HTTP === "1") return;
+    throw new Error(
+      "Production mode needs NEXTAUTH_URL to be the https:// address people use, so session cookies travel only over TLS. " +
+        "If a proxy in front terminates TLS and forwards plain HTTP, set ALLOW_INSECURE_HTTP=1 to say so.",
+    );
+  }
   throw new Error(
     `Production mode needs ${missing.join(" and ")}. Set NEXTAUTH_SECRET to a random string of at least 32 characters ` +
       "(for example `openssl rand -base64 48`) and DATABASE_URL to your PostgreSQL server; " +

@@ -8,6 +8,8 @@ import { applyClientAddress, parseTrustedProxies } from "../lib/http/client-addr
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+// Served at an https address, browsers are told to use nothing else for a year, for every kind of response.
+const hsts = process.env.NEXTAUTH_URL?.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
 
 const app = next({ dev, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
@@ -15,6 +17,7 @@ const handle = app.getRequestHandler();
 void app.prepare().then(() => {
   createServer((request, response) => {
     applyClientAddress(request.headers, request.socket.remoteAddress, trusted);
+    if (hsts) response.setHeader("Strict-Transport-Security", hsts);
     void handle(request, response);
   }).listen(port, () => console.log(`[backstep] listening on port ${port}`));
 });

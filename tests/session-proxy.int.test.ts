@@ -14,6 +14,22 @@ async function visit(path: string, claims?: { signedInAt: number; seenAt: number
   return proxy(new NextRequest(`http://localhost:3000${path}`, { headers }));
 }
 
+describe("the headers in front of every page", () => {
+  it("give each response a Content-Security-Policy with a nonce of its own, and pass the nonce to the page", async () => {
+    const [first, second] = [await visit("/sign-in"), await visit("/sign-in")];
+    const policy = first.headers.get("content-security-policy")!;
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(second.headers.get("content-security-policy")).not.toBe(policy);
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
+    expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    // A public page passes without a session; a signed-in page redirects with the policy set all the same.
+    expect(first.headers.get("location")).toBeNull();
+    expect((await visit("/patients")).headers.get("content-security-policy")).toContain("'nonce-");
+  });
+});
+
 describe("the session check in front of every page", () => {
   it("sends a visitor without a session to sign-in, keeping where they were going", async () => {
     const response = await visit("/patients?q=ames");

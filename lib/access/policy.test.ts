@@ -53,6 +53,7 @@ const ALLOWED = new Set([
   "admin update organization",
   "admin read audit-trail",
   "admin read evidence",
+  "admin read system-health",
 ]);
 
 const combinations = ROLES.flatMap((role) => ACTIONS.flatMap((action) => RESOURCES.map((resource) => [role, action, resource] as const)));

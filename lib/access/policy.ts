@@ -20,6 +20,8 @@ export const RESOURCES = [
   "evidence",
   "user",
   "organization",
+  // The running system's details (database latency, migrations, uptime): anyone may learn only whether it is up.
+  "system-health",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -65,6 +67,7 @@ export const ACCESS_TABLE: AccessTable = {
     organization: ["read", "update"],
     "audit-trail": ["read"],
     evidence: ["read"],
+    "system-health": ["read"],
   },
 };
 
