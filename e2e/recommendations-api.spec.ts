@@ -84,6 +84,23 @@ test.describe("POST /api/v1/recommendations", () => {
     expect(body.issues.map((i: { path: string }) => i.path).sort()).toEqual(["patient.ageYears", "redFlags.0"]);
   });
 
+  test("refuses a body too large, of another type or nested without end, with a short answer", async ({ request }) => {
+    const huge = await request.post("/api/v1/recommendations", { data: { ...EXAMPLE, note: "x".repeat(5_000_000) } });
+    expect(huge.status()).toBe(413);
+    expect((await huge.body()).length).toBeLessThan(500);
+    const text = await request.post("/api/v1/recommendations", { data: JSON.stringify(EXAMPLE), headers: { "content-type": "text/plain" } });
+    expect(text.status()).toBe(415);
+    const deep = await request.post("/api/v1/recommendations", { data: "[".repeat(200_000), headers: { "content-type": "application/json" } });
+    expect(deep.status()).toBe(413);
+    const nested = await request.post("/api/v1/recommendations", { data: "[".repeat(20_000) + "]".repeat(20_000), headers: { "content-type": "application/json" } });
+    expect(nested.status()).toBe(400);
+    expect(await nested.json()).toEqual({ error: "invalid-assessment", issues: [{ path: "(body)", message: "the body nests deeper than 32 levels" }] });
+    // A long value is quoted, not echoed whole.
+    const echoed = await request.post("/api/v1/recommendations", { data: { ...EXAMPLE, redFlags: ["y".repeat(60_000)] } });
+    expect(echoed.status()).toBe(400);
+    expect((await echoed.body()).length).toBeLessThan(1000);
+  });
+
   test("rejects a body that is not JSON with a 400", async ({ request }) => {
     const response = await request.post("/api/v1/recommendations", { data: "not json", headers: { "content-type": "application/json" } });
     expect(response.status()).toBe(400);

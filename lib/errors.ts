@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   "not-found": 404,
   conflict: 409,
+  "too-large": 413,
+  "unsupported-media-type": 415,
   throttled: 429,
 } as const;
 

@@ -61,10 +61,12 @@ describe("listPatients", () => {
     expect(event).toMatchObject({ action: "patient.list", outcome: "denied" });
   });
 
-  it("rejects a search that is too long with a field-named issue", async () => {
+  it("rejects a search that is too long, holds a NUL byte, or a page that is no number, naming the field", async () => {
     const error = await rejection(listPatients(clinic.clinician, { q: "x".repeat(101) }));
     expect(error.code).toBe("invalid-input");
     expect(error.issues[0]?.path).toBe("q");
+    expect((await rejection(listPatients(clinic.clinician, { q: "Ames\u0000" }))).issues).toEqual([{ path: "q", message: "Search contains a control or invisible character; retype it" }]);
+    expect((await rejection(listPatients(clinic.clinician, { page: "abc" }))).issues).toEqual([{ path: "page", message: "page must be a whole number" }]);
   });
 });
 
@@ -134,6 +136,15 @@ describe("createPatient", () => {
     expect(error.code).toBe("invalid-input");
     expect(error.issues.map((i) => i.path).sort()).toEqual(["birthDate", "givenName", "mrn", "sex"]);
     expect(await testDb().patient.count({ where: { organizationId: clinic.organizationId } })).toBe(before);
+  });
+
+  it("refuses control and invisible characters in a name, so none reach the record or its exports", async () => {
+    const error = await rejection(createPatient(clinic.clinician, { ...valid, mrn: "CTRL-1", givenName: "Ann\u202Egnp.exe", familyName: "Am\u200Bes" }));
+    expect(error.issues).toEqual([
+      { path: "givenName", message: "Given name contains a control or invisible character; retype it" },
+      { path: "familyName", message: "Family name contains a control or invisible character; retype it" },
+    ]);
+    expect(await testDb().patient.count({ where: { mrn: "CTRL-1" } })).toBe(0);
   });
 
   it("refuses an auditor, who never writes clinical data, and records the denial", async () => {

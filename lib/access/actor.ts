@@ -8,6 +8,8 @@ export type Actor = {
   role: Role;
   organizationId: string;
   siteId: string | null;
+  /** Where this request came from (see requestAddress), for the audit trail; absent outside a request. */
+  sourceAddress?: string | null;
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -11,7 +11,8 @@ import { verifyAuditChain, type ChainStatus } from "./verify-chain";
 const PAGE_SIZE = 50;
 
 const listInput = z.object({
-  before: z.string().regex(/^\d+$/, { error: "before must be an event number" }).optional(),
+  // An event number: a bigint id, so at most 19 digits.
+  before: z.string().regex(/^\d{1,18}$/, { error: "before must be an event number" }).optional(),
 });
 
 /** The organization's audit trail, newest first, a page at a time. Reading it is itself an audit event. */
@@ -33,6 +34,7 @@ export async function listAuditEvents(actor: Actor, input: unknown): Promise<Aud
         entityId: true,
         patientId: true,
         detail: true,
+        sourceAddress: true,
         actor: { select: { name: true } },
       },
     });
@@ -50,6 +52,7 @@ export async function listAuditEvents(actor: Actor, input: unknown): Promise<Aud
     entityId: row.entityId,
     patientId: row.patientId,
     detail: JSON.stringify(row.detail),
+    sourceAddress: row.sourceAddress,
   }));
   return { items, hasMore: rows.length > PAGE_SIZE, before: items.at(-1)?.id ?? null };
 }

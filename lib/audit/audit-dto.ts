@@ -9,6 +9,8 @@ export type AuditEventItem = {
   entityId: string | null;
   patientId: string | null;
   detail: string;
+  /** The address the request came from, where the event had a request behind it. */
+  sourceAddress: string | null;
 };
 
 export type AuditEventPage = { items: AuditEventItem[]; hasMore: boolean; before: string | null };

@@ -9,7 +9,7 @@ import type { AuditAction, AuditOutcome } from "./audit-actions";
 export type AuditTx = Prisma.TransactionClient;
 
 export type AuditEventInput = {
-  actor: Pick<Actor, "userId" | "role" | "organizationId"> | null;
+  actor: Pick<Actor, "userId" | "role" | "organizationId" | "sourceAddress"> | null;
   action: AuditAction;
   outcome: AuditOutcome;
   organizationId?: string | null;
@@ -39,7 +39,7 @@ export async function recordAudit(tx: AuditTx, event: AuditEventInput, at: Date 
     entityType: event.entityType ?? null,
     entityId: event.entityId ?? null,
     patientId: event.patientId ?? null,
-    sourceAddress: event.sourceAddress ?? null,
+    sourceAddress: event.sourceAddress ?? event.actor?.sourceAddress ?? null,
     detail: event.detail ?? {},
   };
   await tx.auditEvent.create({ data: { ...row, prevHash, hash: chainHash(prevHash, row) } });

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors";
 import { resolveActor } from "./resolve-actor";
 import { claimsOf } from "./session-policy";
+import { requestAddress } from "./request-address";
 
 // Read once per request (React cache), re-checked against the database each time.
 export const getActor = cache(async (): Promise<Actor | null> => {
@@ -17,7 +18,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     req: { headers: Object.fromEntries(headerList), cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])) } as never,
     secret: serverEnv().NEXTAUTH_SECRET,
   });
-  return resolveActor(db(), claimsOf(token), new Date(), serverEnv().SESSION_IDLE_MINUTES);
+  const actor = await resolveActor(db(), claimsOf(token), new Date(), serverEnv().SESSION_IDLE_MINUTES);
+  return actor && { ...actor, sourceAddress: requestAddress(headerList) };
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

@@ -25,6 +25,7 @@ import { taperProgress } from "./taper-progress";
 import { taperScheduleFor, type TaperSchedule } from "@/lib/ladder/taper-schedule";
 import { encounterFacts } from "@/lib/measures/encounter-facts";
 import { factRow, linkPreviousEncounters } from "@/lib/measures/fact-store";
+import { plainText } from "@/lib/plain-text";
 
 const encounterId = z.uuid({ error: "Encounter id must be a UUID" });
 
@@ -396,7 +397,7 @@ async function storeOrders(
 
 export async function addAddendum(actor: Actor, input: unknown): Promise<void> {
   await authorize(db(), actor, "update", "encounter", { action: "encounter.addendum", entityType: "encounter" });
-  const { encounterId: id, text } = parseInput(z.object({ encounterId: encounterId, text: z.string().trim().min(1, { error: "Write the correction" }).max(5000) }), input);
+  const { encounterId: id, text } = parseInput(z.object({ encounterId: encounterId, text: plainText(z.string().trim().min(1, { error: "Write the correction" }).max(5000), "text", "note") }), input);
   await db().$transaction(async (tx) => {
     const encounter = await tx.encounter.findFirst({ where: { id, organizationId: actor.organizationId }, select: { status: true, patientId: true } });
     if (!encounter) throw new AppError("not-found", "No such encounter.");

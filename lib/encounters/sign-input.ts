@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DECISION_REASON_CODES } from "./decision-reasons";
 import { completeSupply } from "./supply";
 import { DRUGS, INDICATIONS, MEDICATION_FORMS, ORDER_ACTIONS, PROCEDURE_THERAPIES } from "@/lib/ladder/vocabulary";
+import { plainText } from "@/lib/plain-text";
 
 // What the signing form sends. The assessment itself is checked against the recommendation contract separately,
 // so its issues carry the contract's field names under "assessment.".
@@ -11,10 +12,10 @@ export const decisionInput = z.strictObject({
   itemKey: z.string().min(1).max(200),
   response: z.enum(["accepted", "declined", "acknowledged", "overridden"], { error: "response must be accepted, declined, acknowledged or overridden" }),
   reasonCode: z.enum(DECISION_REASON_CODES, { error: `reason must be one of ${DECISION_REASON_CODES.join(", ")}` }).optional(),
-  comment: z.string().trim().max(2000, { error: "comment is limited to 2000 characters" }).optional(),
+  comment: plainText(z.string().trim().max(2000, { error: "comment is limited to 2000 characters" }), "comment", "note").optional(),
 });
 
-const text = (label: string) => z.string().trim().min(1, { error: `${label} is required` }).max(500);
+const text = (label: string) => plainText(z.string().trim().min(1, { error: `${label} is required` }).max(500), label);
 
 export const orderInput = z.discriminatedUnion(
   "kind",
@@ -45,9 +46,9 @@ export const orderInput = z.discriminatedUnion(
     z.strictObject({ kind: z.literal("urine_drug_test") }),
     // The schedule is the engine's, worked out on the server at signing from the reconciled list.
     z.strictObject({ kind: z.literal("taper_plan") }),
-    z.strictObject({ kind: z.literal("pt_referral"), priority: z.enum(["routine", "soon", "urgent"]).default("routine"), goals: z.string().trim().max(1000).optional() }),
+    z.strictObject({ kind: z.literal("pt_referral"), priority: z.enum(["routine", "soon", "urgent"]).default("routine"), goals: plainText(z.string().trim().max(1000), "goals", "note").optional() }),
     z.strictObject({ kind: z.literal("imaging"), code: z.enum(["imaging", "urgent-imaging"]), study: text("study"), reason: text("reason") }),
-    z.strictObject({ kind: z.literal("injection"), code: z.enum(PROCEDURE_THERAPIES), level: z.string().trim().max(50).optional(), reason: text("reason") }),
+    z.strictObject({ kind: z.literal("injection"), code: z.enum(PROCEDURE_THERAPIES), level: plainText(z.string().trim().max(50), "level").optional(), reason: text("reason") }),
     z.strictObject({
       kind: z.literal("specialist_referral"),
       code: z.enum(["spine-surgery-referral", "emergency-referral", "multidisciplinary-rehabilitation", "psychological-therapy"]),

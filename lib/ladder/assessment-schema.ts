@@ -41,8 +41,14 @@ function strictObject<const T extends $ZodShape>(shape: T, params?: Parameters<t
   return new CompiledObject({ type: "object", shape, catchall: z.never(), ...util.normalizeParams(params) }) as unknown as z.ZodMiniObject<T, z.core.$strict>;
 }
 
+/** A received value as an error message quotes it: short enough that a huge value never comes back whole. */
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 const code = <const T extends readonly [string, ...string[]]>(values: T, field: string) =>
-  z.enum(values, { error: (issue) => `${field} must be one of ${values.join(", ")}${issue.input === undefined ? "" : ` (got ${JSON.stringify(issue.input)})`}` });
+  z.enum(values, { error: (issue) => `${field} must be one of ${values.join(", ")}${issue.input === undefined ? "" : ` (got ${quoted(issue.input)})`}` });
 
 const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 /** The message for a missing section; other problems with it (an unknown key, say) keep zod's own. */

@@ -6,13 +6,14 @@ import { emailAddress } from "@/lib/auth/email-address";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { plainText } from "@/lib/plain-text";
 
 // The first administrator of a practice, made from the command line: the organization is created when it does not
 // exist yet, and the admin is an active user in it who signs in with the password given.
 
 export const firstAdminInput = z.strictObject({
-  organization: z.string({ error: "organization is required" }).trim().min(1, { error: "organization is required" }).max(200, { error: "organization is limited to 200 characters" }),
-  name: z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(200, { error: "name is limited to 200 characters" }),
+  organization: plainText(z.string({ error: "organization is required" }).trim().min(1, { error: "organization is required" }).max(200, { error: "organization is limited to 200 characters" }), "organization"),
+  name: plainText(z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(200, { error: "name is limited to 200 characters" }), "name"),
   email: emailAddress,
   password: z.string({ error: "password is required" }),
 });

@@ -8,6 +8,7 @@ import { auditChanges } from "@/lib/audit/audit-changes";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ADHERENCE_THRESHOLD_RANGE } from "@/lib/ladder/adequacy";
+import { plainText } from "@/lib/plain-text";
 
 // The organization's settings and its sites, as its administrators keep them. Every change is an audit event with
 // each changed value before and after.
@@ -47,12 +48,14 @@ export async function getClinicalSettings(actor: Actor): Promise<ClinicalSetting
   return settings;
 }
 
-const text = (label: string, max: number) => z.string({ error: `${label} is required` }).trim().min(1, { error: `${label} is required` }).max(max, { error: `${label} is limited to ${max} characters` });
+const text = (label: string, max: number) =>
+  plainText(z.string({ error: `${label} is required` }).trim().min(1, { error: `${label} is required` }).max(max, { error: `${label} is limited to ${max} characters` }), label);
 const optionalText = (label: string, max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: `${label} is limited to ${max} characters` })
+    .pipe(plainText(z.string(), label))
     .transform((value) => value || null);
 
 const wholeNumber = (label: string, min: number, max: number) =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { toIsoDate } from "@/lib/dates";
+import { plainText } from "@/lib/plain-text";
 
 // A patient's demographics as entered on the form or imported from a file: the same rules and messages for both.
 
@@ -14,8 +15,8 @@ export const patientFields = z.object({
     .min(1, { error: "MRN is required" })
     .max(32, { error: "MRN is at most 32 characters" })
     .regex(/^[A-Za-z0-9-]+$/, { error: "MRN may hold letters, digits and hyphens only" }),
-  givenName: z.string().trim().min(1, { error: "Given name is required" }).max(100, { error: "Given name is at most 100 characters" }),
-  familyName: z.string().trim().min(1, { error: "Family name is required" }).max(100, { error: "Family name is at most 100 characters" }),
+  givenName: plainText(z.string().trim().min(1, { error: "Given name is required" }).max(100, { error: "Given name is at most 100 characters" }), "Given name"),
+  familyName: plainText(z.string().trim().min(1, { error: "Family name is required" }).max(100, { error: "Family name is at most 100 characters" }), "Family name"),
   birthDate: z.iso
     .date({ error: "Birth date must be a date (YYYY-MM-DD)", abort: true })
     .refine((value) => value <= today(), { error: "Birth date cannot be in the future" })

@@ -16,14 +16,15 @@ import { visiblePatients } from "./patient-scope";
 import { buildPatientChart, type SignedVisit } from "./patient-chart";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import { visibleReferrals } from "@/lib/referrals/referral-scope";
+import { plainText } from "@/lib/plain-text";
 
 const PAGE_SIZE = 25;
 
 const PATIENT_FIELDS = { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, sex: true } as const;
 
 const listInput = z.object({
-  q: z.string().trim().max(100, { error: "Search is limited to 100 characters" }).default(""),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  q: plainText(z.string().trim().max(100, { error: "Search is limited to 100 characters" }), "Search").default(""),
+  page: z.coerce.number({ error: "page must be a whole number" }).int({ error: "page must be a whole number" }).min(1, { error: "page must be at least 1" }).max(10_000, { error: "page must be at most 10000" }).default(1),
 });
 
 export async function listPatients(actor: Actor, input: unknown): Promise<PatientListPage> {

@@ -11,6 +11,7 @@ import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { DischargeSummary, ReferralDetail } from "./referral-dto";
 import { visibleReferrals } from "./referral-scope";
 import { DISCHARGE_OUTCOMES, measuredProgress, RESPONSE_FOR_OUTCOME } from "./outcomes";
+import { plainText } from "@/lib/plain-text";
 
 // The PT clinic's side of a referral: accept or decline it, assign a therapist, record visits, discharge it back to
 // the referring doctor. The discharge becomes a treatment course, which the next visit's history picks up.
@@ -30,7 +31,7 @@ const TRANSITIONS: Record<"accept" | "decline" | "schedule" | "assign", { from: 
 const updateInput = z.object({
   referralId,
   action: z.enum(["accept", "decline", "schedule", "assign"], { error: "action must be accept, decline, schedule or assign" }),
-  reason: z.string().trim().max(1000).optional(),
+  reason: plainText(z.string().trim().max(1000), "reason", "note").optional(),
   therapistId: z.uuid({ error: "Therapist id must be a UUID" }).optional(),
 });
 
@@ -71,7 +72,7 @@ const visitInput = z.object({
   referralId,
   date: z.iso.date({ error: "Visit date must be a date (YYYY-MM-DD)" }),
   attended: z.boolean({ error: "Say whether the patient attended" }),
-  notes: z.string().trim().max(4000).optional(),
+  notes: plainText(z.string().trim().max(4000), "notes", "note").optional(),
   adherencePercent: z.number({ error: "Adherence must be a number" }).int().min(0).max(100).optional(),
   painScore: z.number({ error: "Pain must be a number" }).int().min(0, { error: "Pain is 0-10" }).max(10, { error: "Pain is 0-10" }).optional(),
   outcomePhase: z.enum(["intake", "mid_program", "discharge"]).optional(),
@@ -113,7 +114,7 @@ export async function recordVisit(actor: Actor, input: unknown): Promise<{ id: s
 const dischargeInput = z.object({
   referralId,
   outcome: z.enum(DISCHARGE_OUTCOMES, { error: `outcome must be one of ${DISCHARGE_OUTCOMES.join(", ")}` }),
-  recommendation: z.string().trim().min(1, { error: "Write the therapist's recommendation for the referring doctor" }).max(4000),
+  recommendation: plainText(z.string().trim().min(1, { error: "Write the therapist's recommendation for the referring doctor" }).max(4000), "recommendation", "note"),
 });
 
 const mean = (values: number[]) => (values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null);

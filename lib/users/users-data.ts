@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { emailAddress } from "@/lib/auth/email-address";
 import type { UserListItem } from "./user-dto";
+import { plainText } from "@/lib/plain-text";
 
 /** The organization's people, and the sites (not retired) a person can be placed at. */
 export async function listUsers(actor: Actor): Promise<{ users: UserListItem[]; sites: { id: string; name: string }[] }> {
@@ -37,7 +38,7 @@ export async function listUsers(actor: Actor): Promise<{ users: UserListItem[]; 
 const setActiveInput = z.object({
   userId: z.uuid({ error: "User id must be a UUID" }),
   active: z.boolean({ error: "Active must be true or false" }),
-  reason: z.string().trim().max(500, { error: "reason is limited to 500 characters" }).optional(),
+  reason: plainText(z.string().trim().max(500, { error: "reason is limited to 500 characters" }), "reason", "note").optional(),
 });
 
 /** Whether the user is the organization's last active administrator: the organization must keep one. */
@@ -71,7 +72,7 @@ export async function setUserActive(actor: Actor, input: unknown): Promise<void>
 }
 
 const newUserInput = z.strictObject({
-  name: z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(200, { error: "name is limited to 200 characters" }),
+  name: plainText(z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(200, { error: "name is limited to 200 characters" }), "name"),
   email: emailAddress,
   role: z.enum(ROLES, { error: "choose a role" }),
   siteId: z.union([z.uuid({ error: "choose a site from the list" }), z.literal("").transform(() => null)]).nullable().default(null),

@@ -3,7 +3,8 @@ import { TableHead } from "@/components/ui/table-head";
 import { TableRegion } from "@/components/ui/table-region";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
-import { pageData } from "@/lib/http/page-data";
+import { pageData, pageDataOrIssues } from "@/lib/http/page-data";
+import { InputIssues } from "@/components/ui/input-issues";
 import { auditChainStatus, listAuditEvents } from "@/lib/audit/audit-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +16,8 @@ const OUTCOME_TONE = { success: "ok", failure: "warning", denied: "critical" } a
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const { before } = await searchParams;
-  const page = await pageData(() => listAuditEvents(actor, { before: typeof before === "string" ? before : undefined }));
+  const listed = await pageDataOrIssues(() => listAuditEvents(actor, { before: typeof before === "string" ? before : undefined }));
+  const page = listed.ok ? listed.data : { items: [], hasMore: false, before: null };
   const chain = await pageData(() => auditChainStatus(actor));
   return (
     <>
@@ -31,10 +33,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </p>
         )}
       </section>
+      {!listed.ok && <InputIssues issues={listed.issues} />}
       <TableRegion label="Audit events table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit events</caption>
-          <TableHead columns={["#", "When (UTC)", "Who", "Action", "Outcome", "Entity", "Detail"]} />
+          <TableHead columns={["#", "When (UTC)", "Who", "Action", "Outcome", "Entity", "Source", "Detail"]} />
           <tbody>
             {page.items.map((event) => (
               <tr key={event.id} className="border-b border-line align-top last:border-0">
@@ -46,6 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <Badge tone={OUTCOME_TONE[event.outcome]}>{event.outcome}</Badge>
                 </td>
                 <td className="px-4 py-2 font-mono text-xs">{event.entityType ? `${event.entityType} ${event.entityId?.slice(0, 8) ?? ""}` : "—"}</td>
+                <td className="px-4 py-2 font-mono text-xs">{event.sourceAddress ?? ""}</td>
                 <td className="px-4 py-2 font-mono text-xs text-muted">{event.detail === "{}" ? "" : event.detail}</td>
               </tr>
             ))}

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { PeriodForm } from "@/components/measures/period-form";
 import { MeasureCard } from "@/components/measures/measure-card";
-import { InputIssues } from "@/components/measures/input-issues";
+import { InputIssues } from "@/components/ui/input-issues";
 
 export const metadata: Metadata = { title: "Measures" };
 

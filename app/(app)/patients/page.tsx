@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/access/policy";
-import { pageData } from "@/lib/http/page-data";
+import { pageDataOrIssues } from "@/lib/http/page-data";
 import { listPatients } from "@/lib/patients/patients-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { PatientSearch } from "@/components/patients/patient-search";
 import { PatientTable } from "@/components/patients/patient-table";
+import { InputIssues } from "@/components/ui/input-issues";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -16,12 +17,12 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q : "";
   const page = typeof params.page === "string" ? params.page : "1";
-  const result = await pageData(() => listPatients(actor, { q, page }));
+  const result = await pageDataOrIssues(() => listPatients(actor, { q, page }));
   return (
     <>
       <PageHeader
         title="Patients"
-        subtitle={`${result.total} patient${result.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}`}
+        subtitle={result.ok ? `${result.data.total} patient${result.data.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}` : undefined}
         actions={
           can(actor.role, "create", "patient") && (
             <Link href="/patients/new" className={buttonClass("primary")}>
@@ -31,7 +32,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         }
       />
       <PatientSearch initialQuery={q} />
-      <PatientTable page={result} query={q} />
+      {result.ok ? <PatientTable page={result.data} query={q} /> : <InputIssues issues={result.issues} />}
     </>
   );
 }

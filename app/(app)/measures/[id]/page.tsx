@@ -14,7 +14,7 @@ import { MeasureDefinition } from "@/components/measures/measure-definition";
 import { MeasureTrend } from "@/components/measures/measure-trend";
 import { monthRows, SpreadTable } from "@/components/measures/spread-table";
 import { CaseTable } from "@/components/measures/case-table";
-import { InputIssues } from "@/components/measures/input-issues";
+import { InputIssues } from "@/components/ui/input-issues";
 
 export const metadata: Metadata = { title: "Measure" };
 

@@ -8,7 +8,7 @@ import type { ReportMeasure } from "@/lib/measures/measure-dto";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/encounters/print-button";
 import { MeasureDefinition } from "@/components/measures/measure-definition";
-import { InputIssues } from "@/components/measures/input-issues";
+import { InputIssues } from "@/components/ui/input-issues";
 import { monthRows, SpreadTable } from "@/components/measures/spread-table";
 
 export const metadata: Metadata = { title: "Measures report" };
