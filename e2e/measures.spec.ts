@@ -35,9 +35,9 @@ test.describe("an auditor", () => {
     expect(lines).toHaveLength(numerator + 1);
     expect(lines.slice(1).every((line) => line.startsWith("mme-90,") && line.includes(",true,"))).toBe(true);
 
-    const deidentified = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Export de-identified CSV" }).click();
-    const anonymous = await readFile((await (await deidentified).path())!, "utf8");
+    const pseudonymized = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export pseudonymized CSV" }).click();
+    const anonymous = await readFile((await (await pseudonymized).path())!, "utf8");
     const firstName = (await cases.getByRole("row").nth(1).getByRole("cell").nth(1).locator("div").first().textContent())!;
     expect(anonymous).toContain("patient_ref");
     expect(anonymous).not.toContain(firstName);
@@ -55,7 +55,7 @@ test.describe("an auditor", () => {
     // The audit trail shows the export, and the chain verifies.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit trail" }).click();
     await expect(page.getByRole("region", { name: "Chain verification" })).toContainText(/Chain intact: all \d+ events verified/);
-    await expect(page.getByRole("row").filter({ hasText: "measure.export" }).first()).toContainText('"deidentified":true');
+    await expect(page.getByRole("row").filter({ hasText: "measure.export" }).first()).toContainText('"pseudonymized":true');
   });
 
   test("narrows a measure to one clinician and reads the printable report", async ({ page }) => {
@@ -75,14 +75,14 @@ test.describe("an auditor", () => {
     await expect(page.getByRole("heading", { name: `Cases in the denominator, month ${label}` })).toBeVisible();
     await expect(page.getByRole("table", { name: "Cases" }).getByRole("row")).toHaveCount(Number(count) === 0 ? 0 : Number(count) + 1);
     await page.goBack();
-    await page.getByRole("link", { name: "De-identify" }).click();
+    await page.getByRole("link", { name: "Pseudonymize", exact: true }).click();
     await expect(page.getByRole("columnheader", { name: "Patient (keyed hash)" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Cases" })).not.toContainText(/RV-\d+/);
     await expectAccessible(page);
 
-    await page.goto("/measures/report?deidentified=1");
+    await page.goto("/measures/report?pseudonymized=1");
     await expect(page.getByRole("heading", { level: 1, name: "Opioid-avoidance measures report" })).toBeVisible();
-    await expect(page.getByText("de-identified: no names")).toBeVisible();
+    await expect(page.getByText("pseudonymized: no names")).toBeVisible();
     await expect(page.getByRole("heading", { level: 2 })).toHaveCount(8);
     await expect(page.getByRole("main")).not.toContainText(/RV-\d+/);
     await expectAccessible(page);

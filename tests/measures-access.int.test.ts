@@ -11,7 +11,7 @@ import { assessment } from "./support/assessment";
 import { auditEventsOf, createClinic, createPatientRow, testDb, type Clinic } from "./support/fixtures";
 import { deriveFacts, signedVisit } from "./support/signed-visits";
 
-// Who may see the measures, what each view and export leaves in the audit trail, bad input, de-identification,
+// Who may see the measures, what each view and export leaves in the audit trail, bad input, pseudonymization,
 // and that signing writes the same facts the measures are computed from.
 
 let clinic: Clinic;
@@ -55,12 +55,12 @@ describe("access to the measures", () => {
       bySite: [{ label: "Fixture Practice", numerator: 1, denominator: 1 }],
     });
     await getMeasure(clinic.auditor, { id, ...PERIOD, show: "denominator" });
-    await exportMeasureCsv(clinic.auditor, { id, ...PERIOD, deidentified: "1" });
+    await exportMeasureCsv(clinic.auditor, { id, ...PERIOD, pseudonymized: "1" });
     await getMeasureReport(clinic.auditor, PERIOD);
     const events = await auditEventsOf(clinic.auditor.userId);
     expect(events.map((e) => e.action)).toEqual(["measure.report", "measure.export", "measure.read", "measure.dashboard"]);
-    expect(events[1]).toMatchObject({ outcome: "success", entityType: "measure", detail: { measure: id, from: PERIOD.from, to: PERIOD.to, deidentified: true, rows: 1 } });
-    expect(events[2]?.detail).toMatchObject({ measure: id, show: "denominator", deidentified: false });
+    expect(events[1]).toMatchObject({ outcome: "success", entityType: "measure", detail: { measure: id, from: PERIOD.from, to: PERIOD.to, pseudonymized: true, rows: 1 } });
+    expect(events[2]?.detail).toMatchObject({ measure: id, show: "denominator", pseudonymized: false });
   });
 
   it("only counts the auditor's own organization", async () => {
@@ -96,19 +96,19 @@ describe("exports", () => {
     expect(end).toBe("");
   });
 
-  it("de-identifies: no names, MRNs and encounter ids replaced by keyed hashes that are stable across exports", async () => {
+  it("pseudonymizes: no names, MRNs and encounter ids replaced by keyed hashes that are stable across exports", async () => {
     const mrn = (await testDb().patient.findFirstOrThrow({ where: { organizationId: clinic.organizationId, givenName: "Nora" } })).mrn;
-    const first = await exportMeasureCsv(clinic.auditor, { id: "mme-50-without-naloxone", ...PERIOD, deidentified: "1" });
-    const second = await exportMeasureCsv(clinic.auditor, { id: "mme-50-without-naloxone", ...PERIOD, deidentified: "1" });
+    const first = await exportMeasureCsv(clinic.auditor, { id: "mme-50-without-naloxone", ...PERIOD, pseudonymized: "1" });
+    const second = await exportMeasureCsv(clinic.auditor, { id: "mme-50-without-naloxone", ...PERIOD, pseudonymized: "1" });
     expect(first.csv).toBe(second.csv);
-    expect(first.filename).toContain("_deidentified");
+    expect(first.filename).toContain("_pseudonymized");
     expect(first.csv).not.toContain("Nora");
     expect(first.csv).not.toContain("Naloxone");
     expect(first.csv).not.toContain(mrn);
     const [header, row] = first.csv.split("\r\n");
     expect(header).toBe("measure,encounter_ref,date,patient_ref,clinician,site,in_numerator,excluded_because,naloxone_not_recorded");
     expect(row).toMatch(/^mme-50-without-naloxone,E-[0-9a-f]{20},2026-05-01,P-[0-9a-f]{20},/);
-    const screen = await getMeasure(clinic.auditor, { id: "mme-50-without-naloxone", ...PERIOD, deidentified: "1" });
+    const screen = await getMeasure(clinic.auditor, { id: "mme-50-without-naloxone", ...PERIOD, pseudonymized: "1" });
     expect(screen.rows[0]).toMatchObject({ patientName: null, encounterId: null, patientRef: row!.split(",")[3] });
   });
 

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 
 /** The cases behind the chosen number. Identified rows open the encounter as it was signed, read-only. */
 export function CaseTable({ detail }: { detail: MeasureDetail }) {
-  const { rows, flagLabel, categoryLabel, deidentified } = detail;
+  const { rows, flagLabel, categoryLabel, pseudonymized } = detail;
   if (rows.length === 0) return <p className="rounded-lg border border-line bg-white p-6 text-muted">No cases match.</p>;
   return (
     <TableRegion label="Cases table">
@@ -15,13 +15,13 @@ export function CaseTable({ detail }: { detail: MeasureDetail }) {
         <TableHead
           columns={[
             "Date",
-            deidentified ? "Patient (keyed hash)" : "Patient",
+            pseudonymized ? "Patient (keyed hash)" : "Patient",
             "Clinician",
             "Site",
             "Counted",
             ...(flagLabel ? [flagLabel] : []),
             ...(categoryLabel ? [categoryLabel] : []),
-            { label: "Encounter", hidden: deidentified },
+            { label: "Encounter", hidden: pseudonymized },
           ]}
         />
         <tbody>

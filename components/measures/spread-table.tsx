@@ -11,15 +11,15 @@ type Props = {
   period: Period;
   filterKey: "clinician" | "site" | "category" | "month";
   flagLabel?: string;
-  deidentified: boolean;
+  pseudonymized: boolean;
 };
 
 /** A measure's monthly trend as spread rows, keyed by month. */
 export const monthRows = (trend: MeasureSummary["trend"]): SpreadRow[] => trend.map((month) => ({ ...month, key: month.month, label: month.month }));
 
 /** One dimension's spread of a measure (by month, clinician, site or category); each count opens the cases behind it. */
-export function SpreadTable({ title, rows, measureId, period, filterKey, flagLabel, deidentified }: Props) {
-  const href = (key: string, show: RowFilter["show"]) => measureHref(measureId, period, { show, [filterKey]: key, deidentified });
+export function SpreadTable({ title, rows, measureId, period, filterKey, flagLabel, pseudonymized }: Props) {
+  const href = (key: string, show: RowFilter["show"]) => measureHref(measureId, period, { show, [filterKey]: key, pseudonymized });
   return (
     <section aria-label={title} className="min-w-0">
       <h3 className="mb-2 text-sm font-semibold">{title}</h3>

@@ -14,11 +14,11 @@ export type MeasureSummary = Omit<MeasureDefinition, "cases"> & {
 };
 
 export type MeasureRow = {
-  /** The encounter's id, or its keyed hash in a de-identified view (then no link is offered). */
+  /** The encounter's id, or its keyed hash in a pseudonymized view (then no link is offered). */
   encounterRef: string;
   encounterId: string | null;
   date: string;
-  /** The MRN, or its keyed hash in a de-identified view. */
+  /** The MRN, or its keyed hash in a pseudonymized view. */
   patientRef: string;
   patientName: string | null;
   clinician: string;
@@ -37,7 +37,7 @@ export type MeasureDetail = MeasureSummary & {
   byCategory: SpreadRow[];
   exclusions: { reason: string; count: number }[];
   filter: RowFilter;
-  deidentified: boolean;
+  pseudonymized: boolean;
   rows: MeasureRow[];
   /** True when more rows matched than are shown; the CSV export has them all. */
   truncated: boolean;
@@ -46,4 +46,4 @@ export type MeasureDetail = MeasureSummary & {
 export type DashboardMeasure = MeasureSummary & { byClinician: SpreadRow[]; bySite: SpreadRow[] };
 
 export type ReportMeasure = DashboardMeasure & { cases: MeasureRow[]; moreCases: boolean };
-export type MeasureReport = { period: Period; deidentified: boolean; generatedAt: string; measures: ReportMeasure[] };
+export type MeasureReport = { period: Period; pseudonymized: boolean; generatedAt: string; measures: ReportMeasure[] };

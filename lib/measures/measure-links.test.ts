@@ -9,8 +9,8 @@ describe("measure links", () => {
     expect(measureHref("mme-90", period, { show: "excluded", clinician: "abc", month: "2026-03" })).toBe(
       "/measures/mme-90?from=2026-01-01&to=2026-11-27&show=excluded&clinician=abc&month=2026-03",
     );
-    expect(exportHref("mme-90", period, { category: "PDMP review", deidentified: true })).toBe(
-      "/measures/mme-90/export?from=2026-01-01&to=2026-11-27&category=PDMP+review&deidentified=1",
+    expect(exportHref("mme-90", period, { category: "PDMP review", pseudonymized: true })).toBe(
+      "/measures/mme-90/export?from=2026-01-01&to=2026-11-27&category=PDMP+review&pseudonymized=1",
     );
     expect(reportHref(period)).toBe("/measures/report?from=2026-01-01&to=2026-11-27");
   });

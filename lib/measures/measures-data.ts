@@ -40,7 +40,7 @@ const detailInput = z.object({
   site: z.union([z.uuid(), z.literal("none")], { error: "site must be a site id or none" }).optional(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "month must be YYYY-MM" }).optional(),
   category: z.string().max(100).optional(),
-  deidentified: z.enum(["0", "1"], { error: "deidentified must be 0 or 1" }).default("0"),
+  pseudonymized: z.enum(["0", "1"], { error: "pseudonymized must be 0 or 1" }).default("0"),
 });
 
 const totalIn = (breakdown: Breakdown[]): Counts => {
@@ -95,15 +95,15 @@ export async function listMeasures(actor: Actor, input: unknown): Promise<{ peri
 }
 
 function parseDetail(input: unknown) {
-  const { id, from, to, deidentified, ...filter } = parseInput(detailInput, input);
+  const { id, from, to, pseudonymized, ...filter } = parseInput(detailInput, input);
   const period = parseInput(periodInput, { from, to });
   const measure = findMeasure(id);
   if (!measure) throw new AppError("not-found", "No such measure.");
-  return { measure, period, filter: filter as RowFilter, deidentified: deidentified === "1" };
+  return { measure, period, filter: filter as RowFilter, pseudonymized: pseudonymized === "1" };
 }
 
-function toRows(actor: Actor, cases: CaseRow[], names: Awaited<ReturnType<typeof namesOf>>, deidentified: boolean): MeasureRow[] {
-  const key = deidentified ? pseudonymKey(serverEnv().NEXTAUTH_SECRET, actor.organizationId) : null;
+function toRows(actor: Actor, cases: CaseRow[], names: Awaited<ReturnType<typeof namesOf>>, pseudonymized: boolean): MeasureRow[] {
+  const key = pseudonymized ? pseudonymKey(serverEnv().NEXTAUTH_SECRET, actor.organizationId) : null;
   return cases.map((row) => ({
     encounterRef: key ? pseudonym(key, "encounter", row.encounter_id) : row.encounter_id,
     encounterId: key ? null : row.encounter_id,
@@ -122,14 +122,14 @@ function toRows(actor: Actor, cases: CaseRow[], names: Awaited<ReturnType<typeof
 /** One measure over a period: definition, figure, trend, spread, and the cases behind the chosen number. */
 export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureDetail> {
   await authorize(db(), actor, "read", "measure", { action: "measure.read", entityType: "measure" });
-  const { measure, period, filter, deidentified } = parseDetail(input);
+  const { measure, period, filter, pseudonymized } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
   const [{ trend, breakdown, cases }, names] = await Promise.all([
     computeMeasure(measure, scope, { filter, limit: SCREEN_ROWS + 1 }),
     namesOf(actor.organizationId),
   ]);
   const spread = (dimension: Breakdown["dimension"], labels?: Map<string, string>) => spreadOf(breakdown, dimension, labels);
-  await audited(actor, "measure.read", { measure: measure.id, ...period, ...filter, deidentified });
+  await audited(actor, "measure.read", { measure: measure.id, ...period, ...filter, pseudonymized });
   return {
     ...summaryOf(measure, scope, totalIn(breakdown), trend),
     byClinician: spread("clinician", names.users),
@@ -137,25 +137,25 @@ export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureD
     byCategory: measure.categoryLabel ? spread("category") : [],
     exclusions: spread("exclusion").map((row) => ({ reason: row.label, count: row.excluded })),
     filter,
-    deidentified,
-    rows: toRows(actor, cases.slice(0, SCREEN_ROWS), names, deidentified),
+    pseudonymized,
+    rows: toRows(actor, cases.slice(0, SCREEN_ROWS), names, pseudonymized),
     truncated: cases.length > SCREEN_ROWS,
   };
 }
 
-/** The cases behind a number as CSV, identified or de-identified; the export is itself an audit event. */
+/** The cases behind a number as CSV, identified or pseudonymized; the export is itself an audit event. */
 export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ filename: string; csv: string }> {
   await authorize(db(), actor, "export", "measure", { action: "measure.export", entityType: "measure" });
-  const { measure, period, filter, deidentified } = parseDetail(input);
+  const { measure, period, filter, pseudonymized } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
   const [{ cases }, names] = await Promise.all([computeMeasure(measure, scope, { filter, limit: EXPORT_ROWS }), namesOf(actor.organizationId)]);
-  const rows = toRows(actor, cases, names, deidentified);
+  const rows = toRows(actor, cases, names, pseudonymized);
   const header = [
     "measure",
-    deidentified ? "encounter_ref" : "encounter_id",
+    pseudonymized ? "encounter_ref" : "encounter_id",
     "date",
-    deidentified ? "patient_ref" : "mrn",
-    ...(deidentified ? [] : ["patient_name"]),
+    pseudonymized ? "patient_ref" : "mrn",
+    ...(pseudonymized ? [] : ["patient_name"]),
     "clinician",
     "site",
     "in_numerator",
@@ -170,7 +170,7 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
       row.encounterRef,
       row.date,
       row.patientRef,
-      ...(deidentified ? [] : [row.patientName]),
+      ...(pseudonymized ? [] : [row.patientName]),
       row.clinician,
       row.site,
       row.excluded === null && row.numerator,
@@ -179,8 +179,8 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
       ...(measure.categoryLabel ? [row.category] : []),
     ]),
   );
-  await audited(actor, "measure.export", { measure: measure.id, ...period, ...filter, deidentified, rows: rows.length });
-  return { filename: `${measure.id}_${period.from}_${period.to}${deidentified ? "_deidentified" : ""}.csv`, csv };
+  await audited(actor, "measure.export", { measure: measure.id, ...period, ...filter, pseudonymized, rows: rows.length });
+  return { filename: `${measure.id}_${period.from}_${period.to}${pseudonymized ? "_pseudonymized" : ""}.csv`, csv };
 }
 
 const REPORT_ROWS = 50;
@@ -189,7 +189,7 @@ const REPORT_ROWS = 50;
 /** Every measure with its definition, figure, trend, spread and newest numerator cases, for printing. */
 export async function getMeasureReport(actor: Actor, input: unknown): Promise<MeasureReport> {
   await authorize(db(), actor, "export", "measure", { action: "measure.report", entityType: "measure" });
-  const { deidentified, ...rest } = parseInput(z.object({ from: z.string().optional(), to: z.string().optional(), deidentified: detailInput.shape.deidentified }), input);
+  const { pseudonymized, ...rest } = parseInput(z.object({ from: z.string().optional(), to: z.string().optional(), pseudonymized: detailInput.shape.pseudonymized }), input);
   const period = parseInput(periodInput, rest);
   const scope = { organizationId: actor.organizationId, ...period };
   const names = await namesOf(actor.organizationId);
@@ -200,11 +200,11 @@ export async function getMeasureReport(actor: Actor, input: unknown): Promise<Me
         ...summaryOf(measure, scope, totalIn(breakdown), trend),
         byClinician: spreadOf(breakdown, "clinician", names.users),
         bySite: spreadOf(breakdown, "site", names.sites),
-        cases: toRows(actor, cases.slice(0, REPORT_ROWS), names, deidentified === "1"),
+        cases: toRows(actor, cases.slice(0, REPORT_ROWS), names, pseudonymized === "1"),
         moreCases: cases.length > REPORT_ROWS,
       };
     }),
   );
-  await audited(actor, "measure.report", { ...period, deidentified: deidentified === "1" });
-  return { period, deidentified: deidentified === "1", generatedAt: new Date().toISOString(), measures };
+  await audited(actor, "measure.report", { ...period, pseudonymized: pseudonymized === "1" });
+  return { period, pseudonymized: pseudonymized === "1", generatedAt: new Date().toISOString(), measures };
 }

@@ -30,7 +30,7 @@ export default async function MeasuresPage({ searchParams }: { searchParams: Sea
               Printable report
             </Link>
             <Link href={reportHref(period, true)} className={buttonClass("secondary")}>
-              De-identified report
+              Pseudonymized report
             </Link>
           </>
         }

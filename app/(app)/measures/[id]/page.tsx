@@ -40,15 +40,15 @@ export default async function MeasurePage({ params, searchParams }: { params: Pr
 }
 
 function MeasureView({ detail }: { detail: MeasureDetail }) {
-  const { period, total, filter, deidentified } = detail;
-  const here = (options: Parameters<typeof measureHref>[2]) => measureHref(detail.id, period, { deidentified, ...options });
+  const { period, total, filter, pseudonymized } = detail;
+  const here = (options: Parameters<typeof measureHref>[2]) => measureHref(detail.id, period, { pseudonymized, ...options });
   const narrowed = [
     filter.clinician && `clinician ${detail.byClinician.find((r) => r.key === filter.clinician)?.label ?? "unknown"}`,
     filter.site && `site ${detail.bySite.find((r) => r.key === filter.site)?.label ?? "unknown"}`,
     filter.month && `month ${filter.month}`,
     filter.category && `${detail.categoryLabel?.toLowerCase() ?? "category"} ${filter.category}`,
   ].filter(Boolean);
-  const keep = Object.fromEntries(Object.entries({ ...filter, deidentified: deidentified ? "1" : undefined }).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const keep = Object.fromEntries(Object.entries({ ...filter, pseudonymized: pseudonymized ? "1" : undefined }).filter((e): e is [string, string] => typeof e[1] === "string"));
   return (
     <>
       <PageHeader
@@ -63,8 +63,8 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
             <a href={exportHref(detail.id, period, filter)} className={buttonClass("secondary")} download>
               Export CSV
             </a>
-            <a href={exportHref(detail.id, period, { ...filter, deidentified: true })} className={buttonClass("secondary")} download>
-              Export de-identified CSV
+            <a href={exportHref(detail.id, period, { ...filter, pseudonymized: true })} className={buttonClass("secondary")} download>
+              Export pseudonymized CSV
             </a>
           </>
         }
@@ -113,12 +113,12 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
           period={period}
           filterKey="month"
           flagLabel={detail.flagLabel}
-          deidentified={deidentified}
+          pseudonymized={pseudonymized}
         />
-        <SpreadTable title="By clinician" rows={detail.byClinician} measureId={detail.id} period={period} filterKey="clinician" flagLabel={detail.flagLabel} deidentified={deidentified} />
-        <SpreadTable title="By site" rows={detail.bySite} measureId={detail.id} period={period} filterKey="site" flagLabel={detail.flagLabel} deidentified={deidentified} />
+        <SpreadTable title="By clinician" rows={detail.byClinician} measureId={detail.id} period={period} filterKey="clinician" flagLabel={detail.flagLabel} pseudonymized={pseudonymized} />
+        <SpreadTable title="By site" rows={detail.bySite} measureId={detail.id} period={period} filterKey="site" flagLabel={detail.flagLabel} pseudonymized={pseudonymized} />
         {detail.categoryLabel && (
-          <SpreadTable title={`By ${detail.categoryLabel.toLowerCase()}`} rows={detail.byCategory} measureId={detail.id} period={period} filterKey="category" flagLabel={detail.flagLabel} deidentified={deidentified} />
+          <SpreadTable title={`By ${detail.categoryLabel.toLowerCase()}`} rows={detail.byCategory} measureId={detail.id} period={period} filterKey="category" flagLabel={detail.flagLabel} pseudonymized={pseudonymized} />
         )}
       </section>
       <section aria-labelledby="cases-heading" className="mt-6">
@@ -143,8 +143,8 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
                 Clear filters
               </Link>
             )}
-            <Link href={measureHref(detail.id, period, { ...filter, deidentified: !deidentified })} className="rounded-md border border-line bg-white px-3 py-1">
-              {deidentified ? "Show identities" : "De-identify"}
+            <Link href={measureHref(detail.id, period, { ...filter, pseudonymized: !pseudonymized })} className="rounded-md border border-line bg-white px-3 py-1">
+              {pseudonymized ? "Show identities" : "Pseudonymize"}
             </Link>
           </nav>
         </div>

@@ -29,19 +29,19 @@ export default async function MeasureReportPage({ searchParams }: { searchParams
     <article className="mx-auto max-w-4xl">
       <PageHeader
         title="Opioid-avoidance measures report"
-        subtitle={`Signed encounters from ${report.period.from} to ${report.period.to} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${actor.name}${report.deidentified ? " · de-identified: no names; patients and encounters as keyed hashes" : ""}`}
+        subtitle={`Signed encounters from ${report.period.from} to ${report.period.to} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${actor.name}${report.pseudonymized ? " · pseudonymized: no names; patients and encounters as keyed hashes; dates, clinicians and sites kept (a limited data set, not de-identified)" : ""}`}
         actions={<PrintButton />}
       />
       {report.measures.map((measure) => (
-        <ReportSection key={measure.id} measure={measure} deidentified={report.deidentified} />
+        <ReportSection key={measure.id} measure={measure} pseudonymized={report.pseudonymized} />
       ))}
     </article>
   );
 }
 
-function ReportSection({ measure, deidentified }: { measure: ReportMeasure; deidentified: boolean }) {
+function ReportSection({ measure, pseudonymized }: { measure: ReportMeasure; pseudonymized: boolean }) {
   const { total } = measure;
-  const spread = { measureId: measure.id, period: measure.period, flagLabel: measure.flagLabel, deidentified };
+  const spread = { measureId: measure.id, period: measure.period, flagLabel: measure.flagLabel, pseudonymized };
   return (
     <section aria-labelledby={`report-${measure.id}`} className="mb-8 break-inside-avoid-page border-t border-line pt-4">
       <h2 id={`report-${measure.id}`} className="text-lg font-semibold">
@@ -69,8 +69,8 @@ function ReportSection({ measure, deidentified }: { measure: ReportMeasure; deid
           <thead>
             <tr className="border-b border-line">
               <th scope="col">Date</th>
-              <th scope="col">{deidentified ? "Patient (keyed hash)" : "Patient"}</th>
-              <th scope="col">{deidentified ? "Encounter (keyed hash)" : "Encounter"}</th>
+              <th scope="col">{pseudonymized ? "Patient (keyed hash)" : "Patient"}</th>
+              <th scope="col">{pseudonymized ? "Encounter (keyed hash)" : "Encounter"}</th>
               <th scope="col">Clinician</th>
               <th scope="col">Site</th>
             </tr>
