@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditChainStatus, listAuditEvents } from "../lib/audit/audit-data";
 import { chainHash, GENESIS_HASH, recordAudit } from "../lib/audit/audit-log";
 import { listPatients } from "../lib/patients/patients-data";
+import { authenticate } from "../lib/auth/authenticate";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
 
 let clinic: Clinic;
@@ -72,8 +73,20 @@ describe("listAuditEvents", () => {
     expect((await auditEventsOf(clinic[who].userId))[0]).toMatchObject({ action: "audit.list", outcome: "denied" });
   });
 
-  it("rejects a malformed cursor", async () => {
+  it("rejects a malformed cursor, or one past any event number", async () => {
     await expect(listAuditEvents(clinic.auditor, { before: "1; DROP TABLE" })).rejects.toMatchObject({ code: "invalid-input", issues: [{ path: "before" }] });
+    await expect(listAuditEvents(clinic.auditor, { before: "99999999999999999999999" })).rejects.toMatchObject({ code: "invalid-input", issues: [{ path: "before" }] });
+  });
+
+  it("shows every organization the sign-in attempts for no known account, with their address, and no other organization's", async () => {
+    await authenticate(testDb(), { email: "nobody-at-all@nowhere.test", password: "guess" }, "192.0.2.77");
+    await authenticate(testDb(), { email: otherClinic.auditor.email, password: "guess" }, "192.0.2.78");
+    for (const reader of [clinic.auditor, otherClinic.auditor]) {
+      const { items } = await listAuditEvents(reader, {});
+      expect(items.find((e) => e.action === "auth.sign-in" && e.sourceAddress === "192.0.2.77")).toMatchObject({ outcome: "failure", actorName: null });
+    }
+    expect((await listAuditEvents(clinic.auditor, {})).items.some((e) => e.sourceAddress === "192.0.2.78")).toBe(false);
+    expect((await listAuditEvents(otherClinic.auditor, {})).items.some((e) => e.sourceAddress === "192.0.2.78")).toBe(true);
   });
 });
 

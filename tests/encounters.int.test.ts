@@ -391,8 +391,25 @@ describe("getEncounter and addenda", () => {
   it("refuses a therapist and another organization", async () => {
     const { id } = await draft();
     expect((await failure(getEncounter(clinic.therapist, id)))?.code).toBe("forbidden");
+    // The refusal names the visit asked for.
+    expect((await auditEventsOf(clinic.therapist.userId))[0]).toMatchObject({ action: "encounter.read", outcome: "denied", entityType: "encounter", entityId: id });
     const other = await createClinic();
     expect((await failure(getEncounter(other.clinician, id)))?.code).toBe("not-found");
+  });
+
+  it("audits writes to another organization's visit as denied, naming the visit, and changes nothing", async () => {
+    const { id } = await draft();
+    const other = await createClinic();
+    expect((await failure(saveDraft(other.clinician, { encounterId: id, version: 1, assessment: {} })))?.code).toBe("not-found");
+    expect((await failure(signEncounter(other.clinician, { encounterId: id, version: 1, assessment: completeAssessment() })))?.code).toBe("not-found");
+    expect((await failure(addAddendum(other.clinician, { encounterId: id, text: "mine now" })))?.code).toBe("not-found");
+    const events = await auditEventsOf(other.clinician.userId);
+    expect(events.map((e) => [e.action, e.outcome, e.entityId])).toEqual([
+      ["encounter.addendum", "denied", id],
+      ["encounter.sign", "denied", id],
+      ["encounter.save-draft", "denied", id],
+    ]);
+    expect(await testDb().encounter.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "draft", version: 1 });
   });
 
   it("keeps addenda for signed visits only", async () => {

@@ -60,6 +60,10 @@ describe("access to the measures", () => {
     const events = await auditEventsOf(clinic.auditor.userId);
     expect(events.map((e) => e.action)).toEqual(["measure.report", "measure.export", "measure.read", "measure.dashboard"]);
     expect(events[1]).toMatchObject({ outcome: "success", entityType: "measure", detail: { measure: id, from: PERIOD.from, to: PERIOD.to, pseudonymized: true, rows: 1 } });
+    // The export names whose records left, even in a pseudonymized file.
+    const [exported] = (events[1]?.detail as { patients: string[] }).patients;
+    expect((events[1]?.detail as { patients: string[] }).patients).toHaveLength(1);
+    expect(await testDb().patient.findFirst({ where: { id: exported, organizationId: clinic.organizationId } })).not.toBeNull();
     expect(events[2]?.detail).toMatchObject({ measure: id, show: "denominator", pseudonymized: false });
   });
 

@@ -15,13 +15,15 @@ const listInput = z.object({
   before: z.string().regex(/^\d{1,18}$/, { error: "before must be an event number" }).optional(),
 });
 
-/** The organization's audit trail, newest first, a page at a time. Reading it is itself an audit event. */
+/** The organization's audit trail (and sign-in attempts for no known account), newest first, a page at a time. Reading it is itself an audit event. */
 export async function listAuditEvents(actor: Actor, input: unknown): Promise<AuditEventPage> {
   await authorize(db(), actor, "read", "audit-trail", { action: "audit.list" });
   const { before } = parseInput(listInput, input);
   const rows = await db().$transaction(async (tx) => {
     const found = await tx.auditEvent.findMany({
-      where: { organizationId: actor.organizationId, ...(before ? { id: { lt: BigInt(before) } } : {}) },
+      // Sign-in attempts for no known account belong to no organization; every organization's trail shows them (they
+      // carry the address and time, never the email tried), since they may be aimed at anyone.
+      where: { OR: [{ organizationId: actor.organizationId }, { organizationId: null, action: "auth.sign-in" }], ...(before ? { id: { lt: BigInt(before) } } : {}) },
       orderBy: { id: "desc" },
       take: PAGE_SIZE + 1,
       select: {

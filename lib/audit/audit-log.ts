@@ -17,7 +17,7 @@ export type AuditEventInput = {
   entityId?: string;
   patientId?: string | null;
   sourceAddress?: string | null;
-  detail?: Record<string, string | number | boolean | null>;
+  detail?: Record<string, string | number | boolean | null | string[]>;
 };
 
 export const GENESIS_HASH = "0".repeat(64);

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/prisma-client";
 import { recordAudit } from "./audit-log";
 import type { AuditAction } from "./audit-actions";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/access/actor";
 import { can, type Action, type Resource } from "@/lib/access/policy";
 
@@ -19,4 +19,25 @@ export async function deny(db: Db, actor: Actor, denial: Denial, error: AppError
 export async function authorize(db: Db, actor: Actor, action: Action, resource: Resource, denial: Denial): Promise<void> {
   if (can(actor.role, action, resource)) return;
   await deny(db, actor, denial, new AppError("forbidden", "Your role does not allow this."));
+}
+
+/**
+ * Runs a change to one record. A record outside the actor's scope reads as not found; the attempt is then audited as
+ * denied, with the record it named, so probing for other organizations' records leaves a trace.
+ */
+export async function deniedIfNotFound<T>(db: Db, actor: Actor, denial: Denial, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (isAppError(error) && error.code === "not-found") await deny(db, actor, denial, error);
+    throw error;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The record an untrusted input names (itself, or its field `key`), when it is shaped like an id: a refusal names it. */
+export function targetOf(input: unknown, key?: string): string | undefined {
+  const value = key ? (input as Record<string, unknown> | null | undefined)?.[key] : input;
+  return typeof value === "string" && UUID.test(value) ? value : undefined;
 }

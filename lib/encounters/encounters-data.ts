@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, deny } from "@/lib/audit/guard";
+import { authorize, deniedIfNotFound, deny, targetOf } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { AppError } from "@/lib/errors";
 import { parseInput, toFieldIssues } from "@/lib/validation";
@@ -31,7 +31,7 @@ const encounterId = z.uuid({ error: "Encounter id must be a UUID" });
 
 /** Opens a draft visit for a patient, dated today, carrying the last visit's history forward; today's draft, if there is one, is resumed instead. */
 export async function startEncounter(actor: Actor, input: unknown): Promise<{ id: string }> {
-  await authorize(db(), actor, "create", "encounter", { action: "encounter.start", entityType: "encounter" });
+  await authorize(db(), actor, "create", "encounter", { action: "encounter.start", entityType: "patient", entityId: targetOf(input, "patientId") });
   const { patientId } = parseInput(z.object({ patientId: z.uuid({ error: "Patient id must be a UUID" }) }), input);
   const created = await db().$transaction(async (tx) => {
     const patient = await tx.patient.findFirst({
@@ -103,7 +103,7 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
 }
 
 export async function getEncounter(actor: Actor, id: unknown): Promise<EncounterDetail> {
-  await authorize(db(), actor, "read", "encounter", { action: "encounter.read", entityType: "encounter" });
+  await authorize(db(), actor, "read", "encounter", { action: "encounter.read", entityType: "encounter", entityId: targetOf(id) });
   const parsedId = parseInput(encounterId, id);
   const row = await db().$transaction(async (tx) => {
     const found = await tx.encounter.findFirst({
@@ -202,9 +202,10 @@ async function explainStaleDraft(tx: Prisma.TransactionClient, actor: Actor, id:
 
 /** Saves a draft (possibly incomplete). The version read must still be current: no silent overwrites. */
 export async function saveDraft(actor: Actor, input: unknown): Promise<{ version: number }> {
-  await authorize(db(), actor, "update", "encounter", { action: "encounter.save-draft", entityType: "encounter" });
+  await authorize(db(), actor, "update", "encounter", { action: "encounter.save-draft", entityType: "encounter", entityId: targetOf(input, "encounterId") });
   const { encounterId: id, version, assessment, orders, decisions } = parseInput(draftInput, input);
-  return db().$transaction(async (tx) => {
+  const denial = { action: "encounter.save-draft", entityType: "encounter", entityId: id } as const;
+  return deniedIfNotFound(db(), actor, denial, () => db().$transaction(async (tx) => {
     const updated = await tx.encounter.updateMany({
       where: { id, organizationId: actor.organizationId, status: "draft", version },
       data: { assessment: assessment as Prisma.InputJsonValue, draftOrders: orders, draftDecisions: decisions, version: { increment: 1 } },
@@ -212,7 +213,7 @@ export async function saveDraft(actor: Actor, input: unknown): Promise<{ version
     if (updated.count === 0) throw await explainStaleDraft(tx, actor, id);
     await recordAudit(tx, { actor, action: "encounter.save-draft", outcome: "success", entityType: "encounter", entityId: id, detail: { version: version + 1 } });
     return { version: version + 1 };
-  });
+  }));
 }
 
 /**
@@ -220,9 +221,10 @@ export async function saveDraft(actor: Actor, input: unknown): Promise<{ version
  * its rule-set version, the decisions, the orders (a PT referral goes to the clinic's queue) and the audit event.
  */
 export async function signEncounter(actor: Actor, input: unknown): Promise<{ version: number; recommendation: Recommendation }> {
-  await authorize(db(), actor, "sign", "encounter", { action: "encounter.sign", entityType: "encounter" });
+  await authorize(db(), actor, "sign", "encounter", { action: "encounter.sign", entityType: "encounter", entityId: targetOf(input, "encounterId") });
   const parsed = parseInput(signInput, input);
-  return db().$transaction(async (tx) => {
+  const denial = { action: "encounter.sign", entityType: "encounter", entityId: parsed.encounterId } as const;
+  return deniedIfNotFound(db(), actor, denial, () => db().$transaction(async (tx) => {
     const encounter = await tx.encounter.findFirst({
       where: { id: parsed.encounterId, organizationId: actor.organizationId },
       select: {
@@ -324,7 +326,7 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
       detail: { rulesetVersion: recommendation.rulesetVersion, step: recommendation.ladder.step, decisions: parsed.decisions.length, orders: parsed.orders.length },
     });
     return { version: parsed.version + 1, recommendation };
-  });
+  }));
 }
 
 
@@ -396,15 +398,16 @@ async function storeOrders(
 }
 
 export async function addAddendum(actor: Actor, input: unknown): Promise<void> {
-  await authorize(db(), actor, "update", "encounter", { action: "encounter.addendum", entityType: "encounter" });
+  await authorize(db(), actor, "update", "encounter", { action: "encounter.addendum", entityType: "encounter", entityId: targetOf(input, "encounterId") });
   const { encounterId: id, text } = parseInput(z.object({ encounterId: encounterId, text: plainText(z.string().trim().min(1, { error: "Write the correction" }).max(5000), "text", "note") }), input);
-  await db().$transaction(async (tx) => {
+  const denial = { action: "encounter.addendum", entityType: "encounter", entityId: id } as const;
+  await deniedIfNotFound(db(), actor, denial, () => db().$transaction(async (tx) => {
     const encounter = await tx.encounter.findFirst({ where: { id, organizationId: actor.organizationId }, select: { status: true, patientId: true } });
     if (!encounter) throw new AppError("not-found", "No such encounter.");
     if (encounter.status !== "signed") throw new AppError("conflict", "A draft is edited directly; addenda are for signed encounters.");
     await tx.encounterAddendum.create({ data: { encounterId: id, authorId: actor.userId, text } });
     await recordAudit(tx, { actor, action: "encounter.addendum", outcome: "success", entityType: "encounter", entityId: id, patientId: encounter.patientId });
-  });
+  }));
 }
 
 /**
@@ -412,7 +415,7 @@ export async function addAddendum(actor: Actor, input: unknown): Promise<void> {
  * compared with the recommendation stored at signing.
  */
 export async function replayEncounter(actor: Actor, id: unknown): Promise<RecommendationDiff> {
-  await authorize(db(), actor, "read", "encounter", { action: "encounter.replay", entityType: "encounter" });
+  await authorize(db(), actor, "read", "encounter", { action: "encounter.replay", entityType: "encounter", entityId: targetOf(id) });
   const parsedId = parseInput(encounterId, id);
   const row = await db().$transaction(async (tx) => {
     const found = await tx.encounter.findFirst({

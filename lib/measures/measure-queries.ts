@@ -21,6 +21,7 @@ export type CaseRow = {
   category: string | null;
   clinician_id: string;
   site_id: string | null;
+  patient_id: string;
   mrn: string;
   given_name: string;
   family_name: string;
@@ -100,7 +101,7 @@ function casesOf(tx: Tx, measure: MeasureDefinition, filter: RowFilter, limit: n
   ].filter((condition): condition is Prisma.Sql => condition !== null);
   return tx.$queryRaw<CaseRow[]>`
     SELECT c.encounter_id::text, c.case_date, c.numerator, c.excluded, c.flag, c.category, c.clinician_id::text, c.site_id::text,
-           p.mrn, p.given_name, p.family_name
+           p.id::text AS patient_id, p.mrn, p.given_name, p.family_name
     FROM ${filter.month ? monthTable(measure) : PERIOD_CASES} c JOIN patient p ON p.id = c.patient_id
     ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
     ORDER BY c.case_date DESC, c.encounter_id

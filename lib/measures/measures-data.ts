@@ -69,8 +69,8 @@ const summaryOf = (measure: MeasureDefinition, scope: Scope, total: Counts, tren
   return { ...definition, period: { from: scope.from, to: scope.to }, total, trend };
 };
 
-async function audited(actor: Actor, action: AuditAction, detail: Record<string, string | number | boolean | undefined>): Promise<void> {
-  const given = Object.fromEntries(Object.entries(detail).filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined));
+async function audited(actor: Actor, action: AuditAction, detail: Record<string, string | number | boolean | string[] | undefined>): Promise<void> {
+  const given = Object.fromEntries(Object.entries(detail).filter((entry): entry is [string, string | number | boolean | string[]] => entry[1] !== undefined));
   await db().$transaction((tx) => recordAudit(tx, { actor, action, outcome: "success", entityType: "measure", detail: given }));
 }
 
@@ -179,7 +179,9 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
       ...(measure.categoryLabel ? [row.category] : []),
     ]),
   );
-  await audited(actor, "measure.export", { measure: measure.id, ...period, ...filter, pseudonymized, rows: rows.length });
+  // Which patients left in the file, not only how many: the trail answers "whose records were disclosed".
+  const patients = [...new Set(cases.map((row) => row.patient_id))];
+  await audited(actor, "measure.export", { measure: measure.id, ...period, ...filter, pseudonymized, rows: rows.length, patients });
   return { filename: `${measure.id}_${period.from}_${period.to}${pseudonymized ? "_pseudonymized" : ""}.csv`, csv };
 }
 

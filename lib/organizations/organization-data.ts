@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, deny } from "@/lib/audit/guard";
+import { authorize, deny, targetOf } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { auditChanges } from "@/lib/audit/audit-changes";
 import { AppError } from "@/lib/errors";
@@ -103,7 +103,7 @@ export async function createSite(actor: Actor, input: unknown): Promise<{ id: st
 
 /** Renames a site, sets how patients reach it, or retires it (it keeps its history) and brings it back. */
 export async function updateSite(actor: Actor, input: unknown): Promise<void> {
-  await authorize(db(), actor, "update", "organization", { action: "site.update", entityType: "site" });
+  await authorize(db(), actor, "update", "organization", { action: "site.update", entityType: "site", entityId: targetOf(input, "id") });
   const { id, retired, ...data } = parseInput(siteUpdateInput, input);
   const done = await db().$transaction(async (tx) => {
     const before = await tx.site.findFirst({ where: { id, organizationId: actor.organizationId }, select: { name: true, phone: true, address: true, retiredAt: true } });

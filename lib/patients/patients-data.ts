@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/policy";
-import { authorize, deny } from "@/lib/audit/guard";
+import { authorize, deny, targetOf } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { auditChanges } from "@/lib/audit/audit-changes";
 import { AppError } from "@/lib/errors";
@@ -80,7 +80,7 @@ export async function listPatients(actor: Actor, input: unknown): Promise<Patien
 const patientId = z.uuid({ error: "Patient id must be a UUID" });
 
 export async function getPatient(actor: Actor, id: unknown): Promise<PatientDetail> {
-  await authorize(db(), actor, "read", "patient", { action: "patient.read", entityType: "patient" });
+  await authorize(db(), actor, "read", "patient", { action: "patient.read", entityType: "patient", entityId: targetOf(id) });
   const parsedId = parseInput(patientId, id);
   const seesEncounters = can(actor.role, "read", "encounter");
   const detail = await db().$transaction(async (tx) => {
@@ -177,7 +177,7 @@ const patientUpdate = patientFields.extend({ id: patientId });
 
 /** Corrects a patient's demographics; the audit event keeps each changed field's value before and after. */
 export async function updatePatient(actor: Actor, input: unknown): Promise<{ id: string }> {
-  await authorize(db(), actor, "update", "patient", { action: "patient.update", entityType: "patient" });
+  await authorize(db(), actor, "update", "patient", { action: "patient.update", entityType: "patient", entityId: targetOf(input, "id") });
   const { id, ...data } = parseInput(patientUpdate, input);
   const updated = await db().$transaction(async (tx) => {
     const current = await tx.patient.findFirst({ where: { AND: [{ id }, visiblePatients(actor)] }, select: { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, sex: true } });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, deny } from "@/lib/audit/guard";
+import { authorize, deny, targetOf } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -43,7 +43,7 @@ async function findVisible(tx: Prisma.TransactionClient, actor: Actor, id: strin
 }
 
 export async function updateReferral(actor: Actor, input: unknown): Promise<{ status: Status }> {
-  await authorize(db(), actor, "update", "referral", { action: "referral.update", entityType: "referral" });
+  await authorize(db(), actor, "update", "referral", { action: "referral.update", entityType: "referral", entityId: targetOf(input, "referralId") });
   const { referralId: id, action, reason, therapistId } = parseInput(updateInput, input);
   if (action === "decline" && !reason) throw new AppError("invalid-input", "Say why the referral is declined.", [{ path: "reason", message: "A reason is required to decline" }]);
   if (action === "assign" && !therapistId) throw new AppError("invalid-input", "Choose a therapist.", [{ path: "therapistId", message: "Choose a therapist to assign" }]);
@@ -81,7 +81,7 @@ const visitInput = z.object({
 });
 
 export async function recordVisit(actor: Actor, input: unknown): Promise<{ id: string; visitsUsed: number; coveredVisitsLeft: number | null }> {
-  await authorize(db(), actor, "create", "pt-visit", { action: "pt-visit.create", entityType: "pt-visit" });
+  await authorize(db(), actor, "create", "pt-visit", { action: "pt-visit.create", entityType: "referral", entityId: targetOf(input, "referralId") });
   const visit = parseInput(visitInput, input);
   const result = await db().$transaction(async (tx) => {
     const referral = await findVisible(tx, actor, visit.referralId);
@@ -121,7 +121,7 @@ const mean = (values: number[]) => (values.length ? Math.round(values.reduce((a,
 
 
 export async function dischargeReferral(actor: Actor, input: unknown): Promise<DischargeSummary> {
-  await authorize(db(), actor, "update", "referral", { action: "referral.discharge", entityType: "referral" });
+  await authorize(db(), actor, "update", "referral", { action: "referral.discharge", entityType: "referral", entityId: targetOf(input, "referralId") });
   const { referralId: id, outcome, recommendation } = parseInput(dischargeInput, input);
   const result = await db().$transaction(async (tx) => {
     const referral = await findVisible(tx, actor, id);
@@ -174,7 +174,7 @@ export async function listClinicTherapists(actor: Actor): Promise<{ id: string; 
 
 /** One referral as the clinic (or the referring organization) sees it: only what the referral needs of the patient. */
 export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDetail> {
-  await authorize(db(), actor, "read", "referral", { action: "referral.read", entityType: "referral" });
+  await authorize(db(), actor, "read", "referral", { action: "referral.read", entityType: "referral", entityId: targetOf(id) });
   const parsedId = parseInput(referralId, id);
   const row = await db().$transaction(async (tx) => {
     const found = await tx.referral.findFirst({

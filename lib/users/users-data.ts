@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, deny } from "@/lib/audit/guard";
+import { authorize, deny, targetOf } from "@/lib/audit/guard";
 import { recordAudit, type AuditTx } from "@/lib/audit/audit-log";
 import { auditChanges } from "@/lib/audit/audit-changes";
 import { ROLES } from "@/lib/access/policy";
@@ -52,7 +52,7 @@ async function isLastActiveAdmin(tx: AuditTx, organizationId: string, userId: st
  * reason, kept in the audit trail; the last active administrator cannot be disabled.
  */
 export async function setUserActive(actor: Actor, input: unknown): Promise<void> {
-  await authorize(db(), actor, "update", "user", { action: "user.update", entityType: "user" });
+  await authorize(db(), actor, "update", "user", { action: "user.update", entityType: "user", entityId: targetOf(input, "userId") });
   const { userId, active, reason } = parseInput(setActiveInput, input);
   if (userId === actor.userId && !active) {
     throw new AppError("invalid-input", "You cannot disable your own account.", [{ path: "userId", message: "You cannot disable your own account" }]);
@@ -104,7 +104,7 @@ export async function createUser(actor: Actor, input: unknown): Promise<{ userId
 
 /** A new one-time link for the user; their password stops working and every session of theirs ends at once. */
 export async function resetUserPassword(actor: Actor, input: unknown): Promise<{ link: string; name: string; email: string }> {
-  await authorize(db(), actor, "update", "user", { action: "user.reset-password", entityType: "user" });
+  await authorize(db(), actor, "update", "user", { action: "user.reset-password", entityType: "user", entityId: targetOf(input, "userId") });
   const { userId } = parseInput(z.object({ userId: z.uuid({ error: "User id must be a UUID" }) }), input);
   const link = await db().$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, name: true, email: true } });
@@ -127,7 +127,7 @@ const accessInput = z.strictObject({
 
 /** Changes a person's role and site; the last active administrator keeps the role, and a therapist needs a PT clinic. */
 export async function updateUserAccess(actor: Actor, input: unknown): Promise<void> {
-  await authorize(db(), actor, "update", "user", { action: "user.update", entityType: "user" });
+  await authorize(db(), actor, "update", "user", { action: "user.update", entityType: "user", entityId: targetOf(input, "userId") });
   const { userId, role, siteId } = parseInput(accessInput, input);
   const done = await db().$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { role: true, siteId: true } });
@@ -147,7 +147,7 @@ export async function updateUserAccess(actor: Actor, input: unknown): Promise<vo
 
 /** Lets a person blocked by repeated failed sign-ins try again at once (the address's own count is kept). */
 export async function unlockUser(actor: Actor, input: unknown): Promise<void> {
-  await authorize(db(), actor, "update", "user", { action: "user.unlock", entityType: "user" });
+  await authorize(db(), actor, "update", "user", { action: "user.unlock", entityType: "user", entityId: targetOf(input, "userId") });
   const { userId } = parseInput(z.object({ userId: z.uuid({ error: "User id must be a UUID" }) }), input);
   const done = await db().$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { email: true } });
