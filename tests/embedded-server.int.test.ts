@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,6 +57,22 @@ describe("openEmbeddedDatabase", () => {
       await database.close();
     }
   }, 60_000);
+});
+
+describe("where the embedded database listens", () => {
+  it("is a socket in a directory only this user may enter, not a network port", async () => {
+    const database = await openMemoryDatabase();
+    try {
+      const url = new URL(database.url);
+      const socketDir = url.searchParams.get("host")!;
+      expect(url.hostname).toBe("localhost");
+      expect(socketDir.startsWith("/")).toBe(true);
+      expect(statSync(socketDir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(socketDir, ".s.PGSQL.5432")).isSocket()).toBe(true);
+    } finally {
+      await database.close();
+    }
+  });
 });
 
 describe("the embedded database's clients", () => {

@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -6,11 +7,14 @@ import { serializeClients } from "./serialize-clients";
 
 // PGlite keeps a whole Postgres in one folder, but only one process may open that folder: two openers
 // corrupt it. So one process owns it and serves it over the Postgres wire protocol; a lock file names
-// the owner and its port, and any other process that starts connects to that port instead.
+// the owner and where it listens, and any other process that starts connects there instead.
+//
+// It listens on a Unix socket in a directory only this OS user may enter (mode 0700), never on a TCP port: PGlite
+// lets anyone who reaches it in as its superuser without a password, so reaching it must itself be the check.
 
 export type EmbeddedDatabase = { url: string; owner: boolean; close: () => Promise<void> };
 
-type LockContent = { pid: number; port: number };
+type LockContent = { pid: number; socketDir: string };
 
 const LOCK_WAIT_MS = 60_000;
 
@@ -23,7 +27,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
     if (fd !== null) return serve(join(dataDir, "pglite"), lockPath, fd);
     const lock = readLock(lockPath);
     if (lock && isAlive(lock.pid)) {
-      if (lock.port > 0) return { url: urlFor(lock.port), owner: false, close: async () => undefined };
+      if (lock.socketDir) return { url: urlFor(lock.socketDir), owner: false, close: async () => undefined };
     } else if (lock && !isAlive(lock.pid)) {
       rmSync(lockPath, { force: true });
       continue;
@@ -37,39 +41,51 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
 /** An in-memory database served the same way, for tests. */
 export async function openMemoryDatabase(): Promise<EmbeddedDatabase> {
   const db = await PGlite.create();
-  const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 100 });
+  const { server, socketDir } = await listen(db);
+  return { url: urlFor(socketDir), owner: true, close: () => closeServer(server, db, socketDir) };
+}
+
+// The socket directory is made fresh under the system's temporary folder (a path inside the data folder could pass
+// the 107-byte limit on socket paths); mkdtemp creates it with mode 0700.
+const SOCKET_PORT = 5432;
+
+async function listen(db: PGlite): Promise<{ server: PGLiteSocketServer; socketDir: string }> {
+  const socketDir = mkdtempSync(join(tmpdir(), "backstep-db-"));
+  if ((statSync(socketDir).mode & 0o077) !== 0) throw new Error(`${socketDir} is open to other users; refusing to serve the database there`);
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), maxConnections: 100 });
   serializeClients(server);
   await server.start();
-  return { url: urlFor(portOf(server)), owner: true, close: () => closeServer(server, db) };
+  return { server, socketDir };
 }
 
 async function serve(folder: string, lockPath: string, fd: number): Promise<EmbeddedDatabase> {
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
+  let socketDir: string | undefined;
   try {
     db = await PGlite.create(folder);
-    server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 100 });
-    serializeClients(server);
-    await server.start();
-    const port = portOf(server);
-    writeSync(fd, JSON.stringify({ pid: process.pid, port } satisfies LockContent));
+    const listening = await listen(db);
+    server = listening.server;
+    socketDir = listening.socketDir;
+    writeSync(fd, JSON.stringify({ pid: process.pid, socketDir } satisfies LockContent));
     closeSync(fd);
     const release = () => rmSync(lockPath, { force: true });
     process.once("exit", release);
     const opened = server;
     const openedDb = db;
+    const openedDir = socketDir;
     return {
-      url: urlFor(port),
+      url: urlFor(openedDir),
       owner: true,
       close: async () => {
-        await closeServer(opened, openedDb);
+        await closeServer(opened, openedDb, openedDir);
         release();
       },
     };
   } catch (error) {
     closeSync(fd);
     rmSync(lockPath, { force: true });
-    if (server && db) await closeServer(server, db);
+    if (server && db && socketDir) await closeServer(server, db, socketDir);
     throw error;
   }
 }
@@ -86,7 +102,7 @@ function tryCreate(path: string): number | null {
 function readLock(path: string): LockContent | null {
   try {
     const text = readFileSync(path, "utf8");
-    if (!text) return { pid: 0, port: 0 };
+    if (!text) return { pid: 0, socketDir: "" };
     return JSON.parse(text) as LockContent;
   } catch {
     return null;
@@ -103,15 +119,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function portOf(server: PGLiteSocketServer): number {
-  return Number(server.getServerConn().split(":").pop());
-}
-
-async function closeServer(server: PGLiteSocketServer, db: PGlite): Promise<void> {
+async function closeServer(server: PGLiteSocketServer, db: PGlite, socketDir: string): Promise<void> {
   await server.stop();
   await db.close();
+  rmSync(socketDir, { recursive: true, force: true });
 }
 
-function urlFor(port: number): string {
-  return `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+function urlFor(socketDir: string): string {
+  return `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&port=${SOCKET_PORT}`;
 }
