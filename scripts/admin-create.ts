@@ -4,11 +4,10 @@
 // stays out of the shell's history and the process list. Exit 0 with one line saying what was done; 1 when the
 // input is refused (each problem named); 2 for a wrong command line.
 import { parseArgs } from "node:util";
-import { migrate } from "../lib/db/migrator";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { isAppError } from "../lib/errors";
 import { createFirstAdmin } from "../lib/organizations/first-admin";
-import { openDatabase } from "./database";
+import { openDatabase, prepareDatabase } from "./database";
 import { readLaunchEnv } from "./launch-env";
 
 const USAGE = "usage: npm run --silent admin:create -- --organization NAME --name NAME --email EMAIL --password-stdin (the password on standard input)";
@@ -44,10 +43,11 @@ async function main(): Promise<number> {
     console.error(`admin:create: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const database = await openDatabase(readLaunchEnv(process.env));
+  const env = readLaunchEnv(process.env);
+  const database = await openDatabase(env);
   const prisma = createPrismaClient(database.url);
   try {
-    await migrate(database.url);
+    await prepareDatabase(env, database);
     const done = await createFirstAdmin(prisma, { ...args, password });
     console.log(
       done.organizationCreated

@@ -1,17 +1,17 @@
 // npm run db:migrate | db:seed — against DATABASE_URL, or the embedded database when it is unset.
-import { migrate } from "../lib/db/migrator";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
 import { readLaunchEnv } from "./launch-env";
-import { openDatabase } from "./database";
+import { openDatabase, prepareDatabase } from "./database";
 
 const command = process.argv[2];
 
 async function main(): Promise<void> {
   if (command !== "migrate" && command !== "seed") throw new Error("usage: tsx scripts/db.ts migrate|seed");
-  const database = await openDatabase(readLaunchEnv(process.env));
+  const env = readLaunchEnv(process.env);
+  const database = await openDatabase(env);
   try {
-    const result = await migrate(database.url);
+    const result = await prepareDatabase(env, database);
     console.log(`migrations: ${result.applied.length} applied (${result.applied.join(", ") || "none"}), ${result.alreadyApplied} already in place`);
     if (command === "seed") {
       const prisma = createPrismaClient(database.url);

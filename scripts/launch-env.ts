@@ -5,6 +5,7 @@ import { parseTrustedProxies } from "../lib/http/client-address";
 const launchEnvSchema = z.object({
   BACKSTEP_MODE: z.enum(["demo", "production"], { error: 'BACKSTEP_MODE must be "demo" or "production"' }).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgresql:// URL" }).optional(),
+  MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { error: "MIGRATION_DATABASE_URL must be a postgresql:// URL" }).optional(),
   NEXTAUTH_SECRET: z.string().min(32, { error: "NEXTAUTH_SECRET must be at least 32 characters" }).optional(),
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a URL" }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

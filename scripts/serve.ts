@@ -6,13 +6,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { migrate } from "../lib/db/migrator";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
 import { deriveMissingFacts, rederiveOutdatedFacts } from "../lib/measures/fact-store";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
 import { readLaunchEnv, requireProductionSettings } from "./launch-env";
-import { demoSecret, openDatabase } from "./database";
+import { demoSecret, openDatabase, prepareDatabase } from "./database";
+import { auditTableRights, servingRoleProblem } from "../lib/db/app-role";
 
 const dev = process.argv.includes("--dev");
 const fresh = process.argv.includes("--fresh");
@@ -25,9 +25,13 @@ async function main(): Promise<void> {
   if (fresh && !env.DATABASE_URL) rmSync(env.BACKSTEP_DATA_DIR, { recursive: true, force: true });
 
   const database = await openDatabase(env);
-  const migration = await migrate(database.url);
+  const migration = await prepareDatabase(env, database);
   log(`database ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded (${env.BACKSTEP_DATA_DIR})`}: ${migration.applied.length} migration(s) applied, ${migration.alreadyApplied} already in place`);
 
+  if (env.BACKSTEP_MODE === "production") {
+    const problem = servingRoleProblem(await auditTableRights(database.url));
+    if (problem) throw new Error(problem);
+  }
   const prisma = createPrismaClient(database.url);
   if (env.BACKSTEP_MODE === "demo") {
     const seeded = await seedDemo(prisma, startOfToday());
