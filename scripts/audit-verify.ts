@@ -3,14 +3,19 @@
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { verifyAuditChain } from "../lib/audit/verify-chain";
 import { readLaunchEnv } from "./launch-env";
-import { openDatabase } from "./database";
+import { openDatabase, useAuditChainKey } from "./database";
 
-const database = await openDatabase(readLaunchEnv(process.env));
+const env = readLaunchEnv(process.env);
+const key = useAuditChainKey(env);
+const database = await openDatabase(env);
 const prisma = createPrismaClient(database.url);
 try {
-  const status = await verifyAuditChain(prisma);
+  const status = await verifyAuditChain(prisma, key);
   if (status.intact) {
-    console.log(`audit chain intact: ${status.events} events verified`);
+    const head = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+    console.log(`audit chain intact: ${status.events} events and ${status.checkpoints} signed checkpoints verified`);
+    // Kept somewhere else (a ticket, a log), the head lets a later check show that no newer events were removed.
+    if (head) console.log(`head: event #${head.id} ${head.hash}`);
   } else {
     console.log(`audit chain BROKEN at event #${status.firstBroken?.id}: ${status.firstBroken?.reason} (${status.events} events verified before it)`);
     process.exitCode = 1;

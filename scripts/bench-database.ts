@@ -13,6 +13,7 @@ export async function demoBenchDatabase(actorEmail: string) {
   const database = await openMemoryDatabase();
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
+  process.env.AUDIT_CHAIN_KEY ??= "benchmark-audit-chain-key-long-enough-to-pass";
   await migrate(database.url);
   const prisma = createPrismaClient(database.url);
   await seedDemo(prisma, new Date(new Date().toISOString().slice(0, 10)));

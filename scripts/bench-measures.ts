@@ -41,6 +41,7 @@ if (encounters !== 1_000_000) {
 
 process.env.DATABASE_URL = url.toString();
 process.env.NEXTAUTH_SECRET ??= "benchmark-secret-that-is-long-enough-to-pass";
+process.env.AUDIT_CHAIN_KEY ??= "benchmark-audit-chain-key-long-enough-to-pass";
 const prisma = createPrismaClient(url.toString());
 const auditor = await prisma.user.findUniqueOrThrow({ where: { email: BENCH_AUDITOR } });
 const actor = (await resolveActor(prisma, { userId: auditor.id, signedInAt: Date.now() })) as Actor;

@@ -25,8 +25,25 @@ export async function prepareDatabase(env: LaunchEnv, database: EmbeddedDatabase
 
 /** Demo mode's session secret: generated once and kept under the data folder, never committed. */
 export function demoSecret(dataDir: string): string {
+  return generatedSecret(dataDir, "nextauth-secret");
+}
+
+/**
+ * The audit chain's key, in every process that writes or verifies the trail: AUDIT_CHAIN_KEY, required in production,
+ * or in demo mode one generated once under the data folder (outside the database it protects).
+ */
+export function useAuditChainKey(env: LaunchEnv): string {
+  if (!env.AUDIT_CHAIN_KEY && env.BACKSTEP_MODE === "production") {
+    throw new Error("Production mode needs AUDIT_CHAIN_KEY (at least 32 random characters, e.g. `openssl rand -base64 48`), kept apart from the database: it keys the audit trail's hashes.");
+  }
+  const key = env.AUDIT_CHAIN_KEY ?? generatedSecret(env.BACKSTEP_DATA_DIR, "audit-chain-key");
+  process.env.AUDIT_CHAIN_KEY = key;
+  return key;
+}
+
+function generatedSecret(dataDir: string, name: string): string {
   mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, "nextauth-secret");
+  const path = join(dataDir, name);
   if (!existsSync(path)) writeFileSync(path, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" });
   return readFileSync(path, "utf8").trim();
 }

@@ -11,6 +11,7 @@ const launchEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   BACKSTEP_DATA_DIR: z.string().min(1).default(".data"),
   TRUSTED_PROXIES: z.string().optional(),
+  AUDIT_CHAIN_KEY: z.string().min(32, { error: "AUDIT_CHAIN_KEY must be at least 32 characters" }).optional(),
   ALLOW_INSECURE_HTTP: z.enum(["1"], { error: 'ALLOW_INSECURE_HTTP must be "1" when set' }).optional(),
 });
 
@@ -40,7 +41,7 @@ export function readLaunchEnv(env: Readonly<Record<string, string | undefined>>)
  */
 export function requireProductionSettings(env: LaunchEnv): void {
   if (env.BACKSTEP_MODE !== "production") return;
-  const missing = [!env.NEXTAUTH_SECRET && "NEXTAUTH_SECRET", !env.DATABASE_URL && "DATABASE_URL"].filter(Boolean);
+  const missing = [!env.NEXTAUTH_SECRET && "NEXTAUTH_SECRET", !env.DATABASE_URL && "DATABASE_URL", !env.AUDIT_CHAIN_KEY && "AUDIT_CHAIN_KEY"].filter(Boolean);
   if (!missing.length) {
     if (env.NEXTAUTH_URL?.startsWith("https://") || env.ALLOW_INSECURE_HTTP === "1") return;
     throw new Error(
@@ -49,8 +50,8 @@ export function requireProductionSettings(env: LaunchEnv): void {
     );
   }
   throw new Error(
-    `Production mode needs ${missing.join(" and ")}. Set NEXTAUTH_SECRET to a random string of at least 32 characters ` +
-      "(for example `openssl rand -base64 48`) and DATABASE_URL to your PostgreSQL server; " +
+    `Production mode needs ${missing.join(", ")}. Set NEXTAUTH_SECRET and AUDIT_CHAIN_KEY to random strings of at least 32 characters ` +
+      "(for example `openssl rand -base64 48`; keep the audit key apart from the database) and DATABASE_URL to your PostgreSQL server; " +
       "to try Backstep with demo data on a PostgreSQL server instead, set BACKSTEP_MODE=demo.",
   );
 }

@@ -11,7 +11,7 @@ import { seedDemo } from "../prisma/seed";
 import { deriveMissingFacts, rederiveOutdatedFacts } from "../lib/measures/fact-store";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
 import { readLaunchEnv, requireProductionSettings } from "./launch-env";
-import { demoSecret, openDatabase, prepareDatabase } from "./database";
+import { demoSecret, openDatabase, prepareDatabase, useAuditChainKey } from "./database";
 import { auditTableRights, servingRoleProblem } from "../lib/db/app-role";
 
 const dev = process.argv.includes("--dev");
@@ -22,6 +22,7 @@ const TSX = join("node_modules", ".bin", "tsx");
 async function main(): Promise<void> {
   const env = readLaunchEnv(process.env);
   requireProductionSettings(env);
+  const auditChainKey = useAuditChainKey(env);
   if (fresh && !env.DATABASE_URL) rmSync(env.BACKSTEP_DATA_DIR, { recursive: true, force: true });
 
   const database = await openDatabase(env);
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: url,
+      AUDIT_CHAIN_KEY: auditChainKey,
       PORT: String(env.PORT),
       BACKSTEP_MODE: env.BACKSTEP_MODE,
       NEXT_TELEMETRY_DISABLED: "1",

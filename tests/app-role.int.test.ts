@@ -18,7 +18,7 @@ describe("the app's database role", () => {
 
     expect((await asApp(`SELECT count(*) FROM audit_event`)).length).toBe(1);
     expect(await asApp(`SELECT has_table_privilege('audit_event', 'INSERT') AS insert`)).toEqual([{ insert: true }]);
-    for (const sql of [`UPDATE audit_event SET action = 'tampered'`, `DELETE FROM audit_event`, `TRUNCATE audit_event`]) {
+    for (const sql of [`UPDATE audit_event SET action = 'tampered'`, `DELETE FROM audit_event`, `TRUNCATE audit_event`, `DELETE FROM audit_checkpoint`]) {
       await expect(asApp(sql)).rejects.toThrow(/permission denied/);
     }
     for (const sql of [`ALTER TABLE audit_event DISABLE TRIGGER ALL`, `DROP TRIGGER audit_event_no_update_or_delete ON audit_event`]) {

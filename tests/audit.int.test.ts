@@ -36,7 +36,7 @@ describe("recordAudit", () => {
     expect(rows[0]?.prevHash).toBe(GENESIS_HASH);
     rows.forEach((row, i) => {
       if (i > 0) expect(row.prevHash).toBe(rows[i - 1]?.hash);
-      expect(row.hash).toBe(chainHash(row.prevHash, row));
+      expect(row.hash).toBe(chainHash(row.prevHash, row, row.keyed ? process.env.AUDIT_CHAIN_KEY! : null));
     });
   });
 

@@ -66,15 +66,17 @@ function adminCreate(args: string[], stdin: string, env: Record<string, string>)
 }
 
 describe("npm run admin:create", () => {
+  // As an operator runs it against a server: production mode, with the audit chain's key.
+  const SERVER = { DATABASE_URL: process.env.DATABASE_URL as string, AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY as string };
   const args = (email: string, organization = `Cli ${unique()}`) => ["--organization", organization, "--name", "Ada Admin", "--email", email, "--password-stdin"];
 
   it("creates the first admin on the PostgreSQL server in DATABASE_URL, whatever the mode, and says so in one line", async () => {
     const email = `cli.${unique()}@practice.example`;
     const organization = `Cli ${unique()}`;
-    const done = await adminCreate(args(email, organization), `${PASSWORD}\n`, { DATABASE_URL: process.env.DATABASE_URL as string });
+    const done = await adminCreate(args(email, organization), `${PASSWORD}\n`, SERVER);
     expect(done).toEqual({ code: 0, stdout: `created organization "${organization}" with its administrator ${email}\n`, stderr: "" });
     expect(await testDb().user.findUniqueOrThrow({ where: { email } })).toMatchObject({ role: "admin", active: true });
-    const again = await adminCreate(args(email, organization), `${PASSWORD}\n`, { DATABASE_URL: process.env.DATABASE_URL as string, BACKSTEP_MODE: "demo" });
+    const again = await adminCreate(args(email, organization), `${PASSWORD}\n`, { ...SERVER, BACKSTEP_MODE: "demo" });
     expect(again).toMatchObject({ code: 1, stdout: "", stderr: `admin:create: That email is already in use.\n  email: ${email} already has an account\n` });
   });
 
@@ -89,16 +91,22 @@ describe("npm run admin:create", () => {
   }, 60_000);
 
   it("refuses a weak password and a malformed email with each problem named, exit 1", async () => {
-    const done = await adminCreate(args("not-an-email"), "password1234\n", { DATABASE_URL: process.env.DATABASE_URL as string });
+    const done = await adminCreate(args("not-an-email"), "password1234\n", SERVER);
     expect(done.code).toBe(1);
     expect(done.stderr).toMatch(/^admin:create: Some fields need attention\.\n {2}email: email must be an email address\n {2}password: this password is too easy to guess/);
   });
 
+  it("needs the audit chain's key in production, since it writes to the audit trail", async () => {
+    const done = await adminCreate(args(`nokey.${unique()}@practice.example`), `${PASSWORD}\n`, { DATABASE_URL: SERVER.DATABASE_URL });
+    expect(done.code).not.toBe(0);
+    expect(done.stderr).toContain("Production mode needs AUDIT_CHAIN_KEY");
+  });
+
   it("never takes the password as an argument, and names what is missing, exit 2", async () => {
-    const asArgument = await adminCreate(["--organization", "X", "--name", "Y", "--email", "y@x.example", "--password", PASSWORD], "", { DATABASE_URL: process.env.DATABASE_URL as string });
+    const asArgument = await adminCreate(["--organization", "X", "--name", "Y", "--email", "y@x.example", "--password", PASSWORD], "", SERVER);
     expect(asArgument).toMatchObject({ code: 2, stdout: "" });
     expect(asArgument.stderr).toMatch(/^admin:create: Unknown option '--password'/);
-    const missing = await adminCreate(["--name", "Y", "--password-stdin"], `${PASSWORD}\n`, { DATABASE_URL: process.env.DATABASE_URL as string });
+    const missing = await adminCreate(["--name", "Y", "--password-stdin"], `${PASSWORD}\n`, SERVER);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/^admin:create: missing --organization, --email\n/) });
   });
 });

@@ -7,6 +7,7 @@ import { authorize } from "./guard";
 import { recordAudit } from "./audit-log";
 import type { AuditEventPage } from "./audit-dto";
 import { verifyAuditChain, type ChainStatus } from "./verify-chain";
+import { auditChainKey } from "./chain-key";
 
 const PAGE_SIZE = 50;
 
@@ -62,7 +63,7 @@ export async function listAuditEvents(actor: Actor, input: unknown): Promise<Aud
 /** Verifies the whole hash chain for an auditor or administrator; the check itself is recorded. */
 export async function auditChainStatus(actor: Actor): Promise<ChainStatus> {
   await authorize(db(), actor, "read", "audit-trail", { action: "audit.verify" });
-  const status = await verifyAuditChain(db());
+  const status = await verifyAuditChain(db(), auditChainKey());
   await db().$transaction((tx) =>
     recordAudit(tx, { actor, action: "audit.verify", outcome: "success", detail: { intact: status.intact, events: status.events, firstBroken: status.firstBroken?.id ?? null } }),
   );

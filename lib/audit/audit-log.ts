@@ -1,10 +1,14 @@
 import { createHash } from "node:crypto";
+import { auditChainKey, keyedDigest } from "./chain-key";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
 import type { AuditAction, AuditOutcome } from "./audit-actions";
 
-// The only writer of audit events. Each event is written in the transaction of the change it records,
-// and carries the hash of the event before it, so a row altered behind the app's back breaks the chain.
+// The only writer of audit events. Each event is written in the transaction of the change it records, and carries
+// an HMAC (under AUDIT_CHAIN_KEY, which the database never sees) over its content and the hash of the event before it,
+// so a row altered, removed or inserted behind the app's back breaks the chain, and cannot be re-hashed to hide it.
+// Every CHECKPOINT_EVERY events the head of the chain is signed into audit_checkpoint, so removing the newest events
+// (or rewriting the chain from the start) shows too.
 
 export type AuditTx = Prisma.TransactionClient;
 
@@ -21,6 +25,7 @@ export type AuditEventInput = {
 };
 
 export const GENESIS_HASH = "0".repeat(64);
+export const CHECKPOINT_EVERY = 100;
 
 // Serializes writers so each event links to the one committed just before it.
 const AUDIT_CHAIN_LOCK = 4_182_773;
@@ -42,7 +47,17 @@ export async function recordAudit(tx: AuditTx, event: AuditEventInput, at: Date 
     sourceAddress: event.sourceAddress ?? event.actor?.sourceAddress ?? null,
     detail: event.detail ?? {},
   };
-  await tx.auditEvent.create({ data: { ...row, prevHash, hash: chainHash(prevHash, row) } });
+  const key = auditChainKey();
+  const hash = chainHash(prevHash, row, key);
+  const { id } = await tx.auditEvent.create({ data: { ...row, prevHash, hash, keyed: true }, select: { id: true } });
+  const checkpoint = await tx.auditCheckpoint.findFirst({ orderBy: { eventId: "desc" }, select: { eventId: true } });
+  if (!checkpoint || id - checkpoint.eventId >= BigInt(CHECKPOINT_EVERY)) {
+    await tx.auditCheckpoint.create({ data: { eventId: id, hash, signature: checkpointSignature(key, id, hash), at } });
+  }
+}
+
+export function checkpointSignature(key: string, eventId: bigint, hash: string): string {
+  return keyedDigest(key, "checkpoint", eventId.toString(), hash);
 }
 
 export type ChainedFields = {
@@ -59,7 +74,8 @@ export type ChainedFields = {
   detail: unknown;
 };
 
-export function chainHash(prevHash: string, row: ChainedFields): string {
+/** The event's hash: keyed (HMAC-SHA256) for every event written now; `key` null for those written before keying. */
+export function chainHash(prevHash: string, row: ChainedFields, key: string | null): string {
   // Exactly these fields, so a stored row (which has more) hashes the same as the event that was written.
   const canonical = canonicalJson({
     at: row.at.toISOString(),
@@ -74,6 +90,7 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
     sourceAddress: row.sourceAddress,
     detail: row.detail,
   });
+  if (key) return keyedDigest(key, prevHash, canonical);
   return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
 }
 

@@ -38,7 +38,10 @@ export type Reservation = { retryAfterSeconds: number; blockStarted: ("account" 
 export async function reserveAttempt(tx: Prisma.TransactionClient, keys: ThrottleKeys, now: Date): Promise<Reservation> {
   const windowStart = new Date(now.getTime() - THROTTLE_POLICY.windowMinutes * 60_000);
   const blockedUntil = new Date(now.getTime() + THROTTLE_POLICY.blockMinutes * 60_000);
-  await tx.$executeRaw`DELETE FROM sign_in_throttle WHERE window_start < ${windowStart} AND (blocked_until IS NULL OR blocked_until <= ${now})`;
+  // Rows another attempt holds are left alone: it is using them.
+  await tx.$executeRaw`
+    DELETE FROM sign_in_throttle WHERE key IN (
+      SELECT key FROM sign_in_throttle WHERE window_start < ${windowStart} AND (blocked_until IS NULL OR blocked_until <= ${now}) FOR UPDATE SKIP LOCKED)`;
   const limits: ["account" | "address", string | null, number][] = [
     ["account", keys.account, THROTTLE_POLICY.accountFailures],
     ["address", keys.address, THROTTLE_POLICY.addressFailures],
@@ -47,25 +50,28 @@ export async function reserveAttempt(tx: Prisma.TransactionClient, keys: Throttl
   const blockStarted: ("account" | "address")[] = [];
   for (const [kind, key, limit] of limits) {
     if (!key) continue;
-    // The row is locked first (when there is one), so what it held before this attempt is known. Then a blocked key
-    // keeps its block and count; otherwise the attempt is counted, and the one past the limit sets the block.
-    const [previous] = await tx.$queryRaw<{ blocked_until: Date | null }[]>`SELECT blocked_until FROM sign_in_throttle WHERE key = ${key} FOR UPDATE`;
-    const wasBlocked = (previous?.blocked_until?.getTime() ?? 0) > now.getTime();
-    const [row] = await tx.$queryRaw<{ blocked_until: Date | null }[]>`
-      INSERT INTO sign_in_throttle AS t (key, failures, window_start, blocked_until)
-      VALUES (${key}, 1, ${now}, NULL)
-      ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN t.blocked_until > ${now} THEN t.failures WHEN t.window_start < ${windowStart} THEN 1 ELSE t.failures + 1 END,
-        window_start = CASE WHEN t.blocked_until > ${now} OR t.window_start >= ${windowStart} THEN t.window_start ELSE ${now} END,
-        blocked_until = CASE
-          WHEN t.blocked_until > ${now} THEN t.blocked_until
-          WHEN t.window_start >= ${windowStart} AND t.failures + 1 > ${limit} THEN ${blockedUntil}
-          ELSE NULL END
-      RETURNING blocked_until`;
-    const blocked = row?.blocked_until?.getTime() ?? 0;
-    if (blocked <= now.getTime()) continue;
-    until = Math.max(until, blocked);
-    if (!wasBlocked) blockStarted.push(kind);
+    // One statement makes the row exist and locks it (the update changes nothing), returning what it holds: attempts
+    // for one key queue here, each seeing the count the one before left.
+    const [row] = await tx.$queryRaw<{ failures: number; window_start: Date; blocked_until: Date | null }[]>`
+      INSERT INTO sign_in_throttle AS t (key, failures, window_start, blocked_until) VALUES (${key}, 0, ${now}, NULL)
+      ON CONFLICT (key) DO UPDATE SET failures = t.failures
+      RETURNING failures, window_start, blocked_until`;
+    if (!row) continue;
+    if (row.blocked_until && row.blocked_until > now) {
+      until = Math.max(until, row.blocked_until.getTime());
+      continue;
+    }
+    // A window that has run out starts again at this attempt; the attempt past the limit starts a block.
+    const fresh = row.window_start < windowStart;
+    const failures = fresh ? 1 : row.failures + 1;
+    const blocks = failures > limit;
+    await tx.$executeRaw`
+      UPDATE sign_in_throttle SET failures = ${failures}, window_start = ${fresh ? now : row.window_start}, blocked_until = ${blocks ? blockedUntil : null}
+      WHERE key = ${key}`;
+    if (blocks) {
+      until = Math.max(until, blockedUntil.getTime());
+      blockStarted.push(kind);
+    }
   }
   return until ? { retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000), blockStarted } : null;
 }

@@ -2,7 +2,8 @@ import pg from "pg";
 
 // The app runs as a role that owns nothing: migrations run as the owner (MIGRATION_DATABASE_URL), which then grants
 // the app's role what serving needs. On the audit table that is reading and appending only: without ownership the
-// role can neither update, delete nor truncate events, nor disable the triggers that also refuse those.
+// role can neither update, delete nor truncate events or their signed checkpoints, nor disable the triggers that
+// also refuse those.
 
 /** Grants the app's role its rights, as the owner, after migrating: idempotent, so every start runs it. */
 export async function grantAppRole(ownerUrl: string, appRole: string): Promise<void> {
@@ -14,7 +15,7 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       GRANT USAGE ON SCHEMA public TO ${role};
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role};
-      REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_event FROM ${role};
+      REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_event, audit_checkpoint FROM ${role};
       REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON _prisma_migrations FROM ${role};
     `);
   } finally {
