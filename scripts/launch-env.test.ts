@@ -13,14 +13,15 @@ describe("the launch environment", () => {
   });
 
   it("needs a session secret and a PostgreSQL server to serve in production, and says how to get demo data instead", () => {
-    expect(() => requireProductionSettings(readLaunchEnv({ DATABASE_URL: SERVER }))).toThrow(/needs NEXTAUTH_SECRET\..*BACKSTEP_MODE=demo/);
-    expect(() => requireProductionSettings(readLaunchEnv({ BACKSTEP_MODE: "production", NEXTAUTH_SECRET: SECRET }))).toThrow(/needs DATABASE_URL\./);
-    expect(() => requireProductionSettings(readLaunchEnv({ DATABASE_URL: SERVER, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://backstep.example" }))).not.toThrow();
+    expect(() => requireProductionSettings(readLaunchEnv({ DATABASE_URL: SERVER, AUDIT_CHAIN_KEY: SECRET }))).toThrow(/needs NEXTAUTH_SECRET\..*BACKSTEP_MODE=demo/);
+    expect(() => requireProductionSettings(readLaunchEnv({ BACKSTEP_MODE: "production", NEXTAUTH_SECRET: SECRET, AUDIT_CHAIN_KEY: SECRET }))).toThrow(/needs DATABASE_URL\./);
+    expect(() => requireProductionSettings(readLaunchEnv({ DATABASE_URL: SERVER, NEXTAUTH_SECRET: SECRET }))).toThrow(/needs AUDIT_CHAIN_KEY\./);
+    expect(() => requireProductionSettings(readLaunchEnv({ DATABASE_URL: SERVER, NEXTAUTH_SECRET: SECRET, AUDIT_CHAIN_KEY: SECRET, NEXTAUTH_URL: "https://backstep.example" }))).not.toThrow();
     expect(() => requireProductionSettings(readLaunchEnv({ DATABASE_URL: SERVER, BACKSTEP_MODE: "demo" }))).not.toThrow();
   });
 
   it("serves production only at an https address, unless a TLS-terminating proxy is declared", () => {
-    const production = { DATABASE_URL: SERVER, NEXTAUTH_SECRET: SECRET };
+    const production = { DATABASE_URL: SERVER, NEXTAUTH_SECRET: SECRET, AUDIT_CHAIN_KEY: SECRET };
     expect(() => requireProductionSettings(readLaunchEnv(production))).toThrow(/NEXTAUTH_URL to be the https:\/\/ address.*ALLOW_INSECURE_HTTP=1/);
     expect(() => requireProductionSettings(readLaunchEnv({ ...production, NEXTAUTH_URL: "http://backstep.example" }))).toThrow(/https/);
     expect(() => requireProductionSettings(readLaunchEnv({ ...production, NEXTAUTH_URL: "http://backstep.example", ALLOW_INSECURE_HTTP: "1" }))).not.toThrow();
