@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { isAppError } from "../lib/errors";
 import { createFirstAdmin } from "../lib/organizations/first-admin";
-import { openDatabase, prepareDatabase, useAuditChainKey } from "./database";
+import { openDatabase, prepareDatabase, applyAuditChainKey } from "./database";
 import { readLaunchEnv } from "./launch-env";
 
 const USAGE = "usage: npm run --silent admin:create -- --organization NAME --name NAME --email EMAIL --password-stdin (the password on standard input)";
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = readLaunchEnv(process.env);
-  useAuditChainKey(env);
+  applyAuditChainKey(env);
   const database = await openDatabase(env);
   const prisma = createPrismaClient(database.url);
   try {

@@ -3,10 +3,10 @@
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { verifyAuditChain } from "../lib/audit/verify-chain";
 import { readLaunchEnv } from "./launch-env";
-import { openDatabase, useAuditChainKey } from "./database";
+import { openDatabase, applyAuditChainKey } from "./database";
 
 const env = readLaunchEnv(process.env);
-const key = useAuditChainKey(env);
+const key = applyAuditChainKey(env);
 const database = await openDatabase(env);
 const prisma = createPrismaClient(database.url);
 try {

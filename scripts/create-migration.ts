@@ -58,8 +58,8 @@ class CatalogPool extends pg.Pool {
   }
 }
 
-// A scratch database on the PostgreSQL server (MIGRATION_DATABASE_URL, default the local one), dropped afterwards.
-const server = process.env.MIGRATION_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+// A scratch database on the PostgreSQL server (SCRATCH_DATABASE_URL, default the local one), dropped afterwards.
+const server = process.env.SCRATCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const scratchName = `backstep_migration_${Date.now()}`;
 const admin = new pg.Client({ connectionString: server });
 await admin.connect();
@@ -72,13 +72,16 @@ try {
   await migrate(scratch.url);
   // Prisma does not model CHECK constraints (the migrations add them by hand) and this engine cannot read them
   // through the adapter: dropped from the scratch copy, the diff is the same.
-  await pool.query(
+  const direct = new pg.Client({ connectionString: scratch.url });
+  await direct.connect();
+  await direct.query(
     `DO $$ DECLARE c record; BEGIN
        FOR c IN SELECT conrelid::regclass AS t, conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace LOOP
          EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.t, c.conname);
        END LOOP;
      END $$`,
   );
+  await direct.end();
   const schema = readFileSync("prisma/schema.prisma", "utf8");
   const files = [{ path: "schema.prisma", content: schema }];
   const engine = await loadEngine().new({ datamodels: [["schema.prisma", schema]] }, () => undefined, bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool)));

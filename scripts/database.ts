@@ -32,7 +32,7 @@ export function demoSecret(dataDir: string): string {
  * The audit chain's key, in every process that writes or verifies the trail: AUDIT_CHAIN_KEY, required in production,
  * or in demo mode one generated once under the data folder (outside the database it protects).
  */
-export function useAuditChainKey(env: LaunchEnv): string {
+export function applyAuditChainKey(env: LaunchEnv): string {
   if (!env.AUDIT_CHAIN_KEY && env.BACKSTEP_MODE === "production") {
     throw new Error("Production mode needs AUDIT_CHAIN_KEY (at least 32 random characters, e.g. `openssl rand -base64 48`), kept apart from the database: it keys the audit trail's hashes.");
   }

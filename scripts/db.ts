@@ -2,14 +2,14 @@
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
 import { readLaunchEnv } from "./launch-env";
-import { openDatabase, prepareDatabase, useAuditChainKey } from "./database";
+import { openDatabase, prepareDatabase, applyAuditChainKey } from "./database";
 
 const command = process.argv[2];
 
 async function main(): Promise<void> {
   if (command !== "migrate" && command !== "seed") throw new Error("usage: tsx scripts/db.ts migrate|seed");
   const env = readLaunchEnv(process.env);
-  useAuditChainKey(env);
+  applyAuditChainKey(env);
   const database = await openDatabase(env);
   try {
     const result = await prepareDatabase(env, database);

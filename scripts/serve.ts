@@ -11,7 +11,7 @@ import { seedDemo } from "../prisma/seed";
 import { deriveMissingFacts, rederiveOutdatedFacts } from "../lib/measures/fact-store";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
 import { readLaunchEnv, requireProductionSettings } from "./launch-env";
-import { demoSecret, openDatabase, prepareDatabase, useAuditChainKey } from "./database";
+import { demoSecret, openDatabase, prepareDatabase, applyAuditChainKey } from "./database";
 import { auditTableRights, servingRoleProblem } from "../lib/db/app-role";
 
 const dev = process.argv.includes("--dev");
@@ -22,7 +22,7 @@ const TSX = join("node_modules", ".bin", "tsx");
 async function main(): Promise<void> {
   const env = readLaunchEnv(process.env);
   requireProductionSettings(env);
-  const auditChainKey = useAuditChainKey(env);
+  const auditChainKey = applyAuditChainKey(env);
   if (fresh && !env.DATABASE_URL) rmSync(env.BACKSTEP_DATA_DIR, { recursive: true, force: true });
 
   const database = await openDatabase(env);
@@ -70,9 +70,8 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", async (code) => {
-    await database.close();
-    process.exit(code ?? 0);
+  server.on("exit", (code) => {
+    void database.close().finally(() => process.exit(code ?? 0));
   });
 }
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { addAddendum, getEncounter, replayEncounter, saveDraft, signEncounter, startEncounter } from "../lib/encounters/encounters-data";
 import { listReferrals } from "../lib/referrals/referrals-data";
-import { AppError } from "../lib/errors";
+import { type AppError } from "../lib/errors";
 import { recommend } from "../lib/ladder/evaluate";
 import { RULESET_VERSION } from "../lib/ladder/rule-registry";
 import { assessment } from "./support/assessment";

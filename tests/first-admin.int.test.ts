@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createFirstAdmin } from "../lib/organizations/first-admin";
 import { authenticate } from "../lib/auth/authenticate";
-import { AppError } from "../lib/errors";
+import { type AppError } from "../lib/errors";
 import { testDb } from "./support/fixtures";
 
 const PASSWORD = "lantern moss quietly figs";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSite, getClinicalSettings, getOrganizationSettings, updateOrganizationSettings, updateSite } from "../lib/organizations/organization-data";
 import { getEncounter, replayEncounter, signEncounter, startEncounter } from "../lib/encounters/encounters-data";
-import { AppError } from "../lib/errors";
+import { type AppError } from "../lib/errors";
 import { assessment } from "./support/assessment";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
 

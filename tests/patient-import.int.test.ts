@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { importPatients } from "../lib/patients/patient-import-data";
-import { AppError } from "../lib/errors";
+import { type AppError } from "../lib/errors";
 import { auditEventsOf, createClinic, createPatientRow, testDb, type Clinic } from "./support/fixtures";
 
 let clinic: Clinic;

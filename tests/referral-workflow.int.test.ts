@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { dischargeReferral, getReferral, listClinicTherapists, recordVisit, updateReferral } from "../lib/referrals/referral-workflow-data";
 import { startEncounter } from "../lib/encounters/encounters-data";
 import { recommend } from "../lib/ladder/evaluate";
-import { AppError } from "../lib/errors";
+import { type AppError } from "../lib/errors";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
 
 let clinic: Clinic;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listReferrals } from "../lib/referrals/referrals-data";
-import { AppError } from "../lib/errors";
+import { type AppError } from "../lib/errors";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
 
 let clinic: Clinic;

@@ -4,7 +4,7 @@ import { LINK_REFUSED, setPasswordWithLink } from "../lib/users/password-links";
 import { authenticate } from "../lib/auth/authenticate";
 import { randomUUID } from "node:crypto";
 import { resolveActor } from "../lib/auth/resolve-actor";
-import { AppError } from "../lib/errors";
+import { type AppError } from "../lib/errors";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
 
 let clinic: Clinic;

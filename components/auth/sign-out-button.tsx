@@ -10,9 +10,9 @@ export function SignOutButton() {
     <Button
       autoFocus
       disabled={pending}
-      onClick={async () => {
+      onClick={() => {
         setPending(true);
-        await signOut({ callbackUrl: "/sign-in" });
+        void signOut({ callbackUrl: "/sign-in" });
       }}
     >
       {pending ? "Signing out…" : "Sign out"}

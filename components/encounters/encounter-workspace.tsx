@@ -113,7 +113,7 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
       saving.current = saving.current.then(() => saveDraft(work)).finally(() => (queuedSaves.current -= 1));
     }, AUTOSAVE_MS);
     return () => window.clearTimeout(pendingSave.current);
-    // Keyed on the work alone: the version changes because of the save itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the work alone: the version changes because of the save itself
   }, [assessment, orders, decisions]);
 
   // Closing or reloading the page before the work is saved asks first (the browser's own prompt).
@@ -241,7 +241,7 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
               </ul>
             </div>
           )}
-          <button type="button" onClick={sign} disabled={signing || save.kind === "conflict"} className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+          <button type="button" onClick={() => void sign()} disabled={signing || save.kind === "conflict"} className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
             {signing ? "Signing…" : "Sign encounter"}
           </button>
           <p className="mt-2 text-xs text-muted">Signing locks the encounter; later corrections are addenda.</p>

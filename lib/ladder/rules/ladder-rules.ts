@@ -14,7 +14,7 @@ import type { Facts } from "../facts";
 import { chooseInterventional } from "../interventional-plan";
 import { describeAdherenceThreshold } from "../adequacy";
 import { cite } from "../recommendation";
-import { Draft, fired, notFired, RANK, type Rule, type RuleResult } from "../rule";
+import { type Draft, fired, notFired, RANK, type Rule, type RuleResult } from "../rule";
 
 // The ladder itself. Exactly one of these rules sets the step for an evaluation that is not suspended:
 // acute care, the conservative rung, the medication rung or the interventional rung. Each names in its trace why
