@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import fc from "fast-check";
 import { storageState, type DemoRole } from "./support";
 
 // Addresses and bodies that once answered 500: each must get a 4xx or a page that names the problem.
@@ -29,4 +30,26 @@ test("methods the app does not answer, and a JSON body where a form belongs, are
   expect(json.status()).toBe(415);
   const huge = await request.post("/api/auth/callback/credentials", { form: { email: "a@b.test", password: "x".repeat(100_000) } });
   expect(huge.status()).toBe(413);
+});
+
+test.describe("route handlers given any body", () => {
+  test.use({ storageState: storageState("clinician") });
+
+  test("answer below 500, whatever arrives", async ({ request }) => {
+    const bodies = fc.sample(
+      fc.oneof(
+        fc.json().map((text) => ({ text, type: "application/json" })),
+        fc.string().map((text) => ({ text, type: "application/json" })),
+        fc.string().map((text) => ({ text, type: "application/x-www-form-urlencoded" })),
+        fc.string().map((text) => ({ text, type: "text/plain" })),
+      ),
+      { numRuns: 40, seed: 20261201 },
+    );
+    for (const { text, type } of bodies) {
+      for (const path of ["/api/v1/recommendations", "/api/auth/callback/credentials", "/api/auth/signout"]) {
+        const response = await request.post(path, { data: text, headers: { "content-type": type }, maxRedirects: 0 });
+        expect(response.status(), `${path} with ${type} ${text.slice(0, 80)}`).toBeLessThan(500);
+      }
+    }
+  });
 });
