@@ -1,4 +1,4 @@
-// A placeholder origin to resolve against: only whether the target stays on it matters, never which host it is.
+// A stand-in origin to resolve against: only whether the target stays on it matters, never which host it is.
 const HERE = "https://backstep.invalid";
 // C0 and C1 controls (a tab or newline is dropped by browsers, turning "/\t/evil.example" into "//evil.example").
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
