@@ -107,8 +107,9 @@ describe("getPatient", () => {
     expect((await rejection(getPatient(clinic.admin, clinic.referredPatientId))).code).toBe("forbidden");
   });
 
-  it("rejects an id that is not a UUID", async () => {
+  it("rejects an id that is not a UUID, and audits the attempt", async () => {
     expect((await rejection(getPatient(clinic.clinician, "not-an-id"))).code).toBe("invalid-input");
+    expect((await auditEventsOf(clinic.clinician.userId))[0]).toMatchObject({ action: "patient.read", outcome: "failure", entityType: "patient", detail: { reason: "malformed id" } });
   });
 });
 

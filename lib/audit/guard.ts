@@ -6,6 +6,8 @@ import type { AuditAction } from "./audit-actions";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/access/actor";
 import { can, type Action, type Resource } from "@/lib/access/policy";
+import { parseInput } from "@/lib/validation";
+import type { z } from "zod";
 
 type Denial = { action: AuditAction; entityType?: string; entityId?: string; patientId?: string | null };
 
@@ -40,4 +42,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function targetOf(input: unknown, key?: string): string | undefined {
   const value = key ? (input as Record<string, unknown> | null | undefined)?.[key] : input;
   return typeof value === "string" && UUID.test(value) ? value : undefined;
+}
+
+/**
+ * Reads the id of the record a request names. One that cannot be an id is refused as bad input (so the page shows
+ * "not found"), and the attempt is audited as a failure: probing with made-up ids leaves a trace.
+ */
+export async function recordId<S extends z.ZodType<string>>(db: Db, actor: Actor, denial: Denial, schema: S, value: unknown): Promise<z.output<S>> {
+  try {
+    return parseInput(schema, value);
+  } catch (error) {
+    await db.$transaction((tx: Prisma.TransactionClient) => recordAudit(tx, { actor, outcome: "failure", ...denial, detail: { reason: "malformed id" } }));
+    throw error;
+  }
 }

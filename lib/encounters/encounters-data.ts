@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, deniedIfNotFound, deny, targetOf } from "@/lib/audit/guard";
+import { authorize, deniedIfNotFound, deny, targetOf, recordId } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { AppError } from "@/lib/errors";
 import { parseInput, toFieldIssues } from "@/lib/validation";
@@ -104,7 +104,7 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
 
 export async function getEncounter(actor: Actor, id: unknown): Promise<EncounterDetail> {
   await authorize(db(), actor, "read", "encounter", { action: "encounter.read", entityType: "encounter", entityId: targetOf(id) });
-  const parsedId = parseInput(encounterId, id);
+  const parsedId = await recordId(db(), actor, { action: "encounter.read", entityType: "encounter" }, encounterId, id);
   const row = await db().$transaction(async (tx) => {
     const found = await tx.encounter.findFirst({
       where: { id: parsedId, organizationId: actor.organizationId },
@@ -416,7 +416,7 @@ export async function addAddendum(actor: Actor, input: unknown): Promise<void> {
  */
 export async function replayEncounter(actor: Actor, id: unknown): Promise<RecommendationDiff> {
   await authorize(db(), actor, "read", "encounter", { action: "encounter.replay", entityType: "encounter", entityId: targetOf(id) });
-  const parsedId = parseInput(encounterId, id);
+  const parsedId = await recordId(db(), actor, { action: "encounter.replay", entityType: "encounter" }, encounterId, id);
   const row = await db().$transaction(async (tx) => {
     const found = await tx.encounter.findFirst({
       where: { id: parsedId, organizationId: actor.organizationId, status: "signed" },

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/policy";
-import { authorize, deny, targetOf } from "@/lib/audit/guard";
+import { authorize, deny, targetOf, recordId } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { auditChanges } from "@/lib/audit/audit-changes";
 import { AppError } from "@/lib/errors";
@@ -81,7 +81,7 @@ const patientId = z.uuid({ error: "Patient id must be a UUID" });
 
 export async function getPatient(actor: Actor, id: unknown): Promise<PatientDetail> {
   await authorize(db(), actor, "read", "patient", { action: "patient.read", entityType: "patient", entityId: targetOf(id) });
-  const parsedId = parseInput(patientId, id);
+  const parsedId = await recordId(db(), actor, { action: "patient.read", entityType: "patient" }, patientId, id);
   const seesEncounters = can(actor.role, "read", "encounter");
   const detail = await db().$transaction(async (tx) => {
     const row = await tx.patient.findFirst({

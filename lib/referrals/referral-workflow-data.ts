@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, deny, targetOf } from "@/lib/audit/guard";
+import { authorize, deny, targetOf, recordId } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -175,7 +175,7 @@ export async function listClinicTherapists(actor: Actor): Promise<{ id: string; 
 /** One referral as the clinic (or the referring organization) sees it: only what the referral needs of the patient. */
 export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDetail> {
   await authorize(db(), actor, "read", "referral", { action: "referral.read", entityType: "referral", entityId: targetOf(id) });
-  const parsedId = parseInput(referralId, id);
+  const parsedId = await recordId(db(), actor, { action: "referral.read", entityType: "referral" }, referralId, id);
   const row = await db().$transaction(async (tx) => {
     const found = await tx.referral.findFirst({
       where: { AND: [{ id: parsedId }, visibleReferrals(actor)] },
