@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, newPatientVisit, storageState } from "./support";
+import { generate } from "otplib";
+import { enterTwoStepCode, expectAccessible, newPatientVisit, storageState } from "./support";
 
 test.describe("an administrator", () => {
   test.use({ storageState: storageState("admin") });
@@ -199,4 +200,51 @@ test("a person changes their own password: they stay signed in where they did it
   await expect(here).toHaveURL(/\/measures$/);
   await elsewhere.goto("/measures");
   await expect(elsewhere).toHaveURL(/\/sign-in/);
+});
+
+test("a new administrator must set up two-step sign-in before anything opens, then signs in with a code", async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
+  await admin.goto("/admin/users");
+  const email = `new.admin.${Date.now()}@backstep.test`;
+  const link = await addPerson(admin, { name: "Ola Overseer", email, role: "admin" });
+
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto(link);
+  const password = "copper kettle winter sonnet";
+  await newcomer.getByLabel("New password").fill(password);
+  await newcomer.getByLabel("Type it again").fill(password);
+  await newcomer.getByRole("button", { name: "Set password" }).click();
+  await newcomer.goto("/sign-in");
+  await newcomer.getByLabel("Email").fill(email);
+  await newcomer.getByLabel("Password").fill(password);
+  await newcomer.getByRole("button", { name: "Sign in" }).click();
+  await expect(newcomer).toHaveURL(/\/account\/two-step$/);
+  await newcomer.goto("/admin/users");
+  await expect(newcomer).toHaveURL(/\/account\/two-step$/);
+  await expect(newcomer.getByRole("img", { name: "QR code to scan with an authenticator app" })).toBeVisible();
+  await expectAccessible(newcomer);
+
+  // What the authenticator app does with the key on the page.
+  const secret = (await newcomer.getByTestId("two-step-key").textContent())!;
+  const setup = newcomer.getByRole("form", { name: "Confirm two-step sign-in" });
+  await setup.getByLabel("Code from the app").fill("000000");
+  await setup.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(setup.getByText(/that code does not match/)).toBeVisible();
+  await setup.getByLabel("Code from the app").fill(await generate({ secret, epoch: Date.now() / 1000 - 30 }));
+  await setup.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  const codes = newcomer.getByRole("region", { name: "Recovery codes" });
+  await expect(codes.getByRole("listitem")).toHaveCount(10);
+  await codes.getByRole("link", { name: "I have saved them: continue" }).click();
+  await expect(newcomer).toHaveURL(/\/admin\/users$/);
+
+  // Next time: the password, then the code.
+  const later = await (await browser.newContext()).newPage();
+  await later.goto("/sign-in");
+  await later.getByLabel("Email").fill(email);
+  await later.getByLabel("Password").fill(password);
+  await later.getByRole("button", { name: "Sign in" }).click();
+  await expect(later.getByRole("main").getByRole("alert")).toContainText("Enter the 6-digit code");
+  await expectAccessible(later);
+  await enterTwoStepCode(later, secret);
+  await expect(later).toHaveURL(/\/admin\/users$/);
 });

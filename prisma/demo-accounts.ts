@@ -14,4 +14,8 @@ export const OTHER_CLINIC_THERAPIST = { role: "physical_therapist", email: "nort
 // A clinician at a second practice, so the auditors' measures have more than one clinician and site to compare.
 export const OTHER_PRACTICE_CLINICIAN = { role: "clinician", email: "eastside.clinician@backstep.test", name: "Dr. Tomas Herrera", site: "other_primary_care" } as const;
 
+// Administrators always sign in in two steps, so the demo administrator comes with an authenticator key, published
+// like the password: add it to an authenticator app, or print the current code with `npm run --silent demo:code`.
+export const DEMO_ADMIN_TOTP_SECRET = "KBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 export const DEMO_ORGANIZATION = { slug: "riverside-demo", name: "Riverside Health (demo)" } as const;

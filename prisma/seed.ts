@@ -10,7 +10,8 @@ import { MCID, outcomeChange, type DischargeOutcome } from "../lib/referrals/out
 import type { DischargeSummary } from "../lib/referrals/referral-dto";
 import { evaluate } from "../lib/ladder/evaluate";
 import { deriveMissingFacts } from "../lib/measures/fact-store";
-import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_SECRET, DEMO_ORGANIZATION, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "./demo-accounts";
+import { encryptTotpSecret } from "../lib/auth/totp";
 
 // Demo data: one organization with two primary care practices and two PT clinics, one user per role (and a second
 // clinician and therapist), and 42 synthetic patients with a year of history, dated relative to `today`; each signed
@@ -71,7 +72,8 @@ function dischargeSummary(outcome: DischargeOutcome, adherencePercent: number, p
 
 export type SeedResult = { created: boolean; patients: number };
 
-export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
+/** `serverSecret` is NEXTAUTH_SECRET, which encrypts the demo administrator's authenticator key. */
+export async function seedDemo(db: Db, today: Date, serverSecret: string): Promise<SeedResult> {
   const existing = await db.organization.findUnique({ where: { slug: DEMO_ORGANIZATION.slug }, select: { id: true } });
   if (existing) return { created: false, patients: await db.patient.count({ where: { organizationId: existing.id } }) };
 
@@ -374,6 +376,7 @@ export async function seedDemo(db: Db, today: Date): Promise<SeedResult> {
           email: u.email,
           name: u.name,
           role: u.role,
+          ...(u.role === "admin" ? { totpSecret: encryptTotpSecret(DEMO_ADMIN_TOTP_SECRET, serverSecret), mfaEnabledAt: today } : {}),
         })),
       });
       await tx.credential.createMany({ data: users.map((u) => ({ userId: u.id, passwordHash })) });

@@ -16,7 +16,7 @@ export async function demoBenchDatabase(actorEmail: string) {
   process.env.AUDIT_CHAIN_KEY ??= "benchmark-audit-chain-key-long-enough-to-pass";
   await migrate(database.url);
   const prisma = createPrismaClient(database.url);
-  await seedDemo(prisma, new Date(new Date().toISOString().slice(0, 10)));
+  await seedDemo(prisma, new Date(new Date().toISOString().slice(0, 10)), process.env.NEXTAUTH_SECRET);
   const user = await prisma.user.findUniqueOrThrow({ where: { email: actorEmail } });
   const actor = (await resolveActor(prisma, { userId: user.id, signedInAt: Date.now() })) as Actor;
   return {

@@ -2,7 +2,7 @@
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
 import { readLaunchEnv } from "./launch-env";
-import { openDatabase, prepareDatabase, applyAuditChainKey } from "./database";
+import { applyAuditChainKey, demoSecret, openDatabase, prepareDatabase } from "./database";
 
 const command = process.argv[2];
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     if (command === "seed") {
       const prisma = createPrismaClient(database.url);
       const today = new Date();
-      const seeded = await seedDemo(prisma, new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())));
+      const seeded = await seedDemo(prisma, new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())), env.NEXTAUTH_SECRET ?? demoSecret(env.BACKSTEP_DATA_DIR));
       await prisma.$disconnect();
       console.log(seeded.created ? `demo data created: ${seeded.patients} patients` : `demo data already present: ${seeded.patients} patients`);
     }

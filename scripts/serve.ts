@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
 import { deriveMissingFacts, rederiveOutdatedFacts } from "../lib/measures/fact-store";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
 import { readLaunchEnv, requireProductionSettings } from "./launch-env";
 import { demoSecret, openDatabase, prepareDatabase, applyAuditChainKey } from "./database";
 import { auditTableRights, servingRoleProblem } from "../lib/db/app-role";
@@ -33,9 +33,10 @@ async function main(): Promise<void> {
     const problem = servingRoleProblem(await auditTableRights(database.url));
     if (problem) throw new Error(problem);
   }
+  const secret = env.NEXTAUTH_SECRET ?? demoSecret(env.BACKSTEP_DATA_DIR);
   const prisma = createPrismaClient(database.url);
   if (env.BACKSTEP_MODE === "demo") {
-    const seeded = await seedDemo(prisma, startOfToday());
+    const seeded = await seedDemo(prisma, startOfToday(), secret);
     log(seeded.created ? `demo data created: ${seeded.patients} patients` : `demo data already present: ${seeded.patients} patients`);
   }
   const derived = await deriveMissingFacts(prisma);
@@ -50,7 +51,6 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  const secret = env.NEXTAUTH_SECRET ?? demoSecret(env.BACKSTEP_DATA_DIR);
   const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
   const server = spawn(TSX, ["scripts/next-server.ts", ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
@@ -98,7 +98,7 @@ function newestChange(path: string): number {
 
 function printDemoLogins(url: string): void {
   const rows = [...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(20)} ${account.email}`), `    ${"(another PT clinic)".padEnd(20)} ${OTHER_CLINIC_THERAPIST.email}`, `    ${"(another practice)".padEnd(20)} ${OTHER_PRACTICE_CLINICIAN.email}`].join("\n");
-  log(`demo mode: open ${url} and sign in with password "${DEMO_PASSWORD}" as\n${rows}`);
+  log(`demo mode: open ${url} and sign in with password "${DEMO_PASSWORD}" as\n${rows}\n  the administrator also gives a code: add the key ${DEMO_ADMIN_TOTP_SECRET} to an authenticator app, or run \`npm run --silent demo:code\``);
 }
 
 function log(message: string): void {

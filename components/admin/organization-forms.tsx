@@ -49,6 +49,10 @@ export function SettingsForm({ settings }: { settings: Omit<OrganizationSettings
         error={errors.adherenceThresholdPercent}
         hint={`An exercise program kept up less than this was not really tried, so the plan stays on that step with support. Backstep's default is ${DEFAULT_ADHERENCE_THRESHOLD_PERCENT}%; ${ADHERENCE_THRESHOLD_RANGE.min}-${ADHERENCE_THRESHOLD_RANGE.max}%. Applies to visits signed from now on.`}
       />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="mfaRequired" defaultChecked={settings.mfaRequired} className="h-4 w-4" />
+        Everyone signs in in two steps, with an authenticator app (administrators always do)
+      </label>
       <Button type="submit" disabled={pending}>
         Save settings
       </Button>

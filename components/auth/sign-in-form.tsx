@@ -8,6 +8,8 @@ const MESSAGES: Record<string, string> = {
   // One answer for a wrong password and a disabled account, so it never confirms a password.
   CredentialsSignin: "Email or password is incorrect, or the account is disabled. Ask your administrator if it keeps happening.",
   Throttled: "Too many failed attempts. Wait a few minutes, then try again.",
+  CodeRequired: "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
+  InvalidCode: "That code is not right or was already used. Enter the current code, or a recovery code you have not used.",
   SessionExpired: "Your session ended after a time without activity, or at its 8-hour limit. Sign in again to continue.",
 };
 
@@ -20,6 +22,8 @@ function retryMessage(seconds: number): string {
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : "");
   const [pending, setPending] = useState(false);
+  // The second step appears once the password has been accepted for an account with two-step sign-in.
+  const [askCode, setAskCode] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,6 +38,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         body: new URLSearchParams({
           email: String(form.get("email") ?? ""),
           password: String(form.get("password") ?? ""),
+          code: String(form.get("code") ?? ""),
           csrfToken,
           callbackUrl,
           json: "true",
@@ -46,6 +51,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       const { url } = (await response.json()) as { url?: string };
       const code = url ? new URL(url, window.location.origin).searchParams.get("error") : "unknown";
       if (code) {
+        if (code === "CodeRequired" || code === "InvalidCode") setAskCode(true);
         setError(MESSAGES[code] ?? "Sign-in failed. Try again.");
         return;
       }
@@ -61,6 +67,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     <form onSubmit={(event) => void submit(event)} className="space-y-4" noValidate>
       <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      {askCode && <TextField label="Code" name="code" autoComplete="one-time-code" inputMode="text" required autoFocus hint="6 digits from your authenticator app, or a recovery code" />}
       <div role="alert" aria-live="assertive" className="min-h-5 text-sm text-critical">
         {error}
       </div>

@@ -8,6 +8,8 @@ export type Actor = {
   role: Role;
   organizationId: string;
   siteId: string | null;
+  /** Two-step sign-in is required of this person and not yet set up: only setting it up is open to them. */
+  mustEnrolTwoStep?: true;
   /** Where this request came from (see requestAddress), for the audit trail; absent outside a request. */
   sourceAddress?: string | null;
 };

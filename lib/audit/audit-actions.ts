@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "user.set-password",
   "user.unlock",
   "user.change-password",
+  "user.two-step-enable",
   "organization.create",
   "organization.read",
   "organization.update",

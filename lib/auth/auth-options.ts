@@ -9,6 +9,8 @@ import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
 export const SIGN_IN_ERRORS = {
   invalid: "CredentialsSignin",
+  "code-required": "CodeRequired",
+  "invalid-code": "InvalidCode",
   throttled: "Throttled",
 } as const;
 
@@ -20,7 +22,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
       async authorize(credentials, req) {
         const result = await authenticate(db(), credentials, requestAddress(req.headers ?? {}));
         if (result.ok) return { id: result.userId };

@@ -3,16 +3,20 @@ import type { Db } from "@/lib/db/prisma-client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { DECOY_HASH, verifyPassword, withHashingSlot } from "./password";
+import { acceptedStep, decryptTotpSecret, recoveryCodeHash } from "./totp";
+import { serverEnv } from "@/lib/env";
 import { blockIfExhausted, releaseAttempt, reserveAttempt, retryAfterSeconds, throttleKeys } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(200),
+  // The second step: a code from the authenticator app, or a recovery code.
+  code: z.string().trim().max(20).optional(),
 });
 
 export type AuthenticateResult =
   | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "invalid" | "code-required" | "invalid-code" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /** Seconds to wait when this account or address is blocked, else null: a quick refusal that counts nothing. */
@@ -49,19 +53,30 @@ export async function authenticate(db: Db, input: unknown, address: string | nul
   const user = parsed.success
     ? await db.user.findUnique({
         where: { email: parsed.data.email },
-        select: { id: true, role: true, active: true, organizationId: true, credential: { select: { passwordHash: true } } },
+        select: { id: true, role: true, active: true, organizationId: true, mfaEnabledAt: true, totpSecret: true, totpLastStep: true, credential: { select: { passwordHash: true } } },
       })
     : null;
   // Verify even when there is no such account, so response time does not reveal which emails exist.
   const passwordOk = await withHashingSlot(() => verifyPassword(parsed.success ? parsed.data.password : "", user?.credential?.passwordHash ?? DECOY_HASH));
 
+  let failure: "invalid" | "disabled" | "invalid-code" = user && passwordOk ? "disabled" : "invalid";
   if (user && passwordOk && user.active) {
     const actor = { userId: user.id, role: user.role, organizationId: user.organizationId };
-    await db.$transaction(async (tx) => {
-      await releaseAttempt(tx, keys);
-      await recordAudit(tx, { actor, action: "auth.sign-in", outcome: "success", sourceAddress: address }, now);
-    });
-    return { ok: true, userId: user.id };
+    const code = parsed.success ? parsed.data.code : undefined;
+    // The right password with two-step sign-in on and no code yet: not a failure; the form asks for the code.
+    if (user.mfaEnabledAt && user.totpSecret && !code) {
+      await db.$transaction((tx) => releaseAttempt(tx, keys));
+      return { ok: false, reason: "code-required" };
+    }
+    const secondStep = user.mfaEnabledAt && user.totpSecret && code ? await db.$transaction((tx) => useSecondStep(tx, user.id, user.totpSecret!, user.totpLastStep, code)) : "none";
+    if (secondStep !== null) {
+      await db.$transaction(async (tx) => {
+        await releaseAttempt(tx, keys);
+        await recordAudit(tx, { actor, action: "auth.sign-in", outcome: "success", sourceAddress: address, detail: secondStep === "none" ? {} : { secondStep } }, now);
+      });
+      return { ok: true, userId: user.id };
+    }
+    failure = "invalid-code";
   }
 
   await db.$transaction(async (tx) => {
@@ -76,10 +91,24 @@ export async function authenticate(db: Db, input: unknown, address: string | nul
         entityType: user ? "user" : undefined,
         entityId: user?.id,
         sourceAddress: address,
-        detail: { reason: user && passwordOk ? "disabled" : "invalid", ...(blocked.length ? { blocked: blocked.join(" and ") } : {}) },
+        detail: { reason: failure, ...(blocked.length ? { blocked: blocked.join(" and ") } : {}) },
       },
       now,
     );
   });
-  return { ok: false, reason: "invalid" };
+  return { ok: false, reason: failure === "invalid-code" ? "invalid-code" : "invalid" };
+}
+
+/**
+ * Accepts the second step once: an authenticator code later than the last one used, or an unused recovery code.
+ * Each is spent by a conditional update, so two requests racing with one code cannot both pass.
+ */
+async function useSecondStep(tx: Prisma.TransactionClient, userId: string, storedSecret: string, lastStep: number | null, code: string): Promise<"authenticator" | "recovery code" | null> {
+  const step = await acceptedStep(decryptTotpSecret(storedSecret, serverEnv().NEXTAUTH_SECRET), code.replace(/\s/g, ""), lastStep);
+  if (step !== null) {
+    const spent = await tx.user.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
+    return spent.count === 1 ? "authenticator" : null;
+  }
+  const recovered = await tx.recoveryCode.updateMany({ where: { userId, codeHash: recoveryCodeHash(code), usedAt: null }, data: { usedAt: new Date() } });
+  return recovered.count === 1 ? "recovery code" : null;
 }

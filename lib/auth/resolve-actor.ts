@@ -11,9 +11,11 @@ export async function resolveActor(db: Db, claims: SessionClaims | null, now = n
   if (!claims || sessionExpired(claims, now.getTime(), idleMinutes)) return null;
   const user = await db.user.findUnique({
     where: { id: claims.userId },
-    select: { id: true, name: true, email: true, role: true, active: true, organizationId: true, siteId: true, sessionsValidAfter: true },
+    select: { id: true, name: true, email: true, role: true, active: true, organizationId: true, siteId: true, sessionsValidAfter: true, mfaEnabledAt: true, organization: { select: { mfaRequired: true } } },
   });
   if (!user?.active) return null;
   if (user.sessionsValidAfter && claims.signedInAt < user.sessionsValidAfter.getTime()) return null;
-  return { userId: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId, siteId: user.siteId };
+  // Administrators always sign in in two steps, everyone when their organization says so: until set up, nothing else opens.
+  const mustEnrol = !user.mfaEnabledAt && (user.role === "admin" || user.organization.mfaRequired);
+  return { userId: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId, siteId: user.siteId, ...(mustEnrol ? { mustEnrolTwoStep: true } : {}) };
 }

@@ -22,16 +22,24 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return actor && { ...actor, sourceAddress: requestAddress(headerList) };
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
-export async function requireActor(): Promise<Actor> {
+export const TWO_STEP_PAGE = "/account/two-step";
+type Options = { settingUpTwoStep?: boolean };
+
+/**
+ * For pages: the signed-in user, or a redirect to the sign-in page. Someone who must set up two-step sign-in first is
+ * sent to that page from every other.
+ */
+export async function requireActor(options: Options = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
+  if (actor.mustEnrolTwoStep && !options.settingUpTwoStep) redirect(TWO_STEP_PAGE);
   return actor;
 }
 
-/** For route handlers and server actions: the signed-in user, or a 401 error. */
-export async function requireApiActor(): Promise<Actor> {
+/** For route handlers and server actions: the signed-in user, or a 401 error (403 until two-step sign-in is set up when required). */
+export async function requireApiActor(options: Options = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (actor.mustEnrolTwoStep && !options.settingUpTwoStep) throw new AppError("forbidden", "Set up two-step sign-in first.");
   return actor;
 }

@@ -21,10 +21,13 @@ export type OrganizationSettings = {
   profileSwitchAllowed: boolean;
   ptVisitLimit: number;
   adherenceThresholdPercent: number;
+  /** Everyone signs in in two steps (administrators always do). */
+  mfaRequired: boolean;
   sites: SiteView[];
 };
 
-const SETTINGS = { name: true, guidelineProfile: true, profileSwitchAllowed: true, ptVisitLimit: true, adherenceThresholdPercent: true } as const;
+const CLINICAL = { guidelineProfile: true, profileSwitchAllowed: true, ptVisitLimit: true, adherenceThresholdPercent: true } as const;
+const SETTINGS = { name: true, ...CLINICAL, mfaRequired: true } as const;
 
 export async function getOrganizationSettings(actor: Actor): Promise<OrganizationSettings> {
   await authorize(db(), actor, "read", "organization", { action: "organization.read", entityType: "organization" });
@@ -39,13 +42,12 @@ export async function getOrganizationSettings(actor: Actor): Promise<Organizatio
   });
 }
 
-export type ClinicalSettings = Omit<OrganizationSettings, "name" | "sites">;
+export type ClinicalSettings = Omit<OrganizationSettings, "name" | "sites" | "mfaRequired">;
 
 /** The settings every visit of the organization runs under, for anyone who may read the evidence behind them. */
 export async function getClinicalSettings(actor: Actor): Promise<ClinicalSettings> {
   await authorize(db(), actor, "read", "evidence", { action: "evidence.read", entityType: "organization" });
-  const { name: _name, ...settings } = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: SETTINGS });
-  return settings;
+  return db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: CLINICAL });
 }
 
 const text = (label: string, max: number) =>
@@ -71,6 +73,7 @@ const settingsInput = z.strictObject({
   profileSwitchAllowed: z.boolean({ error: "say whether clinicians may switch the profile" }),
   ptVisitLimit: wholeNumber("covered PT visits", 0, 365),
   adherenceThresholdPercent: wholeNumber("the adherence threshold", ADHERENCE_THRESHOLD_RANGE.min, ADHERENCE_THRESHOLD_RANGE.max),
+  mfaRequired: z.boolean({ error: "say whether everyone signs in in two steps" }).default(false),
 });
 
 export async function updateOrganizationSettings(actor: Actor, input: unknown): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/session";
+import Link from "next/link";
+import { requireActor, TWO_STEP_PAGE } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/access/actor";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -15,6 +16,16 @@ export default async function AccountPage() {
       <Card title="Password">
         <ChangePasswordForm />
       </Card>
+      <div className="mt-6">
+        <Card title="Two-step sign-in">
+          <p className="text-sm">
+            A code from an authenticator app on your phone, after your password.{" "}
+            <Link href={TWO_STEP_PAGE} className="text-brand underline">
+              Set it up or move it to a new phone
+            </Link>
+          </p>
+        </Card>
+      </div>
     </>
   );
 }

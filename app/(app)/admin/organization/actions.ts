@@ -27,6 +27,7 @@ export async function updateSettingsAction(_previous: ActionResult | null, form:
       profileSwitchAllowed: ticked(form, "profileSwitchAllowed"),
       ptVisitLimit: field(form, "ptVisitLimit"),
       adherenceThresholdPercent: field(form, "adherenceThresholdPercent"),
+      mfaRequired: ticked(form, "mfaRequired"),
     }),
   );
 }
