@@ -5,7 +5,7 @@ import { addAddendum, getEncounter, replayEncounter, saveDraft, signEncounter, s
 import { createPatient, getPatient, listPatients, updatePatient } from "../lib/patients/patients-data";
 import { importPatients } from "../lib/patients/patient-import-data";
 import { dischargeReferral, getReferral, recordVisit, updateReferral } from "../lib/referrals/referral-workflow-data";
-import { createUser, resetUserPassword, setUserActive, unlockUser, updateUserAccess } from "../lib/users/users-data";
+import { createUser, resetUserPassword, resetUserTwoStep, setUserActive, unlockUser, updateUserAccess } from "../lib/users/users-data";
 import { changeOwnPassword } from "../lib/users/own-password";
 import { setPasswordWithLink } from "../lib/users/password-links";
 import { createSite, updateOrganizationSettings, updateSite } from "../lib/organizations/organization-data";
@@ -51,6 +51,7 @@ const ENTRIES: Entry[] = [
   ["updateUserAccess", "admin", ["userId", "role", "siteId"], updateUserAccess],
   ["resetUserPassword", "admin", ["userId"], resetUserPassword],
   ["unlockUser", "admin", ["userId"], unlockUser],
+  ["resetUserTwoStep", "admin", ["userId"], resetUserTwoStep],
   ["changeOwnPassword", "clinician", ["current", "password", "confirm"], changeOwnPassword],
   ["setPasswordWithLink", "admin", ["token", "password", "confirm"], (_actor, input) => setPasswordWithLink(input)],
   ["updateOrganizationSettings", "admin", ["name", "guidelineProfile", "profileSwitchAllowed", "ptVisitLimit", "adherenceThresholdPercent"], updateOrganizationSettings],

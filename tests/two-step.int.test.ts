@@ -5,6 +5,7 @@ import { resolveActor } from "../lib/auth/resolve-actor";
 import { THROTTLE_POLICY } from "../lib/auth/sign-in-throttle";
 import { confirmTwoStepSetup, startTwoStepSetup, twoStepStatus } from "../lib/users/two-step";
 import { updateOrganizationSettings } from "../lib/organizations/organization-data";
+import { resetUserTwoStep } from "../lib/users/users-data";
 import type { AppError } from "../lib/errors";
 import { auditEventsOf, createClinic, FIXTURE_PASSWORD, testDb } from "./support/fixtures";
 
@@ -83,5 +84,22 @@ describe("who must sign in in two steps", () => {
     const { secret } = await startTwoStepSetup(clinic.clinician);
     await confirmTwoStepSetup(clinic.clinician, { code: await generate({ secret }) });
     expect(await resolveActor(testDb(), claims(clinic.clinician.userId))).not.toHaveProperty("mustEnrolTwoStep");
+  });
+});
+
+describe("an administrator resetting someone's two-step sign-in", () => {
+  it("switches it off, spends the recovery codes, ends their sessions, and is audited; other roles and organizations are refused", async () => {
+    const { clinic } = await enrolled();
+    const claims = { userId: clinic.clinician.userId, signedInAt: Date.now() - 1000 };
+    expect(await failure(resetUserTwoStep(clinic.therapist, { userId: clinic.clinician.userId }))).toMatchObject({ code: "forbidden" });
+    const other = await createClinic();
+    expect(await failure(resetUserTwoStep(other.admin, { userId: clinic.clinician.userId }))).toMatchObject({ code: "not-found" });
+    expect(await twoStepStatus(clinic.clinician)).toEqual({ enabled: true, recoveryCodesLeft: 10 });
+
+    await resetUserTwoStep(clinic.admin, { userId: clinic.clinician.userId });
+    expect(await twoStepStatus(clinic.clinician)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    expect(await resolveActor(testDb(), claims)).toBeNull();
+    expect(await authenticate(testDb(), { email: clinic.clinician.email, password: FIXTURE_PASSWORD }, address())).toMatchObject({ ok: true });
+    expect((await auditEventsOf(clinic.admin.userId))[0]).toMatchObject({ action: "user.two-step-reset", entityId: clinic.clinician.userId, outcome: "success" });
   });
 });

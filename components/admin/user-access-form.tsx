@@ -1,15 +1,15 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { unlockUserAction, updateUserAccessAction } from "@/app/(app)/admin/users/actions";
+import { resetTwoStepAction, unlockUserAction, updateUserAccessAction } from "@/app/(app)/admin/users/actions";
 import { ROLE_LABELS } from "@/lib/access/actor";
 import { ROLES, type Role } from "@/lib/access/policy";
 import { Button } from "@/components/ui/button";
 
-type Props = { userId: string; name: string; role: Role; siteId: string | null; locked: boolean; sites: { id: string; name: string }[] };
+type Props = { userId: string; name: string; role: Role; siteId: string | null; locked: boolean; twoStep: boolean; sites: { id: string; name: string }[] };
 
-/** A person's role and site, changed in place; and, when repeated failed sign-ins block them, an unlock. */
-export function UserAccessForm({ userId, name, role, siteId, locked, sites }: Props) {
+/** A person's role and site, changed in place; an unlock when repeated failed sign-ins block them; a reset of two-step sign-in. */
+export function UserAccessForm({ userId, name, role, siteId, locked, twoStep, sites }: Props) {
   const [pending, startTransition] = useTransition();
   const [nextRole, setRole] = useState<string>(role);
   const [nextSite, setSite] = useState(siteId ?? "");
@@ -46,6 +46,11 @@ export function UserAccessForm({ userId, name, role, siteId, locked, sites }: Pr
         {locked && (
           <Button variant="secondary" disabled={pending} aria-label={`Unlock sign-in for ${name}`} onClick={() => run(() => unlockUserAction(userId), "Sign-in unlocked.")}>
             Unlock sign-in
+          </Button>
+        )}
+        {twoStep && (
+          <Button variant="secondary" disabled={pending} aria-label={`Reset two-step sign-in for ${name}`} onClick={() => run(() => resetTwoStepAction(userId), "Two-step sign-in reset; their sessions have ended.")}>
+            Reset two-step sign-in
           </Button>
         )}
       </div>

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "user.unlock",
   "user.change-password",
   "user.two-step-enable",
+  "user.two-step-reset",
   "organization.create",
   "organization.read",
   "organization.update",

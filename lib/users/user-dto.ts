@@ -10,4 +10,6 @@ export type UserListItem = {
   active: boolean;
   /** Blocked from signing in for now by repeated failures. */
   locked: boolean;
+  /** Signs in in two steps (has set up an authenticator). */
+  twoStep: boolean;
 };

@@ -21,7 +21,7 @@ export async function listUsers(actor: Actor): Promise<{ users: UserListItem[]; 
     const found = await tx.user.findMany({
       where: { organizationId: actor.organizationId },
       orderBy: [{ role: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, email: true, role: true, active: true, siteId: true, site: { select: { name: true } } },
+      select: { id: true, name: true, email: true, role: true, active: true, siteId: true, mfaEnabledAt: true, site: { select: { name: true } } },
     });
     const blocked = await tx.signInThrottle.findMany({ where: { key: { in: found.map((u) => throttleKeys(u.email, null).account) }, blockedUntil: { gt: new Date() } }, select: { key: true } });
     const sites = await tx.site.findMany({ where: { organizationId: actor.organizationId, retiredAt: null }, orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true } });
@@ -30,7 +30,7 @@ export async function listUsers(actor: Actor): Promise<{ users: UserListItem[]; 
     return { users: found.map((row) => ({ ...row, locked: locked.has(throttleKeys(row.email, null).account) })), sites };
   });
   return {
-    users: rows.users.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, siteId: row.siteId, siteName: row.site?.name ?? null, locked: row.locked })),
+    users: rows.users.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, siteId: row.siteId, siteName: row.site?.name ?? null, locked: row.locked, twoStep: row.mfaEnabledAt !== null })),
     sites: rows.sites,
   };
 }
@@ -117,6 +117,24 @@ export async function resetUserPassword(actor: Actor, input: unknown): Promise<{
     return { link: path, name: user.name, email: user.email };
   });
   return link ?? deny(db(), actor, { action: "user.reset-password", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
+}
+
+/**
+ * For someone who lost both their phone and their recovery codes: two-step sign-in is switched off (they set it up
+ * again at their next sign-in when it is required of them), and every session of theirs ends.
+ */
+export async function resetUserTwoStep(actor: Actor, input: unknown): Promise<void> {
+  await authorize(db(), actor, "update", "user", { action: "user.two-step-reset", entityType: "user", entityId: targetOf(input, "userId") });
+  const { userId } = parseInput(z.object({ userId: z.uuid({ error: "User id must be a UUID" }) }), input);
+  const done = await db().$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true } });
+    if (!user) return false;
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpLastStep: null, mfaEnabledAt: null, sessionsValidAfter: new Date() } });
+    await recordAudit(tx, { actor, action: "user.two-step-reset", outcome: "success", entityType: "user", entityId: userId, detail: { sessionsEnded: true } });
+    return true;
+  });
+  if (!done) await deny(db(), actor, { action: "user.two-step-reset", entityType: "user", entityId: userId }, new AppError("not-found", "No such user."));
 }
 
 const accessInput = z.strictObject({

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
-import { createUser, resetUserPassword, setUserActive, unlockUser, updateUserAccess } from "@/lib/users/users-data";
+import { createUser, resetUserPassword, resetUserTwoStep, setUserActive, unlockUser, updateUserAccess } from "@/lib/users/users-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 import { emailPasswordLink, type Delivery } from "@/lib/mail/password-link-mail";
 
@@ -56,6 +56,17 @@ export async function unlockUserAction(userId: string): Promise<ActionResult> {
   try {
     const actor = await requireApiActor();
     await unlockUser(actor, { userId });
+  } catch (error) {
+    return actionFailure(error);
+  }
+  revalidatePath("/admin/users");
+  return { ok: true };
+}
+
+export async function resetTwoStepAction(userId: string): Promise<ActionResult> {
+  try {
+    const actor = await requireApiActor();
+    await resetUserTwoStep(actor, { userId });
   } catch (error) {
     return actionFailure(error);
   }

@@ -38,7 +38,7 @@ export default async function UsersPage() {
                   {user.id === actor.userId ? (
                     `${ROLE_LABELS[user.role]}${user.siteName ? `, ${user.siteName}` : ""}`
                   ) : (
-                    <UserAccessForm userId={user.id} name={user.name} role={user.role} siteId={user.siteId} locked={user.locked} sites={assignable} />
+                    <UserAccessForm userId={user.id} name={user.name} role={user.role} siteId={user.siteId} locked={user.locked} twoStep={user.twoStep} sites={assignable} />
                   )}
                 </td>
                 <td className="px-4 py-2">
