@@ -247,4 +247,11 @@ test("a new administrator must set up two-step sign-in before anything opens, th
   await expectAccessible(later);
   await enterTwoStepCode(later, secret);
   await expect(later).toHaveURL(/\/admin\/users$/);
+
+  // The phone and the recovery codes are lost: another administrator resets it, and the sessions end.
+  await admin.goto("/admin/users");
+  await admin.getByRole("button", { name: "Reset two-step sign-in for Ola Overseer" }).click();
+  await expect(admin.getByText("Two-step sign-in reset; their sessions have ended.")).toBeVisible();
+  await later.goto("/admin/users");
+  await expect(later).toHaveURL(/\/sign-in/);
 });
