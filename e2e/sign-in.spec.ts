@@ -73,6 +73,8 @@ test("sign-out ends the session, and a copy of its cookie opens nothing", async 
   await expect(page).toHaveURL("/measures");
   await page.goto("/audit");
   await expect(page.getByRole("row").filter({ hasText: "auth.sign-out" }).filter({ hasText: OTHER_PRACTICE_CLINICIAN.name }).first()).toBeVisible();
+  // Every event of a request carries the address the connection came from, not one the browser claimed.
+  await expect(page.getByRole("row").filter({ hasText: "measure.dashboard" }).first()).toContainText(/127\.0\.0\.1|::1/);
 });
 
 test("the health endpoint tells anyone only whether the app is up, and an administrator the details", async ({ request, browser }) => {
