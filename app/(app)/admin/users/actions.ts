@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/access/actor";
 import { createUser, resetUserPassword, resetUserTwoStep, setUserActive, unlockUser, updateUserAccess } from "@/lib/users/users-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 import { emailPasswordLink, type Delivery } from "@/lib/mail/password-link-mail";
@@ -9,15 +10,19 @@ import { emailPasswordLink, type Delivery } from "@/lib/mail/password-link-mail"
 /** A result that may carry a one-time link, shown once to the administrator, and whether it was also emailed. */
 export type LinkResult = { result: ActionResult | null; link: string | null; delivery?: Delivery; email?: string };
 
-export async function setUserActiveAction(userId: string, active: boolean, reason?: string): Promise<ActionResult> {
+/** A change to one person's account, as the signed-in administrator; the list is drawn again after it. */
+async function change(apply: (actor: Actor) => Promise<unknown>): Promise<ActionResult> {
   try {
-    const actor = await requireApiActor();
-    await setUserActive(actor, { userId, active, ...(reason !== undefined ? { reason } : {}) });
+    await apply(await requireApiActor());
   } catch (error) {
     return actionFailure(error);
   }
   revalidatePath("/admin/users");
   return { ok: true };
+}
+
+export async function setUserActiveAction(userId: string, active: boolean, reason?: string): Promise<ActionResult> {
+  return change((actor) => setUserActive(actor, { userId, active, ...(reason !== undefined ? { reason } : {}) }));
 }
 
 export async function createUserAction(_previous: LinkResult, form: FormData): Promise<LinkResult> {
@@ -42,34 +47,13 @@ export async function resetPasswordAction(userId: string): Promise<LinkResult> {
 }
 
 export async function updateUserAccessAction(userId: string, role: string, siteId: string): Promise<ActionResult> {
-  try {
-    const actor = await requireApiActor();
-    await updateUserAccess(actor, { userId, role, siteId });
-  } catch (error) {
-    return actionFailure(error);
-  }
-  revalidatePath("/admin/users");
-  return { ok: true };
+  return change((actor) => updateUserAccess(actor, { userId, role, siteId }));
 }
 
 export async function unlockUserAction(userId: string): Promise<ActionResult> {
-  try {
-    const actor = await requireApiActor();
-    await unlockUser(actor, { userId });
-  } catch (error) {
-    return actionFailure(error);
-  }
-  revalidatePath("/admin/users");
-  return { ok: true };
+  return change((actor) => unlockUser(actor, { userId }));
 }
 
 export async function resetTwoStepAction(userId: string): Promise<ActionResult> {
-  try {
-    const actor = await requireApiActor();
-    await resetUserTwoStep(actor, { userId });
-  } catch (error) {
-    return actionFailure(error);
-  }
-  revalidatePath("/admin/users");
-  return { ok: true };
+  return change((actor) => resetUserTwoStep(actor, { userId }));
 }
