@@ -71,6 +71,16 @@ describe("signing in in two steps", () => {
     }
     expect(await authenticate(testDb(), { email, password: FIXTURE_PASSWORD, code: "111111" }, address())).toMatchObject({ ok: false, reason: "throttled" });
   });
+
+  it("keeps counting wrong codes when the password alone is sent in between", async () => {
+    const { clinic } = await enrolled();
+    const email = clinic.clinician.email;
+    for (let i = 0; i < THROTTLE_POLICY.accountFailures; i += 1) {
+      expect(await authenticate(testDb(), { email, password: FIXTURE_PASSWORD }, address())).toEqual({ ok: false, reason: "code-required" });
+      expect(await authenticate(testDb(), { email, password: FIXTURE_PASSWORD, code: "000000" }, address())).toEqual({ ok: false, reason: "invalid-code" });
+    }
+    expect(await authenticate(testDb(), { email, password: FIXTURE_PASSWORD, code: "111111" }, address())).toMatchObject({ ok: false, reason: "throttled" });
+  });
 });
 
 describe("who must sign in in two steps", () => {

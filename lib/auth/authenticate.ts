@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import { DECOY_HASH, verifyPassword, withHashingSlot } from "./password";
 import { acceptedStep, decryptTotpSecret, recoveryCodeHash } from "./totp";
 import { serverEnv } from "@/lib/env";
-import { blockIfExhausted, releaseAttempt, reserveAttempt, retryAfterSeconds, throttleKeys } from "./sign-in-throttle";
+import { blockIfExhausted, releaseAttempt, reserveAttempt, retryAfterSeconds, returnAttempt, throttleKeys } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -65,7 +65,7 @@ export async function authenticate(db: Db, input: unknown, address: string | nul
     const code = parsed.success ? parsed.data.code : undefined;
     // The right password with two-step sign-in on and no code yet: not a failure; the form asks for the code.
     if (user.mfaEnabledAt && user.totpSecret && !code) {
-      await db.$transaction((tx) => releaseAttempt(tx, keys));
+      await db.$transaction((tx) => returnAttempt(tx, keys));
       return { ok: false, reason: "code-required" };
     }
     const secondStep = user.mfaEnabledAt && user.totpSecret && code ? await db.$transaction((tx) => useSecondStep(tx, user.id, user.totpSecret!, user.totpLastStep, code)) : "none";

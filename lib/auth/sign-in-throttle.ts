@@ -95,7 +95,20 @@ export async function blockIfExhausted(tx: Prisma.TransactionClient, keys: Throt
 /** A successful sign-in: the account's count starts again, and the address's count gives back this attempt. */
 export async function releaseAttempt(tx: Prisma.TransactionClient, keys: ThrottleKeys): Promise<void> {
   await tx.signInThrottle.deleteMany({ where: { key: keys.account } });
-  if (keys.address) await tx.$executeRaw`UPDATE sign_in_throttle SET failures = GREATEST(failures - 1, 0) WHERE key = ${keys.address} AND blocked_until IS NULL`;
+  if (keys.address) await giveBack(tx, keys.address);
+}
+
+/**
+ * An attempt that was neither a failure nor a sign-in (the right password, the code still to come) gives its count
+ * back on both keys. The account's earlier failures stay: asking for the code must not wipe wrong codes from the count.
+ */
+export async function returnAttempt(tx: Prisma.TransactionClient, keys: ThrottleKeys): Promise<void> {
+  await giveBack(tx, keys.account);
+  if (keys.address) await giveBack(tx, keys.address);
+}
+
+async function giveBack(tx: Prisma.TransactionClient, key: string): Promise<void> {
+  await tx.$executeRaw`UPDATE sign_in_throttle SET failures = GREATEST(failures - 1, 0) WHERE key = ${key} AND blocked_until IS NULL`;
 }
 
 function keyList(keys: ThrottleKeys): string[] {
