@@ -53,7 +53,7 @@ export async function startEncounter(actor: Actor, input: unknown): Promise<{ id
         assessment: true,
         date: true,
         createdAt: true,
-        orders: { where: { kind: { in: ["medication", "naloxone", "urine_drug_test"] } }, orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
+        orders: { where: { kind: { in: ["medication", "naloxone", "urine_drug_test"] } }, orderBy: [{ orderedAt: "asc" }, { position: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
       },
     });
     // PT discharges since the last visit become part of the history the engine reads.
@@ -121,7 +121,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
         patient: { select: { id: true, givenName: true, familyName: true, mrn: true, birthDate: true, sex: true } },
         recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
         decisions: { orderBy: { decidedAt: "asc" }, select: { target: true, itemKey: true, response: true, reasonCode: true, comment: true, decidedAt: true, decidedBy: { select: { name: true } } } },
-        orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, medicationAction: true, detail: true, quantity: true, daysSupply: true, orderedAt: true } },
+        orders: { orderBy: [{ orderedAt: "asc" }, { position: "asc" }, { id: "asc" }], select: { id: true, kind: true, code: true, medicationAction: true, detail: true, quantity: true, daysSupply: true, orderedAt: true } },
         addenda: { orderBy: { createdAt: "asc" }, select: { text: true, createdAt: true, author: { select: { name: true } } } },
         referrals: { orderBy: { createdAt: "asc" }, take: 1, select: { toSite: { select: { name: true, phone: true, address: true } } } },
         organization: { select: { profileSwitchAllowed: true, adherenceThresholdPercent: true } },
@@ -134,7 +134,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
       found.status === "draft"
         ? await tx.order.findFirst({
             where: { patientId: found.patient.id, kind: "taper_plan", encounter: { organizationId: actor.organizationId, status: "signed", date: { lte: found.date } } },
-            orderBy: [{ encounter: { date: "desc" } }, { orderedAt: "desc" }],
+            orderBy: [{ encounter: { date: "desc" } }, { orderedAt: "desc" }, { position: "desc" }],
             select: { detail: true, encounter: { select: { date: true } } },
           })
         : null;
@@ -350,7 +350,7 @@ async function storeOrders(
   assessment: Assessment,
   taper: TaperSchedule | null,
 ): Promise<void> {
-  for (const order of orders) {
+  for (const [position, order] of orders.entries()) {
     const code = orderCode(order);
     const detail = order.kind === "medication" ? order.medication : order.kind === "taper_plan" ? taper : order.kind === "naloxone" ? NALOXONE_ORDER : order;
     const supply = order.kind === "medication" ? completeSupply(order.supply) : null;
@@ -365,6 +365,7 @@ async function storeOrders(
         detail: detail as Prisma.InputJsonValue,
         quantity: supply?.quantity ?? null,
         daysSupply: supply?.daysSupply ?? null,
+        position,
       },
     });
     if (order.kind !== "pt_referral") continue;
@@ -425,7 +426,7 @@ export async function replayEncounter(actor: Actor, id: unknown): Promise<Recomm
         patientId: true,
         assessment: true,
         recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
-        orders: { where: { kind: { in: ["medication", "naloxone", "urine_drug_test"] } }, orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
+        orders: { where: { kind: { in: ["medication", "naloxone", "urine_drug_test"] } }, orderBy: [{ orderedAt: "asc" }, { position: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
       },
     });
     if (!found?.recommendations[0]) return null;

@@ -107,7 +107,7 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
             assessment: true,
             clinician: { select: { name: true } },
             recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
-            orders: { orderBy: [{ orderedAt: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
+            orders: { orderBy: [{ orderedAt: "asc" }, { position: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
           },
         })
       : null;
