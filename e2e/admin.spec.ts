@@ -214,6 +214,7 @@ test("a new administrator must set up two-step sign-in before anything opens, th
   await newcomer.getByLabel("New password").fill(password);
   await newcomer.getByLabel("Type it again").fill(password);
   await newcomer.getByRole("button", { name: "Set password" }).click();
+  await expect(newcomer.getByRole("status")).toContainText(`Your password is set. Sign in as ${email}.`);
   await newcomer.goto("/sign-in");
   await newcomer.getByLabel("Email").fill(email);
   await newcomer.getByLabel("Password").fill(password);
