@@ -80,12 +80,14 @@ test("sign-out ends the session, and a copy of its cookie opens nothing", async 
 test("the health endpoint tells anyone only whether the app is up, and an administrator the details", async ({ request, browser }) => {
   const anonymous = await request.get("/api/health");
   expect(anonymous.status()).toBe(200);
-  expect(await anonymous.json()).toEqual({ status: "ok" });
+  expect(await anonymous.json()).toEqual({ status: "ok", live: true, ready: true });
+  const live = await request.get("/api/health/live");
+  expect(await live.json()).toEqual({ live: true });
   for (const role of ["clinician", "admin"] as const) {
     const context = await browser.newContext({ storageState: storageState(role) });
     const body = await (await context.request.get("/api/health")).json();
-    if (role === "admin") expect(body).toMatchObject({ status: "ok", database: { status: "ok" } });
-    else expect(body).toEqual({ status: "ok" });
+    if (role === "admin") expect(body).toMatchObject({ status: "ok", ready: true, database: { status: "ok" }, audit: { awaitingSeal: expect.any(Number) } });
+    else expect(body).toEqual({ status: "ok", live: true, ready: true });
     await context.close();
   }
 });

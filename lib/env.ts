@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_IDLE_MINUTES } from "@/lib/auth/session-policy";
+import { poolEnvShape } from "@/lib/db/pool-settings";
 
 // The running server's environment. The launcher (scripts/serve.ts) always provides DATABASE_URL and
 // NEXTAUTH_SECRET, generating them in demo mode, so a bad or missing value here fails fast with its name.
@@ -18,6 +19,7 @@ const serverEnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Backstep <no-reply@backstep.invalid>"),
   // A session with no request for this long ends (the 8-hour limit from sign-in holds regardless).
   SESSION_IDLE_MINUTES: z.coerce.number({ error: "SESSION_IDLE_MINUTES must be a whole number of minutes" }).int().min(1).max(480).default(DEFAULT_IDLE_MINUTES),
+  ...poolEnvShape,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "../lib/http/client-address";
+import { poolEnvShape } from "../lib/db/pool-settings";
 
 // What the launcher and the command-line tools accept from the environment; see .env.example.
 const launchEnvSchema = z.object({
@@ -13,6 +14,9 @@ const launchEnvSchema = z.object({
   TRUSTED_PROXIES: z.string().optional(),
   AUDIT_CHAIN_KEY: z.string().min(32, { error: "AUDIT_CHAIN_KEY must be at least 32 characters" }).optional(),
   ALLOW_INSECURE_HTTP: z.enum(["1"], { error: 'ALLOW_INSECURE_HTTP must be "1" when set' }).optional(),
+  // How long a stopping process gives requests in flight to finish (SIGTERM), in seconds.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number({ error: "SHUTDOWN_GRACE_SECONDS must be a whole number of seconds" }).int().min(1).max(600).default(25),
+  ...poolEnvShape,
 });
 
 export type LaunchEnv = Omit<z.infer<typeof launchEnvSchema>, "BACKSTEP_MODE"> & { BACKSTEP_MODE: "demo" | "production" };

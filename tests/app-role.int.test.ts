@@ -18,12 +18,13 @@ describe("the app's database role", () => {
 
     expect((await asApp(`SELECT count(*) FROM audit_event`)).length).toBe(1);
     expect(await asApp(`SELECT has_table_privilege('audit_event', 'INSERT') AS insert`)).toEqual([{ insert: true }]);
-    for (const sql of [`UPDATE audit_event SET action = 'tampered'`, `DELETE FROM audit_event`, `TRUNCATE audit_event`, `DELETE FROM audit_checkpoint`]) {
+    for (const sql of [`UPDATE audit_event SET action = 'tampered'`, `DELETE FROM audit_event`, `TRUNCATE audit_event`, `DELETE FROM audit_checkpoint`, `UPDATE audit_seal SET hash = 'x'`, `DELETE FROM audit_seal`, `DELETE FROM audit_verification`]) {
       await expect(asApp(sql)).rejects.toThrow(/permission denied/);
     }
     for (const sql of [`ALTER TABLE audit_event DISABLE TRIGGER ALL`, `DROP TRIGGER audit_event_no_update_or_delete ON audit_event`]) {
       await expect(asApp(sql)).rejects.toThrow(/must be owner/);
     }
+    expect(await asApp(`SELECT has_table_privilege('audit_pending', 'DELETE') AS delete`)).toEqual([{ delete: true }]);
     // The rest of the data is the app's to write.
     expect(await asApp(`SELECT has_table_privilege('patient', 'UPDATE') AS update`)).toEqual([{ update: true }]);
     expect(await asApp(`SELECT has_table_privilege('_prisma_migrations', 'INSERT') AS insert`)).toEqual([{ insert: false }]);

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditChainStatus, listAuditEvents } from "../lib/audit/audit-data";
-import { chainHash, GENESIS_HASH, recordAudit } from "../lib/audit/audit-log";
+import { recordAudit } from "../lib/audit/audit-log";
+import { chainHash, GENESIS_HASH } from "../lib/audit/chain-hash";
+import { sealPendingEvents } from "../lib/audit/audit-sealer";
 import { listPatients } from "../lib/patients/patients-data";
 import { authenticate } from "../lib/auth/authenticate";
 import { auditEventsOf, createClinic, testDb, type Clinic } from "./support/fixtures";
@@ -20,7 +22,7 @@ describe("the audit table is append-only in the database itself", () => {
   it.each([
     ["UPDATE", `UPDATE audit_event SET action = 'tampered'`],
     ["DELETE", `DELETE FROM audit_event`],
-    ["TRUNCATE", `TRUNCATE audit_event`],
+    ["TRUNCATE", `TRUNCATE audit_event CASCADE`],
   ])("refuses %s", async (operation, sql) => {
     const before = await testDb().auditEvent.count();
     await expect(testDb().$executeRawUnsafe(sql)).rejects.toThrow(new RegExp(`append-only: ${operation}`));
@@ -30,14 +32,22 @@ describe("the audit table is append-only in the database itself", () => {
 });
 
 describe("recordAudit", () => {
-  it("links every event to the one before it by hash", async () => {
-    const rows = await testDb().auditEvent.findMany({ orderBy: { id: "asc" } });
-    expect(rows.length).toBeGreaterThan(2);
-    expect(rows[0]?.prevHash).toBe(GENESIS_HASH);
-    rows.forEach((row, i) => {
-      if (i > 0) expect(row.prevHash).toBe(rows[i - 1]?.hash);
-      expect(row.hash).toBe(chainHash(row.prevHash, row, row.keyed ? process.env.AUDIT_CHAIN_KEY! : null));
+  it("writes the event with a pending marker, and the sealer links every event to the one sealed before it by hash", async () => {
+    const key = process.env.AUDIT_CHAIN_KEY!;
+    await testDb().$transaction((tx) => recordAudit(tx, { actor: clinic.clinician, action: "patient.read", outcome: "success" }));
+    const written = await testDb().auditEvent.findFirstOrThrow({ where: { actorUserId: clinic.clinician.userId }, orderBy: { id: "desc" }, include: { pending: true, seal: true } });
+    expect(written).toMatchObject({ action: "patient.read", pending: { eventId: written.id }, seal: null });
+
+    expect(await sealPendingEvents(testDb(), key)).toBeGreaterThan(0);
+    expect(await testDb().auditPending.count()).toBe(0);
+    const seals = await testDb().auditSeal.findMany({ orderBy: { seq: "asc" }, include: { event: true } });
+    expect(seals.length).toBe(await testDb().auditEvent.count());
+    expect(seals[0]?.prevHash).toBe(GENESIS_HASH);
+    seals.forEach((seal, i) => {
+      if (i > 0) expect(seal.prevHash).toBe(seals[i - 1]?.hash);
+      expect(seal.hash).toBe(chainHash(seal.prevHash, seal.event, key));
     });
+    expect(seals.find((seal) => seal.eventId === written.id)).toBeDefined();
   });
 
   it("writes nothing when the surrounding transaction rolls back", async () => {

@@ -165,7 +165,8 @@ export function EncounterWorkspace({ encounterId, initialVersion, initialAssessm
         // Newer work waiting to be saved keeps the page "unsaved".
         if (queuedSaves.current === 1 && pendingSave.current === undefined) setSave({ kind: "saved" });
       } else {
-        setSave({ kind: result.code === "conflict" ? "conflict" : "failed", message: result.message });
+        const message = result.code === "unavailable" ? `${result.message} Your changes are kept in this browser and will save when you type again.` : result.message;
+        setSave({ kind: result.code === "conflict" ? "conflict" : "failed", message });
       }
     } catch {
       setSave({ kind: "failed", message: "Could not reach Backstep; your changes are kept in this browser and will save when you type again." });

@@ -1,9 +1,9 @@
 import pg from "pg";
 
 // The app runs as a role that owns nothing: migrations run as the owner (MIGRATION_DATABASE_URL), which then grants
-// the app's role what serving needs. On the audit table that is reading and appending only: without ownership the
-// role can neither update, delete nor truncate events or their signed checkpoints, nor disable the triggers that
-// also refuse those.
+// the app's role what serving needs. On the audit tables that is reading and appending only: without ownership the
+// role can neither update, delete nor truncate events, their seals, signed checkpoints or verification marks, nor
+// disable the triggers that also refuse those. (It may delete pending markers: sealing does, as it seals.)
 
 /** Grants the app's role its rights, as the owner, after migrating: idempotent, so every start runs it. */
 export async function grantAppRole(ownerUrl: string, appRole: string): Promise<void> {
@@ -15,7 +15,7 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       GRANT USAGE ON SCHEMA public TO ${role};
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role};
-      REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_event, audit_checkpoint FROM ${role};
+      REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_event, audit_seal, audit_checkpoint, audit_verification FROM ${role};
       REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON _prisma_migrations FROM ${role};
     `);
   } finally {

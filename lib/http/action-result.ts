@@ -1,12 +1,13 @@
 import type { FieldIssue } from "@/lib/errors";
-import { isAppError } from "@/lib/errors";
+import { toAppError } from "@/lib/errors";
 
 /** What a server action returns to its form: success, or a message with the fields that need attention. */
 export type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 export function actionFailure(error: unknown): ActionResult {
-  if (!isAppError(error)) throw error;
-  return { ok: false, message: error.message, fieldErrors: fieldErrors(error.issues) };
+  const known = toAppError(error);
+  if (!known) throw error;
+  return { ok: false, message: known.message, fieldErrors: fieldErrors(known.issues) };
 }
 
 function fieldErrors(issues: FieldIssue[]): Record<string, string> {

@@ -1,12 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { isAppError } from "@/lib/errors";
+import { toAppError } from "@/lib/errors";
+import { RETRY_AFTER_SECONDS } from "@/lib/db/availability";
 
 /** The JSON error every route handler answers with; unexpected failures are logged by id only, never with data. */
 export function errorResponse(error: unknown): Response {
-  if (isAppError(error)) {
-    const body = { error: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) };
-    return Response.json(body, { status: error.status });
+  const known = toAppError(error);
+  if (known) {
+    const body = { error: known.code, message: known.message, ...(known.issues.length ? { issues: known.issues } : {}) };
+    return Response.json(body, { status: known.status, headers: known.code === "unavailable" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {} });
   }
   const id = randomUUID();
   console.error(`[backstep] unexpected error ${id}: ${error instanceof Error ? error.name : typeof error}`);

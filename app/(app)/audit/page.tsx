@@ -25,7 +25,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <section aria-label="Chain verification" className={`mb-4 rounded-lg border p-4 text-sm ${chain.intact ? "border-ok/40 bg-green-50" : "border-critical bg-red-50"}`}>
         {chain.intact ? (
           <p>
-            <span className="font-semibold">Chain intact:</span> all {chain.events} events verified, each linked by hash to the one before.
+            <span className="font-semibold">Chain intact:</span> all {chain.events} events verified, each linked by hash to the one before
+            ({chain.checkedNow} checked now; those before were verified earlier and are held by a signed checkpoint).
+            {chain.awaitingSeal.count > 0 && ` ${chain.awaitingSeal.count} newer events are waiting to be sealed into the chain (the oldest from ${chain.awaitingSeal.oldestAt?.replace("T", " ").slice(0, 19)} UTC).`}
           </p>
         ) : (
           <p>

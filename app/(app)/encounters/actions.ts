@@ -4,14 +4,15 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
 import { addAddendum, saveDraft, signEncounter, startEncounter } from "@/lib/encounters/encounters-data";
-import { isAppError, type FieldIssue } from "@/lib/errors";
+import { toAppError, type FieldIssue } from "@/lib/errors";
 import type { DraftInput } from "@/lib/encounters/sign-input";
 
 export type WorkspaceResult = { ok: true; version: number } | { ok: false; code: string; message: string; issues: FieldIssue[] };
 
 function failed(error: unknown): WorkspaceResult {
-  if (!isAppError(error)) throw error;
-  return { ok: false, code: error.code, message: error.message, issues: error.issues };
+  const known = toAppError(error);
+  if (!known) throw error;
+  return { ok: false, code: known.code, message: known.message, issues: known.issues };
 }
 
 export async function startVisitAction(patientId: string): Promise<void> {

@@ -4,9 +4,15 @@ import { can } from "@/lib/access/policy";
 
 export const dynamic = "force-dynamic";
 
-/** Up or not, for a load balancer or anyone; the details (database latency, migrations, uptime) for administrators. */
+/**
+ * Readiness for a load balancer or anyone: 200 when this process should get requests, 503 (with why) when its
+ * database is unreachable or not migrated, or it is stopping. Administrators also see the details (database latency,
+ * migrations, audit sealing backlog, uptime). Liveness alone is /api/health/live.
+ */
 export async function GET() {
-  const [health, actor] = await Promise.all([checkHealth(), getActor()]);
-  const body = actor && can(actor.role, "read", "system-health") ? health : { status: health.status };
-  return Response.json(body, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  const health = await checkHealth();
+  // The session is read only when the database answered: without it there is no one to show details to.
+  const actor = health.database.status === "unreachable" ? null : await getActor().catch(() => null);
+  const body = actor && can(actor.role, "read", "system-health") ? health : { status: health.status, live: health.live, ready: health.ready };
+  return Response.json(body, { status: health.ready ? 200 : 503, headers: { "Cache-Control": "no-store", ...(health.ready ? {} : { "Retry-After": "5" }) } });
 }
