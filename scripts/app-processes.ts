@@ -2,6 +2,7 @@
 // the process, and for the multi-process benchmarks: a demo database, app processes, and a TCP relay that can stand
 // in for a database outage or balance connections across processes. Uses the existing production build (.next).
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import pg from "pg";
 import { openMemoryDatabase } from "../lib/db/embedded-server";
@@ -65,6 +66,8 @@ export function throughRelay(databaseUrl: string, port: number): string {
 
 export type Relay = {
   port: number;
+  /** Connections handed to each target, in the order the targets were given. */
+  connections: number[];
   /** Drops every connection and refuses new ones, as a database that went away. */
   cut: () => Promise<void>;
   /** Accepts connections again. */
@@ -78,6 +81,7 @@ export type Relay = {
 /** A loopback TCP relay to one target, or round-robin (per connection) across several. */
 export async function startRelay(targets: Target[], port = 0): Promise<Relay> {
   const sockets = new Set<Socket>();
+  const connections = targets.map(() => 0);
   let next = 0;
   let paused = false;
   const held: Array<() => void> = [];
@@ -85,8 +89,9 @@ export async function startRelay(targets: Target[], port = 0): Promise<Relay> {
   const listen = (at: number) =>
     new Promise<number>((resolve) => {
       server = createServer((client) => {
-        const target = targets[next++ % targets.length]!;
-        const upstream = createConnection(target);
+        const index = next++ % targets.length;
+        connections[index]! += 1;
+        const upstream = createConnection(targets[index]!);
         for (const [from, to] of [
           [client, upstream],
           [upstream, client],
@@ -110,6 +115,7 @@ export async function startRelay(targets: Target[], port = 0): Promise<Relay> {
     });
   return {
     port: bound,
+    connections,
     cut: stop,
     restore: async () => void (await listen(bound)),
     pause: () => void (paused = true),
@@ -123,30 +129,39 @@ export async function startRelay(targets: Target[], port = 0): Promise<Relay> {
 
 export type AppProcess = { url: string; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> };
 
+const HARNESS_ENV = {
+  NEXTAUTH_SECRET: HARNESS_SECRET,
+  AUDIT_CHAIN_KEY: HARNESS_AUDIT_KEY,
+  BACKSTEP_MODE: "demo",
+  NODE_ENV: "production" as const,
+  NEXT_TELEMETRY_DISABLED: "1",
+  SESSION_IDLE_MINUTES: "60",
+};
+
 /** One app process (scripts/next-server.ts, the production build) on `port` against `databaseUrl`. */
-export async function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<AppProcess> {
+export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<AppProcess> {
+  return startServer(["scripts/next-server.ts"], port, { DATABASE_URL: databaseUrl, ...env }, 60_000);
+}
+
+/**
+ * Backstep as `npm start` runs it (scripts/serve.ts) in demo mode: on the embedded database under `dataDir` (served by
+ * the launcher's process), or on DATABASE_URL when `env` gives one; migrated, seeded, built when stale.
+ */
+export function startLauncher(port: number, dataDir: string, env: Record<string, string> = {}): Promise<AppProcess> {
+  return startServer(["scripts/serve.ts", "--fresh"], port, { BACKSTEP_DATA_DIR: dataDir, ...env }, 300_000);
+}
+
+async function startServer(args: string[], port: number, env: Record<string, string>, readyWithinMs: number): Promise<AppProcess> {
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/next-server.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: HARNESS_SECRET,
-      NEXTAUTH_URL: url,
-      AUDIT_CHAIN_KEY: HARNESS_AUDIT_KEY,
-      BACKSTEP_MODE: "demo",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      SESSION_IDLE_MINUTES: "60",
-      ...env,
-    },
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    env: { ...process.env, ...HARNESS_ENV, PORT: String(port), NEXTAUTH_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app on port ${port} exited: ${output}`);
     const ready = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
@@ -186,4 +201,30 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
 
 function cookieHeader(cookies: Map<string, string>): string {
   return [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
+/**
+ * Calls a server action over HTTP as the app's own pages do (the action's id from the build's manifest), and returns
+ * the HTTP status with the response text (React's action payload), or where the action redirected.
+ */
+export async function callServerAction(baseUrl: string, cookie: string, pagePath: string, exportedName: string, args: unknown[]): Promise<{ status: number; text: string; redirect: string | null }> {
+  const response = await fetch(`${baseUrl}${pagePath}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie, "Next-Action": actionId(exportedName), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: baseUrl },
+    body: JSON.stringify(args),
+  });
+  const redirect = response.headers.get("x-action-redirect")?.split(";")[0] ?? null;
+  return { status: response.status, text: await response.text(), redirect };
+}
+
+let actionIds: Map<string, string> | undefined;
+
+function actionId(exportedName: string): string {
+  actionIds ??= new Map(
+    Object.entries((JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> }).node).map(([id, entry]) => [entry.exportedName, id]),
+  );
+  const id = actionIds.get(exportedName);
+  if (!id) throw new Error(`no server action ${exportedName} in this build`);
+  return id;
 }

@@ -33,8 +33,9 @@ export async function saveDraftAction(input: DraftInput): Promise<WorkspaceResul
 export async function signAction(input: unknown): Promise<WorkspaceResult> {
   try {
     const actor = await requireApiActor();
+    // No revalidatePath: it would render the whole page again into this response, and the workspace refreshes the
+    // page itself once the signing is through (the pages are dynamic, so nothing cached needs clearing).
     const { version } = await signEncounter(actor, input);
-    revalidatePath("/encounters");
     return { ok: true, version };
   } catch (error) {
     return failed(error);
