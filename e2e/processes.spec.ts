@@ -89,7 +89,7 @@ test("SIGTERM finishes the requests in flight, takes no new ones, seals their au
     relay.resume();
     expect((await inFlight).status).toBe(200);
     expect(await exitCode).toBe(0);
-    expect(app.output()).toMatch(/SIGTERM: finishing 1 request/);
+    expect(app.output()).toMatch(/SIGTERM: finishing [1-9]\d* request\(s\) in flight/);
 
     const db = createPrismaClient(database.url);
     try {

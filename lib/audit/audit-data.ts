@@ -71,8 +71,6 @@ export async function auditChainStatus(actor: Actor): Promise<ChainStatus> {
   const key = auditChainKey();
   await sealPendingEvents(db(), key);
   const status = await verifyAuditChain(db(), key);
-  await db().$transaction((tx) =>
-    recordAudit(tx, { actor, action: "audit.verify", outcome: "success", detail: { intact: status.intact, events: status.events, firstBroken: status.firstBroken?.id ?? null } }),
-  );
+  await recordAudit(db(), { actor, action: "audit.verify", outcome: "success", detail: { intact: status.intact, events: status.events, firstBroken: status.firstBroken?.id ?? null } });
   return status;
 }

@@ -4,9 +4,12 @@ import type { AuditAction, AuditOutcome } from "./audit-actions";
 
 // The only writer of audit events. Each event is written in the transaction of the change it records, so neither
 // exists without the other, in one statement that also marks it pending; it waits for no other writer. The sealer
-// (audit-sealer.ts) chains it once that transaction has committed.
+// (audit-sealer.ts) chains it once that transaction has committed. An event that records no change (a read, a
+// refusal) is that one statement on its own, which is atomic without a transaction around it.
 
 export type AuditTx = Prisma.TransactionClient;
+/** A transaction, or the client itself for an event that stands alone. */
+type AuditWriter = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 export type AuditEventInput = {
   actor: Pick<Actor, "userId" | "role" | "organizationId" | "sourceAddress"> | null;
@@ -20,7 +23,7 @@ export type AuditEventInput = {
   detail?: Record<string, string | number | boolean | null | string[]>;
 };
 
-export async function recordAudit(tx: AuditTx, event: AuditEventInput, at: Date = new Date()): Promise<void> {
+export async function recordAudit(tx: AuditWriter, event: AuditEventInput, at: Date = new Date()): Promise<void> {
   const organizationId = event.organizationId ?? event.actor?.organizationId ?? null;
   const sourceAddress = event.sourceAddress ?? event.actor?.sourceAddress ?? null;
   await tx.$executeRaw`

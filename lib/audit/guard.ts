@@ -1,5 +1,4 @@
 // Role checks that leave an audit event when they refuse.
-import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/prisma-client";
 import { recordAudit } from "./audit-log";
 import type { AuditAction } from "./audit-actions";
@@ -13,7 +12,7 @@ type Denial = { action: AuditAction; entityType?: string; entityId?: string; pat
 
 /** Records the refused attempt in the audit trail, then throws the matching error. */
 export async function deny(db: Db, actor: Actor, denial: Denial, error: AppError): Promise<never> {
-  await db.$transaction((tx: Prisma.TransactionClient) => recordAudit(tx, { actor, outcome: "denied", ...denial }));
+  await recordAudit(db, { actor, outcome: "denied", ...denial });
   throw error;
 }
 
@@ -52,7 +51,7 @@ export async function recordId<S extends z.ZodType<string>>(db: Db, actor: Actor
   try {
     return parseInput(schema, value);
   } catch (error) {
-    await db.$transaction((tx: Prisma.TransactionClient) => recordAudit(tx, { actor, outcome: "failure", ...denial, detail: { reason: "malformed id" } }));
+    await recordAudit(db, { actor, outcome: "failure", ...denial, detail: { reason: "malformed id" } });
     throw error;
   }
 }

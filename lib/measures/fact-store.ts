@@ -125,9 +125,7 @@ export async function rederiveOutdatedFacts(db: Db): Promise<{ examined: number;
   }
   const total = { examined: 0, changed: 0 };
   for (const [organizationId, counts] of byOrganization) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, { actor: null, organizationId, action: "measure.facts-rederive", outcome: "success", entityType: "encounter_fact", detail: { derivation: FACT_DERIVATION, ...counts } }),
-    );
+    await recordAudit(db, { actor: null, organizationId, action: "measure.facts-rederive", outcome: "success", entityType: "encounter_fact", detail: { derivation: FACT_DERIVATION, ...counts } });
     total.examined += counts.examined;
     total.changed += counts.changed;
   }

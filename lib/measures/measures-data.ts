@@ -71,7 +71,7 @@ const summaryOf = (measure: MeasureDefinition, scope: Scope, total: Counts, tren
 
 async function audited(actor: Actor, action: AuditAction, detail: Record<string, string | number | boolean | string[] | undefined>): Promise<void> {
   const given = Object.fromEntries(Object.entries(detail).filter((entry): entry is [string, string | number | boolean | string[]] => entry[1] !== undefined));
-  await db().$transaction((tx) => recordAudit(tx, { actor, action, outcome: "success", entityType: "measure", detail: given }));
+  await recordAudit(db(), { actor, action, outcome: "success", entityType: "measure", detail: given });
 }
 
 /** Every measure's figure, monthly trend and spread by clinician and site over a period: the auditor's dashboard. */

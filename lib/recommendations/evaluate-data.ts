@@ -14,15 +14,13 @@ export type EvaluationResult = { ok: true; recommendation: Recommendation } | { 
 export async function evaluateForActor(actor: Actor, body: unknown): Promise<EvaluationResult> {
   await authorize(db(), actor, "evaluate", "recommendation", { action: "recommendation.evaluate" });
   const result = recommend(body, toIsoDate(new Date()));
-  await db().$transaction((tx) =>
-    recordAudit(tx, {
-      actor,
-      action: "recommendation.evaluate",
-      outcome: result.ok ? "success" : "failure",
-      detail: result.ok
-        ? { rulesetVersion: result.recommendation.rulesetVersion, step: result.recommendation.ladder.step, suspended: result.recommendation.ladder.suspended }
-        : { issues: result.error.issues.length },
-    }),
-  );
+  await recordAudit(db(), {
+    actor,
+    action: "recommendation.evaluate",
+    outcome: result.ok ? "success" : "failure",
+    detail: result.ok
+      ? { rulesetVersion: result.recommendation.rulesetVersion, step: result.recommendation.ladder.step, suspended: result.recommendation.ladder.suspended }
+      : { issues: result.error.issues.length },
+  });
   return result;
 }

@@ -22,7 +22,7 @@ export async function changeOwnPassword(actor: Actor, input: unknown, now = new 
   const { current, password, confirm } = parseInput(changeInput, input);
   const credential = await db().credential.findUnique({ where: { userId: actor.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(current, credential?.passwordHash ?? DECOY_HASH)) || !credential) {
-    await db().$transaction((tx) => recordAudit(tx, { actor, action: "user.change-password", outcome: "failure", entityType: "user", entityId: actor.userId, detail: { reason: "current password wrong" } }));
+    await recordAudit(db(), { actor, action: "user.change-password", outcome: "failure", entityType: "user", entityId: actor.userId, detail: { reason: "current password wrong" } });
     throw new AppError("invalid-input", "Your current password is not right.", [{ path: "current", message: "this is not your current password" }]);
   }
   const weak = passwordProblem(password, [actor.name, actor.email]);
