@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
 import { deriveMissingFacts, rederiveOutdatedFacts } from "../lib/measures/fact-store";
+import { rebuildMeasureCasesIfOutdated } from "../lib/measures/measure-cases";
 import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, OTHER_CLINIC_THERAPIST, OTHER_PRACTICE_CLINICIAN } from "../prisma/demo-accounts";
 import { readLaunchEnv, requireProductionSettings } from "./launch-env";
 import { demoSecret, openDatabase, prepareDatabase, applyAuditChainKey } from "./database";
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   if (derived) log(`measure facts derived for ${derived} signed encounter(s)`);
   const rederived = await rederiveOutdatedFacts(prisma);
   if (rederived.examined) log(`measure facts re-derived: ${rederived.examined} examined, ${rederived.changed} changed`);
+  const rebuilt = await rebuildMeasureCasesIfOutdated(prisma);
+  if (rebuilt) log(`measure cases worked out for ${rebuilt} patient(s)`);
   await prisma.$disconnect();
 
   if (!dev && buildIsStale()) {

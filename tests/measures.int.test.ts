@@ -5,6 +5,7 @@ import type { Medication } from "../lib/ladder/assessment-schema";
 import type { Actor } from "../lib/access/actor";
 import { createClinic, createPatientRow, testDb, type Clinic } from "./support/fixtures";
 import { deriveFacts, signedVisit } from "./support/signed-visits";
+import { rebuildMeasureCasesIfOutdated } from "../lib/measures/measure-cases";
 
 // Each measure against hand-built data whose numerator, denominator and exclusions are known.
 
@@ -242,5 +243,19 @@ describe("measure 8: new chronic low back pain whose first step was non-drug", (
     expect(namesOf(detail, (r) => r.excluded === null && r.numerator)).toEqual(["Ana", "Ben", "Hana"]);
     expect(namesOf(detail, (r) => r.excluded === null && !r.numerator)).toEqual(["Cara", "Dan", "Gil"]);
     expect(detail.better).toBe("higher");
+  });
+});
+
+describe("measure cases", () => {
+  // Runs after the measures above, so the table holds every case they built, visit by visit and out of date order.
+  it("kept current as each visit's facts are written, equal what a rebuild from all the facts gives", async () => {
+    const snapshot = () => testDb().measureCase.findMany({ orderBy: [{ measure: "asc" }, { encounterId: "asc" }, { caseKey: "asc" }] });
+    const kept = await snapshot();
+    expect(new Set(kept.map((row) => row.measure))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+
+    await testDb().measureCaseBuild.deleteMany();
+    expect(await rebuildMeasureCasesIfOutdated(testDb())).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(kept);
+    expect(await rebuildMeasureCasesIfOutdated(testDb())).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { assessmentSchema } from "@/lib/ladder/assessment-schema";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { encounterFacts, FACT_DERIVATION, type EncounterFacts } from "./encounter-facts";
+import { refreshMeasureCases } from "./measure-cases";
 
 type SignedEncounter = { id: string; organizationId: string; patientId: string; clinicianId: string; siteId: string | null; date: Date };
 
@@ -83,8 +84,10 @@ export async function deriveMissingFacts(db: Db, organizationId?: string): Promi
     if (batch.length === 0) return derived;
     const data = batch.map(factOf);
     await db.$transaction(async (tx) => {
+      const patientIds = [...new Set(batch.map((encounter) => encounter.patientId))];
       await tx.encounterFact.createMany({ data });
-      await linkPreviousEncounters(tx, [...new Set(batch.map((encounter) => encounter.patientId))]);
+      await linkPreviousEncounters(tx, patientIds);
+      await refreshMeasureCases(tx, patientIds);
     });
     derived += batch.length;
   }
@@ -121,6 +124,7 @@ export async function rederiveOutdatedFacts(db: Db): Promise<{ examined: number;
         byOrganization.set(fresh.organizationId, counts);
         await tx.encounterFact.update({ where: { encounterId: fresh.encounterId }, data: { ...Object.fromEntries(FACT_FIELDS.map((field) => [field, fresh[field]])), derivationVersion: FACT_DERIVATION } });
       }
+      await refreshMeasureCases(tx, [...new Set(stale.map((row) => row.encounter.patientId))]);
     });
   }
   const total = { examined: 0, changed: 0 };

@@ -3,13 +3,14 @@ import { MME_REFERENCE } from "@/lib/ladder/opioid-risk";
 import { PDMP_INTERVAL_DAYS, TOXICOLOGY_INTERVAL_DAYS } from "@/lib/ladder/rules/opioid-monitoring-rules";
 
 // The auditors' eight measures: each a written definition shown beside its figures, and the SQL that selects its
-// cases from the measure facts of signed encounters (encounter_fact). Every case query returns the same columns:
-// the encounter behind the case, who and where, its date, whether it is in the numerator, why it is excluded
-// (null when it is not), an optional flag that splits the numerator, and an optional category to group by.
+// cases from the measure facts of signed encounters (encounter_fact), for the patients a condition picks, whatever
+// their dates: the rows of measure_case (lib/measures/measure-cases.ts). Every case query returns its columns: the
+// measure, the encounter behind the case (and which of its alerts, for measure 6), who and where, its date, the
+// patient's next encounter, whether it is in the numerator, why it is excluded (null when it is not), an optional flag
+// that splits the numerator, and an optional category to group by. A period then takes the cases dated within it;
+// a patient-level measure only those whose next encounter falls after the period (measure-queries.ts).
 
 export type Scope = { organizationId: string; from: string; to: string };
-/** Patient-level measures take each patient's latest encounter per period, or per month for the trend. */
-export type Grain = "period" | "month";
 
 export type MeasureDefinition = {
   id: string;
@@ -25,42 +26,26 @@ export type MeasureDefinition = {
   unflaggedLabel?: string;
   /** What the category column holds, when cases are grouped by one (e.g. the alert overridden). */
   categoryLabel?: string;
-  /** Counts patients at their latest encounter, so a month's cases are not the period's cases of that month. */
+  /**
+   * Counts patients at their latest encounter in the period (in each month, for the trend): a case counts only when
+   * the patient's next encounter falls after the period (the month) ends, so a month's cases are not the period's
+   * cases of that month.
+   */
   perPatient: boolean;
-  cases: (scope: Scope, grain: Grain) => Prisma.Sql;
-};
-
-const inScope = (scope: Scope) =>
-  Prisma.sql`f.organization_id = ${scope.organizationId}::uuid AND f.encounter_date BETWEEN ${scope.from}::date AND ${scope.to}::date`;
-
-// On the date as a plain timestamp, so a month never depends on the session's time zone.
-const month = Prisma.sql`date_trunc('month', f.encounter_date::timestamp)`;
-
-/**
- * Each patient's latest signed encounter in the period (or in each month of it), kept when it belongs to the
- * population: the patient's state at the period's end. An encounter is the latest when the patient's next one
- * falls after the period (or the month) ends.
- */
-const latestPerPatient = (scope: Scope, grain: Grain, population: Prisma.Sql) => {
-  const end = grain === "month" ? Prisma.sql`LEAST((${month} + interval '1 month' - interval '1 day')::date, ${scope.to}::date)` : Prisma.sql`${scope.to}::date`;
-  return Prisma.sql`
-    SELECT f.* FROM encounter_fact f
-    WHERE ${inScope(scope)} AND ${population} AND (f.next_encounter_date IS NULL OR f.next_encounter_date > ${end})`;
+  /** The measure's cases among the signed encounters that `facts` (a condition on encounter_fact f) picks. */
+  caseRows: (facts: Prisma.Sql) => Prisma.Sql;
 };
 
 const onOpioid = Prisma.sql`(f.opioid_listed OR f.opioid_ordered)`;
 
-/** The period's signed encounters that begin a new episode: none of the patient's in the 180 days before. */
-const newEpisodes = (scope: Scope) => Prisma.sql`
-  SELECT f.* FROM encounter_fact f
-  WHERE ${inScope(scope)} AND (f.previous_encounter_date IS NULL OR f.previous_encounter_date < f.encounter_date - 180)`;
+/** Signed encounters that begin a new episode: none of the patient's in the 180 days before. */
+const newEpisode = Prisma.sql`(f.previous_encounter_date IS NULL OR f.previous_encounter_date < f.encounter_date - 180)`;
 
 /** For each new episode (the measure's `episode` set), whether imaging was ordered and a red flag recorded in the 28 days from its start. */
-const episodeFollowUp = (scope: Scope) => Prisma.sql`
+const episodeFollowUp = Prisma.sql`
   SELECT e.encounter_id, bool_or(i.imaging_ordered) AS imaging, bool_or(i.red_flag) AS red_flag
   FROM episode e JOIN encounter_fact i ON i.patient_id = e.patient_id AND i.encounter_date BETWEEN e.encounter_date AND e.encounter_date + 28
-  WHERE i.organization_id = ${scope.organizationId}::uuid AND i.encounter_date BETWEEN ${scope.from}::date AND ${scope.to}::date + 28
-    AND (i.imaging_ordered OR i.red_flag)
+  WHERE i.imaging_ordered OR i.red_flag
   GROUP BY e.encounter_id`;
 
 const OPIOID_EXCLUSIONS = [
@@ -69,9 +54,16 @@ const OPIOID_EXCLUSIONS = [
 ];
 const opioidExclusion = Prisma.sql`CASE WHEN f.cancer_history THEN 'cancer history' WHEN f.oud_buprenorphine_only THEN 'opioid use disorder on buprenorphine' END`;
 
-const caseColumns = (numerator: Prisma.Sql, excluded: Prisma.Sql, flag: Prisma.Sql = Prisma.sql`NULL::boolean`, category: Prisma.Sql = Prisma.sql`NULL::text`) => Prisma.sql`
-  f.encounter_id, f.patient_id, f.clinician_id, f.site_id, f.encounter_date AS case_date,
-  (${numerator}) AS numerator, (${excluded}) AS excluded, (${flag}) AS flag, (${category}) AS category`;
+const caseColumns = (
+  measure: number,
+  numerator: Prisma.Sql,
+  excluded: Prisma.Sql,
+  flag: Prisma.Sql = Prisma.sql`NULL::boolean`,
+  category: Prisma.Sql = Prisma.sql`NULL::text`,
+  caseKey: Prisma.Sql = Prisma.sql`''`,
+) => Prisma.sql`
+  ${measure}::int AS measure, f.encounter_id, ${caseKey} AS case_key, f.organization_id, f.patient_id, f.clinician_id, f.site_id,
+  f.encounter_date AS case_date, f.next_encounter_date, (${numerator}) AS numerator, (${excluded}) AS excluded, (${flag}) AS flag, (${category}) AS category`;
 
 const SIGNED = "Signed encounters of the organization dated within the chosen period (from and to inclusive).";
 const LATEST = "Signed encounters within the chosen period; each patient counts once, at their latest encounter in it (for the monthly trend, their latest in each month).";
@@ -91,14 +83,15 @@ export const MEASURES: MeasureDefinition[] = [
       period: SIGNED,
     },
     perPatient: false,
-    cases: (scope) => Prisma.sql`
+    caseRows: (facts) => Prisma.sql`
       SELECT ${caseColumns(
+        1,
         Prisma.sql`NOT f.non_drug_history AND NOT EXISTS (
           SELECT 1 FROM encounter_fact p WHERE p.patient_id = f.patient_id AND p.encounter_date < f.encounter_date AND (p.non_drug_history OR p.non_drug_started))`,
         Prisma.sql`CASE WHEN f.cancer_history THEN 'cancer history' WHEN f.oud_buprenorphine_only THEN 'opioid use disorder on buprenorphine' WHEN f.ladder_suspended THEN 'red flag: urgent work-up' END`,
       )}
       FROM encounter_fact f
-      WHERE ${inScope(scope)} AND f.chronic AND f.opioid_ordered AND NOT f.opioid_listed`,
+      WHERE ${facts} AND f.chronic AND f.opioid_ordered AND NOT f.opioid_listed`,
   },
   {
     id: "mme-50-without-naloxone",
@@ -115,14 +108,15 @@ export const MEASURES: MeasureDefinition[] = [
     },
     flagLabel: "naloxone not recorded",
     perPatient: true,
-    cases: (scope, grain) => Prisma.sql`
+    caseRows: (facts) => Prisma.sql`
       SELECT ${caseColumns(
+        2,
         Prisma.sql`f.naloxone_on_hand IS DISTINCT FROM true`,
         Prisma.sql`COALESCE(${opioidExclusion}, CASE WHEN f.mme_total IS NULL AND f.mme_computed < ${MME_REFERENCE.caution} THEN 'MME not computable' END)`,
         Prisma.sql`f.naloxone_on_hand IS NULL`,
       )}
-      FROM (${latestPerPatient(scope, grain, onOpioid)}) f
-      WHERE f.mme_computed >= ${MME_REFERENCE.caution} OR f.mme_total IS NULL`,
+      FROM encounter_fact f
+      WHERE ${facts} AND ${onOpioid} AND (f.mme_computed >= ${MME_REFERENCE.caution} OR f.mme_total IS NULL)`,
   },
   {
     id: "opioid-with-benzodiazepine",
@@ -138,9 +132,10 @@ export const MEASURES: MeasureDefinition[] = [
       period: LATEST,
     },
     perPatient: true,
-    cases: (scope, grain) => Prisma.sql`
-      SELECT ${caseColumns(Prisma.sql`f.benzodiazepine`, opioidExclusion)}
-      FROM (${latestPerPatient(scope, grain, onOpioid)}) f`,
+    caseRows: (facts) => Prisma.sql`
+      SELECT ${caseColumns(3, Prisma.sql`f.benzodiazepine`, opioidExclusion)}
+      FROM encounter_fact f
+      WHERE ${facts} AND ${onOpioid}`,
   },
   {
     id: "mme-90",
@@ -156,12 +151,14 @@ export const MEASURES: MeasureDefinition[] = [
       period: LATEST,
     },
     perPatient: true,
-    cases: (scope, grain) => Prisma.sql`
+    caseRows: (facts) => Prisma.sql`
       SELECT ${caseColumns(
+        4,
         Prisma.sql`f.mme_computed >= ${MME_REFERENCE.high}`,
         Prisma.sql`COALESCE(${opioidExclusion}, CASE WHEN f.mme_total IS NULL AND f.mme_computed < ${MME_REFERENCE.high} THEN 'MME not computable' END)`,
       )}
-      FROM (${latestPerPatient(scope, grain, onOpioid)}) f`,
+      FROM encounter_fact f
+      WHERE ${facts} AND ${onOpioid}`,
   },
   {
     id: "imaging-new-episode-without-red-flag",
@@ -177,10 +174,10 @@ export const MEASURES: MeasureDefinition[] = [
       period: "New episodes whose first encounter is dated within the chosen period; the 28 days after it may run past the period's end.",
     },
     perPatient: false,
-    cases: (scope) => Prisma.sql`
-      WITH episode AS MATERIALIZED (${newEpisodes(scope)} AND f.age_years BETWEEN 18 AND 75),
-           follow_up AS (${episodeFollowUp(scope)})
-      SELECT ${caseColumns(Prisma.sql`COALESCE(u.imaging, false)`, Prisma.sql`CASE WHEN u.red_flag THEN 'red flag within 28 days' END`)}
+    caseRows: (facts) => Prisma.sql`
+      WITH episode AS MATERIALIZED (SELECT f.* FROM encounter_fact f WHERE ${facts} AND ${newEpisode} AND f.age_years BETWEEN 18 AND 75),
+           follow_up AS (${episodeFollowUp})
+      SELECT ${caseColumns(5, Prisma.sql`COALESCE(u.imaging, false)`, Prisma.sql`CASE WHEN u.red_flag THEN 'red flag within 28 days' END`)}
       FROM episode f LEFT JOIN follow_up u ON u.encounter_id = f.encounter_id`,
   },
   {
@@ -200,10 +197,10 @@ export const MEASURES: MeasureDefinition[] = [
     unflaggedLabel: "without a comment",
     categoryLabel: "Alert",
     perPatient: false,
-    cases: (scope) => Prisma.sql`
-      SELECT ${caseColumns(Prisma.sql`d.response = 'overridden'`, Prisma.sql`NULL::text`, Prisma.sql`d.comment IS NOT NULL`, Prisma.sql`d.item_key`)}
+    caseRows: (facts) => Prisma.sql`
+      SELECT ${caseColumns(6, Prisma.sql`d.response = 'overridden'`, Prisma.sql`NULL::text`, Prisma.sql`d.comment IS NOT NULL`, Prisma.sql`d.item_key`, Prisma.sql`d.id::text`)}
       FROM decision d JOIN encounter_fact f ON f.encounter_id = d.encounter_id
-      WHERE ${inScope(scope)} AND d.target = 'alert' AND d.severity = 'critical'`,
+      WHERE ${facts} AND d.target = 'alert' AND d.severity = 'critical'`,
   },
   {
     id: "long-term-opioid-monitoring-overdue",
@@ -221,18 +218,19 @@ export const MEASURES: MeasureDefinition[] = [
     flagLabel: "PDMP review overdue",
     categoryLabel: "Overdue",
     perPatient: true,
-    cases: (scope, grain) => {
+    caseRows: (facts) => {
       const pdmpDue = Prisma.sql`(f.pdmp_days_ago IS NULL OR f.pdmp_days_ago > ${PDMP_INTERVAL_DAYS})`;
       const toxDue = Prisma.sql`(f.urine_drug_test_days_ago IS NULL OR f.urine_drug_test_days_ago > ${TOXICOLOGY_INTERVAL_DAYS})`;
       return Prisma.sql`
         SELECT ${caseColumns(
+          7,
           Prisma.sql`${pdmpDue} OR ${toxDue}`,
           opioidExclusion,
           pdmpDue,
           Prisma.sql`CASE WHEN ${pdmpDue} AND ${toxDue} THEN 'both' WHEN ${pdmpDue} THEN 'PDMP review' WHEN ${toxDue} THEN 'urine drug test' END`,
         )}
-        FROM (${latestPerPatient(scope, grain, onOpioid)}) f
-        WHERE (f.opioid_course_weeks >= 12 OR EXISTS (
+        FROM encounter_fact f
+        WHERE ${facts} AND ${onOpioid} AND (f.opioid_course_weeks >= 12 OR EXISTS (
           SELECT 1 FROM encounter_fact p
           WHERE p.patient_id = f.patient_id AND (p.opioid_listed OR p.opioid_ordered) AND p.encounter_date BETWEEN f.encounter_date - 365 AND f.encounter_date - 84))`;
     },
@@ -251,12 +249,14 @@ export const MEASURES: MeasureDefinition[] = [
       period: "New episodes whose first encounter is dated within the chosen period.",
     },
     perPatient: false,
-    cases: (scope) => Prisma.sql`
+    caseRows: (facts) => Prisma.sql`
       SELECT ${caseColumns(
+        8,
         Prisma.sql`(f.non_drug_started OR f.non_drug_current) AND NOT f.opioid_ordered`,
         Prisma.sql`CASE WHEN f.ladder_suspended THEN 'red flag: urgent work-up' END`,
       )}
-      FROM (${newEpisodes(scope)} AND f.chronic) f`,
+      FROM encounter_fact f
+      WHERE ${facts} AND ${newEpisode} AND f.chronic`,
   },
 ];
 

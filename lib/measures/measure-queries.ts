@@ -5,9 +5,9 @@ import type { MeasureDefinition, Scope } from "./measure-definitions";
 import type { Counts, RowFilter } from "./measure-dto";
 import { monthsBetween } from "./period";
 
-// How a measure is computed for one view: its cases are selected once into a temporary table (for the period, and
-// for each month when the measure counts patients at their latest encounter), then totalled, spread, trended and
-// listed from there, all in one transaction.
+// How a measure is computed for one view: its cases (measure_case, kept current as facts change) dated within the
+// period, and for a patient-level measure only those whose patient's next encounter falls after the period (after the
+// month, for the trend), then totalled, spread, trended and listed, in one transaction so all agree.
 
 type Tx = Prisma.TransactionClient;
 type CountRow = { denominator: number; numerator: number; excluded: number; flagged: number };
@@ -27,19 +27,10 @@ export type CaseRow = {
   family_name: string;
 };
 
-const PERIOD_CASES = Prisma.raw("period_cases");
-const MONTH_CASES = Prisma.raw("month_cases");
-
-const counts = Prisma.sql`
-  count(*) FILTER (WHERE c.excluded IS NULL)::int AS denominator,
-  count(*) FILTER (WHERE c.excluded IS NULL AND c.numerator)::int AS numerator,
-  count(*) FILTER (WHERE c.excluded IS NOT NULL)::int AS excluded,
-  count(*) FILTER (WHERE c.excluded IS NULL AND c.numerator AND c.flag)::int AS flagged`;
-
 export const withRate = (row: CountRow): Counts => ({ ...row, rate: row.denominator ? row.numerator / row.denominator : null });
 const EMPTY: CountRow = { denominator: 0, numerator: 0, excluded: 0, flagged: 0 };
 
-/** Runs one view's queries in a transaction with the planner settings a year of encounters wants. */
+/** Runs one view's queries in one snapshot, with the planner settings a year of cases wants. */
 function analytic<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(
     async (tx) => {
@@ -49,48 +40,68 @@ function analytic<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       return work(tx);
     },
     // Dashboards start eight of these at once; on the embedded database they take turns.
-    { maxWait: 10_000, timeout: 60_000 },
+    { isolationLevel: "RepeatableRead", maxWait: 10_000, timeout: 60_000 },
   );
 }
 
-async function fill(tx: Tx, table: Prisma.Sql, cases: Prisma.Sql): Promise<void> {
-  await tx.$executeRaw`
-    CREATE TEMP TABLE ${table} (encounter_id uuid, patient_id uuid, clinician_id uuid, site_id uuid, case_date date,
-                                numerator boolean, excluded text, flag boolean, category text) ON COMMIT DROP`;
-  await tx.$executeRaw`INSERT INTO ${table} ${cases}`;
+// The last day of the case's month, on the date as a plain timestamp so a month never depends on the session's time zone.
+const monthEnd = Prisma.sql`(date_trunc('month', c.case_date::timestamp) + interval '1 month' - interval '1 day')::date`;
+
+/** The measure's cases in the period (`month`: the cases of each month, for the trend), as a condition on measure_case c. */
+function inPeriod(measure: MeasureDefinition, scope: Scope, grain: "period" | "month"): Prisma.Sql {
+  const dated = Prisma.sql`c.organization_id = ${scope.organizationId}::uuid AND c.measure = ${measure.number} AND c.case_date BETWEEN ${scope.from}::date AND ${scope.to}::date`;
+  return measure.perPatient ? Prisma.sql`${dated} AND ${latestIn(scope, grain)}` : dated;
 }
 
-/** Selects the measure's cases for the period, and per month when they differ; call first in the transaction. */
-async function selectCases(tx: Tx, measure: MeasureDefinition, scope: Scope): Promise<void> {
-  await fill(tx, PERIOD_CASES, measure.cases(scope, "period"));
-  if (measure.perPatient) await fill(tx, MONTH_CASES, measure.cases(scope, "month"));
+/** A patient-level case counts when it is the patient's latest in the period (in its month): the next one comes after it ends, or never. */
+function latestIn(scope: Scope, grain: "period" | "month"): Prisma.Sql {
+  const end = grain === "month" ? Prisma.sql`LEAST(${monthEnd}, ${scope.to}::date)` : Prisma.sql`${scope.to}::date`;
+  return Prisma.sql`(c.next_encounter_date IS NULL OR c.next_encounter_date > ${end})`;
 }
 
-const monthTable = (measure: MeasureDefinition) => (measure.perPatient ? MONTH_CASES : PERIOD_CASES);
+const countsWhere = (condition: Prisma.Sql, prefix: string) => Prisma.sql`
+  count(*) FILTER (WHERE ${condition} AND c.excluded IS NULL)::int AS ${Prisma.raw(`${prefix}denominator`)},
+  count(*) FILTER (WHERE ${condition} AND c.excluded IS NULL AND c.numerator)::int AS ${Prisma.raw(`${prefix}numerator`)},
+  count(*) FILTER (WHERE ${condition} AND c.excluded IS NOT NULL)::int AS ${Prisma.raw(`${prefix}excluded`)},
+  count(*) FILTER (WHERE ${condition} AND c.excluded IS NULL AND c.numerator AND c.flag)::int AS ${Prisma.raw(`${prefix}flagged`)}`;
 
-async function trendOf(tx: Tx, measure: MeasureDefinition, scope: Scope): Promise<(Counts & { month: string })[]> {
-  const rows = await tx.$queryRaw<(CountRow & { month: string })[]>`
-    SELECT to_char(c.case_date, 'YYYY-MM') AS month, ${counts} FROM ${monthTable(measure)} c GROUP BY 1`;
-  const byMonth = new Map(rows.map(({ month, ...row }) => [month, row]));
-  return monthsBetween(scope.from, scope.to).map((month) => ({ month, ...withRate(byMonth.get(month) ?? EMPTY) }));
-}
+type SummaryRow = CountRow & { dimension: Breakdown["dimension"] | "month"; key: string | null; month_denominator: number; month_numerator: number; month_excluded: number; month_flagged: number };
 
-/** The period's total and its spread by clinician, site, category and exclusion, in one pass over the cases. */
-function breakdownOf(tx: Tx): Promise<Breakdown[]> {
-  return tx.$queryRaw<Breakdown[]>`
+/**
+ * In one read of the cases: the period's total, its spread by clinician, site, category and exclusion, and the monthly
+ * trend. A month's cases include every case of the period's (a patient latest in the period is latest in their month),
+ * so the read takes the month's and counts the period's among them.
+ */
+async function summaryOf(tx: Tx, measure: MeasureDefinition, scope: Scope): Promise<{ breakdown: Breakdown[]; trend: (Counts & { month: string })[] }> {
+  const inPeriodToo = measure.perPatient ? latestIn(scope, "period") : Prisma.sql`true`;
+  const rows = await tx.$queryRaw<SummaryRow[]>`
     SELECT
-      CASE WHEN GROUPING(c.clinician_id) = 0 THEN 'clinician' WHEN GROUPING(c.site_id) = 0 THEN 'site'
+      CASE WHEN GROUPING(c.month) = 0 THEN 'month' WHEN GROUPING(c.clinician_id) = 0 THEN 'clinician' WHEN GROUPING(c.site_id) = 0 THEN 'site'
            WHEN GROUPING(c.category) = 0 THEN 'category' WHEN GROUPING(c.excluded) = 0 THEN 'exclusion' ELSE 'total' END AS dimension,
-      CASE WHEN GROUPING(c.clinician_id) = 0 THEN c.clinician_id::text WHEN GROUPING(c.site_id) = 0 THEN COALESCE(c.site_id::text, 'none')
-           WHEN GROUPING(c.category) = 0 THEN c.category WHEN GROUPING(c.excluded) = 0 THEN c.excluded END AS key,
-      ${counts}
-    FROM ${PERIOD_CASES} c
-    GROUP BY GROUPING SETS ((), (c.clinician_id), (c.site_id), (c.category), (c.excluded))`;
+      CASE WHEN GROUPING(c.month) = 0 THEN c.month WHEN GROUPING(c.clinician_id) = 0 THEN c.clinician_id::text
+           WHEN GROUPING(c.site_id) = 0 THEN COALESCE(c.site_id::text, 'none') WHEN GROUPING(c.category) = 0 THEN c.category
+           WHEN GROUPING(c.excluded) = 0 THEN c.excluded END AS key,
+      ${countsWhere(Prisma.sql`c.in_period`, "")},
+      ${countsWhere(Prisma.sql`true`, "month_")}
+    FROM (
+      SELECT c.clinician_id, c.site_id, c.category, c.excluded, c.numerator, c.flag, to_char(c.case_date, 'YYYY-MM') AS month, ${inPeriodToo} AS in_period
+      FROM measure_case c WHERE ${inPeriod(measure, scope, "month")}
+    ) c
+    GROUP BY GROUPING SETS ((), (c.clinician_id), (c.site_id), (c.category), (c.excluded), (c.month))`;
+  const breakdown: Breakdown[] = [];
+  const byMonth = new Map<string | null, CountRow>();
+  for (const { dimension, key, denominator, numerator, excluded, flagged, ...month } of rows) {
+    if (dimension === "month") byMonth.set(key, { denominator: month.month_denominator, numerator: month.month_numerator, excluded: month.month_excluded, flagged: month.month_flagged });
+    else breakdown.push({ dimension, key, denominator, numerator, excluded, flagged });
+  }
+  const trend = monthsBetween(scope.from, scope.to).map((month) => ({ month, ...withRate(byMonth.get(month) ?? EMPTY) }));
+  return { breakdown, trend };
 }
 
 /** The cases behind a number, newest first, with the patient's identity for the caller to show or replace. */
-function casesOf(tx: Tx, measure: MeasureDefinition, filter: RowFilter, limit: number): Promise<CaseRow[]> {
+function casesOf(tx: Tx, measure: MeasureDefinition, scope: Scope, filter: RowFilter, limit: number): Promise<CaseRow[]> {
   const conditions = [
+    inPeriod(measure, scope, filter.month ? "month" : "period"),
     filter.show === "numerator" ? Prisma.sql`c.excluded IS NULL AND c.numerator` : null,
     filter.show === "denominator" ? Prisma.sql`c.excluded IS NULL` : null,
     filter.show === "excluded" ? Prisma.sql`c.excluded IS NOT NULL` : null,
@@ -102,20 +113,16 @@ function casesOf(tx: Tx, measure: MeasureDefinition, filter: RowFilter, limit: n
   return tx.$queryRaw<CaseRow[]>`
     SELECT c.encounter_id::text, c.case_date, c.numerator, c.excluded, c.flag, c.category, c.clinician_id::text, c.site_id::text,
            p.id::text AS patient_id, p.mrn, p.given_name, p.family_name
-    FROM ${filter.month ? monthTable(measure) : PERIOD_CASES} c JOIN patient p ON p.id = c.patient_id
-    ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
-    ORDER BY c.case_date DESC, c.encounter_id
+    FROM measure_case c JOIN patient p ON p.id = c.patient_id
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY c.case_date DESC, c.encounter_id DESC, c.case_key DESC
     LIMIT ${limit}`;
 }
 
 /** A measure over the scope: its breakdown, its monthly trend and, when asked, the first cases matching a filter. */
 export function computeMeasure(measure: MeasureDefinition, scope: Scope, rows?: { filter: RowFilter; limit: number }) {
-  return analytic(async (tx) => {
-    await selectCases(tx, measure, scope);
-    return {
-      breakdown: await breakdownOf(tx),
-      trend: await trendOf(tx, measure, scope),
-      cases: rows ? await casesOf(tx, measure, rows.filter, rows.limit) : [],
-    };
-  });
+  return analytic(async (tx) => ({
+    ...(await summaryOf(tx, measure, scope)),
+    cases: rows ? await casesOf(tx, measure, scope, rows.filter, rows.limit) : [],
+  }));
 }

@@ -65,7 +65,7 @@ async function namesOf(organizationId: string) {
 }
 
 const summaryOf = (measure: MeasureDefinition, scope: Scope, total: Counts, trend: MeasureSummary["trend"]): MeasureSummary => {
-  const { cases: _cases, ...definition } = measure;
+  const { caseRows: _caseRows, ...definition } = measure;
   return { ...definition, period: { from: scope.from, to: scope.to }, total, trend };
 };
 
