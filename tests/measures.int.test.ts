@@ -6,6 +6,9 @@ import type { Actor } from "../lib/access/actor";
 import { createClinic, createPatientRow, testDb, type Clinic } from "./support/fixtures";
 import { deriveFacts, signedVisit } from "./support/signed-visits";
 import { rebuildMeasureCasesIfOutdated } from "../lib/measures/measure-cases";
+import { computeMeasure } from "../lib/measures/measure-queries";
+import { MEASURES } from "../lib/measures/measure-definitions";
+import { monthLastDay } from "../lib/measures/period";
 
 // Each measure against hand-built data whose numerator, denominator and exclusions are known.
 
@@ -247,15 +250,89 @@ describe("measure 8: new chronic low back pain whose first step was non-drug", (
 });
 
 describe("measure cases", () => {
-  // Runs after the measures above, so the table holds every case they built, visit by visit and out of date order.
+  // Runs after the measures above, so the tables hold every case they built, visit by visit and out of date order.
   it("kept current as each visit's facts are written, equal what a rebuild from all the facts gives", async () => {
-    const snapshot = () => testDb().measureCase.findMany({ orderBy: [{ measure: "asc" }, { encounterId: "asc" }, { caseKey: "asc" }] });
-    const kept = await snapshot();
-    expect(new Set(kept.map((row) => row.measure))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    const cases = () => testDb().measureCase.findMany({ orderBy: [{ measure: "asc" }, { encounterId: "asc" }, { caseKey: "asc" }] });
+    const months = async () =>
+      (await testDb().measureMonth.findMany({ where: { cases: { not: 0 } } }))
+        .map(({ id: _id, ...row }) => JSON.stringify(row))
+        .sort();
+    const [keptCases, keptMonths] = [await cases(), await months()];
+    expect(new Set(keptCases.map((row) => row.measure))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(await testDb().measureMonth.count({ where: { cases: { lt: 0 } } })).toBe(0);
 
     await testDb().measureCaseBuild.deleteMany();
     expect(await rebuildMeasureCasesIfOutdated(testDb())).toBeGreaterThan(0);
-    expect(await snapshot()).toEqual(kept);
+    expect(await cases()).toEqual(keptCases);
+    expect(await months()).toEqual(keptMonths);
     expect(await rebuildMeasureCasesIfOutdated(testDb())).toBe(0);
   });
+
+  it("give any period, whole months or not, the figures and trend counted from the cases themselves", async () => {
+    // Its own patients too, so it never passes on an empty table: Ana's March visit is her latest up to May 20 (her
+    // next is on May 25), Ben's April visit is not (his next is May 10), Cara's visits sit in partial months.
+    const clinic = await createClinic();
+    const c = clinic.clinician;
+    const onOxycodone = { assessment: { medications: [oxycodone(10)], opioidSafety: { naloxoneOnHand: false } } };
+    const ana = await patient(clinic, "Ana");
+    await signedVisit(c, ana, "2026-03-10", onOxycodone);
+    await signedVisit(c, ana, "2026-05-25", onOxycodone);
+    const ben = await patient(clinic, "Ben");
+    await signedVisit(c, ben, "2026-04-05", onOxycodone);
+    await signedVisit(c, ben, "2026-05-10", { assessment: { medications: [oxycodone(5)] } });
+    const cara = await patient(clinic, "Cara");
+    await signedVisit(c, cara, "2026-02-12", { ...onOxycodone, orders: [{ kind: "imaging", code: "mri-lumbar" }] });
+    await signedVisit(c, cara, "2026-06-03");
+    await deriveFacts(clinic.organizationId);
+    const waitingOnMay = await testDb().measureCase.count({ where: { organizationId: clinic.organizationId, caseDate: { lt: new Date("2026-05-01") }, nextEncounterDate: { gt: new Date("2026-05-20"), lte: new Date("2026-05-31") } } });
+    expect(waitingOnMay).toBeGreaterThan(0);
+
+    const organizations = (await testDb().measureCase.findMany({ distinct: ["organizationId"], select: { organizationId: true } })).map((row) => row.organizationId);
+    const periods = [
+      { from: "2026-01-01", to: "2026-11-27" },
+      { from: "2025-06-15", to: "2026-05-31" },
+      { from: "2026-03-01", to: "2026-05-31" },
+      { from: "2026-05-02", to: "2026-05-20" },
+      { from: "2026-02-10", to: "2026-06-09" },
+      { from: "2025-01-01", to: "2026-12-31" },
+      { from: "2026-03-01", to: "2026-05-28" },
+      { from: "2025-12-01", to: "2026-04-01" },
+      { from: "2026-01-01", to: "2026-05-20" },
+    ];
+    for (const organizationId of organizations) {
+      for (const definition of MEASURES) {
+        for (const period of periods) {
+          const { breakdown, trend } = await computeMeasure(definition, { organizationId, ...period });
+          const total = breakdown.find((row) => row.dimension === "total");
+          expect({ measure: definition.id, period, ...pick(total!) }).toEqual({ measure: definition.id, period, ...(await countedFromCases(organizationId, definition, period.from, period.to, period.to)) });
+          for (const month of trend) {
+            const first = month.month === period.from.slice(0, 7) ? period.from : `${month.month}-01`;
+            const last = month.month === period.to.slice(0, 7) ? period.to : monthLastDay(`${month.month}-01`);
+            expect({ measure: definition.id, month: month.month, ...pick(month) }).toEqual({ measure: definition.id, month: month.month, ...(await countedFromCases(organizationId, definition, first, last, last)) });
+          }
+        }
+      }
+    }
+  }, 120_000);
 });
+
+const pick = ({ denominator, numerator, excluded, flagged }: { denominator: number; numerator: number; excluded: number; flagged: number }) => ({ denominator, numerator, excluded, flagged });
+
+/** The figures straight from measure_case: its cases dated from..to, a patient-level one only when its next encounter is after `end`. */
+async function countedFromCases(organizationId: string, definition: (typeof MEASURES)[number], from: string, to: string, end: string) {
+  const rows = await testDb().measureCase.findMany({
+    where: {
+      organizationId,
+      measure: definition.number,
+      caseDate: { gte: new Date(from), lte: new Date(to) },
+      ...(definition.perPatient ? { OR: [{ nextEncounterDate: null }, { nextEncounterDate: { gt: new Date(end) } }] } : {}),
+    },
+  });
+  const counted = rows.filter((row) => row.excluded === null);
+  return {
+    denominator: counted.length,
+    numerator: counted.filter((row) => row.numerator).length,
+    excluded: rows.length - counted.length,
+    flagged: counted.filter((row) => row.numerator && row.flag).length,
+  };
+}

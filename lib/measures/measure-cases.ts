@@ -2,11 +2,12 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/prisma-client";
 import { MEASURES } from "./measure-definitions";
 
-// measure_case holds every measure's cases, worked out from the facts once, so a measure over any period only reads
-// the cases dated within it. A patient's cases depend on the patient's facts alone (the measures look back and ahead
-// only within one patient's encounters), so whenever a patient's facts change, that patient's cases are worked out
-// again in the same transaction. A change to the measures' SQL bumps MEASURE_CASES_VERSION, and the next start
-// rebuilds the table.
+// measure_case holds every measure's cases, worked out from the facts once, and measure_month counts them by month,
+// so a measure over any period reads whole months from the counts and only its partial months from the cases. A
+// patient's cases depend on the patient's facts alone (the measures look back and ahead only within one patient's
+// encounters), so whenever a patient's facts change, that patient's cases are worked out again and the counts moved by
+// the difference, in the same transaction. A change to the measures' SQL bumps MEASURE_CASES_VERSION, and the next
+// start rebuilds both tables.
 
 export const MEASURE_CASES_VERSION = 1;
 
@@ -15,9 +16,34 @@ const COLUMNS = Prisma.sql`measure, encounter_id, case_key, organization_id, pat
 
 type Tx = Pick<Db, "$executeRaw">;
 
-/** Works out again every measure's cases for these patients. Call after their facts (and links) are written. */
+/** The first day of a date's month, as a date (no time zone involved). */
+export const firstOfMonth = (date: Prisma.Sql) => Prisma.sql`(${date} - extract(day from ${date})::int + 1)`;
+
+const PER_PATIENT = MEASURES.filter((measure) => measure.perPatient).map((measure) => measure.number);
+const KEY = Prisma.sql`organization_id, measure, month, next_month, clinician_id, site_id, category, excluded, numerator, flag`;
+
+/**
+ * Adds (sign 1) or takes away (sign -1) these patients' cases from the monthly counts. Keys are written in one order,
+ * so two signings that touch the same counts wait for each other rather than deadlock.
+ */
+async function countCases(tx: Tx, patientIds: string[], sign: 1 | -1): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO measure_month (${KEY}, cases)
+    SELECT ${KEY}, ${sign}::int * count(*)::int FROM (
+      SELECT c.organization_id, c.measure, ${firstOfMonth(Prisma.sql`c.case_date`)} AS month,
+             CASE WHEN c.measure = ANY(${PER_PATIENT}::int[]) THEN ${firstOfMonth(Prisma.sql`c.next_encounter_date`)} END AS next_month,
+             c.clinician_id, c.site_id, c.category, c.excluded, c.numerator, c.flag
+      FROM measure_case c WHERE c.patient_id = ANY(${patientIds}::uuid[])
+    ) c
+    GROUP BY ${KEY}
+    ORDER BY ${KEY}
+    ON CONFLICT (${KEY}) DO UPDATE SET cases = measure_month.cases + EXCLUDED.cases`;
+}
+
+/** Works out again every measure's cases for these patients, and their counts. Call after their facts (and links) are written. */
 export async function refreshMeasureCases(tx: Tx, patientIds: string[]): Promise<void> {
   if (patientIds.length === 0) return;
+  await countCases(tx, patientIds, -1);
   await tx.$executeRaw`DELETE FROM measure_case WHERE patient_id = ANY(${patientIds}::uuid[])`;
   const facts = Prisma.sql`f.patient_id = ANY(${patientIds}::uuid[])`;
   const rows = Prisma.join(
@@ -25,6 +51,7 @@ export async function refreshMeasureCases(tx: Tx, patientIds: string[]): Promise
     " UNION ALL ",
   );
   await tx.$executeRaw`INSERT INTO measure_case (${COLUMNS}) ${rows}`;
+  await countCases(tx, patientIds, 1);
 }
 
 const PATIENTS_PER_BATCH = 2000;
@@ -36,6 +63,7 @@ const PATIENTS_PER_BATCH = 2000;
 export async function rebuildMeasureCasesIfOutdated(db: Db): Promise<number> {
   if (await db.measureCaseBuild.findUnique({ where: { version: MEASURE_CASES_VERSION } })) return 0;
   await db.$executeRaw`DELETE FROM measure_case`;
+  await db.$executeRaw`DELETE FROM measure_month`;
   let after = "00000000-0000-0000-0000-000000000000";
   let patients = 0;
   for (;;) {
@@ -51,5 +79,6 @@ export async function rebuildMeasureCasesIfOutdated(db: Db): Promise<number> {
   // Fresh statistics, so the planner reads a period's cases by the index from the first view on (only the owner may;
   // for the app's role this is a warning, and autovacuum gets there soon after).
   await db.$executeRaw`ANALYZE measure_case`;
+  await db.$executeRaw`ANALYZE measure_month`;
   return patients;
 }

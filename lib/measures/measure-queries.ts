@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { MeasureDefinition, Scope } from "./measure-definitions";
 import type { Counts, RowFilter } from "./measure-dto";
-import { monthsBetween } from "./period";
+import { monthLastDay, monthsBetween, shiftDate, wholeMonths } from "./period";
+import { firstOfMonth } from "./measure-cases";
 
 // How a measure is computed for one view: its cases (measure_case, kept current as facts change) dated within the
 // period, and for a patient-level measure only those whose patient's next encounter falls after the period (after the
@@ -59,40 +60,72 @@ function latestIn(scope: Scope, grain: "period" | "month"): Prisma.Sql {
   return Prisma.sql`(c.next_encounter_date IS NULL OR c.next_encounter_date > ${end})`;
 }
 
-const countsWhere = (condition: Prisma.Sql, prefix: string) => Prisma.sql`
-  count(*) FILTER (WHERE ${condition} AND c.excluded IS NULL)::int AS ${Prisma.raw(`${prefix}denominator`)},
-  count(*) FILTER (WHERE ${condition} AND c.excluded IS NULL AND c.numerator)::int AS ${Prisma.raw(`${prefix}numerator`)},
-  count(*) FILTER (WHERE ${condition} AND c.excluded IS NOT NULL)::int AS ${Prisma.raw(`${prefix}excluded`)},
-  count(*) FILTER (WHERE ${condition} AND c.excluded IS NULL AND c.numerator AND c.flag)::int AS ${Prisma.raw(`${prefix}flagged`)}`;
+/**
+ * The rows a period's figures are counted from, each with how many cases it stands for, whether they count for the
+ * period, and whether for their month's trend: the period's whole months from the monthly counts (measure_month),
+ * its partial months from the cases themselves. A patient-level case counts for the period when the patient's next
+ * encounter comes after the period ends; the counts know only that encounter's month, so when the period ends mid-month
+ * the cases whose next encounter falls in the rest of that month are added back from the cases.
+ */
+function countedRows(measure: MeasureDefinition, scope: Scope): Prisma.Sql {
+  const ofMeasure = Prisma.sql`organization_id = ${scope.organizationId}::uuid AND measure = ${measure.number}`;
+  const columns = Prisma.sql`clinician_id, site_id, category, excluded, numerator, flag`;
+  const whole = wholeMonths(scope.from, scope.to);
+  const partial = whole
+    ? Prisma.sql`(c.case_date BETWEEN ${scope.from}::date AND ${shiftDate(whole.first, -1)}::date OR c.case_date BETWEEN ${shiftDate(whole.last, 1)}::date AND ${scope.to}::date)`
+    : Prisma.sql`c.case_date BETWEEN ${scope.from}::date AND ${scope.to}::date`;
+  const perPatient = measure.perPatient;
+  const parts = [
+    Prisma.sql`
+      SELECT ${columns}, ${firstOfMonth(Prisma.sql`c.case_date`)} AS month, 1 AS cases,
+             ${perPatient ? latestIn(scope, "period") : Prisma.sql`true`} AS in_period, true AS in_month
+      FROM measure_case c WHERE c.${ofMeasure} AND ${partial} ${perPatient ? Prisma.sql`AND ${latestIn(scope, "month")}` : Prisma.empty}`,
+  ];
+  if (whole) {
+    const endMonth = firstOfMonth(Prisma.sql`${scope.to}::date`);
+    parts.push(Prisma.sql`
+      SELECT ${columns}, s.month, s.cases,
+             ${perPatient ? Prisma.sql`(s.next_month IS NULL OR s.next_month > ${endMonth})` : Prisma.sql`true`} AS in_period,
+             ${perPatient ? Prisma.sql`(s.next_month IS NULL OR s.next_month > s.month)` : Prisma.sql`true`} AS in_month
+      FROM measure_month s WHERE s.${ofMeasure} AND s.month BETWEEN ${whole.first}::date AND ${whole.last}::date`);
+    if (perPatient && scope.to !== monthLastDay(scope.to)) {
+      parts.push(Prisma.sql`
+        SELECT ${columns}, ${firstOfMonth(Prisma.sql`c.case_date`)} AS month, 1 AS cases, true AS in_period, false AS in_month
+        FROM measure_case c
+        WHERE c.${ofMeasure} AND c.case_date BETWEEN ${whole.first}::date AND ${whole.last}::date
+          AND c.next_encounter_date > ${scope.to}::date AND c.next_encounter_date <= ${monthLastDay(scope.to)}::date`);
+    }
+  }
+  return Prisma.join(parts, " UNION ALL ");
+}
+
+const sums = (condition: Prisma.Sql, prefix: string) => Prisma.sql`
+  COALESCE(sum(c.cases) FILTER (WHERE ${condition} AND c.excluded IS NULL), 0)::int AS ${Prisma.raw(`${prefix}denominator`)},
+  COALESCE(sum(c.cases) FILTER (WHERE ${condition} AND c.excluded IS NULL AND c.numerator), 0)::int AS ${Prisma.raw(`${prefix}numerator`)},
+  COALESCE(sum(c.cases) FILTER (WHERE ${condition} AND c.excluded IS NOT NULL), 0)::int AS ${Prisma.raw(`${prefix}excluded`)},
+  COALESCE(sum(c.cases) FILTER (WHERE ${condition} AND c.excluded IS NULL AND c.numerator AND c.flag), 0)::int AS ${Prisma.raw(`${prefix}flagged`)}`;
 
 type SummaryRow = CountRow & { dimension: Breakdown["dimension"] | "month"; key: string | null; month_denominator: number; month_numerator: number; month_excluded: number; month_flagged: number };
 
-/**
- * In one read of the cases: the period's total, its spread by clinician, site, category and exclusion, and the monthly
- * trend. A month's cases include every case of the period's (a patient latest in the period is latest in their month),
- * so the read takes the month's and counts the period's among them.
- */
+/** In one read: the period's total, its spread by clinician, site, category and exclusion, and the monthly trend. */
 async function summaryOf(tx: Tx, measure: MeasureDefinition, scope: Scope): Promise<{ breakdown: Breakdown[]; trend: (Counts & { month: string })[] }> {
-  const inPeriodToo = measure.perPatient ? latestIn(scope, "period") : Prisma.sql`true`;
   const rows = await tx.$queryRaw<SummaryRow[]>`
     SELECT
       CASE WHEN GROUPING(c.month) = 0 THEN 'month' WHEN GROUPING(c.clinician_id) = 0 THEN 'clinician' WHEN GROUPING(c.site_id) = 0 THEN 'site'
            WHEN GROUPING(c.category) = 0 THEN 'category' WHEN GROUPING(c.excluded) = 0 THEN 'exclusion' ELSE 'total' END AS dimension,
-      CASE WHEN GROUPING(c.month) = 0 THEN c.month WHEN GROUPING(c.clinician_id) = 0 THEN c.clinician_id::text
+      CASE WHEN GROUPING(c.month) = 0 THEN to_char(c.month, 'YYYY-MM') WHEN GROUPING(c.clinician_id) = 0 THEN c.clinician_id::text
            WHEN GROUPING(c.site_id) = 0 THEN COALESCE(c.site_id::text, 'none') WHEN GROUPING(c.category) = 0 THEN c.category
            WHEN GROUPING(c.excluded) = 0 THEN c.excluded END AS key,
-      ${countsWhere(Prisma.sql`c.in_period`, "")},
-      ${countsWhere(Prisma.sql`true`, "month_")}
-    FROM (
-      SELECT c.clinician_id, c.site_id, c.category, c.excluded, c.numerator, c.flag, to_char(c.case_date, 'YYYY-MM') AS month, ${inPeriodToo} AS in_period
-      FROM measure_case c WHERE ${inPeriod(measure, scope, "month")}
-    ) c
+      ${sums(Prisma.sql`c.in_period`, "")},
+      ${sums(Prisma.sql`c.in_month`, "month_")}
+    FROM (${countedRows(measure, scope)}) c
     GROUP BY GROUPING SETS ((), (c.clinician_id), (c.site_id), (c.category), (c.excluded), (c.month))`;
   const breakdown: Breakdown[] = [];
   const byMonth = new Map<string | null, CountRow>();
   for (const { dimension, key, denominator, numerator, excluded, flagged, ...month } of rows) {
     if (dimension === "month") byMonth.set(key, { denominator: month.month_denominator, numerator: month.month_numerator, excluded: month.month_excluded, flagged: month.month_flagged });
-    else breakdown.push({ dimension, key, denominator, numerator, excluded, flagged });
+    // A spread row with nothing in the period (its cases count only for a month's trend) is no row at all.
+    else if (dimension === "total" || denominator + excluded > 0) breakdown.push({ dimension, key, denominator, numerator, excluded, flagged });
   }
   const trend = monthsBetween(scope.from, scope.to).map((month) => ({ month, ...withRate(byMonth.get(month) ?? EMPTY) }));
   return { breakdown, trend };

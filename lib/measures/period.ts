@@ -24,3 +24,25 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return months;
 }
+
+/** The whole calendar months inside a period, as their first and last days, or null when it holds none. */
+export function wholeMonths(from: string, to: string): { first: string; last: string } | null {
+  const start = new Date(`${from}T00:00:00Z`);
+  const end = new Date(`${to}T00:00:00Z`);
+  const first = start.getUTCDate() === 1 ? start : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  const endsMonth = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate() + 1)).getUTCDate() === 1;
+  const last = endsMonth ? end : new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 0));
+  return first <= last ? { first: toIsoDate(first), last: toIsoDate(last) } : null;
+}
+
+/** The day after (days 1) or before (days -1) an ISO date. */
+export function shiftDate(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  return toIsoDate(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() + days)));
+}
+
+/** The last day of the date's month. */
+export function monthLastDay(date: string): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  return toIsoDate(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)));
+}
