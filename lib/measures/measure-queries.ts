@@ -68,7 +68,7 @@ function latestIn(scope: Scope, grain: "period" | "month"): Prisma.Sql {
  * the cases whose next encounter falls in the rest of that month are added back from the cases.
  */
 function countedRows(measure: MeasureDefinition, scope: Scope): Prisma.Sql {
-  const ofMeasure = Prisma.sql`organization_id = ${scope.organizationId}::uuid AND measure = ${measure.number}`;
+  const ofMeasure = (alias: "c" | "s") => Prisma.sql`${Prisma.raw(alias)}.organization_id = ${scope.organizationId}::uuid AND ${Prisma.raw(alias)}.measure = ${measure.number}`;
   const columns = Prisma.sql`clinician_id, site_id, category, excluded, numerator, flag`;
   const whole = wholeMonths(scope.from, scope.to);
   const partial = whole
@@ -79,7 +79,7 @@ function countedRows(measure: MeasureDefinition, scope: Scope): Prisma.Sql {
     Prisma.sql`
       SELECT ${columns}, ${firstOfMonth(Prisma.sql`c.case_date`)} AS month, 1 AS cases,
              ${perPatient ? latestIn(scope, "period") : Prisma.sql`true`} AS in_period, true AS in_month
-      FROM measure_case c WHERE c.${ofMeasure} AND ${partial} ${perPatient ? Prisma.sql`AND ${latestIn(scope, "month")}` : Prisma.empty}`,
+      FROM measure_case c WHERE ${ofMeasure("c")} AND ${partial} ${perPatient ? Prisma.sql`AND ${latestIn(scope, "month")}` : Prisma.empty}`,
   ];
   if (whole) {
     const endMonth = firstOfMonth(Prisma.sql`${scope.to}::date`);
@@ -87,12 +87,12 @@ function countedRows(measure: MeasureDefinition, scope: Scope): Prisma.Sql {
       SELECT ${columns}, s.month, s.cases,
              ${perPatient ? Prisma.sql`(s.next_month IS NULL OR s.next_month > ${endMonth})` : Prisma.sql`true`} AS in_period,
              ${perPatient ? Prisma.sql`(s.next_month IS NULL OR s.next_month > s.month)` : Prisma.sql`true`} AS in_month
-      FROM measure_month s WHERE s.${ofMeasure} AND s.month BETWEEN ${whole.first}::date AND ${whole.last}::date`);
+      FROM measure_month s WHERE ${ofMeasure("s")} AND s.month BETWEEN ${whole.first}::date AND ${whole.last}::date`);
     if (perPatient && scope.to !== monthLastDay(scope.to)) {
       parts.push(Prisma.sql`
         SELECT ${columns}, ${firstOfMonth(Prisma.sql`c.case_date`)} AS month, 1 AS cases, true AS in_period, false AS in_month
         FROM measure_case c
-        WHERE c.${ofMeasure} AND c.case_date BETWEEN ${whole.first}::date AND ${whole.last}::date
+        WHERE ${ofMeasure("c")} AND c.case_date BETWEEN ${whole.first}::date AND ${whole.last}::date
           AND c.next_encounter_date > ${scope.to}::date AND c.next_encounter_date <= ${monthLastDay(scope.to)}::date`);
     }
   }
