@@ -1,12 +1,13 @@
 // A closed-loop load: `clients` callers each repeat `operation` until `durationMs` has passed (or `limit` operations
-// have started), and the figures a benchmark prints from it.
+// have started), pausing `pauseMs` on average between operations when given (people, who read before they click),
+// and the figures a benchmark prints from it.
 
 export type LoadResult = { label: string; latencies: number[]; failures: number; failureKinds: Map<string, number>; seconds: number };
 
 /** The operation returns its own latency in ms (when only part of it is the thing measured), or nothing to time it all. */
 export type Operation = (index: number) => Promise<number | void>;
 
-export async function runLoad(label: string, clients: number, durationMs: number, operation: Operation, limit = Infinity): Promise<LoadResult> {
+export async function runLoad(label: string, clients: number, durationMs: number, operation: Operation, limit = Infinity, pauseMs = 0): Promise<LoadResult> {
   const latencies: number[] = [];
   const failureKinds = new Map<string, number>();
   let started = 0;
@@ -24,6 +25,8 @@ export async function runLoad(label: string, clients: number, durationMs: number
           const kind = error instanceof Error ? error.message.slice(0, 80) : String(error);
           failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
         }
+        // Pauses spread evenly around the mean, so the clients do not move in step.
+        if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs * (0.5 + Math.random())));
       }
     }),
   );
