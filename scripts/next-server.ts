@@ -1,6 +1,6 @@
 // The HTTP server in front of the app: the one place that sees the socket, so the one place that decides the client's
 // address (lib/http/client-address.ts); it also answers 503 while the database is unreachable, seals the audit trail
-// in the background, and stops gracefully. Started by scripts/serve.ts with the database and secrets in place.
+// and counts newly signed visits into the measures in the background, and stops gracefully. Started by scripts/serve.ts with the database and secrets in place.
 //   tsx scripts/next-server.ts [--dev]
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
@@ -9,6 +9,7 @@ import { createPrismaClient, type Db } from "../lib/db/prisma-client";
 import { RETRY_AFTER_SECONDS, serverState, UNAVAILABLE_MESSAGE } from "../lib/db/availability";
 import { startDatabaseMonitor } from "../lib/db/database-monitor";
 import { startAuditSealer } from "../lib/audit/audit-sealer";
+import { startMeasureWorker } from "../lib/measures/measure-cases";
 import { auditChainKey } from "../lib/audit/chain-key";
 import { poolSettings } from "../lib/db/pool-settings";
 import { readLaunchEnv } from "./launch-env";
@@ -27,11 +28,13 @@ const SERVED_WITHOUT_DATABASE = /^\/(api\/health(\/live)?|_next\/static\/.*|favi
 
 const state = serverState();
 // The background work's own small pool, so it never waits behind requests for a connection.
-const background = createPrismaClient(process.env.DATABASE_URL!, { ...poolSettings(env), poolSize: 2 });
+const background = createPrismaClient(process.env.DATABASE_URL!, { ...poolSettings(env), poolSize: 3 });
 const monitor = startDatabaseMonitor(state, () => background.$queryRaw`SELECT 1`, (down) => log(down ? "database unreachable: answering 503 until it is back" : "database reachable again"));
-const sealer = startAuditSealer(background, auditChainKey(), 500, (error) => {
-  if (!state.databaseDown) log(`audit sealing failed (${error instanceof Error ? error.name : "unknown"}); retrying`);
-});
+const backgroundFailure = (what: string) => (error: unknown) => {
+  if (!state.databaseDown) log(`${what} failed (${error instanceof Error ? error.name : "unknown"}); retrying`);
+};
+const sealer = startAuditSealer(background, auditChainKey(), 500, backgroundFailure("audit sealing"));
+const measureWorker = startMeasureWorker(background, 500, backgroundFailure("counting measure cases"));
 
 const app = next({ dev, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
@@ -103,7 +106,7 @@ async function shutdown(signal: string): Promise<void> {
   if (inFlight > 0) log(`${inFlight} request(s) still running after ${env.SHUTDOWN_GRACE_SECONDS} s; stopping anyway`);
   server.closeAllConnections();
   monitor.stop();
-  await sealer.stop();
+  await Promise.all([sealer.stop(), measureWorker.stop()]);
   const appDb = (globalThis as unknown as { backstepDb?: Db }).backstepDb;
   await Promise.allSettled([background.$disconnect(), appDb?.$disconnect()]);
   log("stopped");

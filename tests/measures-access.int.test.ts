@@ -201,3 +201,20 @@ describe("facts written at signing", () => {
     expect(await rederiveOutdatedFacts(testDb())).toEqual({ examined: 0, changed: 0 });
   });
 });
+
+describe("a visit signed in the workspace", () => {
+  it("queues its patient rather than counting in the signing, and the next measure view counts it", async () => {
+    const clinic = await createClinic();
+    const { id } = await startEncounter(clinic.clinician, { patientId: clinic.unreferredPatientId });
+    const signed = assessment({ pain: { durationWeeks: 30, intensity: 7 }, medications: [oxycodone60], opioidSafety: { naloxoneOnHand: false } });
+    await signEncounter(clinic.clinician, { encounterId: id, version: 1, assessment: signed, decisions: [{ target: "alert", itemKey: "mme-50", response: "acknowledged" }] });
+    expect(await testDb().measurePending.count({ where: { patientId: clinic.unreferredPatientId } })).toBe(1);
+    expect(await testDb().measureCase.count({ where: { encounterId: id } })).toBe(0);
+
+    const today = toIsoDate(new Date());
+    const detail = await getMeasure(clinic.auditor, { id: "mme-50-without-naloxone", from: today, to: today, show: "all" });
+    expect(detail.total).toMatchObject({ denominator: 1, numerator: 1 });
+    expect(detail.rows.map((row) => row.encounterId)).toEqual([id]);
+    expect(await testDb().measurePending.count({ where: { patientId: clinic.unreferredPatientId } })).toBe(0);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/prisma-client";
+import { repeatInBackground, type BackgroundPass } from "@/lib/background-pass";
 import { chainHash, CHECKPOINT_EVERY, checkpointSignature, GENESIS_HASH } from "./chain-hash";
 
 // Chains committed events into audit_seal. One sealer at a time across every app process (a transaction-scoped
@@ -47,30 +48,7 @@ export async function sealPendingEvents(db: Db, key: string): Promise<number> {
   }
 }
 
-export type AuditSealer = { stop: () => Promise<void> };
-
-/**
- * Seals on a timer in this process (every app process runs one; the lock makes them take turns), so an event is
- * sealed within about `intervalMs` of its commit. A failed pass (the database away, say) is retried on the next tick.
- * `stop` waits for a pass in progress and runs a last one, so nothing written before shutdown waits for the next start.
- */
-export function startAuditSealer(db: Db, key: string, intervalMs = 500, onError: (error: unknown) => void = () => {}): AuditSealer {
-  let current: Promise<void> | null = null;
-  const pass = () => {
-    current ??= sealPendingEvents(db, key)
-      .then(() => undefined, onError)
-      .finally(() => {
-        current = null;
-      });
-    return current;
-  };
-  const timer = setInterval(() => void pass(), intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await current;
-      await pass();
-    },
-  };
+/** Seals on a timer in this process (every app process runs one; the lock makes them take turns), within about `intervalMs` of each commit. */
+export function startAuditSealer(db: Db, key: string, intervalMs = 500, onError: (error: unknown) => void = () => {}): BackgroundPass {
+  return repeatInBackground(() => sealPendingEvents(db, key), intervalMs, onError);
 }

@@ -25,7 +25,7 @@ import { taperProgress } from "./taper-progress";
 import { taperScheduleFor, type TaperSchedule } from "@/lib/ladder/taper-schedule";
 import { encounterFacts } from "@/lib/measures/encounter-facts";
 import { factRow, linkPreviousEncounters } from "@/lib/measures/fact-store";
-import { refreshMeasureCases } from "@/lib/measures/measure-cases";
+import { queueMeasureCases } from "@/lib/measures/measure-cases";
 import { plainText } from "@/lib/plain-text";
 
 const encounterId = z.uuid({ error: "Encounter id must be a UUID" });
@@ -317,7 +317,7 @@ export async function signEncounter(actor: Actor, input: unknown): Promise<{ ver
     const facts = encounterFacts(assessment, recommendation, factOrders, parsed.decisions);
     await tx.encounterFact.create({ data: factRow({ ...encounter, organizationId: actor.organizationId, clinicianId: actor.userId }, facts) });
     await linkPreviousEncounters(tx, [encounter.patientId]);
-    await refreshMeasureCases(tx, [encounter.patientId]);
+    await queueMeasureCases(tx, [encounter.patientId]);
     await recordAudit(tx, {
       actor,
       action: "encounter.sign",

@@ -1,12 +1,15 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/prisma-client";
+import { repeatInBackground, type BackgroundPass } from "@/lib/background-pass";
 import { MEASURES } from "./measure-definitions";
 
 // measure_case holds every measure's cases, worked out from the facts once, and measure_month counts them by month,
 // so a measure over any period reads whole months from the counts and only its partial months from the cases. A
 // patient's cases depend on the patient's facts alone (the measures look back and ahead only within one patient's
 // encounters), so whenever a patient's facts change, that patient's cases are worked out again and the counts moved by
-// the difference, in the same transaction. A change to the measures' SQL bumps MEASURE_CASES_VERSION, and the next
+// the difference. Signing only queues the patient (measure_pending), so it never waits on counts another signing holds;
+// one worker at a time across processes (an advisory lock) works the queue within a second, and every measure view
+// works it first, so figures are never behind. A change to the measures' SQL bumps MEASURE_CASES_VERSION, and the next
 // start rebuilds both tables.
 
 export const MEASURE_CASES_VERSION = 1;
@@ -40,9 +43,15 @@ async function countCases(tx: Tx, patientIds: string[], sign: 1 | -1): Promise<v
     ON CONFLICT (${KEY}) DO UPDATE SET cases = measure_month.cases + EXCLUDED.cases`;
 }
 
-/** Works out again every measure's cases for these patients, and their counts. Call after their facts (and links) are written. */
+const WORKER_LOCK = 4_182_775;
+
+/**
+ * Works out again every measure's cases for these patients, and their counts. Call after their facts (and links) are
+ * written; it waits for any other worker, so the counts are changed by one transaction at a time.
+ */
 export async function refreshMeasureCases(tx: Tx, patientIds: string[]): Promise<void> {
   if (patientIds.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WORKER_LOCK})`;
   await countCases(tx, patientIds, -1);
   await tx.$executeRaw`DELETE FROM measure_case WHERE patient_id = ANY(${patientIds}::uuid[])`;
   const facts = Prisma.sql`f.patient_id = ANY(${patientIds}::uuid[])`;
@@ -54,6 +63,39 @@ export async function refreshMeasureCases(tx: Tx, patientIds: string[]): Promise
   await countCases(tx, patientIds, 1);
 }
 
+/** Queues these patients, whose facts just changed, for their cases to be worked out again. */
+export async function queueMeasureCases(tx: Tx, patientIds: string[]): Promise<void> {
+  await tx.$executeRaw`INSERT INTO measure_pending (patient_id) SELECT unnest(${patientIds}::uuid[])`;
+}
+
+const QUEUE_BATCH = 1000;
+
+/**
+ * Works out the cases of the queued patients; returns how many queue entries it took. Each entry is removed by its
+ * own id in the transaction that used it, so a patient queued again meanwhile (a visit signed after these facts were
+ * read) stays queued for the next pass.
+ */
+export async function refreshQueuedMeasureCases(db: Db): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const taken = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WORKER_LOCK})`;
+      const queued = await tx.measurePending.findMany({ orderBy: { id: "asc" }, take: QUEUE_BATCH, select: { id: true, patientId: true } });
+      if (queued.length === 0) return 0;
+      await refreshMeasureCases(tx, [...new Set(queued.map((entry) => entry.patientId))]);
+      await tx.measurePending.deleteMany({ where: { id: { in: queued.map((entry) => entry.id) } } });
+      return queued.length;
+    });
+    total += taken;
+    if (taken < QUEUE_BATCH) return total;
+  }
+}
+
+/** Works the queue on a timer in this process (every app process runs one; the lock makes them take turns). */
+export function startMeasureWorker(db: Db, intervalMs = 500, onError: (error: unknown) => void = () => {}): BackgroundPass {
+  return repeatInBackground(() => refreshQueuedMeasureCases(db), intervalMs, onError);
+}
+
 const PATIENTS_PER_BATCH = 2000;
 
 /**
@@ -62,8 +104,11 @@ const PATIENTS_PER_BATCH = 2000;
  */
 export async function rebuildMeasureCasesIfOutdated(db: Db): Promise<number> {
   if (await db.measureCaseBuild.findUnique({ where: { version: MEASURE_CASES_VERSION } })) return 0;
-  await db.$executeRaw`DELETE FROM measure_case`;
-  await db.$executeRaw`DELETE FROM measure_month`;
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WORKER_LOCK})`;
+    await tx.$executeRaw`DELETE FROM measure_case`;
+    await tx.$executeRaw`DELETE FROM measure_month`;
+  });
   let after = "00000000-0000-0000-0000-000000000000";
   let patients = 0;
   for (;;) {

@@ -11,6 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { toIsoDate } from "@/lib/dates";
 import { findMeasure, MEASURES, type MeasureDefinition, type Scope } from "./measure-definitions";
 import { computeMeasure, withRate, type Breakdown, type CaseRow } from "./measure-queries";
+import { refreshQueuedMeasureCases } from "./measure-cases";
 import type { Counts, DashboardMeasure, MeasureDetail, MeasureReport, MeasureRow, MeasureSummary, Period, RowFilter, SpreadRow } from "./measure-dto";
 import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
@@ -56,6 +57,11 @@ function spreadOf(breakdown: Breakdown[], dimension: Breakdown["dimension"], lab
     .sort((a, b) => b.denominator - a.denominator || a.label.localeCompare(b.label));
 }
 
+/** Counts every visit signed so far: works the queue of patients whose cases are still to be worked out (usually empty). */
+function upToDate(): Promise<number> {
+  return refreshQueuedMeasureCases(db());
+}
+
 async function namesOf(organizationId: string) {
   const [users, sites] = await Promise.all([
     db().user.findMany({ where: { organizationId }, select: { id: true, name: true } }),
@@ -79,6 +85,7 @@ export async function listMeasures(actor: Actor, input: unknown): Promise<{ peri
   await authorize(db(), actor, "read", "measure", { action: "measure.dashboard", entityType: "measure" });
   const period = parseInput(periodInput, input);
   const scope = { organizationId: actor.organizationId, ...period };
+  await upToDate();
   const [measures, names] = await Promise.all([
     Promise.all(MEASURES.map(async (measure) => ({ measure, ...(await computeMeasure(measure, scope)) }))),
     namesOf(actor.organizationId),
@@ -124,6 +131,7 @@ export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureD
   await authorize(db(), actor, "read", "measure", { action: "measure.read", entityType: "measure" });
   const { measure, period, filter, pseudonymized } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
+  await upToDate();
   const [{ trend, breakdown, cases }, names] = await Promise.all([
     computeMeasure(measure, scope, { filter, limit: SCREEN_ROWS + 1 }),
     namesOf(actor.organizationId),
@@ -148,6 +156,7 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
   await authorize(db(), actor, "export", "measure", { action: "measure.export", entityType: "measure" });
   const { measure, period, filter, pseudonymized } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
+  await upToDate();
   const [{ cases }, names] = await Promise.all([computeMeasure(measure, scope, { filter, limit: EXPORT_ROWS }), namesOf(actor.organizationId)]);
   const rows = toRows(actor, cases, names, pseudonymized);
   const header = [
@@ -194,6 +203,7 @@ export async function getMeasureReport(actor: Actor, input: unknown): Promise<Me
   const { pseudonymized, ...rest } = parseInput(z.object({ from: z.string().optional(), to: z.string().optional(), pseudonymized: detailInput.shape.pseudonymized }), input);
   const period = parseInput(periodInput, rest);
   const scope = { organizationId: actor.organizationId, ...period };
+  await upToDate();
   const names = await namesOf(actor.organizationId);
   const measures = await Promise.all(
     MEASURES.map(async (measure) => {
