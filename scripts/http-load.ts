@@ -15,6 +15,8 @@ export async function runLoad(label: string, clients: number, durationMs: number
   const deadline = begin + durationMs;
   await Promise.all(
     Array.from({ length: clients }, async () => {
+      // Paced clients start at random moments across one pause, as people arrive, not all in the first millisecond.
+      if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs * Math.random()));
       while (performance.now() < deadline && started < limit) {
         const index = started++;
         const t = performance.now();
