@@ -16,18 +16,18 @@ export const HARNESS_AUDIT_KEY = "app-processes-audit-chain-key-long-enough-001"
 export type Database = { url: string; close: () => Promise<void> };
 type Target = { host: string; port: number } | { path: string };
 
-/** A migrated demo database: in memory (embedded), or a new database on the PostgreSQL server `serverUrl`. */
+/** An empty database made on the PostgreSQL server `serverUrl` for this run; `close` drops it. */
+export async function scratchDatabase(serverUrl: string): Promise<Database> {
+  const name = `backstep_run_${process.pid}_${Date.now()}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), close: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/** A migrated demo database: in memory (embedded), or a scratch database on the PostgreSQL server `serverUrl`. */
 export async function demoDatabase(serverUrl?: string): Promise<Database> {
-  let database: Database;
-  if (serverUrl) {
-    const name = `backstep_run_${process.pid}_${Date.now()}`;
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    database = { url: url.toString(), close: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-  } else {
-    database = await openMemoryDatabase();
-  }
+  const database = serverUrl ? await scratchDatabase(serverUrl) : await openMemoryDatabase();
   await migrate(database.url);
   const prisma = createPrismaClient(database.url);
   await seedDemo(prisma, new Date(new Date().toISOString().slice(0, 10)), HARNESS_SECRET);

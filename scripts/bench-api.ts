@@ -9,11 +9,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { openEmbeddedDatabase } from "../lib/db/embedded-server";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD } from "../prisma/demo-accounts";
-import { callServerAction, signInOverHttp, startLauncher } from "./app-processes";
+import { callServerAction, scratchDatabase, signInOverHttp, startLauncher } from "./app-processes";
 import { expectStatus, formatLoad, percentile, runLoad, throughput, type LoadResult } from "./http-load";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -108,24 +107,13 @@ function verdict(results: LoadResult[]): string[] {
   ];
 }
 
-const name = `backstep_bench_api_${process.pid}`;
-const serverUrl = new URL(SERVER);
-const benchUrl = new URL(SERVER);
-benchUrl.pathname = `/${name}`;
-const admin = async (sql: string) => {
-  const client = new pg.Client({ connectionString: serverUrl.toString() });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-};
-
 const embedded = await bench("embedded database (PGlite)", {}, async (dataDir) => (await openEmbeddedDatabase(join(dataDir, "db"))).url);
-await admin(`CREATE DATABASE "${name}"`);
+const scratch = await scratchDatabase(SERVER);
 let postgres: LoadResult[];
 try {
-  postgres = await bench("PostgreSQL", { DATABASE_URL: benchUrl.toString() }, async () => benchUrl.toString());
+  postgres = await bench("PostgreSQL", { DATABASE_URL: scratch.url }, async () => scratch.url);
 } finally {
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await scratch.close();
 }
 console.log("\naims, embedded:");
 for (const line of verdict(embedded)) console.log(`  ${line}`);

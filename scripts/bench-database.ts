@@ -4,6 +4,7 @@ import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDemo } from "../prisma/seed";
 import { resolveActor } from "../lib/auth/resolve-actor";
 import type { Actor } from "../lib/access/actor";
+import { percentile } from "./http-load";
 
 /**
  * For the server benchmarks: an in-memory embedded database, migrated and filled with the demo data, that the
@@ -31,7 +32,5 @@ export async function demoBenchDatabase(actorEmail: string) {
 
 /** Median and 95th percentile of timings in milliseconds, as printed by the benchmarks. */
 export function summarize(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
-  return `median ${at(0.5)} ms, p95 ${at(0.95)} ms`;
+  return `median ${percentile(samples, 0.5).toFixed(1)} ms, p95 ${percentile(samples, 0.95).toFixed(1)} ms`;
 }

@@ -41,7 +41,9 @@ if (encounters !== 1_000_000) {
 }
 
 const building = performance.now();
-const built = await rebuildMeasureCasesIfOutdated(createPrismaClient(url.toString(), { ...DEFAULT_POOL, statementTimeoutMs: 600_000 }));
+const builder = createPrismaClient(url.toString(), { ...DEFAULT_POOL, statementTimeoutMs: 600_000 });
+const built = await rebuildMeasureCasesIfOutdated(builder);
+await builder.$disconnect();
 if (built) log(`bench: measure cases worked out for ${built.toLocaleString("en-US")} patients in ${((performance.now() - building) / 1000).toFixed(0)} s`);
 
 process.env.DATABASE_URL = url.toString();

@@ -83,7 +83,7 @@ function startOfToday(): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-const SOURCE_ROOTS = ["app", "components", "lib", "prisma", "next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_ROOTS = ["app", "components", "lib", "prisma", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json"];
 
 function buildIsStale(): boolean {
   const marker = join(".next", "BUILD_ID");

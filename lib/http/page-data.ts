@@ -1,7 +1,6 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { isAppError, type FieldIssue } from "@/lib/errors";
-import { noteFailure } from "@/lib/db/availability";
 
 /** Loads a page's data, turning access errors into the matching page: 403, 404 or the sign-in page. */
 export async function pageData<T>(load: () => Promise<T>): Promise<T> {
@@ -13,7 +12,6 @@ export async function pageData<T>(load: () => Promise<T>): Promise<T> {
       if (error.code === "not-found") notFound();
       if (error.code === "unauthenticated") redirect("/sign-in");
     }
-    noteFailure(error);
     throw error;
   }
 }
