@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = [
   "measure.export",
   "measure.report",
   "measure.facts-rederive",
+  "cds.discovery",
+  "cds.hook",
+  "cds.feedback",
+  "cds.refused",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,11 +6,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const MAX_JSON_DEPTH = 32;
 
 /** The body as text, refused when larger than the limit or not of the expected media type. */
-export async function readBodyText(request: Request, mediaType: string): Promise<string> {
+export async function readBodyText(request: Request, mediaType: string, limit: number = MAX_BODY_BYTES): Promise<string> {
   const declared = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (declared !== mediaType) throw new AppError("unsupported-media-type", `Send the body as ${mediaType}.`, [{ path: "(body)", message: `the body must be ${mediaType}` }]);
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw tooLarge();
+  if (length > limit) throw tooLarge(limit);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -19,9 +19,9 @@ export async function readBodyText(request: Request, mediaType: string): Promise
     const { done, value } = await reader.read();
     if (done) break;
     received += value.byteLength;
-    if (received > MAX_BODY_BYTES) {
+    if (received > limit) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -39,8 +39,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-function tooLarge(): AppError {
-  return new AppError("too-large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, [{ path: "(body)", message: `the body must be at most ${MAX_BODY_BYTES / 1024} KB` }]);
+function tooLarge(limit: number): AppError {
+  return new AppError("too-large", `The body is larger than ${limit / 1024} KB.`, [{ path: "(body)", message: `the body must be at most ${limit / 1024} KB` }]);
 }
 
 function invalidBody(message: string): AppError {

@@ -1,0 +1,12 @@
+import { receiveFeedback } from "@/lib/cds/cds-calls";
+import { errorResponse } from "@/lib/http/route-response";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    return await receiveFeedback(request, (await params).id);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import type { JSONWebKeySet } from "jose";
+
+// Who may call Backstep's CDS Hooks services, read once from the environment: the issuers allowed, their public keys
+// (a JWKS file), the public origin their tokens must name as audience, and the FHIR servers Backstep may read.
+export type CdsSettings = {
+  issuers: string[];
+  keys: JSONWebKeySet;
+  publicUrl: string;
+  fhirServers: string[];
+};
+
+const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
+
+const settingsSchema = z.object({
+  CDS_CLIENT_ISS: z.string().transform((value) => value.split(",").map((s) => s.trim()).filter(Boolean)),
+  CDS_CLIENT_JWKS_FILE: z.string().min(1),
+  BACKSTEP_PUBLIC_URL: z.url({ error: "BACKSTEP_PUBLIC_URL must be a URL (the origin EHRs call)" }).transform((value) => new URL(value).origin),
+  CDS_FHIR_ALLOWED_SERVERS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((s) => s.trim().replace(/\/+$/, "")).filter(Boolean))
+    .refine((servers) => servers.every((s) => s.startsWith("https://") || LOOPBACK.test(s)), {
+      error: "CDS_FHIR_ALLOWED_SERVERS takes https:// servers (http only for a loopback address listed explicitly)",
+    }),
+});
+
+const jwksSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).min(1) });
+
+let cached: { settings: CdsSettings | null; from: string } | undefined;
+
+/** The settings, or null when CDS Hooks is not configured (no issuer or no keys). Bad values fail with their name. */
+export function cdsSettings(): CdsSettings | null {
+  const from = [process.env.CDS_CLIENT_ISS, process.env.CDS_CLIENT_JWKS_FILE, process.env.BACKSTEP_PUBLIC_URL, process.env.CDS_FHIR_ALLOWED_SERVERS].join("\n");
+  if (cached?.from === from) return cached.settings;
+  cached = { settings: readSettings(), from };
+  return cached.settings;
+}
+
+function readSettings(): CdsSettings | null {
+  if (!process.env.CDS_CLIENT_ISS || !process.env.CDS_CLIENT_JWKS_FILE) return null;
+  const parsed = settingsSchema.safeParse({ ...process.env, BACKSTEP_PUBLIC_URL: process.env.BACKSTEP_PUBLIC_URL ?? process.env.NEXTAUTH_URL });
+  if (!parsed.success) throw new Error(`Invalid CDS Hooks settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const keys = jwksSchema.safeParse(JSON.parse(readFileSync(parsed.data.CDS_CLIENT_JWKS_FILE, "utf8")));
+  if (!keys.success) throw new Error("CDS_CLIENT_JWKS_FILE must hold a JWKS: { \"keys\": [ ... ] }");
+  return { issuers: parsed.data.CDS_CLIENT_ISS, keys: keys.data as JSONWebKeySet, publicUrl: parsed.data.BACKSTEP_PUBLIC_URL, fhirServers: parsed.data.CDS_FHIR_ALLOWED_SERVERS };
+}
