@@ -128,6 +128,15 @@ describe("hooks", () => {
     expect((await call("backstep-patient-view", elsewhere)).status).toBe(412);
   });
 
+  it("takes resources from generic prefetch keys and Bundle entries, and names what it could not read", async () => {
+    const body = patientView({ prefetch: { item1: { response: { status: "200 OK" }, resource: patient }, item2: bundle(oxycodone, temazepam), item3: null } });
+    const response = await call("backstep-patient-view", body);
+    expect(response.status).toBe(200);
+    const { cards } = (await response.json()) as { cards: { detail?: string; source: { topic: { code: string } } }[] };
+    expect(cards.map((c) => c.source.topic.code)).toEqual(expect.arrayContaining(["opioid-benzodiazepine", "assessment-incomplete"]));
+    expect(cards.find((c) => c.source.topic.code === "assessment-incomplete")?.detail).toMatch(/diagnoses: could not be read/);
+  });
+
   it("checks order-select's selections against the draft orders", async () => {
     const draft = { ...oxycodone, id: "d1", status: "draft" };
     const body = { hook: "order-select", hookInstance: randomUUID(), context: { userId: "Practitioner/1", patientId: "Patient/p1", draftOrders: bundle(draft), selections: ["MedicationRequest/other"] }, prefetch };

@@ -6,7 +6,9 @@ import { PREFETCH, type PrefetchKey } from "./cds-services";
 
 // The chart for one hook call: prefetched data first; each key the EHR did not send is read from its FHIR server
 // with the access token it gave (in parallel, each with a deadline). The token is used for these reads only: never
-// stored, never logged. `null` means "nothing"; an OperationOutcome or a failed read means "unknown", named in `unread`.
+// stored, never logged. `null` means "nothing"; an OperationOutcome or a failed read means "unknown", named in
+// `unread`. Only the patient and the medication list are required (412 when neither sent nor readable); without the
+// rest the cards say what was not read.
 const READ_TIMEOUT_MS = 800;
 
 export class PrefetchUnavailable extends Error {}
@@ -15,51 +17,54 @@ export type FetchedChart = { chart: Chart; unread: string[] };
 
 const KEY_LABEL: Record<PrefetchKey, string> = { patient: "the patient", conditions: "diagnoses", medications: "medications", observations: "observations", procedures: "procedures" };
 
+/** Without the patient and the medication list there is nothing to judge: those keys must come, one way or another. */
+const REQUIRED: PrefetchKey[] = ["patient", "medications"];
+const KEY_TYPE: Record<PrefetchKey, string> = { patient: "Patient", conditions: "Condition", medications: "MedicationRequest", observations: "Observation", procedures: "Procedure" };
+
 export async function fetchChart(request: CdsRequest, allowedServers: string[]): Promise<FetchedChart> {
   const keys = Object.keys(PREFETCH) as PrefetchKey[];
-  const absent = keys.filter((key) => !(key in request.prefetch));
+  // Resources are taken by type from every prefetch value, whatever its key: some EHRs send generic keys (item1...)
+  // or wrap a resource in a Bundle entry.
+  const prefetched = Object.values(request.prefetch).flatMap(resourcesIn);
+  const unread = keys.filter((key) => textOf(objectOf(request.prefetch[key])?.resourceType) === "OperationOutcome").map((key) => KEY_LABEL[key]);
+  const absent = keys.filter((key) => !(key in request.prefetch) && !prefetched.some((r) => r.resourceType === KEY_TYPE[key]));
   const canRead = request.fhirServer !== undefined && request.fhirAuthorization && allowedServers.includes(request.fhirServer);
-  if (absent.length && !canRead) throw new PrefetchUnavailable(`prefetch lacks ${absent.join(", ")} and no allowed fhirServer with fhirAuthorization was given`);
-  const unread: string[] = [];
-  const values = await Promise.all(
-    keys.map(async (key) => {
-      if (key in request.prefetch) return request.prefetch[key];
-      const read = await readFhir(`${request.fhirServer}/${PREFETCH[key].replaceAll("{{context.patientId}}", encodeURIComponent(request.patientId))}`, request.fhirAuthorization?.access_token as string);
-      if (read === undefined) unread.push(KEY_LABEL[key]);
-      return read ?? null;
+  const needed = absent.filter((key) => REQUIRED.includes(key));
+  if (needed.length && !canRead) throw new PrefetchUnavailable(`prefetch lacks ${needed.join(", ")} and no allowed fhirServer with fhirAuthorization was given`);
+  const read = await Promise.all(
+    absent.map(async (key) => {
+      if (!canRead) {
+        unread.push(KEY_LABEL[key]);
+        return [];
+      }
+      const value = await readFhir(`${request.fhirServer}/${PREFETCH[key].replaceAll("{{context.patientId}}", encodeURIComponent(request.patientId))}`, request.fhirAuthorization?.access_token as string);
+      if (value === undefined || textOf(objectOf(value)?.resourceType) === "OperationOutcome") unread.push(KEY_LABEL[key]);
+      return resourcesIn(value);
     }),
   );
-  const byKey = Object.fromEntries(keys.map((key, i) => [key, values[i]])) as Record<PrefetchKey, unknown>;
-  for (const key of keys) if (textOf(objectOf(byKey[key])?.resourceType) === "OperationOutcome" && !unread.includes(KEY_LABEL[key])) unread.push(KEY_LABEL[key]);
-
-  const patient = objectOf(byKey.patient);
-  const medicationResources = new Map<string, FhirJson>();
-  const medications = resourcesOf(byKey.medications, "MedicationRequest", medicationResources);
+  const resources = [...prefetched, ...read.flat()];
+  const ofType = (type: string) => resources.filter((r) => r.resourceType === type);
+  const medicationResources = new Map(ofType("Medication").flatMap((m) => (textOf(m.id) ? [[`Medication/${textOf(m.id)}`, m] as const] : [])));
   return {
     chart: {
-      patient: textOf(patient?.resourceType) === "Patient" ? patient : undefined,
-      conditions: resourcesOf(byKey.conditions, "Condition"),
-      medications: medications.filter((m) => ["active", "on-hold", undefined].includes(textOf(m.status))),
-      observations: resourcesOf(byKey.observations, "Observation"),
-      procedures: resourcesOf(byKey.procedures, "Procedure"),
+      patient: ofType("Patient")[0],
+      conditions: ofType("Condition"),
+      medications: ofType("MedicationRequest").filter((m) => ["active", "on-hold", undefined].includes(textOf(m.status))),
+      observations: ofType("Observation"),
+      procedures: ofType("Procedure"),
       medicationResources,
     },
     unread,
   };
 }
 
-/** The resources of one type in a Bundle (or a lone resource); Medication resources included are kept for references. */
-function resourcesOf(value: unknown, type: string, medications?: Map<string, FhirJson>): FhirJson[] {
+/** The resources in a prefetch value or a FHIR answer: a Bundle's entries, a Bundle entry, or a lone resource. */
+function resourcesIn(value: unknown): FhirJson[] {
   const single = objectOf(value);
   if (!single) return [];
-  const resources = single.resourceType === "Bundle" ? listOf(single.entry).map((e) => objectOf(objectOf(e)?.resource)) : [single];
-  const found: FhirJson[] = [];
-  for (const resource of resources) {
-    if (!resource) continue;
-    if (resource.resourceType === type) found.push(resource);
-    else if (resource.resourceType === "Medication" && medications && textOf(resource.id)) medications.set(`Medication/${textOf(resource.id)}`, resource);
-  }
-  return found;
+  if (single.resourceType === "Bundle") return listOf(single.entry).flatMap((e) => resourcesIn(objectOf(e)?.resource));
+  if (single.resourceType === undefined) return resourcesIn(single.resource);
+  return textOf(single.resourceType) && single.resourceType !== "OperationOutcome" ? [single] : [];
 }
 
 async function readFhir(url: string, accessToken: string): Promise<unknown> {
