@@ -64,5 +64,5 @@ function toSignIn(request: NextRequest, error?: string): NextResponse {
 }
 
 export const config = {
-  matcher: ["/((?!api/|cds-services|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|cds-services|smart/|\\.well-known/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,23 +1,20 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as discoveryRoute } from "../app/cds-services/route";
 import { POST as serviceRoute } from "../app/cds-services/[id]/route";
 import { POST as feedbackRoute } from "../app/cds-services/[id]/feedback/route";
+import { createEhrClient, EHR_ISSUER as ISSUER, type Claims, type EhrClient } from "./support/ehr-client";
 import { testDb } from "./support/fixtures";
 
 // The CDS Hooks service as an EHR meets it: a JWT-signing client, a loopback FHIR server behind fhirAuthorization,
 // and every malformed or forged request.
 const ORIGIN = "https://backstep.test";
-const ISSUER = "https://ehr.test";
 const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
-let key: CryptoKey;
+let ehr: EhrClient;
 let otherKey: CryptoKey;
 let fhir: Server;
 let fhirBase: string;
@@ -37,16 +34,8 @@ const bundle = (...resources: object[]) => ({ resourceType: "Bundle", type: "sea
 const prefetch = { patient, conditions: bundle(backPain), medications: bundle(oxycodone, temazepam), observations: bundle(), procedures: null };
 
 beforeAll(async () => {
-  ({ privateKey: key } = await generateKeyPair("ES384", { extractable: true }));
-  const pair = await generateKeyPair("ES384", { extractable: true });
-  otherKey = pair.privateKey;
-  const { publicKey } = await (async () => {
-    const jwk = await exportJWK(key);
-    const { d: _private, ...publicJwk } = jwk;
-    return { publicKey: { ...publicJwk, kid: "ehr-1", alg: "ES384" } };
-  })();
-  const dir = mkdtempSync(join(tmpdir(), "cds-"));
-  writeFileSync(join(dir, "jwks.json"), JSON.stringify({ keys: [publicKey] }));
+  ehr = await createEhrClient();
+  otherKey = (await generateKeyPair("ES384", { extractable: true })).privateKey;
   fhir = createServer((req, res) => {
     fhirCalls.push({ url: req.url ?? "", authorization: req.headers.authorization });
     if (req.headers.authorization !== "Bearer fhir-token") return void res.writeHead(401).end();
@@ -56,23 +45,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => fhir.listen(0, "127.0.0.1", resolve));
   fhirBase = `http://127.0.0.1:${(fhir.address() as AddressInfo).port}/fhir`;
-  Object.assign(process.env, { CDS_CLIENT_ISS: `${ISSUER},https://other-ehr.test`, CDS_CLIENT_JWKS_FILE: join(dir, "jwks.json"), BACKSTEP_PUBLIC_URL: ORIGIN, CDS_FHIR_ALLOWED_SERVERS: fhirBase });
+  Object.assign(process.env, { CDS_CLIENT_ISS: `${ISSUER},https://other-ehr.test`, CDS_CLIENT_JWKS_FILE: ehr.jwksFile, BACKSTEP_PUBLIC_URL: ORIGIN, CDS_FHIR_ALLOWED_SERVERS: fhirBase });
 });
 
 afterAll(() => new Promise<void>((resolve) => fhir.close(() => resolve())));
 
-type Claims = { iss?: string; aud?: string; exp?: number; iat?: number; jti?: string };
-async function token(path: string, claims: Claims = {}, options: { alg?: string; kid?: string; signer?: CryptoKey } = {}): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({})
-    .setProtectedHeader({ alg: options.alg ?? "ES384", kid: options.kid ?? "ehr-1", typ: "JWT" })
-    .setIssuer(claims.iss ?? ISSUER)
-    .setAudience(claims.aud ?? `${ORIGIN}${path}`)
-    .setIssuedAt(claims.iat ?? now)
-    .setExpirationTime(claims.exp ?? now + 60)
-    .setJti(claims.jti ?? randomUUID())
-    .sign(options.signer ?? key);
-}
+const token = (path: string, claims: Claims = {}, options: { alg?: string; kid?: string; signer?: CryptoKey } = {}) => ehr.token(`${ORIGIN}${path}`, claims, options);
 
 async function call(service: string, body: unknown, bearer?: string): Promise<Response> {
   const path = `/cds-services/${service}`;

@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   "cds.hook",
   "cds.feedback",
   "cds.refused",
+  "smart.launch",
+  "ehr-link.create",
+  "ehr-link.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

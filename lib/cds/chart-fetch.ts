@@ -31,30 +31,34 @@ export async function fetchChart(request: CdsRequest, allowedServers: string[]):
   const canRead = request.fhirServer !== undefined && request.fhirAuthorization && allowedServers.includes(request.fhirServer);
   const needed = absent.filter((key) => REQUIRED.includes(key));
   if (needed.length && !canRead) throw new PrefetchUnavailable(`prefetch lacks ${needed.join(", ")} and no allowed fhirServer with fhirAuthorization was given`);
+  const fetched = canRead ? await readFhirChart(request.fhirServer as string, request.fhirAuthorization?.access_token as string, request.patientId, absent) : { resources: [], unread: absent.map((key) => KEY_LABEL[key]) };
+  return { chart: chartOf([...prefetched, ...fetched.resources]), unread: [...unread, ...fetched.unread] };
+}
+
+/** The chart's resources read from a FHIR server with an access token, one search per key, in parallel. */
+export async function readFhirChart(server: string, accessToken: string, patientId: string, keys: PrefetchKey[] = Object.keys(PREFETCH) as PrefetchKey[]): Promise<{ resources: FhirJson[]; unread: string[] }> {
+  const unread: string[] = [];
   const read = await Promise.all(
-    absent.map(async (key) => {
-      if (!canRead) {
-        unread.push(KEY_LABEL[key]);
-        return [];
-      }
-      const value = await readFhir(`${request.fhirServer}/${PREFETCH[key].replaceAll("{{context.patientId}}", encodeURIComponent(request.patientId))}`, request.fhirAuthorization?.access_token as string);
+    keys.map(async (key) => {
+      const value = await readFhir(`${server}/${PREFETCH[key].replaceAll("{{context.patientId}}", encodeURIComponent(patientId))}`, accessToken);
       if (value === undefined || textOf(objectOf(value)?.resourceType) === "OperationOutcome") unread.push(KEY_LABEL[key]);
       return resourcesIn(value);
     }),
   );
-  const resources = [...prefetched, ...read.flat()];
+  return { resources: read.flat(), unread };
+}
+
+/** The chart the mapping reads, from resources of any kind. */
+export function chartOf(resources: FhirJson[]): Chart {
   const ofType = (type: string) => resources.filter((r) => r.resourceType === type);
   const medicationResources = new Map(ofType("Medication").flatMap((m) => (textOf(m.id) ? [[`Medication/${textOf(m.id)}`, m] as const] : [])));
   return {
-    chart: {
-      patient: ofType("Patient")[0],
-      conditions: ofType("Condition"),
-      medications: ofType("MedicationRequest").filter((m) => ["active", "on-hold", undefined].includes(textOf(m.status))),
-      observations: ofType("Observation"),
-      procedures: ofType("Procedure"),
-      medicationResources,
-    },
-    unread,
+    patient: ofType("Patient")[0],
+    conditions: ofType("Condition"),
+    medications: ofType("MedicationRequest").filter((m) => ["active", "on-hold", undefined].includes(textOf(m.status))),
+    observations: ofType("Observation"),
+    procedures: ofType("Procedure"),
+    medicationResources,
   };
 }
 

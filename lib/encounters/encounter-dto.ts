@@ -23,6 +23,9 @@ export type EncounterDecision = {
  */
 export type EncounterOrder = { id: string; kind: string; code: string; medicationAction: "new" | "continue" | "change" | "stop" | null; detail: unknown; supply: Supply | null; orderedAt: string };
 
+/** A visit opened from the EHR: where its facts came from, which it filled, and what the chart lacked. */
+export type EhrSource = { issuer: string; mappingVersion: string; filled: string[]; missing: string[]; notChecked: string[] };
+
 export type EncounterDetail = {
   id: string;
   patient: { id: string; name: string; mrn: string; ageYears: number; sex: string };
@@ -45,4 +48,5 @@ export type EncounterDetail = {
    * organization sets the guideline profile; null once signed.
    */
   draft: { orders: OrderInput[]; decisions: DecisionInput[]; taper: TaperProgress | null; profileLocked: boolean } | null;
+  ehrSource: EhrSource | null;
 };

@@ -16,7 +16,7 @@ import { visiblePatients } from "@/lib/patients/patient-scope";
 import { carryForward } from "./carry-forward";
 import type { TherapyId } from "@/lib/ladder/vocabulary";
 import { checkDecisions } from "./check-decisions";
-import type { EncounterDetail } from "./encounter-dto";
+import type { EhrSource, EncounterDetail } from "./encounter-dto";
 import type { DecisionReason } from "./decision-reasons";
 import { decisionInput, draftInput, orderInput, signInput, type DecisionInput, type OrderInput } from "./sign-input";
 import { NALOXONE_ORDER, orderCode, storedMedicationOrder, toVisitOrderIssues, withDraftedOrders } from "./visit-orders";
@@ -118,6 +118,7 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
         draftOrders: true,
         draftDecisions: true,
         signedAt: true,
+        ehrSource: true,
         clinician: { select: { name: true } },
         patient: { select: { id: true, givenName: true, familyName: true, mrn: true, birthDate: true, sex: true } },
         recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
@@ -171,8 +172,12 @@ export async function getEncounter(actor: Actor, id: unknown): Promise<Encounter
             profileLocked: !row.organization.profileSwitchAllowed,
           }
         : null,
+    ehrSource: ehrSourceOf(row.ehrSource),
   };
 }
+
+const ehrSourceSchema = z.object({ issuer: z.string(), mappingVersion: z.string(), filled: z.array(z.string()), missing: z.array(z.string()), notChecked: z.array(z.string()) });
+const ehrSourceOf = (value: unknown): EhrSource | null => ehrSourceSchema.safeParse(value).data ?? null;
 
 function withOrganizationSettings(assessment: Partial<AssessmentInput>, settings: { adherenceThresholdPercent: number }): Partial<AssessmentInput> {
   return { ...assessment, settings: { adherenceThresholdPercent: settings.adherenceThresholdPercent } };

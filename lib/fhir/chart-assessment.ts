@@ -33,6 +33,8 @@ export type ChartReading = {
   /** Whether the chart gave the pain's duration and intensity. Without them the Assessment carries placeholders
    *  (0 weeks, 0/10) that only the medication-safety rules, which never read pain, may be judged on. */
   painKnown: boolean;
+  /** The pain facts the chart did give, for a visit to start from. */
+  painFacts: { durationWeeks?: number; intensity?: number; radicular?: true };
   /** The RxNorm-mapped medicines, for matching this visit's draft orders. */
   readings: MedicationReading[];
 };
@@ -207,7 +209,12 @@ export function readChart(chart: Chart, asOf: string): ChartReading {
           medications,
           opioidSafety: { naloxoneOnHand, pdmpReviewedDaysAgo: pdmp ?? null, ...(urineDrugTest !== undefined ? { urineDrugTestDaysAgo: urineDrugTest } : {}) },
         };
-  return { assessment, missing, unassessed, doseNotes, minor, readings, painKnown: durationWeeks !== undefined && intensity !== undefined };
+  const painFacts = {
+    ...(durationWeeks !== undefined ? { durationWeeks: Math.min(durationWeeks, 5200) } : {}),
+    ...(intensity !== undefined ? { intensity: clampScore(intensity) } : {}),
+    ...(activeCodes.some(RADICULAR) ? { radicular: true as const } : {}),
+  };
+  return { assessment, missing, unassessed, doseNotes, minor, readings, painKnown: durationWeeks !== undefined && intensity !== undefined, painFacts };
 }
 
 function sexOf(patient: FhirJson | undefined): { sex?: "female" | "male" | "other" | "unknown" } {

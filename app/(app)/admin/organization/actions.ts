@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
 import { createSite, updateOrganizationSettings, updateSite } from "@/lib/organizations/organization-data";
+import { createEhrLink, deleteEhrLink } from "@/lib/organizations/ehr-links-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 
 // Form values arrive as text; "on" is a ticked box. The data functions check every field.
@@ -40,4 +41,12 @@ export async function updateSiteAction(_previous: ActionResult | null, form: For
   return run(async () =>
     updateSite(await requireApiActor(), { id: field(form, "id"), name: field(form, "name"), phone: field(form, "phone"), address: field(form, "address"), retired: ticked(form, "retired") }),
   );
+}
+
+export async function createEhrLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return run(async () => createEhrLink(await requireApiActor(), { issuer: field(form, "issuer"), fhirUser: field(form, "fhirUser"), userId: field(form, "userId") }));
+}
+
+export async function deleteEhrLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return run(async () => deleteEhrLink(await requireApiActor(), { id: field(form, "id") }));
 }

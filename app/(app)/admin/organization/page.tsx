@@ -5,12 +5,15 @@ import { getOrganizationSettings } from "@/lib/organizations/organization-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { NewSiteForm, SettingsForm, SiteForm } from "@/components/admin/organization-forms";
+import { EhrLinkRow, NewEhrLinkForm } from "@/components/admin/ehr-link-forms";
+import { listEhrLinks } from "@/lib/organizations/ehr-links-data";
 
 export const metadata: Metadata = { title: "Organization" };
 
 export default async function OrganizationPage() {
   const actor = await requireActor();
   const { sites, ...settings } = await pageData(() => getOrganizationSettings(actor));
+  const ehr = await pageData(() => listEhrLinks(actor));
   return (
     <>
       <PageHeader title="Organization" subtitle="Settings every new visit starts with, and the practices and PT clinics. Each change is kept in the audit trail." />
@@ -25,6 +28,22 @@ export default async function OrganizationPage() {
           ))}
           <h3 className="mt-4 mb-2 text-sm font-semibold">Add a site</h3>
           <NewSiteForm />
+        </Card>
+        <Card title="Opening Backstep from the EHR">
+          {ehr.configured ? (
+            <>
+              <p className="mb-2 text-sm text-muted">
+                A clinician who opens Backstep from the EHR (SMART launch) is signed in as the Backstep clinician linked to their EHR user here, and only then. Each change is kept in the audit trail.
+              </p>
+              {ehr.links.map((link) => (
+                <EhrLinkRow key={link.id} link={link} />
+              ))}
+              <h3 className="mt-4 mb-2 text-sm font-semibold">Link an EHR user</h3>
+              <NewEhrLinkForm issuers={ehr.issuers} clinicians={ehr.clinicians} />
+            </>
+          ) : (
+            <p className="text-sm text-muted">Not set up on this server: see SMART_ISSUERS in the README.</p>
+          )}
         </Card>
       </div>
     </>

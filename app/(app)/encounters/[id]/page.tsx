@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EncounterWorkspace } from "@/components/encounters/encounter-workspace";
 import { SignedEncounter } from "@/components/encounters/signed-encounter";
 import { ReplayCard } from "@/components/encounters/replay-card";
+import { EhrSourceNote } from "@/components/encounters/ehr-source-note";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -28,6 +29,7 @@ export default async function EncounterPage({ params }: { params: Promise<{ id: 
           </>
         }
       />
+      {encounter.ehrSource && encounter.status === "draft" && <EhrSourceNote source={encounter.ehrSource} />}
       {editable && encounter.draft ? (
         <EncounterWorkspace
           encounterId={encounter.id}
