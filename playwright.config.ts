@@ -1,8 +1,14 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { writeSmartClientKey } from "./tests/support/smart-client-key";
+import { E2E_EHR_PORT } from "./tests/support/test-ehr";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+// Backstep's SMART client key for the test EHR the launch journey starts (e2e/ehr.spec.ts).
+const SMART_KEY_FILE = ".data/e2e-smart-client-key.json";
+mkdirSync(".data", { recursive: true });
+if (!existsSync(SMART_KEY_FILE)) writeSmartClientKey(SMART_KEY_FILE);
 
 // Debian's Chromium when present (Playwright cannot download its own browsers everywhere); CHROMIUM_PATH overrides.
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -35,6 +41,15 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     // Each journey reuses a session signed in at the start of the run: the idle limit must outlast the whole run.
-    env: { PORT: String(PORT), BACKSTEP_DATA_DIR: ".data/e2e", BACKSTEP_MODE: "demo", SESSION_IDLE_MINUTES: "60" },
+    env: {
+      PORT: String(PORT),
+      BACKSTEP_DATA_DIR: ".data/e2e",
+      BACKSTEP_MODE: "demo",
+      SESSION_IDLE_MINUTES: "60",
+      SMART_ISSUERS: `http://127.0.0.1:${E2E_EHR_PORT}/fhir`,
+      SMART_CLIENT_ID: "backstep-e2e",
+      SMART_PRIVATE_KEY_FILE: SMART_KEY_FILE,
+      BACKSTEP_PUBLIC_URL: baseURL,
+    },
   },
 });

@@ -1,6 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as discoveryRoute } from "../app/cds-services/route";
@@ -8,6 +11,7 @@ import { POST as serviceRoute } from "../app/cds-services/[id]/route";
 import { POST as feedbackRoute } from "../app/cds-services/[id]/feedback/route";
 import { createEhrClient, EHR_ISSUER as ISSUER, type Claims, type EhrClient } from "./support/ehr-client";
 import { testDb } from "./support/fixtures";
+import { writeSmartClientKey } from "./support/smart-client-key";
 
 // The CDS Hooks service as an EHR meets it: a JWT-signing client, a loopback FHIR server behind fhirAuthorization,
 // and every malformed or forged request.
@@ -87,6 +91,21 @@ describe("hooks", () => {
     expect(event?.detail).toMatchObject({ cardCodes: expect.arrayContaining(["opioid-benzodiazepine"]) });
     // Codes, ids and timings only: no medicine, card text or resource reaches the trail.
     expect(JSON.stringify(event?.detail)).not.toMatch(/temazepam|oxycodone|Consider/i);
+  });
+
+  it("links the info card to the Backstep visit through a SMART launch when the launch is set up", async () => {
+    const keyFile = join(mkdtempSync(join(tmpdir(), "smart-")), "key.json");
+    writeSmartClientKey(keyFile);
+    Object.assign(process.env, { SMART_ISSUERS: "https://ehr.test/fhir", SMART_CLIENT_ID: "backstep", SMART_PRIVATE_KEY_FILE: keyFile });
+    try {
+      const body = patientView();
+      const { cards } = (await (await call("backstep-patient-view", body)).json()) as { cards: { links?: { type: string; url: string; appContext?: string }[]; source: { topic: { code: string } } }[] };
+      // No pain score in this chart: the info card says the assessment is incomplete, and opens the visit to finish it.
+      const info = cards.find((c) => c.source.topic.code === "assessment-incomplete");
+      expect(info?.links).toEqual([{ label: "Open the Backstep visit", url: `${ORIGIN}/smart/launch`, type: "smart", appContext: JSON.stringify({ hookInstance: body.hookInstance }) }]);
+    } finally {
+      delete process.env.SMART_ISSUERS;
+    }
   });
 
   it("reads the FHIR server with the given token when prefetch is missing, and the same cards come back", async () => {

@@ -12,6 +12,8 @@ import { checkCdsRequest } from "./cds-request";
 import { CDS_SERVICES, serviceById } from "./cds-services";
 import { fetchChart, PrefetchUnavailable } from "./chart-fetch";
 import { hookCards } from "./hook-cards";
+import type { Link } from "./cards";
+import { smartSettings } from "@/lib/smart/smart-settings";
 
 // The CDS Hooks endpoints' work: trust the caller, check the request, read the chart, answer with cards, and record
 // each call in the audit trail (issuer, hook, patient reference, card codes and ids, time taken; never card text,
@@ -81,7 +83,7 @@ export async function callService(request: Request, serviceId: string): Promise<
     if (!(error instanceof PrefetchUnavailable)) throw error;
     return Response.json({ error: "prefetch-unavailable", message: error.message }, { status: 412 });
   }
-  const outcome = hookCards(hookRequest, fetched.chart, fetched.unread, toIsoDate(new Date()), []);
+  const outcome = hookCards(hookRequest, fetched.chart, fetched.unread, toIsoDate(new Date()), await visitLinks(hookRequest.hookInstance));
   await recordAudit(db(), {
     actor: null,
     action: "cds.hook",
@@ -100,6 +102,12 @@ export async function callService(request: Request, serviceId: string): Promise<
     },
   });
   return Response.json({ cards: outcome.cards });
+}
+
+/** A SMART link that opens the Backstep visit from a card, when the SMART launch is set up. */
+async function visitLinks(hookInstance: string): Promise<Link[]> {
+  const smart = await smartSettings();
+  return smart ? [{ label: "Open the Backstep visit", url: `${smart.publicUrl}/smart/launch`, type: "smart", appContext: JSON.stringify({ hookInstance }) }] : [];
 }
 
 const feedbackSchema = z.object({

@@ -6,6 +6,9 @@ import { createLocalJWKSet, generateKeyPair, jwtVerify, SignJWT, type JSONWebKey
 // A test EHR for SMART App Launch: its SMART configuration, an authorization server (authorization code with PKCE,
 // private_key_jwt client authentication checked against Backstep's published keys, an ID token with fhirUser), and a
 // FHIR server that answers only with the access token it issued. Launch ids name the user and the patient.
+/** Where the browser journeys' test EHR listens. */
+export const E2E_EHR_PORT = Number(process.env.E2E_EHR_PORT ?? 3199);
+
 export type TestEhr = {
   fhirBase: string;
   /** The chart the FHIR server holds, by resource type; a test may change it. */
