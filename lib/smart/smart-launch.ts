@@ -34,19 +34,31 @@ const hash = (value: string) => createHash("sha256").update(value).digest("base6
 const insecureFor = (url: string) => (isLoopback(url) ? { [oauth.allowInsecureRequests]: true } : {});
 export const callbackUrl = (settings: SmartSettings) => `${settings.publicUrl}/smart/callback`;
 
+type SmartConfiguration = z.infer<typeof smartConfiguration>;
+/** Each EHR's configuration, kept a few minutes: a burst of launches (or of forged ones) makes one request to it. */
+const configurations = new Map<string, { configuration: SmartConfiguration; until: number }>();
+const CONFIGURATION_TTL_MS = 5 * 60_000;
+
+async function configurationOf(iss: string): Promise<SmartConfiguration> {
+  const kept = configurations.get(iss);
+  if (kept && kept.until > Date.now()) return kept.configuration;
+  try {
+    const response = await fetch(`${iss}/.well-known/smart-configuration`, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS), redirect: "error" });
+    const configuration = smartConfiguration.parse(await response.json());
+    configurations.set(iss, { configuration, until: Date.now() + CONFIGURATION_TTL_MS });
+    return configuration;
+  } catch {
+    throw new SmartLaunchRefused("The EHR's SMART configuration could not be read.", 502);
+  }
+}
+
 /** Checks the launch, records its state, and gives the authorization URL and the browser's binding value. */
 export async function beginLaunch(settings: SmartSettings, params: URLSearchParams): Promise<{ authorizeUrl: string; binding: string }> {
   const iss = params.get("iss")?.replace(/\/+$/, "");
   const launch = params.get("launch");
   if (!iss || !launch) throw new SmartLaunchRefused("The EHR must send iss and launch.");
   if (!settings.issuers.includes(iss)) throw new SmartLaunchRefused("This EHR is not allowed to launch Backstep.", 403);
-  let configuration: z.infer<typeof smartConfiguration>;
-  try {
-    const response = await fetch(`${iss}/.well-known/smart-configuration`, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS), redirect: "error" });
-    configuration = smartConfiguration.parse(await response.json());
-  } catch {
-    throw new SmartLaunchRefused("The EHR's SMART configuration could not be read.", 502);
-  }
+  const configuration = await configurationOf(iss);
   const lacking = ["launch-ehr", "client-confidential-asymmetric"].filter((capability) => !configuration.capabilities.includes(capability));
   if (!configuration.code_challenge_methods_supported.includes("S256")) lacking.push("PKCE S256");
   if (lacking.length) throw new SmartLaunchRefused(`The EHR does not offer what Backstep needs: ${lacking.join(", ")}.`, 502);
