@@ -10,7 +10,9 @@ import { GET as discoveryRoute } from "../app/cds-services/route";
 import { POST as serviceRoute } from "../app/cds-services/[id]/route";
 import { POST as feedbackRoute } from "../app/cds-services/[id]/feedback/route";
 import { createEhrClient, EHR_ISSUER as ISSUER, type Claims, type EhrClient } from "./support/ehr-client";
-import { testDb } from "./support/fixtures";
+import { createClinic, testDb } from "./support/fixtures";
+import { getMeasure } from "../lib/measures/measures-data";
+import { listAuditEvents } from "../lib/audit/audit-data";
 import { writeSmartClientKey } from "./support/smart-client-key";
 
 // The CDS Hooks service as an EHR meets it: a JWT-signing client, a loopback FHIR server behind fhirAuthorization,
@@ -212,5 +214,37 @@ describe("feedback", () => {
     expect(response.status).toBe(400);
     const { issues } = (await response.json()) as { issues: { path: string }[] };
     expect(issues.map((i) => i.path).sort()).toEqual(["feedback.0.acceptedSuggestions", "feedback.0.outcomeTimestamp"].sort());
+  });
+});
+
+describe("the auditors' view of the EHR's answers", () => {
+  it("puts an issuer's calls in its organization's trail and counts overridden critical cards beside measure 6", async () => {
+    const clinic = await createClinic();
+    const { slug } = await testDb().organization.findUniqueOrThrow({ where: { id: clinic.organizationId }, select: { slug: true } });
+    process.env.CDS_CLIENT_ORGANIZATIONS = `${ISSUER}=${slug}`;
+    try {
+      const body = patientView();
+      const { cards } = (await (await call("backstep-patient-view", body)).json()) as { cards: { uuid: string; indicator: string; source: { topic: { code: string } } }[] };
+      const critical = cards.filter((c) => c.indicator === "critical" && c.source.topic.code === "opioid-benzodiazepine");
+      const warning = cards.find((c) => c.indicator === "warning");
+      expect(critical).toHaveLength(1);
+      expect(warning).toBeDefined();
+      const feedbackPath = "/cds-services/backstep-patient-view/feedback";
+      const answer = async (feedback: object[]) =>
+        feedbackRoute(new Request(`${ORIGIN}${feedbackPath}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await token(feedbackPath)}` }, body: JSON.stringify({ feedback }) }), { params: Promise.resolve({ id: "backstep-patient-view" }) });
+      const now = new Date().toISOString();
+      // A warning card's answer is not a critical alert's; the critical card is answered, then overridden with a reason.
+      expect((await answer([{ card: warning?.uuid, outcome: "overridden", outcomeTimestamp: now }])).status).toBe(200);
+      expect((await answer([{ card: critical[0]?.uuid, outcome: "accepted", acceptedSuggestions: [{ id: "x" }], outcomeTimestamp: now }])).status).toBe(200);
+      expect((await answer([{ card: critical[0]?.uuid, outcome: "overridden", overrideReason: { reason: { code: "benefit-outweighs-risk" } }, outcomeTimestamp: now }])).status).toBe(200);
+
+      const today = now.slice(0, 10);
+      const detail = await getMeasure(clinic.auditor, { id: "critical-alert-overrides", from: today, to: today });
+      expect(detail.ehrOverrides).toEqual({ answered: 1, overridden: 1, withReason: 1, byAlert: [{ alert: "opioid-benzodiazepine", answered: 1, overridden: 1 }] });
+      const trail = await listAuditEvents(clinic.auditor, {});
+      expect(trail.items.filter((e) => e.action.startsWith("cds.")).map((e) => e.action)).toEqual(expect.arrayContaining(["cds.hook", "cds.feedback"]));
+    } finally {
+      delete process.env.CDS_CLIENT_ORGANIZATIONS;
+    }
   });
 });

@@ -36,6 +36,15 @@ async function trustedClient(request: Request, path: string): Promise<{ settings
   }
 }
 
+/** The organization an issuer's calls belong to (CDS_CLIENT_ORGANIZATIONS), or null when none is set. */
+const organizationIds = new Map<string, string | null>();
+async function organizationOf(settings: CdsSettings, issuer: string): Promise<string | null> {
+  const slug = settings.organizations.get(issuer);
+  if (!slug) return null;
+  if (!organizationIds.has(slug)) organizationIds.set(slug, (await db().organization.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null);
+  return organizationIds.get(slug) ?? null;
+}
+
 /** Records the token's id until it expires; false when another call already used it. */
 async function firstUse(issuer: string, jti: string, expiresAt: Date): Promise<boolean> {
   const inserted = await db().$executeRaw`
@@ -61,7 +70,7 @@ async function bodyOf(request: Request): Promise<{ ok: true; body: unknown } | {
 export async function discovery(request: Request): Promise<Response> {
   const trusted = await trustedClient(request, "/cds-services");
   if (trusted instanceof Response) return trusted;
-  await recordAudit(db(), { actor: null, action: "cds.discovery", outcome: "success", detail: { issuer: trusted.client.issuer } });
+  await recordAudit(db(), { actor: null, action: "cds.discovery", outcome: "success", organizationId: await organizationOf(trusted.settings, trusted.client.issuer), detail: { issuer: trusted.client.issuer } });
   return Response.json({ services: CDS_SERVICES });
 }
 
@@ -88,6 +97,7 @@ export async function callService(request: Request, serviceId: string): Promise<
     actor: null,
     action: "cds.hook",
     outcome: "success",
+    organizationId: await organizationOf(trusted.settings, trusted.client.issuer),
     entityType: "cds-hook-instance",
     entityId: hookRequest.hookInstance,
     detail: {
@@ -98,6 +108,7 @@ export async function callService(request: Request, serviceId: string): Promise<
       patientReference: `Patient/${hookRequest.patientId}`,
       cards: outcome.cards.map((c) => c.uuid),
       cardCodes: outcome.cards.map((c) => c.source.topic?.code ?? "none"),
+      criticalCards: outcome.cards.filter((c) => c.indicator === "critical").map((c) => c.uuid),
       latencyMs: Math.round(performance.now() - started),
     },
   });
@@ -134,12 +145,14 @@ export async function receiveFeedback(request: Request, serviceId: string): Prom
   if (!read.ok) return read.response;
   const parsed = feedbackSchema.safeParse(read.body);
   if (!parsed.success) return invalid(toFieldIssues(parsed.error));
+  const organizationId = await organizationOf(trusted.settings, trusted.client.issuer);
   await db().$transaction(async (tx) => {
     for (const entry of parsed.data.feedback) {
       await recordAudit(tx, {
         actor: null,
         action: "cds.feedback",
         outcome: "success",
+        organizationId,
         entityType: "cds-card",
         entityId: entry.card,
         detail: {

@@ -10,6 +10,8 @@ export type CdsSettings = {
   keys: JSONWebKeySet;
   publicUrl: string;
   fhirServers: string[];
+  /** The organization (by its short name) whose audit trail and measures each issuer's calls belong to. */
+  organizations: Map<string, string>;
 };
 
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
@@ -25,6 +27,12 @@ const settingsSchema = z.object({
     .refine((servers) => servers.every((s) => s.startsWith("https://") || LOOPBACK.test(s)), {
       error: "CDS_FHIR_ALLOWED_SERVERS takes https:// servers (http only for a loopback address listed explicitly)",
     }),
+  CDS_CLIENT_ORGANIZATIONS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine((pairs) => pairs.every((pair) => /^\S+=[a-z0-9-]+$/.test(pair)), { error: "CDS_CLIENT_ORGANIZATIONS takes issuer=organization-short-name pairs, comma-separated" })
+    .transform((pairs) => new Map(pairs.map((pair) => [pair.slice(0, pair.lastIndexOf("=")), pair.slice(pair.lastIndexOf("=") + 1)]))),
 });
 
 const jwksSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).min(1) });
@@ -33,7 +41,7 @@ let cached: { settings: CdsSettings | null; from: string } | undefined;
 
 /** The settings, or null when CDS Hooks is not configured (no issuer or no keys). Bad values fail with their name. */
 export function cdsSettings(): CdsSettings | null {
-  const from = [process.env.CDS_CLIENT_ISS, process.env.CDS_CLIENT_JWKS_FILE, process.env.BACKSTEP_PUBLIC_URL, process.env.CDS_FHIR_ALLOWED_SERVERS].join("\n");
+  const from = [process.env.CDS_CLIENT_ISS, process.env.CDS_CLIENT_JWKS_FILE, process.env.BACKSTEP_PUBLIC_URL, process.env.CDS_FHIR_ALLOWED_SERVERS, process.env.CDS_CLIENT_ORGANIZATIONS].join("\n");
   if (cached?.from === from) return cached.settings;
   cached = { settings: readSettings(), from };
   return cached.settings;
@@ -45,5 +53,11 @@ function readSettings(): CdsSettings | null {
   if (!parsed.success) throw new Error(`Invalid CDS Hooks settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const keys = jwksSchema.safeParse(JSON.parse(readFileSync(parsed.data.CDS_CLIENT_JWKS_FILE, "utf8")));
   if (!keys.success) throw new Error("CDS_CLIENT_JWKS_FILE must hold a JWKS: { \"keys\": [ ... ] }");
-  return { issuers: parsed.data.CDS_CLIENT_ISS, keys: keys.data as JSONWebKeySet, publicUrl: parsed.data.BACKSTEP_PUBLIC_URL, fhirServers: parsed.data.CDS_FHIR_ALLOWED_SERVERS };
+  return {
+    issuers: parsed.data.CDS_CLIENT_ISS,
+    keys: keys.data as JSONWebKeySet,
+    publicUrl: parsed.data.BACKSTEP_PUBLIC_URL,
+    fhirServers: parsed.data.CDS_FHIR_ALLOWED_SERVERS,
+    organizations: parsed.data.CDS_CLIENT_ORGANIZATIONS,
+  };
 }

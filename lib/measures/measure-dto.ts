@@ -31,6 +31,8 @@ export type MeasureRow = {
 
 export type RowFilter = { show: "numerator" | "denominator" | "excluded" | "all"; clinician?: string; site?: string; month?: string; category?: string };
 
+export type EhrOverrides = { answered: number; overridden: number; withReason: number; byAlert: { alert: string; answered: number; overridden: number }[] };
+
 export type MeasureDetail = MeasureSummary & {
   byClinician: SpreadRow[];
   bySite: SpreadRow[];
@@ -41,6 +43,8 @@ export type MeasureDetail = MeasureSummary & {
   rows: MeasureRow[];
   /** True when more rows matched than are shown; the CSV export has them all. */
   truncated: boolean;
+  /** Measure 6 only: the same answers received from the EHR's CDS Hooks feedback. */
+  ehrOverrides: EhrOverrides | null;
 };
 
 export type DashboardMeasure = MeasureSummary & { byClinician: SpreadRow[]; bySite: SpreadRow[] };

@@ -15,6 +15,7 @@ import { refreshQueuedMeasureCases } from "./measure-cases";
 import type { Counts, DashboardMeasure, MeasureDetail, MeasureReport, MeasureRow, MeasureSummary, Period, RowFilter, SpreadRow } from "./measure-dto";
 import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
+import { ehrCriticalOverrides } from "./ehr-overrides";
 import { monthsBetween, defaultPeriod } from "./period";
 
 const SCREEN_ROWS = 200;
@@ -132,9 +133,10 @@ export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureD
   const { measure, period, filter, pseudonymized } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
   await upToDate();
-  const [{ trend, breakdown, cases }, names] = await Promise.all([
+  const [{ trend, breakdown, cases }, names, ehrOverrides] = await Promise.all([
     computeMeasure(measure, scope, { filter, limit: SCREEN_ROWS + 1 }),
     namesOf(actor.organizationId),
+    measure.id === "critical-alert-overrides" ? ehrCriticalOverrides(scope) : null,
   ]);
   const spread = (dimension: Breakdown["dimension"], labels?: Map<string, string>) => spreadOf(breakdown, dimension, labels);
   await audited(actor, "measure.read", { measure: measure.id, ...period, ...filter, pseudonymized });
@@ -148,6 +150,7 @@ export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureD
     pseudonymized,
     rows: toRows(actor, cases.slice(0, SCREEN_ROWS), names, pseudonymized),
     truncated: cases.length > SCREEN_ROWS,
+    ehrOverrides,
   };
 }
 

@@ -105,6 +105,25 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
           <MeasureTrend measure={detail} />
         </Card>
       </div>
+      {detail.ehrOverrides && (
+        <Card title="In the EHR (CDS Hooks)" className="mt-4">
+          <p className="text-sm">
+            {detail.ehrOverrides.answered
+              ? `${detail.ehrOverrides.overridden} of ${detail.ehrOverrides.answered} critical cards answered in the EHR were overridden (${detail.ehrOverrides.withReason} with a coded reason).`
+              : "No critical card shown in the EHR was answered in this period."}{" "}
+            Counted beside the visits, not in the figure above: the EHR reports a card's answer by its id, without the visit.
+          </p>
+          {detail.ehrOverrides.byAlert.length > 0 && (
+            <ul className="mt-2 ml-5 list-disc text-sm">
+              {detail.ehrOverrides.byAlert.map((row) => (
+                <li key={row.alert}>
+                  {row.alert}: {row.overridden} of {row.answered} overridden
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
       <section aria-label="Spread" className="mt-6 grid gap-4 2xl:grid-cols-2">
         <SpreadTable
           title="By month"
