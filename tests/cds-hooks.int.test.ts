@@ -5,6 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as discoveryRoute } from "../app/cds-services/route";
 import { POST as serviceRoute } from "../app/cds-services/[id]/route";
@@ -158,6 +159,18 @@ describe("hooks", () => {
     const answer = (await response.json()) as { error: string; issues: { path: string }[] };
     expect(answer.error).toBe("invalid-request");
     expect(answer.issues.map((i) => i.path)).toContain(path);
+  });
+
+  it("never answers 500, whatever JSON arrives in the request or in its prefetched resources", async () => {
+    const junk = fc.oneof(fc.jsonValue(), fc.record({ hook: fc.constant("patient-view"), hookInstance: fc.string(), context: fc.jsonValue(), prefetch: fc.jsonValue() }));
+    const resources = fc.dictionary(fc.constantFrom("patient", "conditions", "medications", "observations", "procedures", "item1"), fc.jsonValue());
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(junk, resources.map((prefetch) => patientView({ prefetch }))), async (body) => {
+        const response = await call("backstep-patient-view", body);
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it("answers 404 for a service it does not have", async () => {

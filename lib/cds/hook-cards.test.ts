@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { recommend } from "@/lib/ladder/evaluate";
 import type { Chart } from "@/lib/fhir/chart-assessment";
@@ -108,5 +109,42 @@ describe("order hooks", () => {
     const draft = { ...med("d2", "meperidine hydrochloride 50 MG Oral Tablet", 4), status: "draft" };
     const { cards } = hookCards(hook("order-select", [draft]), chart, [], ASOF, []);
     expect(cards.find((c) => c.source.topic?.code === "medication-not-assessed")?.summary).toMatch(/meperidine/);
+  });
+});
+
+describe("charts as EHRs send them", () => {
+  it("never throw, whatever shape the resources' fields take", () => {
+    const value = fc.oneof(fc.jsonValue(), fc.constant({ coding: [{ system: "http://loinc.org", code: "72514-3" }] }), fc.constant([{ timing: { repeat: { frequency: 2, period: 1, periodUnit: "d" } } }]));
+    const resource = (type: string) =>
+      fc.record(
+        {
+          resourceType: fc.constant(type),
+          id: fc.oneof(fc.string(), fc.integer()),
+          status: fc.oneof(fc.constantFrom("active", "final", "draft"), fc.jsonValue()),
+          code: value,
+          clinicalStatus: value,
+          medicationCodeableConcept: fc.oneof(value, fc.constant({ coding: [{ system: RXNORM, code: "1049502" }] })),
+          dosageInstruction: value,
+          onsetDateTime: fc.oneof(fc.string(), fc.constant("2026-02-30"), fc.constant("2026")),
+          effectiveDateTime: fc.oneof(fc.string(), fc.constant("2026-11-30")),
+          valueQuantity: value,
+          birthDate: fc.oneof(fc.string(), fc.constant("1960-01-01")),
+        },
+        { requiredKeys: ["resourceType"] },
+      );
+    fc.assert(
+      fc.property(
+        fc.option(resource("Patient"), { nil: undefined }),
+        fc.array(resource("Condition"), { maxLength: 4 }),
+        fc.array(resource("MedicationRequest"), { maxLength: 4 }),
+        fc.array(resource("Observation"), { maxLength: 4 }),
+        fc.array(resource("MedicationRequest"), { maxLength: 2 }),
+        (patient, conditions, medications, observations, orders) => {
+          const chart = chartOf({ patient: patient as Chart["patient"], conditions, medications, observations });
+          expect(() => hookCards(hook("order-sign", orders), chart, [], ASOF, [])).not.toThrow();
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
