@@ -3,17 +3,10 @@
 import { useActionState } from "react";
 import { createEhrLinkAction, deleteEhrLinkAction } from "@/app/(app)/admin/organization/actions";
 import type { EhrLinks, EhrLinkView } from "@/lib/organizations/ehr-links-data";
-import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
+import { FormOutcome, fieldErrorsOf } from "@/components/ui/form-outcome";
 import { SelectField, TextField } from "@/components/ui/field";
 
-function Outcome({ result, saved }: { result: ActionResult | null; saved: string }) {
-  return (
-    <p role="status" aria-live="polite" className={`text-sm ${result && !result.ok ? "text-critical" : "text-muted"}`}>
-      {result ? (result.ok ? saved : result.message) : ""}
-    </p>
-  );
-}
 
 export function EhrLinkRow({ link }: { link: EhrLinkView }) {
   const [result, action, pending] = useActionState(deleteEhrLinkAction, null);
@@ -26,14 +19,14 @@ export function EhrLinkRow({ link }: { link: EhrLinkView }) {
       <Button type="submit" variant="secondary" disabled={pending}>
         Remove
       </Button>
-      <Outcome result={result} saved="Removed." />
+      <FormOutcome result={result} saved="Removed." />
     </form>
   );
 }
 
 export function NewEhrLinkForm({ issuers, clinicians }: Pick<EhrLinks, "issuers" | "clinicians">) {
   const [result, action, pending] = useActionState(createEhrLinkAction, null);
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const errors = fieldErrorsOf(result);
   return (
     <form action={action} aria-label="New EHR link" className="grid items-end gap-3 sm:grid-cols-[2fr_2fr_2fr_auto]">
       <SelectField label="EHR" name="issuer" id="ehr-link-issuer" error={errors.issuer} options={issuers.map((issuer) => ({ value: issuer, label: issuer }))} />
@@ -43,7 +36,7 @@ export function NewEhrLinkForm({ issuers, clinicians }: Pick<EhrLinks, "issuers"
         Link
       </Button>
       <div className="sm:col-span-4">
-        <Outcome result={result} saved="Linked: this EHR user now opens Backstep as that clinician." />
+        <FormOutcome result={result} saved="Linked: this EHR user now opens Backstep as that clinician." />
       </div>
     </form>
   );

@@ -3,24 +3,16 @@
 import { useActionState } from "react";
 import { createSiteAction, updateSettingsAction, updateSiteAction } from "@/app/(app)/admin/organization/actions";
 import type { OrganizationSettings, SiteView } from "@/lib/organizations/organization-data";
-import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
+import { FormOutcome, fieldErrorsOf } from "@/components/ui/form-outcome";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ADHERENCE_THRESHOLD_RANGE, DEFAULT_ADHERENCE_THRESHOLD_PERCENT } from "@/lib/ladder/adequacy";
 
-function Outcome({ result, saved }: { result: ActionResult | null; saved: string }) {
-  return (
-    <p role="status" aria-live="polite" className={`text-sm ${result && !result.ok ? "text-critical" : "text-muted"}`}>
-      {result ? (result.ok ? saved : result.message) : ""}
-    </p>
-  );
-}
 
-const errorsOf = (result: ActionResult | null) => (result && !result.ok ? result.fieldErrors : {});
 
 export function SettingsForm({ settings }: { settings: Omit<OrganizationSettings, "sites"> }) {
   const [result, action, pending] = useActionState(updateSettingsAction, null);
-  const errors = errorsOf(result);
+  const errors = fieldErrorsOf(result);
   return (
     <form action={action} aria-label="Organization settings" className="max-w-lg space-y-4">
       <TextField label="Name" name="name" defaultValue={settings.name} error={errors.name} />
@@ -56,14 +48,14 @@ export function SettingsForm({ settings }: { settings: Omit<OrganizationSettings
       <Button type="submit" disabled={pending}>
         Save settings
       </Button>
-      <Outcome result={result} saved="Settings saved. New visits start with them." />
+      <FormOutcome result={result} saved="Settings saved. New visits start with them." />
     </form>
   );
 }
 
 export function SiteForm({ site }: { site: SiteView }) {
   const [result, action, pending] = useActionState(updateSiteAction, null);
-  const errors = errorsOf(result);
+  const errors = fieldErrorsOf(result);
   const prefix = `site-${site.id}`;
   return (
     <form action={action} aria-label={`Site ${site.name}`} className="grid items-end gap-3 border-b border-line py-3 sm:grid-cols-[2fr_1fr_2fr_auto_auto]">
@@ -79,7 +71,7 @@ export function SiteForm({ site }: { site: SiteView }) {
         Save
       </Button>
       <div className="sm:col-span-5">
-        <Outcome result={result} saved="Saved." />
+        <FormOutcome result={result} saved="Saved." />
       </div>
     </form>
   );
@@ -87,7 +79,7 @@ export function SiteForm({ site }: { site: SiteView }) {
 
 export function NewSiteForm() {
   const [result, action, pending] = useActionState(createSiteAction, null);
-  const errors = errorsOf(result);
+  const errors = fieldErrorsOf(result);
   return (
     <form action={action} aria-label="New site" className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_1fr_2fr_auto]">
       <TextField label="Name" name="name" id="new-site-name" error={errors.name} />
@@ -107,7 +99,7 @@ export function NewSiteForm() {
         Add site
       </Button>
       <div className="sm:col-span-5">
-        <Outcome result={result} saved="Site added." />
+        <FormOutcome result={result} saved="Site added." />
       </div>
     </form>
   );
