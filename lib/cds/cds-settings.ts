@@ -1,13 +1,14 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import type { JSONWebKeySet } from "jose";
+import { createLocalJWKSet, type JSONWebKeySet } from "jose";
 
 // Who may call Backstep's CDS Hooks services, read once from the environment: the issuers allowed, their public keys
 // (a JWKS file), the public origin their tokens must name as audience, and the FHIR servers Backstep may read.
 export type CdsSettings = {
   issuers: string[];
-  keys: JSONWebKeySet;
+  /** Their public keys, as a key set that imports each key once and keeps it. */
+  keys: ReturnType<typeof createLocalJWKSet>;
   publicUrl: string;
   fhirServers: string[];
   /** The organization (by its short name) whose audit trail and measures each issuer's calls belong to. */
@@ -55,7 +56,7 @@ function readSettings(): CdsSettings | null {
   if (!keys.success) throw new Error("CDS_CLIENT_JWKS_FILE must hold a JWKS: { \"keys\": [ ... ] }");
   return {
     issuers: parsed.data.CDS_CLIENT_ISS,
-    keys: keys.data as JSONWebKeySet,
+    keys: createLocalJWKSet(keys.data as JSONWebKeySet),
     publicUrl: parsed.data.BACKSTEP_PUBLIC_URL,
     fhirServers: parsed.data.CDS_FHIR_ALLOWED_SERVERS,
     organizations: parsed.data.CDS_CLIENT_ORGANIZATIONS,

@@ -1,5 +1,5 @@
 import "server-only";
-import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
 import type { CdsSettings } from "./cds-settings";
 
 // "Trusting CDS Clients" (CDS Hooks 2.0): every call carries a JWT the EHR signed with its private key. Accepted
@@ -36,7 +36,7 @@ export async function verifyCdsClient(authorization: string | null, endpointUrl:
 
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, createLocalJWKSet(settings.keys), {
+    ({ payload } = await jwtVerify(token, settings.keys, {
       algorithms: CDS_ALGORITHMS,
       issuer: settings.issuers,
       audience: endpointUrl,
