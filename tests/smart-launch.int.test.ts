@@ -101,9 +101,11 @@ describe("SMART EHR launch", () => {
     expect(JSON.stringify(encounter)).not.toContain(token);
   });
 
-  it("finds the same patient at the next launch instead of making another", async () => {
-    const response = await launch(ehr.launch("Practitioner/dr-1", "ehr-p1"));
+  it("finds the same patient at the next launch instead of making another, and ties a card's launch to its hook call", async () => {
+    const response = await launch(ehr.launch("Practitioner/dr-1", "ehr-p1", JSON.stringify({ hookInstance: "hook-from-card" })));
     expect(response.status).toBe(303);
+    const encounterId = response.headers.get("location")?.split("/").pop() ?? "";
+    expect(await testDb().auditEvent.findFirst({ where: { action: "smart.launch", entityId: encounterId, outcome: "success" }, orderBy: { id: "desc" }, select: { detail: true } })).toMatchObject({ detail: { hookInstance: "hook-from-card" } });
     expect(await testDb().patient.count({ where: { organizationId: clinic.organizationId, givenName: "Ana", familyName: "Ruiz" } })).toBe(1);
   });
 

@@ -48,9 +48,19 @@ export async function openEhrVisit(tokens: LaunchTokens, sourceAddress: string |
       notChecked: [...reading.unassessed, ...reading.doseNotes],
     };
     await tx.encounter.update({ where: { id: encounterId }, data: { assessment: assessment as Prisma.InputJsonValue, ehrSource: source as Prisma.InputJsonValue, version: { increment: 1 } } });
-    await recordAudit(tx, { actor, action: "smart.launch", outcome: "success", entityType: "encounter", entityId: encounterId, patientId, detail: { issuer: tokens.issuer, fhirUser: tokens.fhirUser, filled: filled.length, missing: source.missing.length } });
+    await recordAudit(tx, { actor, action: "smart.launch", outcome: "success", entityType: "encounter", entityId: encounterId, patientId, detail: { issuer: tokens.issuer, fhirUser: tokens.fhirUser, filled: filled.length, missing: source.missing.length, hookInstance: hookInstanceOf(tokens.appContext) } });
   });
   return { userId: user.id, encounterId };
+}
+
+/** The CDS Hooks call whose card opened this launch (its link's appContext), so the trail ties the card to the visit. */
+function hookInstanceOf(appContext: string | null): string | null {
+  try {
+    const value = (JSON.parse(appContext ?? "null") as { hookInstance?: unknown } | null)?.hookInstance;
+    return typeof value === "string" ? value.slice(0, 200) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The Backstep patient for the EHR's patient: linked before, or found by record number, or made now. */

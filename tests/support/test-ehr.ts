@@ -15,14 +15,14 @@ export type TestEhr = {
   resources: Record<string, object[]>;
   /** What the authorization server saw, for tests to check. */
   seen: { tokenRequests: number; fhirAuthorizations: string[] };
-  launch: (fhirUser: string, patient: string) => string;
+  launch: (fhirUser: string, patient: string, appContext?: string) => string;
   close: () => Promise<void>;
 };
 
 export async function startTestEhr(options: { port?: number; clientId: string; backstepKeys: () => Promise<JSONWebKeySet> }): Promise<TestEhr> {
   const { privateKey } = await generateKeyPair("RS256");
-  const launches = new Map<string, { fhirUser: string; patient: string }>();
-  const codes = new Map<string, { challenge: string; redirectUri: string; fhirUser: string; patient: string }>();
+  const launches = new Map<string, { fhirUser: string; patient: string; appContext?: string }>();
+  const codes = new Map<string, { challenge: string; redirectUri: string; fhirUser: string; patient: string; appContext?: string }>();
   const accessTokens = new Set<string>();
   const seen = { tokenRequests: 0, fhirAuthorizations: [] as string[] };
   const resources: Record<string, object[]> = {};
@@ -78,7 +78,7 @@ export async function startTestEhr(options: { port?: number; clientId: string; b
           .setIssuedAt()
           .setExpirationTime("5m")
           .sign(privateKey);
-        return json(200, { access_token: accessToken, token_type: "Bearer", expires_in: 300, scope: "launch openid fhirUser patient/*.rs", patient: grant.patient, id_token: idToken });
+        return json(200, { access_token: accessToken, token_type: "Bearer", expires_in: 300, scope: "launch openid fhirUser patient/*.rs", patient: grant.patient, id_token: idToken, ...(grant.appContext ? { appContext: grant.appContext } : {}) });
       }
       if (url.pathname.startsWith("/fhir/")) {
         const authorization = req.headers.authorization ?? "";
@@ -101,9 +101,9 @@ export async function startTestEhr(options: { port?: number; clientId: string; b
     fhirBase: `${base}/fhir`,
     resources,
     seen,
-    launch: (fhirUser, patient) => {
+    launch: (fhirUser, patient, appContext) => {
       const id = randomUUID();
-      launches.set(id, { fhirUser, patient });
+      launches.set(id, { fhirUser, patient, appContext });
       return id;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
