@@ -173,6 +173,18 @@ describe("hooks", () => {
     );
   });
 
+  it("reads the body as JSON whatever media type is declared: text that is not JSON is a 400, JSON sent as text is answered", async () => {
+    const path = "/cds-services/backstep-patient-view";
+    const send = async (body: string, type?: string) =>
+      serviceRoute(new Request(`${ORIGIN}${path}`, { method: "POST", headers: { ...(type ? { "content-type": type } : {}), authorization: `Bearer ${await token(path)}` }, body }), { params: Promise.resolve({ id: "backstep-patient-view" }) });
+    const notJson = await send("not json", "text/plain");
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ error: "invalid-request", issues: [{ path: "(body)", message: "the request body must be JSON" }] });
+    expect((await send(JSON.stringify(patientView()), "text/plain;charset=UTF-8")).status).toBe(200);
+    const tooBig = await send(JSON.stringify({ ...patientView(), padding: "x".repeat(1024 * 1024) }), "application/json");
+    expect(tooBig.status).toBe(413);
+  });
+
   it("answers 404 for a service it does not have", async () => {
     expect((await call("no-such-service", patientView())).status).toBe(404);
   });

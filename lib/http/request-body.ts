@@ -5,10 +5,10 @@ import { AppError } from "@/lib/errors";
 export const MAX_BODY_BYTES = 64 * 1024;
 const MAX_JSON_DEPTH = 32;
 
-/** The body as text, refused when larger than the limit or not of the expected media type. */
-export async function readBodyText(request: Request, mediaType: string, limit: number = MAX_BODY_BYTES): Promise<string> {
+/** The body as text, refused when larger than the limit or not of the expected media type (null: any). */
+export async function readBodyText(request: Request, mediaType: string | null, limit: number = MAX_BODY_BYTES): Promise<string> {
   const declared = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (declared !== mediaType) throw new AppError("unsupported-media-type", `Send the body as ${mediaType}.`, [{ path: "(body)", message: `the body must be ${mediaType}` }]);
+  if (mediaType !== null && declared !== mediaType) throw new AppError("unsupported-media-type", `Send the body as ${mediaType}.`, [{ path: "(body)", message: `the body must be ${mediaType}` }]);
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > limit) throw tooLarge(limit);
   if (!request.body) return "";
