@@ -31,6 +31,9 @@ for (const trial of [
     await form.getByLabel("Pain (0-10)").fill("6");
     await form.getByRole("button", { name: "Save visit" }).click();
     await expect(therapist.getByRole("region", { name: "Visits" }).getByRole("listitem")).toHaveCount(visit + 1);
+    // Confirmed and cleared, so the next visit is not saved as a copy of this one.
+    await expect(form.getByRole("status")).toHaveText(/^Visit of 2026-\d\d-\d\d saved/);
+    await expect(form.getByLabel("Home program adherence %")).toHaveValue("");
   }
   const discharge = therapist.getByRole("form", { name: "Discharge" });
   await discharge.getByLabel("Outcome").selectOption("not-improved");

@@ -86,6 +86,26 @@ describe("the clinic's handling of a referral", () => {
     expect(next.ok && next.recommendation.alerts.map((a) => a.code)).toContain("low-adherence");
   });
 
+  it("refuses adherence out of range, and a discharge without a chosen outcome, with field messages", async () => {
+    await updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "accept" });
+    const bad = await failure(recordVisit(clinic.therapist, { referralId: clinic.referralId, date: "2026-09-01", attended: true, adherencePercent: 150 }));
+    expect(bad?.issues).toEqual([{ path: "adherencePercent", message: "Adherence is 0-100%" }]);
+    await visits(3, 80);
+    const unchosen = await failure(dischargeReferral(clinic.therapist, { referralId: clinic.referralId, outcome: "", recommendation: "Done." }));
+    expect(unchosen?.issues).toEqual([{ path: "outcome", message: "Choose the outcome: improved, partly improved, not improved or worse" }]);
+  });
+
+  it("needs a reason to discharge a course of under a week, and passes it to the referring doctor", async () => {
+    await updateReferral(clinic.therapist, { referralId: clinic.referralId, action: "accept" });
+    await recordVisit(clinic.therapist, { referralId: clinic.referralId, date: "2026-09-01", attended: true, adherencePercent: 80 });
+    const why = await failure(dischargeReferral(clinic.therapist, { referralId: clinic.referralId, outcome: "improved", recommendation: "Goals met." }));
+    expect(why?.issues).toEqual([{ path: "shortCourseReason", message: "The attended visits span 0 weeks: say why the course ends so soon (the referring doctor reads it)" }]);
+    expect((await testDb().referral.findUniqueOrThrow({ where: { id: clinic.referralId } })).status).toBe("in_progress");
+    const summary = await dischargeReferral(clinic.therapist, { referralId: clinic.referralId, outcome: "improved", recommendation: "Goals met.", shortCourseReason: "Moved out of the area" });
+    expect(summary).toMatchObject({ weeks: 0, shortCourseReason: "Moved out of the area" });
+    expect((await getReferral(clinic.clinician, clinic.referralId)).discharge).toMatchObject({ shortCourseReason: "Moved out of the area" });
+  });
+
   it("cannot discharge a referral that is not in progress", async () => {
     expect((await failure(dischargeReferral(clinic.therapist, { referralId: clinic.referralId, outcome: "improved", recommendation: "x" })))?.code).toBe("conflict");
   });

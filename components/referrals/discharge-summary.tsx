@@ -15,6 +15,7 @@ export function DischargeSummaryView({ discharge }: { discharge: unknown }) {
           {summary.visitsAttended} visits attended, {summary.visitsMissed} missed, over {summary.weeks} weeks; home program adherence{" "}
           {summary.adherencePercent === null ? "not recorded" : `${summary.adherencePercent}%`}
         </li>
+        {summary.shortCourseReason && <li>Why the course ended early: {summary.shortCourseReason}</li>}
         <li>{describeOutcomeChange("PEG", summary.peg)}</li>
         <li>{describeOutcomeChange("Oswestry", summary.odi, "%")}</li>
         <li>Therapist&apos;s recommendation: {summary.recommendation}</li>

@@ -11,7 +11,12 @@ import { TextField, SelectField } from "@/components/ui/field";
 function useAction() {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
-  const run = (work: () => Promise<ActionResult>) => startTransition(async () => setResult(await work()));
+  const run = (work: () => Promise<ActionResult>, onSuccess?: () => void) =>
+    startTransition(async () => {
+      const outcome = await work();
+      setResult(outcome);
+      if (outcome.ok) onSuccess?.();
+    });
   const errors = result && !result.ok ? result.fieldErrors : {};
   const message = result && !result.ok ? result.message : "";
   return { pending, run, errors, message, ok: result?.ok === true };
@@ -26,6 +31,7 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
   const visit = useAction();
   const discharge = useAction();
   const [reason, setReason] = useState("");
+  const [savedVisit, setSavedVisit] = useState("");
   return (
     <div className="space-y-4">
       {(status === "new" || status === "accepted") && (
@@ -71,23 +77,31 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
           className="space-y-3 rounded-lg border border-line bg-white p-4"
           onSubmit={(event) => {
             event.preventDefault();
-            const form = new FormData(event.currentTarget);
+            const element = event.currentTarget;
+            const form = new FormData(element);
             const number = (name: string) => (form.get(name) === "" ? undefined : Number(form.get(name)));
+            const date = String(form.get("date"));
+            const attended = form.get("attended") === "yes";
+            setSavedVisit("");
             const peg = ["peg0", "peg1", "peg2"].map(number);
             const odi = Array.from({ length: 10 }, (_, i) => number(`odi${i}`) ?? null);
-            visit.run(() =>
+            const save = () =>
               recordVisitAction({
                 referralId,
-                date: String(form.get("date")),
-                attended: form.get("attended") === "yes",
+                date,
+                attended,
                 notes: String(form.get("notes") ?? "") || undefined,
                 adherencePercent: number("adherencePercent"),
                 painScore: number("painScore"),
                 outcomePhase: String(form.get("outcomePhase") ?? "") || undefined,
                 ...(peg.every((p) => p !== undefined) ? { peg } : {}),
                 ...(odi.some((section) => section !== null) ? { odi } : {}),
-              }),
-            );
+              });
+            // Saved: say so, and clear the form so the next visit is not saved as a copy of this one.
+            visit.run(save, () => {
+              element.reset();
+              setSavedVisit(`${attended ? "Visit" : "Missed visit"} of ${date} saved: it is in the visit history below.`);
+            });
           }}
         >
           <h2 className="font-semibold">Record a visit</h2>
@@ -114,6 +128,9 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
           </details>
           <TextField label="What was done" name="notes" error={visit.errors.notes} />
           <FormMessage message={visit.message} />
+          <p role="status" aria-live="polite" className="text-sm text-muted">
+            {savedVisit}
+          </p>
           <Button type="submit" disabled={visit.pending}>
             Save visit
           </Button>
@@ -127,12 +144,14 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
           onSubmit={(event) => {
             event.preventDefault();
             const form = new FormData(event.currentTarget);
-            discharge.run(() => dischargeAction({ referralId, outcome: String(form.get("outcome")), recommendation: String(form.get("recommendation") ?? "") }));
+            const shortCourseReason = String(form.get("shortCourseReason") ?? "").trim();
+            discharge.run(() => dischargeAction({ referralId, outcome: String(form.get("outcome")), recommendation: String(form.get("recommendation") ?? ""), ...(shortCourseReason ? { shortCourseReason } : {}) }));
           }}
         >
           <h2 className="font-semibold">Discharge to the referring doctor</h2>
-          <SelectField label="Outcome" name="outcome" options={DISCHARGE_OUTCOMES.map((o) => ({ value: o, label: o.replace("-", " ") }))} error={discharge.errors.outcome} />
+          <SelectField label="Outcome" name="outcome" defaultValue="" options={[{ value: "", label: "choose the outcome" }, ...DISCHARGE_OUTCOMES.map((o) => ({ value: o, label: o.replace("-", " ") }))]} error={discharge.errors.outcome} />
           <TextField label="Recommendation for the referring doctor" name="recommendation" error={discharge.errors.recommendation} />
+          <TextField label="If the course lasted under a week: why it ended" name="shortCourseReason" error={discharge.errors.shortCourseReason} />
           <FormMessage message={discharge.message} />
           <Button type="submit" disabled={discharge.pending}>
             Discharge

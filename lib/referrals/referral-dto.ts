@@ -64,4 +64,6 @@ export type DischargeSummary = {
   adherencePercent: number | null;
   peg: OutcomeChange;
   odi: OutcomeChange;
+  /** Why a course of under a week ended, when it did. */
+  shortCourseReason?: string;
 };

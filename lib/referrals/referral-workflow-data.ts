@@ -73,11 +73,19 @@ const visitInput = z.object({
   date: z.iso.date({ error: "Visit date must be a date (YYYY-MM-DD)" }),
   attended: z.boolean({ error: "Say whether the patient attended" }),
   notes: plainText(z.string().trim().max(4000), "notes", "note").optional(),
-  adherencePercent: z.number({ error: "Adherence must be a number" }).int().min(0).max(100).optional(),
+  adherencePercent: z
+    .number({ error: "Adherence must be a number" })
+    .int({ error: "Adherence is a whole percentage" })
+    .min(0, { error: "Adherence is 0-100%" })
+    .max(100, { error: "Adherence is 0-100%" })
+    .optional(),
   painScore: z.number({ error: "Pain must be a number" }).int().min(0, { error: "Pain is 0-10" }).max(10, { error: "Pain is 0-10" }).optional(),
   outcomePhase: z.enum(["intake", "mid_program", "discharge"]).optional(),
-  peg: z.array(z.number().min(0).max(10)).length(3, { error: "PEG needs its 3 items" }).optional(),
-  odi: z.array(z.number().int().min(0).max(5).nullable()).length(10, { error: "Oswestry needs 10 sections (null for unanswered)" }).optional(),
+  peg: z.array(z.number({ error: "Each PEG item is a number" }).min(0, { error: "Each PEG item is 0-10" }).max(10, { error: "Each PEG item is 0-10" })).length(3, { error: "PEG needs its 3 items" }).optional(),
+  odi: z
+    .array(z.number({ error: "Each Oswestry section is a number" }).int({ error: "Each Oswestry section is a whole number" }).min(0, { error: "Each Oswestry section is 0-5" }).max(5, { error: "Each Oswestry section is 0-5" }).nullable())
+    .length(10, { error: "Oswestry needs 10 sections (null for unanswered)" })
+    .optional(),
 });
 
 export async function recordVisit(actor: Actor, input: unknown): Promise<{ id: string; visitsUsed: number; coveredVisitsLeft: number | null }> {
@@ -113,16 +121,20 @@ export async function recordVisit(actor: Actor, input: unknown): Promise<{ id: s
 
 const dischargeInput = z.object({
   referralId,
-  outcome: z.enum(DISCHARGE_OUTCOMES, { error: `outcome must be one of ${DISCHARGE_OUTCOMES.join(", ")}` }),
+  outcome: z.enum(DISCHARGE_OUTCOMES, { error: "Choose the outcome: improved, partly improved, not improved or worse" }),
   recommendation: plainText(z.string().trim().min(1, { error: "Write the therapist's recommendation for the referring doctor" }).max(4000), "recommendation", "note"),
+  shortCourseReason: plainText(z.string().trim().max(1000), "shortCourseReason", "note").optional(),
 });
+
+/** Under a week of attended visits is not a course of therapy: the referring doctor must be told why it ended. */
+const SHORT_COURSE_WEEKS = 1;
 
 const mean = (values: number[]) => (values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null);
 
 
 export async function dischargeReferral(actor: Actor, input: unknown): Promise<DischargeSummary> {
   await authorize(db(), actor, "update", "referral", { action: "referral.discharge", entityType: "referral", entityId: targetOf(input, "referralId") });
-  const { referralId: id, outcome, recommendation } = parseInput(dischargeInput, input);
+  const { referralId: id, outcome, recommendation, shortCourseReason } = parseInput(dischargeInput, input);
   const result = await db().$transaction(async (tx) => {
     const referral = await findVisible(tx, actor, id);
     if (!referral) return null;
@@ -140,6 +152,14 @@ export async function dischargeReferral(actor: Actor, input: unknown): Promise<D
       adherencePercent: mean(visits.map((v) => v.adherencePercent).filter((a): a is number => a !== null)),
       ...measuredProgress(visits),
     };
+    if (summary.weeks < SHORT_COURSE_WEEKS) {
+      if (!shortCourseReason) {
+        throw new AppError("invalid-input", "Some fields need attention.", [
+          { path: "shortCourseReason", message: `The attended visits span ${summary.weeks} weeks: say why the course ends so soon (the referring doctor reads it)` },
+        ]);
+      }
+      summary.shortCourseReason = shortCourseReason;
+    }
     await tx.referral.update({ where: { id }, data: { status: "discharged", discharge: summary } });
     const informed = (referral.classification as { psychologicallyInformed?: boolean } | null)?.psychologicallyInformed === true;
     await tx.treatmentCourse.create({

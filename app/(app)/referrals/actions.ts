@@ -23,6 +23,6 @@ export async function recordVisitAction(input: Record<string, unknown> & { refer
   return run(input.referralId, async () => recordVisit(await requireApiActor(), input));
 }
 
-export async function dischargeAction(input: { referralId: string; outcome: string; recommendation: string }): Promise<ActionResult> {
+export async function dischargeAction(input: { referralId: string; outcome: string; recommendation: string; shortCourseReason?: string }): Promise<ActionResult> {
   return run(input.referralId, async () => dischargeReferral(await requireApiActor(), input));
 }
