@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditChainStatus, listAuditEvents } from "../lib/audit/audit-data";
+import { auditChainStatus, exportAuditCsv, listAuditEvents } from "../lib/audit/audit-data";
+import { getPatient } from "../lib/patients/patients-data";
 import { recordAudit } from "../lib/audit/audit-log";
 import { chainHash, GENESIS_HASH } from "../lib/audit/chain-hash";
 import { sealPendingEvents } from "../lib/audit/audit-sealer";
@@ -97,6 +98,55 @@ describe("listAuditEvents", () => {
     }
     expect((await listAuditEvents(clinic.auditor, {})).items.some((e) => e.sourceAddress === "192.0.2.78")).toBe(false);
     expect((await listAuditEvents(otherClinic.auditor, {})).items.some((e) => e.sourceAddress === "192.0.2.78")).toBe(true);
+  });
+});
+
+describe("searching the trail", () => {
+  it("narrows by person, action, outcome, patient, dates and address, and names the patient for an auditor", async () => {
+    await getPatient(clinic.clinician, clinic.referredPatientId);
+    await authenticate(testDb(), { email: clinic.clinician.email, password: "wrong password" }, "198.51.100.9");
+    const byUser = await listAuditEvents(clinic.auditor, { user: clinic.clinician.userId });
+    expect(byUser.items.length).toBeGreaterThan(0);
+    expect(byUser.items.every((e) => e.actorName === clinic.clinician.name)).toBe(true);
+    const reads = await listAuditEvents(clinic.auditor, { action: "patient.read", patient: clinic.referredPatientId });
+    expect(reads.items[0]).toMatchObject({ action: "patient.read", patientId: clinic.referredPatientId, patientName: "Rita Referred" });
+    const failures = await listAuditEvents(clinic.auditor, { outcome: "failure", address: "198.51.100" });
+    expect(failures.items.map((e) => e.sourceAddress)).toEqual(["198.51.100.9"]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await listAuditEvents(clinic.auditor, { from: today, to: today, user: clinic.clinician.userId })).items.length).toBe(byUser.items.length);
+    expect((await listAuditEvents(clinic.auditor, { from: "2020-01-01", to: "2020-01-31" })).items).toEqual([]);
+    // Empty fields from the form mean "any".
+    expect((await listAuditEvents(clinic.auditor, { user: "", action: "", outcome: "", from: "", to: "", address: "" })).items.length).toBeGreaterThan(0);
+    // An administrator may read the trail, not patients: the patient stays an id.
+    const asAdmin = await listAuditEvents(clinic.admin, { action: "patient.read", patient: clinic.referredPatientId });
+    expect(asAdmin.items[0]).toMatchObject({ patientId: clinic.referredPatientId, patientName: null });
+    expect(reads.items[0]?.detail).toEqual(expect.any(Array));
+    // Each search is recorded with its filters.
+    expect(await auditEventsOf(clinic.auditor.userId)).toContainEqual(expect.objectContaining({ action: "audit.list", detail: expect.objectContaining({ action: "patient.read", patient: clinic.referredPatientId }) }));
+  });
+
+  it("refuses filters that are not filters, naming each", async () => {
+    await expect(listAuditEvents(clinic.auditor, { action: "drop.tables", outcome: "maybe", user: "me", from: "2026-13-01" })).rejects.toMatchObject({
+      code: "invalid-input",
+      issues: expect.arrayContaining([expect.objectContaining({ path: "action" }), expect.objectContaining({ path: "outcome" }), expect.objectContaining({ path: "user" }), expect.objectContaining({ path: "from" })]),
+    });
+    await expect(listAuditEvents(clinic.auditor, { from: "2026-12-01", to: "2026-11-01" })).rejects.toMatchObject({ issues: [{ path: "to", message: "from must not be after to" }] });
+    await expect(listAuditEvents(clinic.auditor, { address: "'; --" })).rejects.toMatchObject({ issues: [{ path: "address" }] });
+  });
+
+  it("exports the filtered trail as CSV for an auditor, audited, and refuses everyone else", async () => {
+    const { csv, truncated } = await exportAuditCsv(clinic.auditor, { action: "patient.read" });
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("event,at_utc,who,role,action,outcome,entity_type,entity_id,patient_id,patient,source_address,detail");
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((line) => line.includes(",patient.read,"))).toBe(true);
+    expect(truncated).toBe(false);
+    expect((await auditEventsOf(clinic.auditor.userId))[0]).toMatchObject({ action: "audit.export", outcome: "success", detail: { action: "patient.read" } });
+    for (const who of ["admin", "clinician", "therapist"] as const) {
+      await expect(exportAuditCsv(clinic[who], {})).rejects.toMatchObject({ code: "forbidden" });
+      expect((await auditEventsOf(clinic[who].userId))[0]).toMatchObject({ action: "audit.export", outcome: "denied" });
+    }
+    expect((await exportAuditCsv(otherClinic.auditor, { patient: clinic.referredPatientId })).csv.trim().split("\r\n")).toHaveLength(1);
   });
 });
 

@@ -10,7 +10,7 @@ import { changeOwnPassword } from "../lib/users/own-password";
 import { setPasswordWithLink } from "../lib/users/password-links";
 import { createSite, updateOrganizationSettings, updateSite } from "../lib/organizations/organization-data";
 import { exportMeasureCsv, getMeasure, getMeasureReport, listMeasures } from "../lib/measures/measures-data";
-import { listAuditEvents } from "../lib/audit/audit-data";
+import { exportAuditCsv, listAuditEvents } from "../lib/audit/audit-data";
 import { evaluateForActor } from "../lib/recommendations/evaluate-data";
 import type { Actor } from "../lib/access/actor";
 import { createClinic, type Clinic } from "./support/fixtures";
@@ -61,7 +61,8 @@ const ENTRIES: Entry[] = [
   ["getMeasure", "auditor", ["id", "from", "to", "show", "clinician", "site", "month", "category", "pseudonymized"], getMeasure],
   ["exportMeasureCsv", "auditor", ["id", "from", "to", "show", "clinician", "site", "month", "category", "pseudonymized"], exportMeasureCsv],
   ["getMeasureReport", "auditor", ["from", "to", "pseudonymized"], getMeasureReport],
-  ["listAuditEvents", "auditor", ["before"], listAuditEvents],
+  ["listAuditEvents", "auditor", ["before", "user", "action", "outcome", "patient", "from", "to", "address"], listAuditEvents],
+  ["exportAuditCsv", "auditor", ["user", "action", "outcome", "patient", "from", "to", "address"], exportAuditCsv],
 ];
 
 /** The call answered as a user's mistake (4xx) or did the work. */

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "site.update",
   "evidence.read",
   "audit.list",
+  "audit.export",
   "audit.verify",
   "recommendation.evaluate",
   "encounter.start",
