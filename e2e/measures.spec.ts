@@ -31,9 +31,11 @@ test.describe("an auditor", () => {
     await page.getByRole("link", { name: "Export CSV", exact: true }).click();
     const csv = await readFile((await (await download).path())!, "utf8");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("measure,encounter_id,date,mrn,patient_name,clinician,site,in_numerator,excluded_because");
+    expect(lines[0]).toBe("measure,encounter_id,date,mrn,patient_name,clinician,site,in_numerator,excluded_because,why_it_counts");
     expect(lines).toHaveLength(numerator + 1);
-    expect(lines.slice(1).every((line) => line.startsWith("mme-90,") && line.includes(",true,"))).toBe(true);
+    expect(lines.slice(1).every((line) => line.startsWith("mme-90,") && line.includes(",true,") && / MME\/day/.test(line))).toBe(true);
+    // Each case says why it counts: its daily dose.
+    await expect(cases.getByRole("row").nth(1)).toContainText(/\d+ MME\/day/);
 
     const pseudonymized = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export pseudonymized CSV" }).click();
@@ -55,7 +57,7 @@ test.describe("an auditor", () => {
     // The audit trail shows the export, and the chain verifies.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit trail" }).click();
     await expect(page.getByRole("region", { name: "Chain verification" })).toContainText(/Chain intact: all \d+ events verified/);
-    await expect(page.getByRole("row").filter({ hasText: "measure.export" }).first()).toContainText('"pseudonymized":true');
+    await expect(page.getByRole("row").filter({ hasText: "measure.export" }).first()).toContainText(/pseudonymized\s*true/);
   });
 
   test("narrows a measure to one clinician and reads the printable report", async ({ page }) => {

@@ -95,8 +95,9 @@ describe("exports", () => {
     const { filename, csv } = await exportMeasureCsv(clinic.auditor, { id: "mme-50-without-naloxone", ...PERIOD });
     expect(filename).toBe("mme-50-without-naloxone_2026-01-01_2026-11-27.csv");
     const [header, row, end] = csv.split("\r\n");
-    expect(header).toBe("measure,encounter_id,date,mrn,patient_name,clinician,site,in_numerator,excluded_because,naloxone_not_recorded");
-    expect(row).toMatch(/^mme-50-without-naloxone,[0-9a-f-]{36},2026-05-01,MRN-[0-9a-f]{8},Nora Naloxone,clinician [0-9a-f]{4},Fixture Practice,true,,false$/);
+    expect(header).toBe("measure,encounter_id,date,mrn,patient_name,clinician,site,in_numerator,excluded_because,naloxone_not_recorded,why_it_counts");
+    // Why it counts: the dose and naloxone as recorded.
+    expect(row).toMatch(/^mme-50-without-naloxone,[0-9a-f-]{36},2026-05-01,MRN-[0-9a-f]{8},Nora Naloxone,clinician [0-9a-f]{4},Fixture Practice,true,,false,\d+ MME\/day; naloxone not on hand$/);
     expect(end).toBe("");
   });
 
@@ -110,7 +111,7 @@ describe("exports", () => {
     expect(first.csv).not.toContain("Naloxone");
     expect(first.csv).not.toContain(mrn);
     const [header, row] = first.csv.split("\r\n");
-    expect(header).toBe("measure,encounter_ref,date,patient_ref,clinician,site,in_numerator,excluded_because,naloxone_not_recorded");
+    expect(header).toBe("measure,encounter_ref,date,patient_ref,clinician,site,in_numerator,excluded_because,naloxone_not_recorded,why_it_counts");
     expect(row).toMatch(/^mme-50-without-naloxone,E-[0-9a-f]{20},2026-05-01,P-[0-9a-f]{20},/);
     const screen = await getMeasure(clinic.auditor, { id: "mme-50-without-naloxone", ...PERIOD, pseudonymized: "1" });
     expect(screen.rows[0]).toMatchObject({ patientName: null, encounterId: null, patientRef: row!.split(",")[3] });

@@ -128,6 +128,11 @@ describe("measure 4: patients at or above 90 MME/day", () => {
     expect(counts(detail)).toEqual({ denominator: 4, numerator: 3, excluded: 2, flagged: 0 });
     expect(namesOf(detail, (r) => r.excluded === null && r.numerator)).toEqual(["Ana", "Cara", "Dan"]);
     expect(namesOf(detail, (r) => r.excluded === "MME not computable")).toEqual(["Eve"]);
+    // Each case says why: the dose, or what of it is known.
+    const why = (name: string) => detail.rows.find((r) => r.patientName?.startsWith(name))?.why;
+    expect(why("Ana")).toBe("120 MME/day");
+    expect(why("Cara")).toBe("90 MME/day");
+    expect(why("Dan")).toBe("MME not computable (at least 100 MME/day known)");
   });
 });
 
@@ -135,7 +140,7 @@ describe("measure 5: imaging within 28 days of a new episode without a red flag"
   it("finds new episodes, imaging up to day 28, and excludes red flags in that window and ages outside 18 to 75", async () => {
     const clinic = await createClinic();
     const c = clinic.clinician;
-    const imaging = [{ kind: "imaging" as const, code: "imaging" }];
+    const imaging = [{ kind: "imaging" as const, code: "imaging", study: "MRI lumbar spine" }];
     await signedVisit(c, await patient(clinic, "Ana"), "2026-05-01", { orders: imaging });
     const ben = await patient(clinic, "Ben");
     await signedVisit(c, ben, "2026-05-01");
@@ -158,6 +163,9 @@ describe("measure 5: imaging within 28 days of a new episode without a red flag"
     expect(namesOf(detail, (r) => r.excluded === null && r.numerator)).toEqual(["Ana", "Ben"]);
     expect(namesOf(detail, (r) => r.excluded !== null)).toEqual(["Eve", "Fay"]);
     expect(detail.rows.find((r) => r.patientName?.startsWith("Dan"))?.date).toBe("2026-03-01");
+    const why = (name: string) => detail.rows.find((r) => r.patientName?.startsWith(name))?.why;
+    expect(why("Ben")).toBe("MRI lumbar spine ordered on 2026-05-29");
+    expect(why("Dan")).toBe("no imaging within 28 days");
   });
 });
 
@@ -191,6 +199,10 @@ describe("measure 6: critical alerts overridden", () => {
     ]);
     const drilled = await getMeasure(clinic.auditor, { id: "critical-alert-overrides", ...PERIOD, clinician: other.userId });
     expect(drilled.rows.map((r) => [r.date, r.category, r.flag])).toEqual([["2026-04-01", "opioid-benzodiazepine", false]]);
+    const commented = detail.rows.find((r) => r.date === "2026-02-01");
+    expect(commented).toMatchObject({ why: "opioid-benzodiazepine: overridden, reason: other", note: "Short course agreed with psychiatry." });
+    const pseudonymized = await getMeasure(clinic.auditor, { id: "critical-alert-overrides", ...PERIOD, show: "all", pseudonymized: "1" });
+    expect(pseudonymized.rows.find((r) => r.date === "2026-02-01")).toMatchObject({ why: "opioid-benzodiazepine: overridden, reason: other", note: null });
   });
 });
 
@@ -217,6 +229,8 @@ describe("measure 7: long-term opioid therapy with monitoring overdue", () => {
       ["Cara", "urine drug test"],
       ["Dan", "both"],
     ]);
+    expect(detail.rows.find((r) => r.patientName?.startsWith("Ben"))?.why).toBe("PDMP review last on 2026-02-01 (overdue); urine drug test last on 2026-02-21");
+    expect(detail.rows.find((r) => r.patientName?.startsWith("Dan"))?.why).toBe("PDMP review never recorded; urine drug test never recorded");
   });
 });
 

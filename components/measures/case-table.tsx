@@ -21,6 +21,7 @@ export function CaseTable({ detail }: { detail: MeasureDetail }) {
             "Counted",
             ...(flagLabel ? [flagLabel] : []),
             ...(categoryLabel ? [categoryLabel] : []),
+            "Why it counts",
             { label: "Encounter", hidden: pseudonymized },
           ]}
         />
@@ -45,6 +46,10 @@ export function CaseTable({ detail }: { detail: MeasureDetail }) {
               </td>
               {flagLabel && <td className="px-4 py-2">{row.flag === null ? "—" : row.flag ? "yes" : "no"}</td>}
               {categoryLabel && <td className="px-4 py-2 font-mono text-xs">{row.category ?? "—"}</td>}
+              <td className="px-4 py-2">
+                {row.why ?? "—"}
+                {row.note && <div className="text-muted italic">&ldquo;{row.note}&rdquo;</div>}
+              </td>
               <td className="px-4 py-2">
                 {row.encounterId ? (
                   <Link href={`/encounters/${row.encounterId}`} className="text-brand underline" aria-label={`Open encounter of ${row.date} for ${row.patientName}`}>

@@ -34,7 +34,21 @@ export type MeasureDefinition = {
   perPatient: boolean;
   /** The measure's cases among the signed encounters that `facts` (a condition on encounter_fact f) picks. */
   caseRows: (facts: Prisma.Sql) => Prisma.Sql;
+  /**
+   * Why a listed case counts, in words: a text expression over the case's encounter facts (f), and for measure 6 the
+   * decision (d). Worked out only for the cases shown.
+   */
+  why: Prisma.Sql;
+  /** Free text behind a case (the clinician's override comment), left out of pseudonymized views. */
+  note?: Prisma.Sql;
 };
+
+/** The daily dose as the case list names it: "120 MME/day", or "not computable (at least 40 MME/day known)". */
+const mmeText = Prisma.sql`CASE WHEN f.mme_total IS NULL THEN 'MME not computable (at least ' || round(f.mme_computed::numeric)::text || ' MME/day known)' ELSE round(f.mme_total::numeric)::text || ' MME/day' END`;
+const naloxoneText = Prisma.sql`CASE f.naloxone_on_hand WHEN true THEN 'naloxone on hand' WHEN false THEN 'naloxone not on hand' ELSE 'naloxone not recorded' END`;
+/** A check's last date from "days before the encounter", or that it was never recorded. */
+const checkText = (label: string, daysAgo: Prisma.Sql, interval: number) =>
+  Prisma.sql`CASE WHEN ${daysAgo} IS NULL THEN ${`${label} never recorded`} ELSE ${label} || ' last on ' || to_char(f.encounter_date - round(${daysAgo}::numeric)::int, 'YYYY-MM-DD') || CASE WHEN ${daysAgo} > ${interval} THEN ' (overdue)' ELSE '' END END`;
 
 const onOpioid = Prisma.sql`(f.opioid_listed OR f.opioid_ordered)`;
 
@@ -92,6 +106,7 @@ export const MEASURES: MeasureDefinition[] = [
       )}
       FROM encounter_fact f
       WHERE ${facts} AND f.chronic AND f.opioid_ordered AND NOT f.opioid_listed`,
+    why: Prisma.sql`'opioid started at ' || ${mmeText} || CASE WHEN f.non_drug_history THEN '; non-drug step in the history' ELSE '' END`,
   },
   {
     id: "mme-50-without-naloxone",
@@ -117,6 +132,7 @@ export const MEASURES: MeasureDefinition[] = [
       )}
       FROM encounter_fact f
       WHERE ${facts} AND ${onOpioid} AND (f.mme_computed >= ${MME_REFERENCE.caution} OR f.mme_total IS NULL)`,
+    why: Prisma.sql`${mmeText} || '; ' || ${naloxoneText}`,
   },
   {
     id: "opioid-with-benzodiazepine",
@@ -136,6 +152,7 @@ export const MEASURES: MeasureDefinition[] = [
       SELECT ${caseColumns(3, Prisma.sql`f.benzodiazepine`, opioidExclusion)}
       FROM encounter_fact f
       WHERE ${facts} AND ${onOpioid}`,
+    why: Prisma.sql`CASE WHEN f.benzodiazepine THEN 'an opioid and a benzodiazepine at ' || ${mmeText} ELSE 'an opioid, no benzodiazepine' END`,
   },
   {
     id: "mme-90",
@@ -159,6 +176,7 @@ export const MEASURES: MeasureDefinition[] = [
       )}
       FROM encounter_fact f
       WHERE ${facts} AND ${onOpioid}`,
+    why: mmeText,
   },
   {
     id: "imaging-new-episode-without-red-flag",
@@ -179,6 +197,11 @@ export const MEASURES: MeasureDefinition[] = [
            follow_up AS (${episodeFollowUp})
       SELECT ${caseColumns(5, Prisma.sql`COALESCE(u.imaging, false)`, Prisma.sql`CASE WHEN u.red_flag THEN 'red flag within 28 days' END`)}
       FROM episode f LEFT JOIN follow_up u ON u.encounter_id = f.encounter_id`,
+    why: Prisma.sql`COALESCE((
+      SELECT COALESCE(o.detail->>'study', 'imaging') || ' ordered on ' || to_char(e.date, 'YYYY-MM-DD')
+      FROM clinical_order o JOIN encounter e ON e.id = o.encounter_id
+      WHERE o.patient_id = f.patient_id AND o.kind = 'imaging' AND e.status = 'signed' AND e.date BETWEEN f.encounter_date AND f.encounter_date + 28
+      ORDER BY e.date, o.position LIMIT 1), 'no imaging within 28 days') || CASE WHEN f.red_flag THEN '; red flag at the first visit' ELSE '' END`,
   },
   {
     id: "critical-alert-overrides",
@@ -201,6 +224,8 @@ export const MEASURES: MeasureDefinition[] = [
       SELECT ${caseColumns(6, Prisma.sql`d.response = 'overridden'`, Prisma.sql`NULL::text`, Prisma.sql`d.comment IS NOT NULL`, Prisma.sql`d.item_key`, Prisma.sql`d.id::text`)}
       FROM decision d JOIN encounter_fact f ON f.encounter_id = d.encounter_id
       WHERE ${facts} AND d.target = 'alert' AND d.severity = 'critical'`,
+    why: Prisma.sql`d.item_key || ': ' || d.response::text || COALESCE(', reason: ' || d.reason_code, '')`,
+    note: Prisma.sql`d.comment`,
   },
   {
     id: "long-term-opioid-monitoring-overdue",
@@ -234,6 +259,7 @@ export const MEASURES: MeasureDefinition[] = [
           SELECT 1 FROM encounter_fact p
           WHERE p.patient_id = f.patient_id AND (p.opioid_listed OR p.opioid_ordered) AND p.encounter_date BETWEEN f.encounter_date - 365 AND f.encounter_date - 84))`;
     },
+    why: Prisma.sql`${checkText("PDMP review", Prisma.sql`f.pdmp_days_ago`, PDMP_INTERVAL_DAYS)} || '; ' || ${checkText("urine drug test", Prisma.sql`f.urine_drug_test_days_ago`, TOXICOLOGY_INTERVAL_DAYS)}`,
   },
   {
     id: "new-chronic-pain-non-drug-first",
@@ -257,6 +283,7 @@ export const MEASURES: MeasureDefinition[] = [
       )}
       FROM encounter_fact f
       WHERE ${facts} AND ${newEpisode} AND f.chronic`,
+    why: Prisma.sql`concat_ws('; ', CASE WHEN f.non_drug_started THEN 'non-drug step started' WHEN f.non_drug_current THEN 'non-drug step under way' ELSE 'no non-drug step' END, CASE WHEN f.opioid_ordered THEN 'opioid ordered' END)`,
   },
 ];
 

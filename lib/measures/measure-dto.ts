@@ -27,6 +27,10 @@ export type MeasureRow = {
   excluded: string | null;
   flag: boolean | null;
   category: string | null;
+  /** Why the case counts, in words (the dose, the alert and reason, the overdue check and its date...). */
+  why: string | null;
+  /** The clinician's own words behind it (an override comment); null in a pseudonymized view. */
+  note: string | null;
 };
 
 export type RowFilter = { show: "numerator" | "denominator" | "excluded" | "all"; clinician?: string; site?: string; month?: string; category?: string };

@@ -26,6 +26,8 @@ export type CaseRow = {
   mrn: string;
   given_name: string;
   family_name: string;
+  why: string | null;
+  note: string | null;
 };
 
 export const withRate = (row: CountRow): Counts => ({ ...row, rate: row.denominator ? row.numerator / row.denominator : null });
@@ -143,13 +145,21 @@ function casesOf(tx: Tx, measure: MeasureDefinition, scope: Scope, filter: RowFi
     filter.month ? Prisma.sql`to_char(c.case_date, 'YYYY-MM') = ${filter.month}` : null,
     filter.category ? Prisma.sql`c.category = ${filter.category}` : null,
   ].filter((condition): condition is Prisma.Sql => condition !== null);
+  // The page of cases is chosen first; why each counts is then worked out from its encounter's facts (and, for an
+  // override, its decision) for those rows alone, never for the whole period.
   return tx.$queryRaw<CaseRow[]>`
     SELECT c.encounter_id::text, c.case_date, c.numerator, c.excluded, c.flag, c.category, c.clinician_id::text, c.site_id::text,
-           p.id::text AS patient_id, p.mrn, p.given_name, p.family_name
-    FROM measure_case c JOIN patient p ON p.id = c.patient_id
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY c.case_date DESC, c.encounter_id DESC, c.case_key DESC
-    LIMIT ${limit}`;
+           p.id::text AS patient_id, p.mrn, p.given_name, p.family_name, (${measure.why}) AS why, (${measure.note ?? Prisma.sql`NULL::text`}) AS note
+    FROM (
+      SELECT c.* FROM measure_case c
+      WHERE ${Prisma.join(conditions, " AND ")}
+      ORDER BY c.case_date DESC, c.encounter_id DESC, c.case_key DESC
+      LIMIT ${limit}
+    ) c
+    JOIN patient p ON p.id = c.patient_id
+    JOIN encounter_fact f ON f.encounter_id = c.encounter_id
+    LEFT JOIN decision d ON d.id = NULLIF(c.case_key, '')::uuid
+    ORDER BY c.case_date DESC, c.encounter_id DESC, c.case_key DESC`;
 }
 
 /** A measure over the scope: its breakdown, its monthly trend and, when asked, the first cases matching a filter. */

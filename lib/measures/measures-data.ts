@@ -124,6 +124,8 @@ function toRows(actor: Actor, cases: CaseRow[], names: Awaited<ReturnType<typeof
     excluded: row.excluded,
     flag: row.flag,
     category: row.category,
+    why: row.why,
+    note: key ? null : row.note,
   }));
 }
 
@@ -174,6 +176,8 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
     "excluded_because",
     ...(measure.flagLabel ? [measure.flagLabel.replaceAll(" ", "_")] : []),
     ...(measure.categoryLabel ? [measure.categoryLabel.toLowerCase()] : []),
+    "why_it_counts",
+    ...(measure.note && !pseudonymized ? ["clinician_comment"] : []),
   ];
   const csv = toCsv(
     header,
@@ -189,6 +193,8 @@ export async function exportMeasureCsv(actor: Actor, input: unknown): Promise<{ 
       row.excluded,
       ...(measure.flagLabel ? [row.flag] : []),
       ...(measure.categoryLabel ? [row.category] : []),
+      row.why,
+      ...(measure.note && !pseudonymized ? [row.note] : []),
     ]),
   );
   // Which patients left in the file, not only how many: the trail answers "whose records were disclosed".
