@@ -24,6 +24,13 @@ test.describe("an auditor", () => {
     await expect(page.getByRole("region", { name: "Definition" })).toContainText("Exclusions");
     const cases = page.getByRole("table", { name: "Cases" });
     await expect(cases.getByRole("row")).toHaveCount(numerator + 1);
+    // The trend: a 0-100% axis, and each month with cases reachable by keyboard with its counts and expected range.
+    const chart = page.getByRole("group", { name: /Rate by month/ });
+    await expect(chart).toContainText("100%");
+    const month = chart.getByRole("img").first();
+    await month.focus();
+    await expect(month).toBeFocused();
+    await expect(month).toHaveAccessibleName(/^\d{4}-\d{2}: \d+ of \d+, [\d.]+%; expected [\d.]+% to [\d.]+%/);
     await expectAccessible(page);
 
     // The CSV holds the same cases.

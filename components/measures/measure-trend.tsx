@@ -1,8 +1,7 @@
 import type { MeasureSummary } from "@/lib/measures/measure-dto";
-import { LineChart } from "@/components/charts/line-chart";
+import { RateChart } from "@/components/charts/rate-chart";
 
-/** The monthly rate as a line, with months that had no cases left as gaps rather than drawn as zero. */
+/** The monthly rate with each month's count and the range that count allows; months without cases are gaps. */
 export function MeasureTrend({ measure }: { measure: MeasureSummary }) {
-  const points = measure.trend.map((month) => ({ date: month.month, value: month.rate === null ? null : Math.round(month.rate * 1000) / 10 }));
-  return <LineChart title={`Rate by month (%), ${measure.better} is better`} points={points} max={0} unit="%" />;
+  return <RateChart title={`Rate by month, ${measure.better} is better`} months={measure.trend} />;
 }

@@ -7,7 +7,7 @@ export type SpreadRow = Counts & { key: string; label: string };
 
 export type Period = { from: string; to: string };
 
-export type MeasureSummary = Omit<MeasureDefinition, "caseRows"> & {
+export type MeasureSummary = Omit<MeasureDefinition, "caseRows" | "why" | "note"> & {
   period: Period;
   total: Counts;
   trend: (Counts & { month: string })[];

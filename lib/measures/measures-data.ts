@@ -72,7 +72,8 @@ async function namesOf(organizationId: string) {
 }
 
 const summaryOf = (measure: MeasureDefinition, scope: Scope, total: Counts, trend: MeasureSummary["trend"]): MeasureSummary => {
-  const { caseRows: _caseRows, ...definition } = measure;
+  // The SQL stays on the server: the summary carries the definition's words and labels only.
+  const { caseRows: _caseRows, why: _why, note: _note, ...definition } = measure;
   return { ...definition, period: { from: scope.from, to: scope.to }, total, trend };
 };
 
