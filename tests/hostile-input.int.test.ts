@@ -5,6 +5,7 @@ import { addAddendum, getEncounter, replayEncounter, saveDraft, signEncounter, s
 import { createPatient, getPatient, listPatients, updatePatient } from "../lib/patients/patients-data";
 import { importPatients } from "../lib/patients/patient-import-data";
 import { dischargeReferral, getReferral, recordVisit, updateReferral } from "../lib/referrals/referral-workflow-data";
+import { bookAppointment, listClinicAppointments, recordNoShow } from "../lib/referrals/appointments-data";
 import { createUser, resetUserPassword, resetUserTwoStep, setUserActive, unlockUser, updateUserAccess } from "../lib/users/users-data";
 import { changeOwnPassword } from "../lib/users/own-password";
 import { setPasswordWithLink } from "../lib/users/password-links";
@@ -44,7 +45,10 @@ const ENTRIES: Entry[] = [
   ["getReferral", "therapist", [], getReferral],
   ["updateReferral", "therapist", ["referralId", "action", "reason", "therapistId"], updateReferral],
   ["recordVisit", "therapist", ["referralId", "date", "attended", "notes", "adherencePercent"], recordVisit],
-  ["dischargeReferral", "therapist", ["referralId", "outcome", "recommendation"], dischargeReferral],
+  ["dischargeReferral", "therapist", ["referralId", "outcome", "recommendation", "shortCourseReason"], dischargeReferral],
+  ["bookAppointment", "therapist", ["referralId", "date", "time", "therapistId", "minutes"], bookAppointment],
+  ["listClinicAppointments", "therapist", ["date", "view"], listClinicAppointments],
+  ["recordNoShow", "therapist", ["appointmentId", "followUp"], recordNoShow],
   ["importPatients", "admin", ["csv", "mode"], importPatients],
   ["createUser", "admin", ["name", "email", "role", "siteId"], createUser],
   ["setUserActive", "admin", ["userId", "active", "reason"], setUserActive],

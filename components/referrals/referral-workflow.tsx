@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { dischargeAction, recordVisitAction, updateReferralAction } from "@/app/(app)/referrals/actions";
+import { bookAppointmentAction, dischargeAction, recordNoShowAction, recordVisitAction, updateReferralAction } from "@/app/(app)/referrals/actions";
+import { NO_SHOW_FOLLOW_UPS, type AppointmentView } from "@/lib/referrals/appointment-vocabulary";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { ReferralStatus } from "@/lib/referrals/referral-dto";
 import { DISCHARGE_OUTCOMES } from "@/lib/referrals/outcomes";
@@ -23,7 +24,19 @@ function useAction() {
 }
 
 /** The clinic's controls for one referral, by status: accept or decline, schedule, record visits, discharge. */
-export function ReferralWorkflow({ referralId, status, today, therapists }: { referralId: string; status: ReferralStatus; today: string; therapists: { id: string; name: string }[] }) {
+export function ReferralWorkflow({
+  referralId,
+  status,
+  today,
+  therapists,
+  appointments,
+}: {
+  referralId: string;
+  status: ReferralStatus;
+  today: string;
+  therapists: { id: string; name: string }[];
+  appointments: AppointmentView[];
+}) {
   const triage = useAction();
   const assign = useAction();
   const [therapistId, setTherapistId] = useState(therapists[0]?.id ?? "");
@@ -41,11 +54,6 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
             {status === "new" && (
               <Button disabled={triage.pending} onClick={() => triage.run(() => updateReferralAction({ referralId, action: "accept" }))}>
                 Accept
-              </Button>
-            )}
-            {status === "accepted" && (
-              <Button disabled={triage.pending} onClick={() => triage.run(() => updateReferralAction({ referralId, action: "schedule" }))}>
-                Mark scheduled
               </Button>
             )}
             <div className="min-w-64 flex-1">
@@ -68,6 +76,21 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
             Assign
           </Button>
           <FormMessage message={assign.message} className="w-full" />
+        </section>
+      )}
+
+      {(status === "accepted" || status === "scheduled" || status === "in_progress") && therapists.length > 0 && (
+        <AppointmentBooking referralId={referralId} today={today} therapists={therapists} defaultTherapist={therapistId} />
+      )}
+
+      {(status === "scheduled" || status === "in_progress") && appointments.some((a) => a.status === "booked") && (
+        <section aria-label="Booked appointments" className="space-y-2 rounded-lg border border-line bg-white p-4">
+          <h2 className="font-semibold">Booked appointments</h2>
+          {appointments
+            .filter((a) => a.status === "booked")
+            .map((appointment) => (
+              <NoShowForm key={appointment.id} referralId={referralId} appointment={appointment} />
+            ))}
         </section>
       )}
 
@@ -159,6 +182,68 @@ export function ReferralWorkflow({ referralId, status, today, therapists }: { re
         </form>
       )}
     </div>
+  );
+}
+
+/** Books an appointment: a date, a time and a therapist of the clinic. */
+function AppointmentBooking({ referralId, today, therapists, defaultTherapist }: { referralId: string; today: string; therapists: { id: string; name: string }[]; defaultTherapist: string }) {
+  const booking = useAction();
+  const [booked, setBooked] = useState("");
+  return (
+    <form
+      aria-label="Book an appointment"
+      className="space-y-3 rounded-lg border border-line bg-white p-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const date = String(form.get("date"));
+        const time = String(form.get("time"));
+        setBooked("");
+        booking.run(
+          () => bookAppointmentAction({ referralId, date, time, therapistId: String(form.get("therapistId")), minutes: Number(form.get("minutes")) }),
+          () => setBooked(`Booked for ${date} at ${time}.`),
+        );
+      }}
+    >
+      <h2 className="font-semibold">Book an appointment</h2>
+      <div className="grid gap-3 sm:grid-cols-4">
+        <TextField label="Appointment date" name="date" id="booking-date" type="date" defaultValue={today} error={booking.errors.date} />
+        <TextField label="Time" name="time" id="booking-time" type="time" defaultValue="09:00" error={booking.errors.time} />
+        <SelectField label="With" name="therapistId" id="booking-therapist" defaultValue={defaultTherapist} options={therapists.map((t) => ({ value: t.id, label: t.name }))} error={booking.errors.therapistId} />
+        <TextField label="Minutes" name="minutes" id="booking-minutes" type="number" min={15} max={120} defaultValue="45" error={booking.errors.minutes} />
+      </div>
+      <FormMessage message={booking.message} />
+      <p role="status" aria-live="polite" className="text-sm text-muted">
+        {booked}
+      </p>
+      <Button type="submit" disabled={booking.pending}>
+        Book
+      </Button>
+    </form>
+  );
+}
+
+/** A booked appointment, and recording it as missed with what the clinic does next. */
+function NoShowForm({ referralId, appointment }: { referralId: string; appointment: AppointmentView }) {
+  const noShow = useAction();
+  const label = `${appointment.date} at ${appointment.time} with ${appointment.therapistName}`;
+  return (
+    <form
+      aria-label={`Appointment ${label}`}
+      className="flex flex-wrap items-end gap-2 border-b border-line pb-2 text-sm last:border-0"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const followUp = String(new FormData(event.currentTarget).get("followUp"));
+        noShow.run(() => recordNoShowAction({ referralId, appointmentId: appointment.id, followUp }));
+      }}
+    >
+      <span className="min-w-56 flex-1">{label}</span>
+      <SelectField label="If missed, then" name="followUp" id={`follow-up-${appointment.id}`} options={Object.entries(NO_SHOW_FOLLOW_UPS).map(([value, text]) => ({ value, label: text }))} error={noShow.errors.followUp} />
+      <Button type="submit" variant="secondary" disabled={noShow.pending}>
+        Record no-show
+      </Button>
+      <FormMessage message={noShow.message} className="w-full" />
+    </form>
   );
 }
 

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/access/policy";
 export const NAV_ITEMS: { href: string; label: string; roles: readonly Role[] }[] = [
   { href: "/patients", label: "Patients", roles: ["clinician", "auditor"] },
   { href: "/referrals", label: "Referrals", roles: ["clinician", "physical_therapist", "auditor"] },
+  { href: "/referrals/schedule", label: "Schedule", roles: ["physical_therapist"] },
   { href: "/measures", label: "Measures", roles: ["auditor"] },
   { href: "/audit", label: "Audit trail", roles: ["auditor", "admin"] },
   { href: "/admin/organization", label: "Organization", roles: ["admin"] },

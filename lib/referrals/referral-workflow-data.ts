@@ -20,17 +20,17 @@ const referralId = z.uuid({ error: "Referral id must be a UUID" });
 
 type Status = "new" | "accepted" | "scheduled" | "in_progress" | "discharged" | "declined";
 
-const TRANSITIONS: Record<"accept" | "decline" | "schedule" | "assign", { from: Status[]; to: Status | null }> = {
+// Booking the first appointment (appointments-data.ts) is what moves an accepted referral to scheduled.
+const TRANSITIONS: Record<"accept" | "decline" | "assign", { from: Status[]; to: Status | null }> = {
   accept: { from: ["new"], to: "accepted" },
   decline: { from: ["new", "accepted"], to: "declined" },
-  schedule: { from: ["accepted"], to: "scheduled" },
   // Assigning a therapist keeps the status.
   assign: { from: ["new", "accepted", "scheduled", "in_progress"], to: null },
 };
 
 const updateInput = z.object({
   referralId,
-  action: z.enum(["accept", "decline", "schedule", "assign"], { error: "action must be accept, decline, schedule or assign" }),
+  action: z.enum(["accept", "decline", "assign"], { error: "action must be accept, decline or assign" }),
   reason: plainText(z.string().trim().max(1000), "reason", "note").optional(),
   therapistId: z.uuid({ error: "Therapist id must be a UUID" }).optional(),
 });
@@ -51,7 +51,7 @@ export async function updateReferral(actor: Actor, input: unknown): Promise<{ st
     const referral = await findVisible(tx, actor, id);
     if (!referral) return null;
     const transition = TRANSITIONS[action];
-    if (!transition.from.includes(referral.status)) throw new AppError("conflict", `A referral that is ${referral.status.replace("_", " ")} cannot be ${{ accept: "accepted", decline: "declined", schedule: "scheduled", assign: "assigned" }[action]}.`);
+    if (!transition.from.includes(referral.status)) throw new AppError("conflict", `A referral that is ${referral.status.replace("_", " ")} cannot be ${{ accept: "accepted", decline: "declined", assign: "assigned" }[action]}.`);
     const status = transition.to ?? referral.status;
     if (therapistId) {
       const therapist = await tx.user.findFirst({ where: { id: therapistId, role: "physical_therapist", siteId: referral.toSiteId, active: true }, select: { id: true } });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
 import { dischargeReferral, recordVisit, updateReferral } from "@/lib/referrals/referral-workflow-data";
+import { bookAppointment, recordNoShow } from "@/lib/referrals/appointments-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 
 async function run(referralId: string, work: () => Promise<unknown>): Promise<ActionResult> {
@@ -12,10 +13,11 @@ async function run(referralId: string, work: () => Promise<unknown>): Promise<Ac
     return actionFailure(error);
   }
   revalidatePath(`/referrals/${referralId}`);
+  revalidatePath("/referrals/schedule");
   return { ok: true };
 }
 
-export async function updateReferralAction(input: { referralId: string; action: "accept" | "decline" | "schedule" | "assign"; reason?: string; therapistId?: string }): Promise<ActionResult> {
+export async function updateReferralAction(input: { referralId: string; action: "accept" | "decline" | "assign"; reason?: string; therapistId?: string }): Promise<ActionResult> {
   return run(input.referralId, async () => updateReferral(await requireApiActor(), input));
 }
 
@@ -25,4 +27,12 @@ export async function recordVisitAction(input: Record<string, unknown> & { refer
 
 export async function dischargeAction(input: { referralId: string; outcome: string; recommendation: string; shortCourseReason?: string }): Promise<ActionResult> {
   return run(input.referralId, async () => dischargeReferral(await requireApiActor(), input));
+}
+
+export async function bookAppointmentAction(input: { referralId: string; date: string; time: string; therapistId: string; minutes: number }): Promise<ActionResult> {
+  return run(input.referralId, async () => bookAppointment(await requireApiActor(), input));
+}
+
+export async function recordNoShowAction(input: { referralId: string; appointmentId: string; followUp: string }): Promise<ActionResult> {
+  return run(input.referralId, async () => recordNoShow(await requireApiActor(), { appointmentId: input.appointmentId, followUp: input.followUp }));
 }

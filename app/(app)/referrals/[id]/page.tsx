@@ -4,6 +4,8 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/access/policy";
 import { recordPageData } from "@/lib/http/page-data";
 import { getReferral, listClinicTherapists } from "@/lib/referrals/referral-workflow-data";
+import { listReferralAppointments } from "@/lib/referrals/appointments-data";
+import { NO_SHOW_FOLLOW_UPS, NO_SHOWS_BEFORE_DISCHARGE } from "@/lib/referrals/appointment-vocabulary";
 import { toIsoDate } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -22,6 +24,8 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const referral = await recordPageData(() => getReferral(actor, id));
   const clinicStaff = can(actor.role, "update", "referral");
   const therapists = clinicStaff ? await listClinicTherapists(actor) : [];
+  const appointments = await recordPageData(() => listReferralAppointments(actor, referral.id));
+  const noShows = appointments.filter((a) => a.status === "no_show");
   const left = referral.coveredVisitsLeft === null ? null : Math.max(0, referral.coveredVisitsLeft - referral.visitsUsed);
   const c = referral.classification;
   return (
@@ -90,6 +94,24 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
               </ul>
             </Card>
           )}
+          <Card title="Appointments">
+            {appointments.length === 0 ? (
+              <p className="text-sm text-muted">None booked.</p>
+            ) : (
+              <ul className="divide-y divide-line text-sm">
+                {appointments.map((a) => (
+                  <li key={a.id} className="py-1.5">
+                    {a.date} {a.time} · {a.minutes} min · {a.therapistName} · {a.status === "no_show" ? `no-show, then: ${a.followUp ? NO_SHOW_FOLLOW_UPS[a.followUp].toLowerCase() : "—"}` : a.status}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {noShows.length >= NO_SHOWS_BEFORE_DISCHARGE && referral.status !== "discharged" && (
+              <p role="status" className="mt-2 text-sm text-warning">
+                {noShows.length} no-shows: consider discharging to the referring doctor with the reason.
+              </p>
+            )}
+          </Card>
           <Card title="Visits">
             {referral.visits.length === 0 ? (
               <p className="text-sm text-muted">No visits yet.</p>
@@ -108,7 +130,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
             )}
           </Card>
         </div>
-        {clinicStaff && <ReferralWorkflow referralId={referral.id} status={referral.status} today={toIsoDate(new Date())} therapists={therapists} />}
+        {clinicStaff && <ReferralWorkflow referralId={referral.id} status={referral.status} today={toIsoDate(new Date())} therapists={therapists} appointments={appointments} />}
       </div>
     </>
   );
