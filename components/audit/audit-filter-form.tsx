@@ -7,37 +7,9 @@ const CONTROL = "rounded-md border border-line px-2 py-1";
 export function AuditFilterForm({ filters, options }: { filters: AuditFilters; options: AuditFilterOptions }) {
   return (
     <form method="get" action="/audit" aria-label="Filter the audit trail" className="mb-4 grid gap-3 rounded-lg border border-line bg-white p-4 text-sm sm:grid-cols-4">
-      <label className="flex flex-col gap-1">
-        <span className="font-medium">Who</span>
-        <select name="user" defaultValue={filters.user ?? ""} className={CONTROL}>
-          <option value="">anyone</option>
-          {options.users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className="font-medium">Action</span>
-        <select name="action" defaultValue={filters.action ?? ""} className={CONTROL}>
-          <option value="">any action</option>
-          {options.actions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className="font-medium">Outcome</span>
-        <select name="outcome" defaultValue={filters.outcome ?? ""} className={CONTROL}>
-          <option value="">any outcome</option>
-          <option value="success">success</option>
-          <option value="failure">failure</option>
-          <option value="denied">denied</option>
-        </select>
-      </label>
+      <Choice label="Who" name="user" value={filters.user} any="anyone" options={options.users.map((u) => ({ value: u.id, label: u.name }))} />
+      <Choice label="Action" name="action" value={filters.action} any="any action" options={options.actions.map((a) => ({ value: a, label: a }))} />
+      <Choice label="Outcome" name="outcome" value={filters.outcome} any="any outcome" options={["success", "failure", "denied"].map((o) => ({ value: o, label: o }))} />
       <label className="flex flex-col gap-1">
         <span className="font-medium">Patient id</span>
         <input name="patient" defaultValue={filters.patient ?? ""} className={CONTROL} />
@@ -63,5 +35,22 @@ export function AuditFilterForm({ filters, options }: { filters: AuditFilters; o
         </a>
       </div>
     </form>
+  );
+}
+
+/** One filter's pick list, whose empty choice means "any". */
+function Choice({ label, name, value, any, options }: { label: string; name: string; value: string | undefined; any: string; options: { value: string; label: string }[] }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="font-medium">{label}</span>
+      <select name={name} defaultValue={value ?? ""} className={CONTROL}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
