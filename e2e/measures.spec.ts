@@ -13,6 +13,7 @@ test.describe("an auditor", () => {
     await expectAccessible(page);
 
     const mme90 = page.getByRole("article", { name: "Patients at or above 90 MME/day" });
+    await expect(mme90).toContainText(/Previous period \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)/);
     const numerator = Number((await mme90.getByRole("link", { name: /in the numerator/ }).textContent())?.match(/\d+/)?.[0]);
     expect(numerator).toBeGreaterThan(0);
     await expect(mme90.getByRole("region", { name: "By site" })).toContainText("Riverside Family Medicine");

@@ -46,6 +46,19 @@ describe("access to the measures", () => {
     ]);
   });
 
+  it("shows each measure beside the period of equal length just before, counted as that period would be", async () => {
+    const dashboard = await listMeasures(clinic.auditor, { from: "2026-05-01", to: "2026-10-31" });
+    const later = dashboard.measures.find((m) => m.id === "mme-50-without-naloxone");
+    expect(later?.previous.period).toEqual({ from: "2025-10-29", to: "2026-04-30" });
+    expect(later?.total).toMatchObject({ denominator: 1, numerator: 1 });
+    for (const measure of dashboard.measures) {
+      const before = await getMeasure(clinic.auditor, { id: measure.id, ...measure.previous.period });
+      expect(measure.previous.total, measure.id).toEqual(before.total);
+    }
+    const earlier = await listMeasures(clinic.auditor, { from: "2026-11-01", to: "2026-11-27" });
+    expect(earlier.measures.find((m) => m.id === "mme-50-without-naloxone")?.previous.total).toMatchObject({ denominator: 0, numerator: 0, rate: null });
+  });
+
   it("audits every auditor view and export with what was looked at", async () => {
     const id = "mme-50-without-naloxone";
     const dashboard = await listMeasures(clinic.auditor, PERIOD);

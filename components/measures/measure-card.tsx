@@ -36,6 +36,7 @@ export function MeasureCard({ measure }: { measure: DashboardMeasure }) {
           </Link>
         )}
       </p>
+      <PreviousPeriod measure={measure} />
       <MeasureTrend measure={measure} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SpreadSummary title="By clinician" rows={measure.byClinician} measureId={measure.id} period={period} filterKey="clinician" />
@@ -48,5 +49,21 @@ export function MeasureCard({ measure }: { measure: DashboardMeasure }) {
         </div>
       </details>
     </article>
+  );
+}
+
+/** The same figure over the period of equal length just before, and which way it moved. */
+function PreviousPeriod({ measure }: { measure: DashboardMeasure }) {
+  const { period, total } = measure.previous;
+  const now = measure.total.rate;
+  const then = total.rate;
+  const direction =
+    now === null || then === null || now === then ? null : (now < then) === (measure.better === "lower") ? "better" : "worse";
+  return (
+    <p className="text-sm text-muted">
+      Previous period ({period.from} to {period.to}): {formatRate(then)}
+      {total.denominator > 0 && `, ${total.numerator} of ${total.denominator}`}
+      {direction && <span className={direction === "better" ? "text-ok" : "text-warning"}> · now {direction}</span>}
+    </p>
   );
 }

@@ -51,7 +51,8 @@ export type MeasureDetail = MeasureSummary & {
   ehrOverrides: EhrOverrides | null;
 };
 
-export type DashboardMeasure = MeasureSummary & { byClinician: SpreadRow[]; bySite: SpreadRow[] };
+/** On the dashboard, with the same figure over the period of equal length just before, to compare with. */
+export type DashboardMeasure = MeasureSummary & { byClinician: SpreadRow[]; bySite: SpreadRow[]; previous: { period: Period; total: Counts } };
 
-export type ReportMeasure = DashboardMeasure & { cases: MeasureRow[]; moreCases: boolean };
+export type ReportMeasure = Omit<DashboardMeasure, "previous"> & { cases: MeasureRow[]; moreCases: boolean };
 export type MeasureReport = { period: Period; pseudonymized: boolean; generatedAt: string; measures: ReportMeasure[] };

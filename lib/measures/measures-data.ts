@@ -16,7 +16,7 @@ import type { Counts, DashboardMeasure, MeasureDetail, MeasureReport, MeasureRow
 import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
 import { ehrCriticalOverrides } from "./ehr-overrides";
-import { monthsBetween, defaultPeriod } from "./period";
+import { monthsBetween, defaultPeriod, previousPeriod } from "./period";
 
 const SCREEN_ROWS = 200;
 const EXPORT_ROWS = 100_000;
@@ -88,17 +88,26 @@ export async function listMeasures(actor: Actor, input: unknown): Promise<{ peri
   const period = parseInput(periodInput, input);
   const scope = { organizationId: actor.organizationId, ...period };
   await upToDate();
+  const previous = previousPeriod(period.from, period.to);
+  const previousScope = { organizationId: actor.organizationId, ...previous };
   const [measures, names] = await Promise.all([
-    Promise.all(MEASURES.map(async (measure) => ({ measure, ...(await computeMeasure(measure, scope)) }))),
+    Promise.all(
+      MEASURES.map(async (measure) => ({
+        measure,
+        ...(await computeMeasure(measure, scope)),
+        previousTotal: totalIn((await computeMeasure(measure, previousScope)).breakdown),
+      })),
+    ),
     namesOf(actor.organizationId),
   ]);
   await audited(actor, "measure.dashboard", { ...period });
   return {
     period,
-    measures: measures.map(({ measure, breakdown, trend }) => ({
+    measures: measures.map(({ measure, breakdown, trend, previousTotal }) => ({
       ...summaryOf(measure, scope, totalIn(breakdown), trend),
       byClinician: spreadOf(breakdown, "clinician", names.users),
       bySite: spreadOf(breakdown, "site", names.sites),
+      previous: { period: previous, total: previousTotal },
     })),
   };
 }

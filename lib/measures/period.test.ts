@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPeriod, monthLastDay, monthsBetween, shiftDate, wholeMonths } from "./period";
+import { defaultPeriod, monthLastDay, monthsBetween, previousPeriod, shiftDate, wholeMonths } from "./period";
 
 describe("measure periods", () => {
   it("defaults to the twelve calendar months up to today", () => {
@@ -26,5 +26,13 @@ describe("wholeMonths", () => {
     expect(shiftDate("2026-03-01", -1)).toBe("2026-02-28");
     expect(shiftDate("2025-12-31", 1)).toBe("2026-01-01");
     expect(monthLastDay("2024-02-10")).toBe("2024-02-29");
+  });
+});
+
+describe("previousPeriod", () => {
+  it("is the same number of days, ending the day before", () => {
+    expect(previousPeriod("2026-01-01", "2026-12-31")).toEqual({ from: "2025-01-01", to: "2025-12-31" });
+    expect(previousPeriod("2026-03-01", "2026-03-31")).toEqual({ from: "2026-01-29", to: "2026-02-28" });
+    expect(previousPeriod("2026-12-01", "2026-12-01")).toEqual({ from: "2026-11-30", to: "2026-11-30" });
   });
 });

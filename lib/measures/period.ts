@@ -46,3 +46,9 @@ export function monthLastDay(date: string): string {
   const at = new Date(`${date}T00:00:00Z`);
   return toIsoDate(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)));
 }
+
+/** The period of the same number of days that ends the day before this one starts: what the dashboard compares with. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return { from: shiftDate(from, -days), to: shiftDate(from, -1) };
+}
