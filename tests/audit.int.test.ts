@@ -104,14 +104,14 @@ describe("listAuditEvents", () => {
 describe("searching the trail", () => {
   it("narrows by person, action, outcome, patient, dates and address, and names the patient for an auditor", async () => {
     await getPatient(clinic.clinician, clinic.referredPatientId);
-    await authenticate(testDb(), { email: clinic.clinician.email, password: "wrong password" }, "198.51.100.9");
+    await authenticate(testDb(), { email: clinic.clinician.email, password: "wrong password" }, "192.0.2.219");
     const byUser = await listAuditEvents(clinic.auditor, { user: clinic.clinician.userId });
     expect(byUser.items.length).toBeGreaterThan(0);
     expect(byUser.items.every((e) => e.actorName === clinic.clinician.name)).toBe(true);
     const reads = await listAuditEvents(clinic.auditor, { action: "patient.read", patient: clinic.referredPatientId });
     expect(reads.items[0]).toMatchObject({ action: "patient.read", patientId: clinic.referredPatientId, patientName: "Rita Referred" });
-    const failures = await listAuditEvents(clinic.auditor, { outcome: "failure", address: "198.51.100" });
-    expect(failures.items.map((e) => e.sourceAddress)).toEqual(["198.51.100.9"]);
+    const failures = await listAuditEvents(clinic.auditor, { outcome: "failure", address: "192.0.2.219" });
+    expect(failures.items.map((e) => e.sourceAddress)).toEqual(["192.0.2.219"]);
     const today = new Date().toISOString().slice(0, 10);
     expect((await listAuditEvents(clinic.auditor, { from: today, to: today, user: clinic.clinician.userId })).items.length).toBe(byUser.items.length);
     expect((await listAuditEvents(clinic.auditor, { from: "2020-01-01", to: "2020-01-31" })).items).toEqual([]);
