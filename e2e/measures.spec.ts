@@ -98,6 +98,19 @@ test.describe("an auditor", () => {
     await expectAccessible(page);
   });
 
+  test("opens one clinician's prescriber feedback: their rates beside the practice's and the organization's, and their cases", async ({ page }) => {
+    await page.goto("/measures");
+    const picker = page.getByRole("form", { name: "Prescriber feedback" });
+    await picker.getByLabel("Prescriber feedback for").selectOption({ label: "Dr. Maya Okafor" });
+    await picker.getByRole("button", { name: "Open the report" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Prescriber feedback: Dr. Maya Okafor" })).toBeVisible();
+    const rates = page.getByRole("table", { name: "Rates beside the practice and the organization" });
+    await expect(rates.getByRole("row")).toHaveCount(9);
+    await expect(rates.getByRole("row", { name: /Patients at or above 90 MME\/day/ })).toContainText(/of \d+/);
+    await expect(page.getByRole("button", { name: /Print/ })).toBeVisible();
+    await expectAccessible(page);
+  });
+
   test("sees which setting is wrong when the address holds a bad period", async ({ page }) => {
     const response = await page.goto("/measures?from=2026-06-01&to=2026-01-01");
     expect(response?.status()).toBe(200);

@@ -10,7 +10,7 @@ import { createUser, resetUserPassword, resetUserTwoStep, setUserActive, unlockU
 import { changeOwnPassword } from "../lib/users/own-password";
 import { setPasswordWithLink } from "../lib/users/password-links";
 import { createSite, updateOrganizationSettings, updateSite } from "../lib/organizations/organization-data";
-import { exportMeasureCsv, getMeasure, getMeasureReport, listMeasures } from "../lib/measures/measures-data";
+import { exportMeasureCsv, getMeasure, getMeasureReport, getPrescriberReport, listMeasures } from "../lib/measures/measures-data";
 import { exportAuditCsv, listAuditEvents } from "../lib/audit/audit-data";
 import { evaluateForActor } from "../lib/recommendations/evaluate-data";
 import type { Actor } from "../lib/access/actor";
@@ -65,6 +65,7 @@ const ENTRIES: Entry[] = [
   ["getMeasure", "auditor", ["id", "from", "to", "show", "clinician", "site", "month", "category", "pseudonymized"], getMeasure],
   ["exportMeasureCsv", "auditor", ["id", "from", "to", "show", "clinician", "site", "month", "category", "pseudonymized"], exportMeasureCsv],
   ["getMeasureReport", "auditor", ["from", "to", "pseudonymized"], getMeasureReport],
+  ["getPrescriberReport", "auditor", ["clinician", "from", "to"], getPrescriberReport],
   ["listAuditEvents", "auditor", ["before", "user", "action", "outcome", "patient", "from", "to", "address"], listAuditEvents],
   ["exportAuditCsv", "auditor", ["user", "action", "outcome", "patient", "from", "to", "address"], exportAuditCsv],
 ];

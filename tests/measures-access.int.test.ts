@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { exportMeasureCsv, getMeasure, getMeasureReport, listMeasures } from "../lib/measures/measures-data";
+import { exportMeasureCsv, getMeasure, getMeasureReport, getPrescriberReport, listMeasures } from "../lib/measures/measures-data";
 import { MEASURES } from "../lib/measures/measure-definitions";
 import { signEncounter, startEncounter } from "../lib/encounters/encounters-data";
 import { deriveMissingFacts, rederiveOutdatedFacts } from "../lib/measures/fact-store";
@@ -57,6 +57,26 @@ describe("access to the measures", () => {
     }
     const earlier = await listMeasures(clinic.auditor, { from: "2026-11-01", to: "2026-11-27" });
     expect(earlier.measures.find((m) => m.id === "mme-50-without-naloxone")?.previous.total).toMatchObject({ denominator: 0, numerator: 0, rate: null });
+  });
+
+  it("gives a prescriber their rates beside their practice's and the organization's, with their own cases, and audits it", async () => {
+    const report = await getPrescriberReport(clinic.auditor, { clinician: clinic.clinician.userId, ...PERIOD });
+    expect(report.clinician).toEqual({ id: clinic.clinician.userId, name: clinic.clinician.name, practice: "Fixture Practice" });
+    for (const measure of report.measures) {
+      const detail = await getMeasure(clinic.auditor, { id: measure.id, ...PERIOD });
+      const mine = detail.byClinician.find((r) => r.key === clinic.clinician.userId);
+      const practice = detail.bySite.find((r) => r.label === "Fixture Practice");
+      expect(measure.clinician.numerator, measure.id).toBe(mine?.numerator ?? 0);
+      expect(measure.clinician.denominator, measure.id).toBe(mine?.denominator ?? 0);
+      expect(measure.practice?.denominator, measure.id).toBe(practice?.denominator ?? 0);
+      expect(measure.organization, measure.id).toEqual(detail.total);
+      expect(measure.cases.every((c) => c.clinician === clinic.clinician.name && c.numerator)).toBe(true);
+    }
+    expect(report.measures.find((m) => m.id === "mme-50-without-naloxone")?.cases[0]).toMatchObject({ patientName: "Nora Naloxone", why: expect.stringMatching(/MME\/day/) });
+    expect(await auditEventsOf(clinic.auditor.userId)).toContainEqual(expect.objectContaining({ action: "measure.report", detail: expect.objectContaining({ clinician: clinic.clinician.userId }) }));
+    await expect(getPrescriberReport(clinic.auditor, { clinician: clinic.auditor.userId, ...PERIOD })).rejects.toMatchObject({ code: "not-found", issues: [{ path: "clinician" }] });
+    await expect(getPrescriberReport(clinic.auditor, { clinician: "me", ...PERIOD })).rejects.toMatchObject({ code: "invalid-input", issues: [{ path: "clinician" }] });
+    await expect(getPrescriberReport(clinic.clinician, { clinician: clinic.clinician.userId, ...PERIOD })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("audits every auditor view and export with what was looked at", async () => {

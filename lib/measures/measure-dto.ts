@@ -56,3 +56,13 @@ export type DashboardMeasure = MeasureSummary & { byClinician: SpreadRow[]; bySi
 
 export type ReportMeasure = Omit<DashboardMeasure, "previous"> & { cases: MeasureRow[]; moreCases: boolean };
 export type MeasureReport = { period: Period; pseudonymized: boolean; generatedAt: string; measures: ReportMeasure[] };
+
+/** One clinician's figure for a measure, beside their practice's and the organization's, with their cases. */
+export type PrescriberMeasure = Pick<MeasureSummary, "id" | "number" | "title" | "better" | "unit"> & {
+  clinician: Counts;
+  practice: Counts | null;
+  organization: Counts;
+  cases: MeasureRow[];
+  moreCases: boolean;
+};
+export type PrescriberReport = { period: Period; generatedAt: string; clinician: { id: string; name: string; practice: string | null }; measures: PrescriberMeasure[] };

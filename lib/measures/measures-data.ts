@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/access/actor";
-import { authorize } from "@/lib/audit/guard";
+import { authorize, targetOf } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { AuditAction } from "@/lib/audit/audit-actions";
 import { AppError } from "@/lib/errors";
@@ -12,7 +12,7 @@ import { toIsoDate } from "@/lib/dates";
 import { findMeasure, MEASURES, type MeasureDefinition, type Scope } from "./measure-definitions";
 import { computeMeasure, withRate, type Breakdown, type CaseRow } from "./measure-queries";
 import { refreshQueuedMeasureCases } from "./measure-cases";
-import type { Counts, DashboardMeasure, MeasureDetail, MeasureReport, MeasureRow, MeasureSummary, Period, RowFilter, SpreadRow } from "./measure-dto";
+import type { Counts, DashboardMeasure, MeasureDetail, MeasureReport, MeasureRow, MeasureSummary, Period, PrescriberReport, RowFilter, SpreadRow } from "./measure-dto";
 import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
 import { ehrCriticalOverrides } from "./ehr-overrides";
@@ -238,4 +238,46 @@ export async function getMeasureReport(actor: Actor, input: unknown): Promise<Me
   );
   await audited(actor, "measure.report", { ...period, pseudonymized: pseudonymized === "1" });
   return { period, pseudonymized: pseudonymized === "1", generatedAt: new Date().toISOString(), measures };
+}
+
+const EMPTY_COUNTS: Counts = { denominator: 0, numerator: 0, excluded: 0, flagged: 0, rate: null };
+const PRESCRIBER_ROWS = 20;
+
+/**
+ * Prescriber feedback, as opioid stewardship programs send it: one clinician's rate on each measure beside their
+ * practice's and the organization's over the period, with the cases in their numerator. Identified (it goes to the
+ * clinician about their own patients); producing it is an audit event.
+ */
+export async function getPrescriberReport(actor: Actor, input: unknown): Promise<PrescriberReport> {
+  await authorize(db(), actor, "read", "measure", { action: "measure.report", entityType: "user", entityId: targetOf(input, "clinician") });
+  const { clinician: clinicianId, ...rest } = parseInput(z.object({ clinician: z.uuid({ error: "clinician must be a clinician's id" }), from: z.string().optional(), to: z.string().optional() }), input);
+  const period = parseInput(periodInput, rest);
+  const clinician = await db().user.findFirst({ where: { id: clinicianId, organizationId: actor.organizationId, role: "clinician" }, select: { id: true, name: true, siteId: true, site: { select: { name: true } } } });
+  if (!clinician) throw new AppError("not-found", "No such clinician in this organization.", [{ path: "clinician", message: "choose a clinician of this organization" }]);
+  const scope = { organizationId: actor.organizationId, ...period };
+  await upToDate();
+  const names = await namesOf(actor.organizationId);
+  const measures = await Promise.all(
+    MEASURES.map(async (measure) => {
+      const { breakdown, cases } = await computeMeasure(measure, scope, { filter: { show: "numerator", clinician: clinician.id }, limit: PRESCRIBER_ROWS + 1 });
+      const row = (dimension: Breakdown["dimension"], key: string): Counts => {
+        const found = spreadOf(breakdown, dimension).find((r) => r.key === key);
+        return found ? { denominator: found.denominator, numerator: found.numerator, excluded: found.excluded, flagged: found.flagged, rate: found.rate } : EMPTY_COUNTS;
+      };
+      return {
+        id: measure.id,
+        number: measure.number,
+        title: measure.title,
+        better: measure.better,
+        unit: measure.unit,
+        clinician: row("clinician", clinician.id),
+        practice: clinician.siteId ? row("site", clinician.siteId) : null,
+        organization: totalIn(breakdown),
+        cases: toRows(actor, cases.slice(0, PRESCRIBER_ROWS), names, false),
+        moreCases: cases.length > PRESCRIBER_ROWS,
+      };
+    }),
+  );
+  await audited(actor, "measure.report", { ...period, clinician: clinician.id, pseudonymized: false });
+  return { period, generatedAt: new Date().toISOString(), clinician: { id: clinician.id, name: clinician.name, practice: clinician.site?.name ?? null }, measures };
 }
