@@ -3,6 +3,7 @@
 // and the codes of the value sets the FHIR mapping reads. The source folder is given as the first argument.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { systemName } from "../lib/fhir/fhir-values";
 
 const source = process.argv[2];
 if (!source) throw new Error("usage: npm run fhir:terminology -- <folder of the cdc-opioid-cds data>");
@@ -20,13 +21,6 @@ const VALUE_SETS = {
   sleepBreathing: "conditions-documenting-sleep-disordered-breathing",
 } as const;
 
-const SYSTEMS: Record<string, string> = {
-  "http://www.nlm.nih.gov/research/umls/rxnorm": "rxnorm",
-  "http://loinc.org": "loinc",
-  "http://snomed.info/sct": "snomed",
-  "http://hl7.org/fhir/sid/icd-10-cm": "icd10cm",
-};
-
 type Contains = { system: string; code: string; display?: string };
 const expansion = (name: string): Contains[] =>
   (JSON.parse(readFileSync(join(source, "valuesets", `${name}.json`), "utf8")) as { expansion: { contains: Contains[] } }).expansion.contains;
@@ -36,7 +30,7 @@ for (const [key, names] of Object.entries(VALUE_SETS)) {
   const codes = new Set<string>();
   for (const name of typeof names === "string" ? [names] : names) {
     for (const c of expansion(name)) {
-      const system = SYSTEMS[c.system];
+      const system = systemName(c.system);
       if (system) codes.add(`${system}|${c.code}`);
     }
   }
@@ -47,7 +41,7 @@ const rxnormNames: Record<string, string> = {};
 const omtk = readFileSync(join(source, "cql", "OMTKData2020.cql"), "utf8");
 for (const match of omtk.matchAll(/drugCode: (\d+), drugName: '([^']+)'/g)) rxnormNames[match[1] as string] = match[2] as string;
 for (const file of readdirSync(join(source, "valuesets")).filter((f) => f.endsWith("-medications.json"))) {
-  for (const c of expansion(file.replace(/\.json$/, ""))) if (SYSTEMS[c.system] === "rxnorm" && c.display) rxnormNames[c.code] ??= c.display;
+  for (const c of expansion(file.replace(/\.json$/, ""))) if (systemName(c.system) === "rxnorm" && c.display) rxnormNames[c.code] ??= c.display;
 }
 
 const sorted = Object.fromEntries(Object.entries(rxnormNames).sort(([a], [b]) => Number(a) - Number(b)));

@@ -1,6 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { isLoopback } from "@/lib/http/loopback";
 import { createLocalJWKSet, type JSONWebKeySet } from "jose";
 
 // Who may call Backstep's CDS Hooks services, read once from the environment: the issuers allowed, their public keys
@@ -15,7 +16,6 @@ export type CdsSettings = {
   organizations: Map<string, string>;
 };
 
-const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
 
 const settingsSchema = z.object({
   CDS_CLIENT_ISS: z.string().transform((value) => value.split(",").map((s) => s.trim()).filter(Boolean)),
@@ -25,7 +25,7 @@ const settingsSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((s) => s.trim().replace(/\/+$/, "")).filter(Boolean))
-    .refine((servers) => servers.every((s) => s.startsWith("https://") || LOOPBACK.test(s)), {
+    .refine((servers) => servers.every((s) => s.startsWith("https://") || isLoopback(s)), {
       error: "CDS_FHIR_ALLOWED_SERVERS takes https:// servers (http only for a loopback address listed explicitly)",
     }),
   CDS_CLIENT_ORGANIZATIONS: z

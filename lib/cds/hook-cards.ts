@@ -73,7 +73,7 @@ export function hookCards(request: CdsRequest, chart: Chart, unread: string[], a
   const base = reading.assessment;
   if (!base) return { cards: [incompleteCard(request.hookInstance, reading.missing, notes, links)], alertCodes: [], evaluated: false };
 
-  const drafts = request.orders.map((order) => ({ order, reading: textOf(order.resourceType) === "MedicationRequest" ? readMedication(order, () => undefined, false) : null }));
+  const drafts = request.orders.map((order) => ({ order, reading: textOf(order.resourceType) === "MedicationRequest" ? readMedication(order, (reference) => chart.medicationResources.get(reference), false) : null }));
   const current = new Set((base.medications ?? []).map((m) => m.drug));
   const orders = drafts.flatMap(({ reading: r }) => (r?.kind === "mapped" ? [{ action: current.has(r.medication.drug) ? ("change" as const) : ("new" as const), medication: r.medication }] : []));
   const unassessed = [...reading.unassessed, ...drafts.flatMap(({ reading: r }) => (r?.kind === "unassessed" ? [`${r.name} (ordered)`] : []))];

@@ -1,7 +1,8 @@
 import type { AssessmentInput } from "@/lib/ladder/assessment-schema";
+import { ageInYears, fromIsoDate } from "@/lib/dates";
 import type { Condition, RedFlag } from "@/lib/ladder/vocabulary";
 import { codingsOf, dayOf, daysBetween, keyOf, listOf, numberOf, objectOf, textOf, type Coded, type FhirJson } from "./fhir-values";
-import { MEDICATION_MAPPING_VERSION, readMedication, type MedicationReading } from "./medication-map";
+import { MEDICATION_MAPPING_VERSION, readMedication } from "./medication-map";
 import terminology from "./terminology-data.json";
 
 // A patient's chart in FHIR R4 read as the contract's Assessment: what the EHR knows, and nothing more. A fact the
@@ -35,8 +36,6 @@ export type ChartReading = {
   painKnown: boolean;
   /** The pain facts the chart did give, for a visit to start from. */
   painFacts: { durationWeeks?: number; intensity?: number; radicular?: true };
-  /** The RxNorm-mapped medicines, for matching this visit's draft orders. */
-  readings: MedicationReading[];
 };
 
 const SETS = Object.fromEntries(Object.entries(terminology.valueSets).map(([name, codes]) => [name, new Set(codes)])) as Record<keyof typeof terminology.valueSets, Set<string>>;
@@ -130,16 +129,10 @@ function items(observations: FhirJson[], codes: string[], asOf: string, withinDa
   return values.every((v) => v !== undefined) ? (values as number[]) : null;
 }
 
-export function ageOn(birthDate: string, asOf: string): number {
-  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
-  const [y, m, d] = asOf.split("-").map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 export function readChart(chart: Chart, asOf: string): ChartReading {
   const missing: string[] = [];
   const birthDate = dayOf(chart.patient?.birthDate);
-  const ageYears = birthDate ? ageOn(birthDate, asOf) : undefined;
+  const ageYears = birthDate ? ageInYears(fromIsoDate(birthDate), fromIsoDate(asOf)) : undefined;
   if (ageYears === undefined) missing.push("birth date");
   const minor = ageYears !== undefined && ageYears < 18;
 
@@ -160,7 +153,6 @@ export function readChart(chart: Chart, asOf: string): ChartReading {
   if (intensity === undefined) missing.push("pain intensity (no pain score in the last 30 days)");
 
   const oudReason = (r: FhirJson) => listOf(r.reasonCode).some((reason) => OPIOID_USE_DISORDER(codingsOf(reason)));
-  const readings: MedicationReading[] = [];
   const medications: NonNullable<AssessmentInput["medications"]> = [];
   const unassessed: string[] = [];
   const doseNotes: string[] = [];
@@ -169,7 +161,6 @@ export function readChart(chart: Chart, asOf: string): ChartReading {
     const codes = codingsOf(request.medicationCodeableConcept);
     const reading = readMedication(request, (reference) => chart.medicationResources.get(reference), oudReason(request));
     if (!reading) continue;
-    readings.push(reading);
     if (inSet(SETS.naloxone, codes) && !/buprenorphine/i.test(reading.name)) naloxoneOnHand = true;
     if (reading.kind === "unassessed") unassessed.push(reading.name);
     if (reading.kind !== "mapped") continue;
@@ -214,7 +205,7 @@ export function readChart(chart: Chart, asOf: string): ChartReading {
     ...(intensity !== undefined ? { intensity: clampScore(intensity) } : {}),
     ...(activeCodes.some(RADICULAR) ? { radicular: true as const } : {}),
   };
-  return { assessment, missing, unassessed, doseNotes, minor, readings, painKnown: durationWeeks !== undefined && intensity !== undefined, painFacts };
+  return { assessment, missing, unassessed, doseNotes, minor, painKnown: durationWeeks !== undefined && intensity !== undefined, painFacts };
 }
 
 function sexOf(patient: FhirJson | undefined): { sex?: "female" | "male" | "other" | "unknown" } {

@@ -18,6 +18,9 @@ const SYSTEMS: Record<string, string> = {
   "http://www.ama-assn.org/go/cpt": "cpt",
 };
 
+/** The short name the mapping's tables use for a code system's URL, or undefined when the mapping does not read it. */
+export const systemName = (url: string | undefined): string | undefined => SYSTEMS[url ?? ""];
+
 export type Coded = { system: string; code: string; display?: string };
 
 /** The codings of a CodeableConcept in the systems the mapping knows, as `system|code` keys with their display. */
@@ -25,7 +28,7 @@ export function codingsOf(concept: unknown): Coded[] {
   const found: Coded[] = [];
   for (const item of listOf(objectOf(concept)?.coding)) {
     const coding = objectOf(item);
-    const system = SYSTEMS[textOf(coding?.system) ?? ""];
+    const system = systemName(textOf(coding?.system));
     const code = textOf(coding?.code);
     if (system && code) found.push({ system, code: code.trim(), display: textOf(coding?.display) });
   }

@@ -92,11 +92,10 @@ export async function listMeasures(actor: Actor, input: unknown): Promise<{ peri
   const previousScope = { organizationId: actor.organizationId, ...previous };
   const [measures, names] = await Promise.all([
     Promise.all(
-      MEASURES.map(async (measure) => ({
-        measure,
-        ...(await computeMeasure(measure, scope)),
-        previousTotal: totalIn((await computeMeasure(measure, previousScope)).breakdown),
-      })),
+      MEASURES.map(async (measure) => {
+        const [current, before] = await Promise.all([computeMeasure(measure, scope), computeMeasure(measure, previousScope)]);
+        return { measure, ...current, previousTotal: totalIn(before.breakdown) };
+      }),
     ),
     namesOf(actor.organizationId),
   ]);

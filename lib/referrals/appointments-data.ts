@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
 import { authorize, deny, targetOf } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
@@ -53,6 +54,18 @@ export async function bookAppointment(actor: Actor, input: unknown): Promise<{ i
   return booked;
 }
 
+const APPOINTMENT_FIELDS = {
+  id: true,
+  referralId: true,
+  date: true,
+  time: true,
+  minutes: true,
+  status: true,
+  followUp: true,
+  therapist: { select: { name: true } },
+  referral: { select: { patient: { select: { givenName: true, familyName: true } } } },
+} as const;
+
 const listInput = z.object({
   date: z.iso.date({ error: "date must be a date (YYYY-MM-DD)" }),
   view: z.enum(["day", "week"], { error: "view must be day or week" }).default("day"),
@@ -68,7 +81,7 @@ export async function listClinicAppointments(actor: Actor, input: unknown): Prom
   const rows = await db().ptAppointment.findMany({
     where: { date: { gte: from, lte: to }, referral: visibleReferrals(actor) },
     orderBy: [{ date: "asc" }, { time: "asc" }],
-    select: { id: true, referralId: true, date: true, time: true, minutes: true, status: true, followUp: true, therapist: { select: { name: true } }, referral: { select: { patient: { select: { givenName: true, familyName: true } } } } },
+    select: APPOINTMENT_FIELDS,
   });
   await recordAudit(db(), { actor, action: "appointment.list", outcome: "success", entityType: "appointment", detail: { from: toIsoDate(from), to: toIsoDate(to), count: rows.length } });
   return { from: toIsoDate(from), to: toIsoDate(to), appointments: rows.map(toView) };
@@ -80,12 +93,12 @@ export async function listReferralAppointments(actor: Actor, referralId: string)
   const rows = await db().ptAppointment.findMany({
     where: { referral: { AND: [{ id: referralId }, visibleReferrals(actor)] } },
     orderBy: [{ date: "asc" }, { time: "asc" }],
-    select: { id: true, referralId: true, date: true, time: true, minutes: true, status: true, followUp: true, therapist: { select: { name: true } }, referral: { select: { patient: { select: { givenName: true, familyName: true } } } } },
+    select: APPOINTMENT_FIELDS,
   });
   return rows.map(toView);
 }
 
-function toView(row: { id: string; referralId: string; date: Date; time: string; minutes: number; status: AppointmentView["status"]; followUp: NoShowFollowUp | null; therapist: { name: string }; referral: { patient: { givenName: string; familyName: string } } }): AppointmentView {
+function toView(row: Prisma.PtAppointmentGetPayload<{ select: typeof APPOINTMENT_FIELDS }>): AppointmentView {
   return {
     id: row.id,
     referralId: row.referralId,

@@ -3,7 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import * as oauth from "oauth4webapi";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { isLoopback, type SmartSettings } from "./smart-settings";
+import { isLoopback } from "@/lib/http/loopback";
+import type { SmartSettings } from "./smart-settings";
 
 // SMART App Launch 2 (EHR launch), server side: the EHR opens /smart/launch with its FHIR base URL (`iss`) and a
 // launch id; Backstep checks the iss, reads the EHR's SMART configuration, and sends the browser to authorize with PKCE

@@ -2,6 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { importJWK, type CryptoKey, type JWK } from "jose";
 import { z } from "zod";
+import { isLoopback } from "@/lib/http/loopback";
 
 // SMART App Launch settings: the EHRs (their FHIR base URLs, the launch's `iss`) allowed to launch Backstep, the
 // client id they registered it under, and its private key for asymmetric client authentication (private_key_jwt).
@@ -16,8 +17,6 @@ export type SmartSettings = {
   publicUrl: string;
 };
 
-const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
-export const isLoopback = (url: string) => LOOPBACK.test(url);
 
 const settingsSchema = z.object({
   SMART_ISSUERS: z
