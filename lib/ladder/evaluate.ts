@@ -39,7 +39,7 @@ export function evaluate(assessment: Assessment): Recommendation {
     draft.rationale = `Red flags point to serious pathology (${findings.map((f) => f.because).join("; ")}): ${URGENCY_TEXT[urgency]}. The ladder is suspended until the work-up rules it out.`;
   }
   // Most severe first; the sort is stable, so alerts of one severity keep the order the rules raised them.
-  const alerts: Alert[] = draft.alerts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const alerts: Alert[] = draft.alerts.length > 1 ? draft.alerts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]) : draft.alerts;
 
   return {
     contractVersion: CONTRACT_VERSION,

@@ -8,6 +8,7 @@ import type { TherapyId } from "./vocabulary";
 /** Supervised, exercise-based programs: an adequate one that did not help means the conservative rung was tried. */
 export const SUPERVISED_PROGRAMS = ["physical-therapy", "psychologically-informed-pt", "multidisciplinary-rehabilitation", "group-exercise"] as const;
 export const HOME_PROGRAMS = ["home-exercise", "self-management"] as const;
+const ALL_PROGRAMS: readonly TherapyId[] = [...SUPERVISED_PROGRAMS, ...HOME_PROGRAMS];
 
 export type ConservativeState = "not-tried" | "in-progress" | "responding" | "low-adherence" | "tried";
 export type ConservativeStatus = { state: ConservativeState; trial: TrialAssessment | null; because: string };
@@ -38,7 +39,7 @@ export function conservativeStatus(facts: BaseFacts): ConservativeStatus {
   const homeResponding = firstTrial(facts, HOME_PROGRAMS, "responding");
   if (homeResponding) return { state: "responding", trial: homeResponding, because: homeResponding.because };
   let partial = "";
-  for (const therapy of [...SUPERVISED_PROGRAMS, ...HOME_PROGRAMS]) {
+  for (const therapy of ALL_PROGRAMS) {
     const trial = facts.trials.get(therapy);
     if (trial) partial += `${partial ? "; " : ""}${trial.because}`;
   }

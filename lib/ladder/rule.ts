@@ -32,6 +32,7 @@ export class Draft {
   ruleId = "";
   private readonly ranked: Ranked[] = [];
   private readonly suggested: TherapyId[] = [];
+  private readonly avoided: TherapyId[] = [];
   readonly alerts: Alert[] = [];
   readonly avoid: AvoidEntry[] = [];
 
@@ -54,10 +55,11 @@ export class Draft {
     if (this.avoids(entry.therapy)) return;
     entry.ruleId = this.ruleId;
     this.avoid.push(entry);
+    this.avoided.push(entry.therapy);
   }
 
   avoids(therapy: TherapyId): boolean {
-    return this.avoid.some((entry) => entry.therapy === therapy);
+    return this.avoided.includes(therapy);
   }
 
   suggests(therapy: TherapyId): boolean {
