@@ -26,6 +26,15 @@ const nextConfig = {
           { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
         ],
       },
+      {
+        // CDS Hooks answers carry patient data and sit inside the EHR's half-second wait: never stored, and never
+        // compressed (no-transform), as gzip costs more time on these few kilobytes than it saves on the wire.
+        source: "/cds-services/:path*",
+        headers: [
+          { key: "Cache-Control", value: "no-store, no-transform" },
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+        ],
+      },
     ];
   },
 };
