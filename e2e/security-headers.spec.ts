@@ -19,6 +19,10 @@ test("every kind of route answers with the security headers, and pages run only 
   for (const response of [await request.get("/api/health"), await request.post("/api/v1/recommendations", { data: {} })]) {
     expect(response.headers()).toMatchObject({ ...COMMON, "cache-control": "no-store", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });
   }
+  // CDS Hooks answers (here the refusal of a call without a token) are never stored and never recompressed.
+  const cds = await request.get("/cds-services", { headers: { "Accept-Encoding": "gzip" } });
+  expect(cds.headers()).toMatchObject({ ...COMMON, "cache-control": "no-store, no-transform", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });
+  expect(cds.headers()["content-encoding"]).toBeUndefined();
   const asset = await request.get((await page.goto("/patients"), await page.locator("script[src]").first().getAttribute("src"))!);
   expect(asset.headers()).toMatchObject({ "x-content-type-options": "nosniff" });
 
