@@ -3,12 +3,13 @@ import { ageInYears, fromIsoDate } from "@/lib/dates";
 import type { Condition, RedFlag } from "@/lib/ladder/vocabulary";
 import { codingsOf, dayOf, daysBetween, keyOf, listOf, numberOf, objectOf, textOf, type Coded, type FhirJson } from "./fhir-values";
 import { MEDICATION_MAPPING_VERSION, readMedication } from "./medication-map";
+import { treatmentsFromProcedures } from "./procedure-treatments";
 import terminology from "./terminology-data.json";
 
 // A patient's chart in FHIR R4 read as the contract's Assessment: what the EHR knows, and nothing more. A fact the
 // chart does not hold stays out (the engine then treats it as unknown) and is named in `missing`, so the card can say
 // what Backstep could not see. `asOf` is the caller's day: the mapping reads no clock.
-export const CHART_MAPPING_VERSION = `chart-2026-12-1/medications-${MEDICATION_MAPPING_VERSION}/${terminology.version}`;
+export const CHART_MAPPING_VERSION = `chart-2026-12-2/medications-${MEDICATION_MAPPING_VERSION}/${terminology.version}`;
 
 export type Chart = {
   patient?: FhirJson;
@@ -173,6 +174,7 @@ export function readChart(chart: Chart, asOf: string): ChartReading {
   const gad2 = items(chart.observations, GAD2_ITEMS, asOf, 365);
   const egfr = latest(chart.observations, EGFR, asOf, 365)?.value;
   const urineDrugTest = mostRecentDay([...chart.observations.filter((o) => usable(o) && inSet(SETS.urineDrugScreen, codingsOf(o.code))).map(observationDay)], asOf);
+  const treatments = treatmentsFromProcedures(chart.procedures, asOf);
   const pdmp = mostRecentDay(
     [...chart.procedures, ...chart.observations].filter((r) => PDMP_REVIEW(codingsOf(r.code))).map(performedDay),
     asOf,
@@ -197,6 +199,7 @@ export function readChart(chart: Chart, asOf: string): ChartReading {
             ...(gad2 && gad2.every((v) => Number.isInteger(v) && v >= 0 && v <= 3) ? { gad2 } : {}),
           },
           labs: egfr !== undefined && egfr >= 0 && egfr <= 200 ? { egfr } : {},
+          ...(treatments.length ? { treatments } : {}),
           medications,
           opioidSafety: { naloxoneOnHand, pdmpReviewedDaysAgo: pdmp ?? null, ...(urineDrugTest !== undefined ? { urineDrugTestDaysAgo: urineDrugTest } : {}) },
         };

@@ -33,6 +33,14 @@ export function prefillFromChart(start: Partial<AssessmentInput>, reading: Chart
     assessment.medications = chart.medications;
     filled.push("medications");
   }
+  // Courses the chart's procedures record join the visit's list, except where the visit already records that therapy
+  // (carried from a visit, with the adherence and response the chart cannot give).
+  const recorded = new Set((start.treatments ?? []).map((t) => t.therapy));
+  const fromProcedures = (chart.treatments ?? []).filter((t) => !recorded.has(t.therapy));
+  if (fromProcedures.length) {
+    assessment.treatments = [...(start.treatments ?? []), ...fromProcedures];
+    filled.push("treatments from procedures");
+  }
   const screening = chart.screening ?? {};
   if (Object.keys(screening).length) {
     assessment.screening = { ...start.screening, ...screening };
