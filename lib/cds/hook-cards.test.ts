@@ -70,6 +70,15 @@ describe("patient-view cards", () => {
     expect(incomplete?.detail).toMatch(/observations: could not be read/);
   });
 
+  it("names STarT Back and Oswestry totals the chart holds without feeding them to the engine", () => {
+    const chart = chartOf({ conditions: [CHRONIC_BACK_PAIN], observations: [observation("72514-3", 6), observation("91351-7", 7, "2026-10-02"), observation("97909-6", 44, "2026-11-02")] });
+    const ladder = hookCards(hook("patient-view"), chart, [], ASOF, []).cards.find((c) => c.source.topic?.code === "ladder");
+    expect(ladder?.detail).toMatch(/STarT Back: the chart holds only the total \(7 on 2026-10-02\); the risk group needs the nine answers/);
+    expect(ladder?.detail).toMatch(/Oswestry: the chart holds only the score \(44% on 2026-11-02\)/);
+    const plain = hookCards(hook("patient-view"), chartOf({ conditions: [CHRONIC_BACK_PAIN], observations: [observation("72514-3", 6)] }), [], ASOF, []).cards.find((c) => c.source.topic?.code === "ladder");
+    expect(plain?.detail).not.toMatch(/chart holds only/);
+  });
+
   it("gives red flags one critical card and no ladder card", () => {
     const chart = chartOf({ conditions: [CHRONIC_BACK_PAIN, condition("C61")], observations: [observation("72514-3", 6), observation("8310-5", 38.6, "2026-11-29")] });
     const { cards } = hookCards(hook("patient-view"), chart, [], ASOF, []);

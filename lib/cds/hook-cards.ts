@@ -69,7 +69,7 @@ export type HookOutcome = { cards: Card[]; alertCodes: string[]; evaluated: bool
 export function hookCards(request: CdsRequest, chart: Chart, unread: string[], asOf: string, links: Link[]): HookOutcome {
   const reading = readChart(chart, asOf);
   if (reading.minor) return { cards: [], alertCodes: [], evaluated: false };
-  const notes = [...unread.map((what) => `${what}: could not be read from the EHR`), ...reading.doseNotes];
+  const notes = [...unread.map((what) => `${what}: could not be read from the EHR`), ...reading.doseNotes, ...reading.scoreTotals];
   const base = reading.assessment;
   if (!base) return { cards: [incompleteCard(request.hookInstance, reading.missing, notes, links)], alertCodes: [], evaluated: false };
 

@@ -30,6 +30,8 @@ export type ChartReading = {
   /** Medicines Backstep did not assess (outside its vocabulary) or whose dose it could not read. */
   unassessed: string[];
   doseNotes: string[];
+  /** Screening scores the chart holds only as totals, which the contract's items cannot be rebuilt from. */
+  scoreTotals: string[];
   /** Under 18: outside Backstep's scope. */
   minor: boolean;
   /** Whether the chart gave the pain's duration and intensity. Without them the Assessment carries placeholders
@@ -84,6 +86,10 @@ const PHQ2_ITEMS = ["44250-9", "44255-8"];
 const GAD2_ITEMS = ["69725-0", "68509-6"];
 const EGFR = ["98979-8", "62238-1", "33914-3", "48642-3", "48643-1", "50044-7", "88293-6", "88294-4"];
 const BODY_TEMPERATURE = "8310-5";
+// Totals only: the STarT Back risk group needs the psychosocial items apart, and the Oswestry percentage cannot be
+// split back into sections, so these are named for the clinician, never fed to the engine.
+const STARTBACK_TOTAL = "91351-7";
+const ODI_SCORE = "97909-6";
 const PDMP_REVIEW = (c: Coded[]) => inSet(SETS.pdmpReview, c);
 /** LOINC answer codes of the PHQ and GAD items, as their scores. */
 const ANSWER_SCORES: Record<string, number> = { "LA6568-5": 0, "LA6569-3": 1, "LA6570-1": 2, "LA6571-9": 3 };
@@ -175,6 +181,11 @@ export function readChart(chart: Chart, asOf: string): ChartReading {
   const egfr = latest(chart.observations, EGFR, asOf, 365)?.value;
   const urineDrugTest = mostRecentDay([...chart.observations.filter((o) => usable(o) && inSet(SETS.urineDrugScreen, codingsOf(o.code))).map(observationDay)], asOf);
   const treatments = treatmentsFromProcedures(chart.procedures, asOf);
+  const scoreTotals: string[] = [];
+  const startBackTotal = latest(chart.observations, [STARTBACK_TOTAL], asOf, 365);
+  if (startBackTotal) scoreTotals.push(`STarT Back: the chart holds only the total (${startBackTotal.value} on ${startBackTotal.day}); the risk group needs the nine answers`);
+  const odiScore = latest(chart.observations, [ODI_SCORE], asOf, 365);
+  if (odiScore) scoreTotals.push(`Oswestry: the chart holds only the score (${odiScore.value}% on ${odiScore.day}); the visit needs the ten sections`);
   const pdmp = mostRecentDay(
     [...chart.procedures, ...chart.observations].filter((r) => PDMP_REVIEW(codingsOf(r.code))).map(performedDay),
     asOf,
@@ -208,7 +219,7 @@ export function readChart(chart: Chart, asOf: string): ChartReading {
     ...(intensity !== undefined ? { intensity: clampScore(intensity) } : {}),
     ...(activeCodes.some(RADICULAR) ? { radicular: true as const } : {}),
   };
-  return { assessment, missing, unassessed, doseNotes, minor, painKnown: durationWeeks !== undefined && intensity !== undefined, painFacts };
+  return { assessment, missing, unassessed, doseNotes, scoreTotals, minor, painKnown: durationWeeks !== undefined && intensity !== undefined, painFacts };
 }
 
 function sexOf(patient: FhirJson | undefined): { sex?: "female" | "male" | "other" | "unknown" } {

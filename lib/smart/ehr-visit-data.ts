@@ -44,7 +44,7 @@ export async function openEhrVisit(tokens: LaunchTokens, sourceAddress: string |
       issuer: tokens.issuer,
       mappingVersion: CHART_MAPPING_VERSION,
       filled,
-      missing: [...reading.missing, ...read.unread.map((what) => `${what} (could not be read from the EHR)`)],
+      missing: [...reading.missing, ...reading.scoreTotals, ...read.unread.map((what) => `${what} (could not be read from the EHR)`)],
       notChecked: [...reading.unassessed, ...reading.doseNotes],
     };
     await tx.encounter.update({ where: { id: encounterId }, data: { assessment: assessment as Prisma.InputJsonValue, ehrSource: source as Prisma.InputJsonValue, version: { increment: 1 } } });
