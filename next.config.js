@@ -29,10 +29,17 @@ const nextConfig = {
       {
         // CDS Hooks answers carry patient data and sit inside the EHR's half-second wait: never stored, and never
         // compressed (no-transform), as gzip costs more time on these few kilobytes than it saves on the wire.
+        // Browser-based EHRs call from their own origin (CDS Hooks requires CORS): any origin may, because trust
+        // rests on the JWT each call carries, never on cookies or the origin.
         source: "/cds-services/:path*",
         headers: [
           { key: "Cache-Control", value: "no-store, no-transform" },
           { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+          { key: "Access-Control-Allow-Origin", value: "*" },
+          { key: "Access-Control-Allow-Methods", value: "GET, POST, OPTIONS" },
+          { key: "Access-Control-Allow-Headers", value: "Authorization, Content-Type" },
+          { key: "Access-Control-Max-Age", value: "600" },
+          { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
         ],
       },
     ];

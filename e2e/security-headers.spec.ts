@@ -23,6 +23,15 @@ test("every kind of route answers with the security headers, and pages run only 
   const cds = await request.get("/cds-services", { headers: { "Accept-Encoding": "gzip" } });
   expect(cds.headers()).toMatchObject({ ...COMMON, "cache-control": "no-store, no-transform", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });
   expect(cds.headers()["content-encoding"]).toBeUndefined();
+  // A browser-based EHR's preflight is answered for any origin: trust rests on each call's JWT, never on cookies.
+  const preflight = await request.fetch("/cds-services/backstep-patient-view", {
+    method: "OPTIONS",
+    headers: { Origin: "https://ehr.example.org", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type" },
+  });
+  expect(preflight.status()).toBeLessThan(300);
+  expect(preflight.headers()).toMatchObject({ "access-control-allow-origin": "*", "access-control-allow-headers": "Authorization, Content-Type", "cross-origin-resource-policy": "cross-origin" });
+  expect(preflight.headers()["access-control-allow-methods"]).toContain("POST");
+  expect(preflight.headers()["access-control-allow-credentials"]).toBeUndefined();
   const asset = await request.get((await page.goto("/patients"), await page.locator("script[src]").first().getAttribute("src"))!);
   expect(asset.headers()).toMatchObject({ "x-content-type-options": "nosniff" });
 

@@ -21,8 +21,10 @@ const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
 // Served at an https address, browsers are told to use nothing else for a year, for every kind of response.
 const hsts = env.NEXTAUTH_URL?.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
 
-// The methods the app answers; others (TRACE, PUT, ...) get 405 here rather than reaching Next.
+// The methods the app answers; others (TRACE, PUT, ...) get 405 here rather than reaching Next. OPTIONS is answered
+// only for the CDS Hooks endpoints, whose browser-based callers send a CORS preflight.
 const METHODS = new Set(["GET", "HEAD", "POST"]);
+const PREFLIGHT_PATHS = /^\/cds-services(\/|\?|$)/;
 // Answered even while the database is down: the liveness probe, and the scripts and styles of pages already open.
 const SERVED_WITHOUT_DATABASE = /^\/(api\/health(\/live)?|_next\/static\/.*|favicon\.ico)(\?.*)?$/;
 
@@ -42,7 +44,7 @@ let inFlight = 0;
 
 await app.prepare();
 const server = createServer((request, response) => {
-  if (!METHODS.has(request.method ?? "")) {
+  if (!METHODS.has(request.method ?? "") && !(request.method === "OPTIONS" && PREFLIGHT_PATHS.test(request.url ?? ""))) {
     answer(response, 405, { Allow: [...METHODS].join(", ") }, { error: "method-not-allowed", message: `${request.method} is not supported.` });
     return;
   }
