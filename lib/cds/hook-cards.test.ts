@@ -121,8 +121,19 @@ describe("order hooks", () => {
   });
 });
 
+/** The paths of null or empty values (strings, lists, objects) anywhere inside a value. */
+function emptyElements(value: unknown, path: string): string[] {
+  if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) return [path];
+  if (Array.isArray(value)) return value.flatMap((item, i) => emptyElements(item, `${path}[${i}]`));
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return entries.length ? entries.flatMap(([key, v]) => emptyElements(v, `${path}.${key}`)) : [path];
+  }
+  return [];
+}
+
 describe("charts as EHRs send them", () => {
-  it("never throw, whatever shape the resources' fields take", () => {
+  it("never throw and never send a null or empty element, whatever shape the resources' fields take", () => {
     const value = fc.oneof(fc.jsonValue(), fc.constant({ coding: [{ system: "http://loinc.org", code: "72514-3" }] }), fc.constant([{ timing: { repeat: { frequency: 2, period: 1, periodUnit: "d" } } }]));
     const resource = (type: string) =>
       fc.record(
@@ -138,6 +149,7 @@ describe("charts as EHRs send them", () => {
           effectiveDateTime: fc.oneof(fc.string(), fc.constant("2026-11-30")),
           valueQuantity: value,
           birthDate: fc.oneof(fc.string(), fc.constant("1960-01-01")),
+          performedDateTime: fc.oneof(fc.string(), fc.constant("2026-10-01"), fc.jsonValue()),
         },
         { requiredKeys: ["resourceType"] },
       );
@@ -148,9 +160,14 @@ describe("charts as EHRs send them", () => {
         fc.array(resource("MedicationRequest"), { maxLength: 4 }),
         fc.array(resource("Observation"), { maxLength: 4 }),
         fc.array(resource("MedicationRequest"), { maxLength: 2 }),
-        (patient, conditions, medications, observations, orders) => {
-          const chart = chartOf({ patient: patient as Chart["patient"], conditions, medications, observations });
-          expect(() => hookCards(hook("order-sign", orders), chart, [], ASOF, [])).not.toThrow();
+        fc.array(fc.oneof(resource("Procedure"), fc.constant({ resourceType: "Procedure", status: "completed", code: { coding: [{ system: "http://www.ama-assn.org/go/cpt", code: "97110" }] }, performedDateTime: "2026-10-01" })), { maxLength: 3 }),
+        (patient, conditions, medications, observations, orders, procedures) => {
+          const chart = chartOf({ patient: patient as Chart["patient"], conditions, medications, observations, procedures });
+          for (const kind of ["patient-view", "order-sign"] as const) {
+            const { cards } = hookCards(hook(kind, orders), chart, [], ASOF, []);
+            // CDS Hooks 2.0: no element is null or empty (only the list of cards itself may be).
+            expect(cards.flatMap((card, i) => emptyElements(card, `cards[${i}]`))).toEqual([]);
+          }
         },
       ),
       { numRuns: 300 },
