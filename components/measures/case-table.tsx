@@ -3,9 +3,14 @@ import type { MeasureDetail } from "@/lib/measures/measure-dto";
 import { TableHead } from "@/components/ui/table-head";
 import { TableRegion } from "@/components/ui/table-region";
 import { Badge } from "@/components/ui/badge";
+import { FindingBadge } from "@/components/reviews/finding-badge";
+import { CaseReviewForm } from "@/components/reviews/case-review-form";
 
-/** The cases behind the chosen number. Identified rows open the encounter as it was signed, read-only. */
-export function CaseTable({ detail }: { detail: MeasureDetail }) {
+/**
+ * The cases behind the chosen number. Identified rows open the encounter as it was signed, read-only. With `reviews`,
+ * each case shows its latest review and, identified, a form for the auditor to review it.
+ */
+export function CaseTable({ detail, reviews = false }: { detail: MeasureDetail; reviews?: boolean }) {
   const { rows, flagLabel, categoryLabel, pseudonymized } = detail;
   if (rows.length === 0) return <p className="rounded-lg border border-line bg-white p-6 text-muted">No cases match.</p>;
   return (
@@ -22,6 +27,7 @@ export function CaseTable({ detail }: { detail: MeasureDetail }) {
             ...(flagLabel ? [flagLabel] : []),
             ...(categoryLabel ? [categoryLabel] : []),
             "Why it counts",
+            ...(reviews ? ["Review"] : []),
             { label: "Encounter", hidden: pseudonymized },
           ]}
         />
@@ -50,6 +56,23 @@ export function CaseTable({ detail }: { detail: MeasureDetail }) {
                 {row.why ?? "—"}
                 {row.note && <div className="text-muted italic">&ldquo;{row.note}&rdquo;</div>}
               </td>
+              {reviews && (
+                <td className="min-w-48 px-4 py-2">
+                  {row.review ? (
+                    <div>
+                      <FindingBadge finding={row.review.finding} /> <span className="text-muted">by {row.review.reviewer}, {row.review.reviewedAt.slice(0, 10)}</span>
+                      {row.review.comment && <div>{row.review.comment}</div>}
+                      <div className="text-xs text-muted">
+                        {row.review.sentToClinician ? (row.review.acknowledgedAt ? `Acknowledged ${row.review.acknowledgedAt.slice(0, 10)}` : "Sent to the clinician, not yet acknowledged") : "Not sent to the clinician"}
+                      </div>
+                      {row.review.reply && <div className="text-muted italic">Reply: &ldquo;{row.review.reply}&rdquo;</div>}
+                    </div>
+                  ) : (
+                    <span className="text-muted">Not reviewed</span>
+                  )}
+                  {row.encounterId && <CaseReviewForm measureId={detail.id} encounterId={row.encounterId} caseKey={row.caseKey} clinician={row.clinician} label={`the case of ${row.date} for ${row.patientName}`} />}
+                </td>
+              )}
               <td className="px-4 py-2">
                 {row.encounterId ? (
                   <Link href={`/encounters/${row.encounterId}`} className="text-brand underline" aria-label={`Open encounter of ${row.date} for ${row.patientName}`}>

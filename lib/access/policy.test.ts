@@ -21,6 +21,8 @@ const ALLOWED = new Set([
   "clinician create referral",
   "clinician read pt-visit",
   "clinician read evidence",
+  "clinician read case-review",
+  "clinician update case-review",
 
   "physical_therapist read patient",
   "physical_therapist read referral",
@@ -41,6 +43,9 @@ const ALLOWED = new Set([
   "auditor read pt-visit",
   "auditor read measure",
   "auditor export measure",
+  "auditor read case-review",
+  "auditor create case-review",
+  "auditor export case-review",
   "auditor read audit-trail",
   "auditor export audit-trail",
   "auditor read evidence",

@@ -16,6 +16,8 @@ export const RESOURCES = [
   "referral",
   "pt-visit",
   "measure",
+  // An auditor's review of a measure case: written by auditors, read by the case's clinician when sent to them.
+  "case-review",
   "audit-trail",
   "evidence",
   "user",
@@ -37,6 +39,8 @@ export const ACCESS_TABLE: AccessTable = {
     referral: ["read", "create"],
     "pt-visit": ["read"],
     evidence: ["read"],
+    // Only reviews of their own cases sent to them; update is acknowledging one.
+    "case-review": ["read", "update"],
   },
   // Scoped to referrals that reach the therapist's own clinic.
   physical_therapist: {
@@ -56,6 +60,7 @@ export const ACCESS_TABLE: AccessTable = {
     referral: ["read"],
     "pt-visit": ["read"],
     measure: ["read", "export"],
+    "case-review": ["read", "create", "export"],
     "audit-trail": ["read", "export"],
     evidence: ["read"],
   },

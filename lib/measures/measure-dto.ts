@@ -1,4 +1,5 @@
 import type { MeasureDefinition } from "./measure-definitions";
+import type { CaseFindingCode } from "./case-findings";
 
 export type Counts = { denominator: number; numerator: number; excluded: number; flagged: number; rate: number | null };
 
@@ -13,10 +14,23 @@ export type MeasureSummary = Omit<MeasureDefinition, "caseRows" | "why" | "note"
   trend: (Counts & { month: string })[];
 };
 
+/** An auditor's latest review of a case. The comment and reply are null in a pseudonymized view. */
+export type CaseReviewSummary = {
+  finding: CaseFindingCode;
+  comment: string | null;
+  reviewer: string;
+  reviewedAt: string;
+  sentToClinician: boolean;
+  acknowledgedAt: string | null;
+  reply: string | null;
+};
+
 export type MeasureRow = {
   /** The encounter's id, or its keyed hash in a pseudonymized view (then no link is offered). */
   encounterRef: string;
   encounterId: string | null;
+  /** Tells apart cases of one encounter (measure 6's decision); empty otherwise. */
+  caseKey: string;
   date: string;
   /** The MRN, or its keyed hash in a pseudonymized view. */
   patientRef: string;
@@ -31,6 +45,7 @@ export type MeasureRow = {
   why: string | null;
   /** The clinician's own words behind it (an override comment); null in a pseudonymized view. */
   note: string | null;
+  review: CaseReviewSummary | null;
 };
 
 export type RowFilter = { show: "numerator" | "denominator" | "excluded" | "all"; clinician?: string; site?: string; month?: string; category?: string };

@@ -15,6 +15,7 @@ type CountRow = { denominator: number; numerator: number; excluded: number; flag
 export type Breakdown = CountRow & { dimension: "total" | "clinician" | "site" | "category" | "exclusion"; key: string | null };
 export type CaseRow = {
   encounter_id: string;
+  case_key: string;
   case_date: Date;
   numerator: boolean;
   excluded: string | null;
@@ -28,6 +29,14 @@ export type CaseRow = {
   family_name: string;
   why: string | null;
   note: string | null;
+  /** The case's latest review, when an auditor reviewed it. */
+  review_finding: string | null;
+  review_comment: string | null;
+  reviewer_id: string | null;
+  reviewed_at: Date | null;
+  review_sent: boolean | null;
+  review_acknowledged_at: Date | null;
+  review_reply: string | null;
 };
 
 export const withRate = (row: CountRow): Counts => ({ ...row, rate: row.denominator ? row.numerator / row.denominator : null });
@@ -148,8 +157,10 @@ function casesOf(tx: Tx, measure: MeasureDefinition, scope: Scope, filter: RowFi
   // The page of cases is chosen first; why each counts is then worked out from its encounter's facts (and, for an
   // override, its decision) for those rows alone, never for the whole period.
   return tx.$queryRaw<CaseRow[]>`
-    SELECT c.encounter_id::text, c.case_date, c.numerator, c.excluded, c.flag, c.category, c.clinician_id::text, c.site_id::text,
-           p.id::text AS patient_id, p.mrn, p.given_name, p.family_name, (${measure.why}) AS why, (${measure.note ?? Prisma.sql`NULL::text`}) AS note
+    SELECT c.encounter_id::text, c.case_key, c.case_date, c.numerator, c.excluded, c.flag, c.category, c.clinician_id::text, c.site_id::text,
+           p.id::text AS patient_id, p.mrn, p.given_name, p.family_name, (${measure.why}) AS why, (${measure.note ?? Prisma.sql`NULL::text`}) AS note,
+           r.finding::text AS review_finding, r.comment AS review_comment, r.reviewer_id::text, r.reviewed_at, r.sent_to_clinician AS review_sent,
+           r.acknowledged_at AS review_acknowledged_at, r.reply AS review_reply
     FROM (
       SELECT c.* FROM measure_case c
       WHERE ${Prisma.join(conditions, " AND ")}
@@ -159,6 +170,11 @@ function casesOf(tx: Tx, measure: MeasureDefinition, scope: Scope, filter: RowFi
     JOIN patient p ON p.id = c.patient_id
     JOIN encounter_fact f ON f.encounter_id = c.encounter_id
     LEFT JOIN decision d ON d.id = NULLIF(c.case_key, '')::uuid
+    LEFT JOIN LATERAL (
+      SELECT * FROM case_review r
+      WHERE r.organization_id = c.organization_id AND r.measure = c.measure AND r.encounter_id = c.encounter_id AND r.case_key = c.case_key
+      ORDER BY r.reviewed_at DESC LIMIT 1
+    ) r ON true
     ORDER BY c.case_date DESC, c.encounter_id DESC, c.case_key DESC`;
 }
 

@@ -17,6 +17,7 @@ import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
 import { ehrCriticalOverrides } from "./ehr-overrides";
 import { monthsBetween, defaultPeriod, previousPeriod } from "./period";
+import type { CaseFindingCode } from "./case-findings";
 
 const SCREEN_ROWS = 200;
 const EXPORT_ROWS = 100_000;
@@ -135,6 +136,18 @@ function toRows(actor: Actor, cases: CaseRow[], names: Awaited<ReturnType<typeof
     category: row.category,
     why: row.why,
     note: key ? null : row.note,
+    caseKey: key ? "" : row.case_key,
+    review: row.review_finding
+      ? {
+          finding: row.review_finding as CaseFindingCode,
+          comment: key ? null : row.review_comment,
+          reviewer: names.users.get(row.reviewer_id ?? "") ?? "Unknown reviewer",
+          reviewedAt: (row.reviewed_at as Date).toISOString(),
+          sentToClinician: row.review_sent === true,
+          acknowledgedAt: row.review_acknowledged_at?.toISOString() ?? null,
+          reply: key ? null : row.review_reply,
+        }
+      : null,
   }));
 }
 

@@ -167,7 +167,7 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
             </Link>
           </nav>
         </div>
-        <CaseTable detail={detail} />
+        <CaseTable detail={detail} reviews />
         {detail.truncated && <p className="mt-2 text-sm text-muted">Showing the newest {detail.rows.length} cases; the CSV export holds them all.</p>}
       </section>
     </>
