@@ -21,6 +21,8 @@ const ALLOWED = new Set([
   "clinician create referral",
   "clinician read pt-visit",
   "clinician read evidence",
+  "clinician read pt-note",
+  "clinician update pt-note",
   "clinician read case-review",
   "clinician update case-review",
 
@@ -30,6 +32,8 @@ const ALLOWED = new Set([
   "physical_therapist read pt-visit",
   "physical_therapist create pt-visit",
   "physical_therapist update pt-visit",
+  "physical_therapist read pt-note",
+  "physical_therapist create pt-note",
   "physical_therapist evaluate recommendation",
   "physical_therapist read evidence",
 
@@ -41,6 +45,7 @@ const ALLOWED = new Set([
   "auditor read order",
   "auditor read referral",
   "auditor read pt-visit",
+  "auditor read pt-note",
   "auditor read measure",
   "auditor export measure",
   "auditor read case-review",
@@ -79,7 +84,7 @@ describe("can()", () => {
   });
 
   it("never lets an auditor write clinical data", () => {
-    const clinical = ["patient", "encounter", "recommendation", "decision", "order", "referral", "pt-visit"] as const;
+    const clinical = ["patient", "encounter", "recommendation", "decision", "order", "referral", "pt-visit", "pt-note"] as const;
     for (const resource of clinical) {
       for (const action of ["create", "update", "sign"] as const) expect(can("auditor", action, resource)).toBe(false);
     }

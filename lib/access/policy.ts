@@ -15,6 +15,8 @@ export const RESOURCES = [
   "order",
   "referral",
   "pt-visit",
+  // Progress notes and plans of care from the clinic to the referring doctor, who certifies (updates) a plan of care.
+  "pt-note",
   "measure",
   // An auditor's review of a measure case: written by auditors, read by the case's clinician when sent to them.
   "case-review",
@@ -38,6 +40,7 @@ export const ACCESS_TABLE: AccessTable = {
     order: ["read", "create"],
     referral: ["read", "create"],
     "pt-visit": ["read"],
+    "pt-note": ["read", "update"],
     evidence: ["read"],
     // Only reviews of their own cases sent to them; update is acknowledging one.
     "case-review": ["read", "update"],
@@ -47,6 +50,7 @@ export const ACCESS_TABLE: AccessTable = {
     patient: ["read"],
     referral: ["read", "update"],
     "pt-visit": ["read", "create", "update"],
+    "pt-note": ["read", "create"],
     recommendation: ["evaluate"],
     evidence: ["read"],
   },
@@ -59,6 +63,7 @@ export const ACCESS_TABLE: AccessTable = {
     order: ["read"],
     referral: ["read"],
     "pt-visit": ["read"],
+    "pt-note": ["read"],
     measure: ["read", "export"],
     "case-review": ["read", "create", "export"],
     "audit-trail": ["read", "export"],

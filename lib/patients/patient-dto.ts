@@ -17,7 +17,16 @@ export type PatientListPage = { items: PatientListItem[]; total: number; page: n
 export type EncounterSummary = { id: string; date: string; status: "draft" | "signed"; clinicianName: string };
 
 /** `discharge` is the therapist's outcome and recommendation once the clinic has discharged the patient. */
-export type ReferralSummary = { id: string; status: string; toSiteName: string; createdAt: string; discharge: { outcome: string; recommendation: string } | null };
+export type ReferralSummary = {
+  id: string;
+  status: string;
+  toSiteName: string;
+  createdAt: string;
+  discharge: { outcome: string; recommendation: string } | null;
+  /** The clinic's latest progress note, and how many plans of care await the referring doctor's certification. */
+  latestProgressNote: string | null;
+  plansAwaitingCertification: number;
+};
 
 import type { PatientChart } from "./patient-chart";
 

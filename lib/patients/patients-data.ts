@@ -91,7 +91,14 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
         referrals: {
           where: visibleReferrals(actor),
           orderBy: { createdAt: "desc" },
-          select: { id: true, status: true, createdAt: true, discharge: true, toSite: { select: { name: true } } },
+          select: {
+            id: true,
+            status: true,
+            createdAt: true,
+            discharge: true,
+            toSite: { select: { name: true } },
+            notes: { where: { OR: [{ kind: "progress" }, { kind: "plan_of_care", certifiedAt: null }] }, orderBy: { createdAt: "desc" }, select: { kind: true, date: true } },
+          },
         },
       },
     });
@@ -150,6 +157,8 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
         toSiteName: r.toSite.name,
         createdAt: toIsoDate(r.createdAt),
         discharge: discharge?.outcome ? { outcome: discharge.outcome, recommendation: discharge.recommendation ?? "" } : null,
+        latestProgressNote: ((note) => (note ? toIsoDate(note.date) : null))(r.notes.find((n) => n.kind === "progress")),
+        plansAwaitingCertification: r.notes.filter((n) => n.kind === "plan_of_care").length,
       };
     }),
   };

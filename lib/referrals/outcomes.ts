@@ -38,3 +38,35 @@ export function measuredProgress(visits: readonly { peg: unknown; odi: unknown }
     odi: outcomeChange(odis[0] ?? null, odis.length > 1 ? (odis.at(-1) as number) : null, MCID.odi),
   };
 }
+
+type CourseVisit = { date: Date; attended: boolean; adherencePercent: number | null; painScore: number | null; peg: unknown; odi: unknown };
+
+/** A course's figures so far, from its visits in date order: what a progress note, a plan of care and the discharge report. */
+export type CourseFigures = {
+  visitsAttended: number;
+  visitsMissed: number;
+  /** Weeks from the first attended visit to the last, to one decimal. */
+  weeks: number;
+  adherencePercent: number | null;
+  /** The latest pain score recorded at a visit, 0-10. */
+  latestPain: number | null;
+  peg: OutcomeChange;
+  odi: OutcomeChange;
+};
+
+const mean = (values: number[]) => (values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null);
+
+export function courseFigures(visits: readonly CourseVisit[]): CourseFigures {
+  const attended = visits.filter((v) => v.attended);
+  const first = attended[0]?.date;
+  const last = attended.at(-1)?.date;
+  const pains = visits.map((v) => v.painScore).filter((p): p is number => p !== null);
+  return {
+    visitsAttended: attended.length,
+    visitsMissed: visits.length - attended.length,
+    weeks: first && last ? Math.round(((last.getTime() - first.getTime()) / (7 * 86_400_000)) * 10) / 10 : 0,
+    adherencePercent: mean(visits.map((v) => v.adherencePercent).filter((a): a is number => a !== null)),
+    latestPain: pains.at(-1) ?? null,
+    ...measuredProgress(visits),
+  };
+}

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { DischargeSummary, ReferralDetail } from "./referral-dto";
 import { visibleReferrals } from "./referral-scope";
-import { DISCHARGE_OUTCOMES, measuredProgress, RESPONSE_FOR_OUTCOME } from "./outcomes";
+import { courseFigures, DISCHARGE_OUTCOMES, measuredProgress, RESPONSE_FOR_OUTCOME } from "./outcomes";
 import { plainText } from "@/lib/plain-text";
 
 // The PT clinic's side of a referral: accept or decline it, assign a therapist, record visits, discharge it back to
@@ -126,10 +126,11 @@ const dischargeInput = z.object({
   shortCourseReason: plainText(z.string().trim().max(1000), "shortCourseReason", "note").optional(),
 });
 
+/** What a course's figures are worked out from (outcomes.ts courseFigures), for the discharge and the notes alike. */
+export const COURSE_VISIT_FIELDS = { date: true, attended: true, adherencePercent: true, painScore: true, peg: true, odi: true } as const;
+
 /** Under a week of attended visits is not a course of therapy: the referring doctor must be told why it ended. */
 const SHORT_COURSE_WEEKS = 1;
-
-const mean = (values: number[]) => (values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null);
 
 
 export async function dischargeReferral(actor: Actor, input: unknown): Promise<DischargeSummary> {
@@ -139,19 +140,12 @@ export async function dischargeReferral(actor: Actor, input: unknown): Promise<D
     const referral = await findVisible(tx, actor, id);
     if (!referral) return null;
     if (referral.status !== "in_progress") throw new AppError("conflict", `Only a referral in progress can be discharged (this one is ${referral.status.replace("_", " ")}).`);
-    const visits = await tx.ptVisit.findMany({ where: { referralId: id }, orderBy: { date: "asc" }, select: { date: true, attended: true, adherencePercent: true, peg: true, odi: true } });
+    const visits = await tx.ptVisit.findMany({ where: { referralId: id }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: COURSE_VISIT_FIELDS });
     const attended = visits.filter((v) => v.attended);
     const first = attended[0]?.date ?? new Date();
     const last = attended.at(-1)?.date ?? first;
-    const summary: DischargeSummary = {
-      outcome,
-      recommendation,
-      visitsAttended: attended.length,
-      visitsMissed: visits.length - attended.length,
-      weeks: Math.round(((last.getTime() - first.getTime()) / (7 * 86_400_000)) * 10) / 10,
-      adherencePercent: mean(visits.map((v) => v.adherencePercent).filter((a): a is number => a !== null)),
-      ...measuredProgress(visits),
-    };
+    const { latestPain: _latestPain, ...figures } = courseFigures(visits);
+    const summary: DischargeSummary = { outcome, recommendation, ...figures };
     if (summary.weeks < SHORT_COURSE_WEEKS) {
       if (!shortCourseReason) {
         throw new AppError("invalid-input", "Some fields need attention.", [

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
 import { dischargeReferral, recordVisit, updateReferral } from "@/lib/referrals/referral-workflow-data";
 import { bookAppointment, recordNoShow } from "@/lib/referrals/appointments-data";
+import { certifyPlanOfCare, setProgressNoteInterval, writePtNote } from "@/lib/referrals/pt-notes-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 
 async function run(referralId: string, work: () => Promise<unknown>): Promise<ActionResult> {
@@ -14,6 +15,7 @@ async function run(referralId: string, work: () => Promise<unknown>): Promise<Ac
   }
   revalidatePath(`/referrals/${referralId}`);
   revalidatePath("/referrals/schedule");
+  revalidatePath("/patients/[id]", "page");
   return { ok: true };
 }
 
@@ -35,4 +37,16 @@ export async function bookAppointmentAction(input: { referralId: string; date: s
 
 export async function recordNoShowAction(input: { referralId: string; appointmentId: string; followUp: string }): Promise<ActionResult> {
   return run(input.referralId, async () => recordNoShow(await requireApiActor(), { appointmentId: input.appointmentId, followUp: input.followUp }));
+}
+
+export async function writePtNoteAction(input: Record<string, unknown> & { referralId: string }): Promise<ActionResult> {
+  return run(input.referralId, async () => writePtNote(await requireApiActor(), input));
+}
+
+export async function certifyPlanOfCareAction(input: { referralId: string; noteId: string }): Promise<ActionResult> {
+  return run(input.referralId, async () => certifyPlanOfCare(await requireApiActor(), { noteId: input.noteId }));
+}
+
+export async function setProgressNoteIntervalAction(input: { referralId: string; everyVisits: number }): Promise<ActionResult> {
+  return run(input.referralId, async () => setProgressNoteInterval(await requireApiActor(), input));
 }

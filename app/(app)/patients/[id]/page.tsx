@@ -72,6 +72,12 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
                       Discharged {referral.discharge.outcome.replace("-", " ")}: {referral.discharge.recommendation}
                     </p>
                   )}
+                  {referral.latestProgressNote && <p className="w-full text-xs text-muted">Latest progress note {referral.latestProgressNote}</p>}
+                  {referral.plansAwaitingCertification > 0 && (
+                    <p className="w-full text-xs font-medium text-warning">
+                      {referral.plansAwaitingCertification === 1 ? "A plan of care awaits certification" : `${referral.plansAwaitingCertification} plans of care await certification`}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>

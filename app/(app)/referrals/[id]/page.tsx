@@ -5,6 +5,7 @@ import { can } from "@/lib/access/policy";
 import { recordPageData } from "@/lib/http/page-data";
 import { getReferral, listClinicTherapists } from "@/lib/referrals/referral-workflow-data";
 import { listReferralAppointments } from "@/lib/referrals/appointments-data";
+import { listPtNotes } from "@/lib/referrals/pt-notes-data";
 import { NO_SHOW_FOLLOW_UPS, NO_SHOWS_BEFORE_DISCHARGE } from "@/lib/referrals/appointment-vocabulary";
 import { toIsoDate } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +14,8 @@ import { Badge } from "@/components/ui/badge";
 import { ReferralWorkflow } from "@/components/referrals/referral-workflow";
 import { DischargeSummaryView } from "@/components/referrals/discharge-summary";
 import { describeOutcomeChange } from "@/components/referrals/outcome-change";
+import { PtNotesCard } from "@/components/referrals/pt-notes-card";
+import { PtNoteForm, ProgressIntervalForm } from "@/components/referrals/pt-note-forms";
 
 export const metadata: Metadata = { title: "Referral" };
 
@@ -24,7 +27,8 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const referral = await recordPageData(() => getReferral(actor, id));
   const clinicStaff = can(actor.role, "update", "referral");
   const therapists = clinicStaff ? await listClinicTherapists(actor) : [];
-  const appointments = await recordPageData(() => listReferralAppointments(actor, referral.id));
+  const [appointments, notes] = await Promise.all([recordPageData(() => listReferralAppointments(actor, referral.id)), recordPageData(() => listPtNotes(actor, referral.id))]);
+  const writesNotes = can(actor.role, "create", "pt-note") && ["accepted", "scheduled", "in_progress"].includes(referral.status);
   const noShows = appointments.filter((a) => a.status === "no_show");
   const left = referral.coveredVisitsLeft === null ? null : Math.max(0, referral.coveredVisitsLeft - referral.visitsUsed);
   const c = referral.classification;
@@ -129,8 +133,19 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
               </ul>
             )}
           </Card>
+          <PtNotesCard referralId={referral.id} notes={notes} />
         </div>
-        {clinicStaff && <ReferralWorkflow referralId={referral.id} status={referral.status} today={toIsoDate(new Date())} therapists={therapists} appointments={appointments} />}
+        <div className="space-y-4">
+          {clinicStaff && <ReferralWorkflow referralId={referral.id} status={referral.status} today={toIsoDate(new Date())} therapists={therapists} appointments={appointments} />}
+          {writesNotes && (
+            <Card title="Write to the referring doctor">
+              <div className="space-y-4">
+                <PtNoteForm referralId={referral.id} today={toIsoDate(new Date())} />
+                <ProgressIntervalForm referralId={referral.id} everyVisits={notes.progress.everyVisits} />
+              </div>
+            </Card>
+          )}
+        </div>
       </div>
     </>
   );

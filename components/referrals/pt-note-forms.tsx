@@ -1,0 +1,144 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { certifyPlanOfCareAction, setProgressNoteIntervalAction, writePtNoteAction } from "@/app/(app)/referrals/actions";
+import type { ActionResult } from "@/lib/http/action-result";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormOutcome, fieldErrorsOf } from "@/components/ui/form-outcome";
+
+function useAction() {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const run = (work: () => Promise<ActionResult>, onSuccess?: () => void) =>
+    startTransition(async () => {
+      const outcome = await work();
+      setResult(outcome);
+      if (outcome.ok) onSuccess?.();
+    });
+  return { pending, result, run, errors: fieldErrorsOf(result) };
+}
+
+function NoteArea({ label, name, error, rows = 3 }: { label: string; name: string; error?: string; rows?: number }) {
+  return (
+    <div>
+      <label htmlFor={`note-${name}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={`note-${name}`}
+        name={name}
+        rows={rows}
+        maxLength={4000}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `note-${name}-error` : undefined}
+        className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-2 text-sm aria-[invalid=true]:border-critical"
+      />
+      {error && (
+        <p id={`note-${name}-error`} className="mt-1 text-sm text-critical">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const numberOrText = (value: FormDataEntryValue | null) => (value === null || value === "" ? undefined : Number.isNaN(Number(value)) ? String(value) : Number(value));
+
+/** The therapist writes a progress note or a plan of care for the referring doctor; the course's figures are added. */
+export function PtNoteForm({ referralId, today }: { referralId: string; today: string }) {
+  const action = useAction();
+  const [kind, setKind] = useState<"progress" | "plan_of_care">("progress");
+  return (
+    <form
+      aria-label="Write a note to the referring doctor"
+      className="grid gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const data = new FormData(form);
+        const text = (name: string) => String(data.get(name) ?? "");
+        const input = {
+          referralId,
+          kind,
+          subjective: text("subjective"),
+          objective: text("objective"),
+          assessment: text("assessment"),
+          plan: text("plan"),
+          ...(kind === "plan_of_care"
+            ? { goals: text("goals"), visitsPerWeek: numberOrText(data.get("visitsPerWeek")), weeks: numberOrText(data.get("weeks")), certifyFrom: text("certifyFrom"), certifyTo: text("certifyTo") }
+            : {}),
+        };
+        action.run(() => writePtNoteAction(input), () => form.reset());
+      }}
+    >
+      <SelectField
+        label="Kind"
+        name="kind"
+        id="note-kind"
+        value={kind}
+        onChange={(event) => setKind(event.target.value === "plan_of_care" ? "plan_of_care" : "progress")}
+        options={[
+          { value: "progress", label: "Progress note" },
+          { value: "plan_of_care", label: "Plan of care (for the referring doctor to certify)" },
+        ]}
+      />
+      <NoteArea label="Subjective (what the patient reports)" name="subjective" error={action.errors.subjective} />
+      <NoteArea label="Objective (findings; the course's figures are added)" name="objective" error={action.errors.objective} />
+      <NoteArea label="Assessment" name="assessment" error={action.errors.assessment} />
+      <NoteArea label="Plan" name="plan" error={action.errors.plan} />
+      {kind === "plan_of_care" && (
+        <>
+          <NoteArea label="Goals" name="goals" error={action.errors.goals} rows={2} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField label="Visits a week" name="visitsPerWeek" id="note-visitsPerWeek" type="number" min={1} max={7} error={action.errors.visitsPerWeek} />
+            <TextField label="Weeks" name="weeks" id="note-weeks" type="number" min={1} max={26} error={action.errors.weeks} />
+            <TextField label="Certified from" name="certifyFrom" id="note-certifyFrom" type="date" defaultValue={today} error={action.errors.certifyFrom} />
+            <TextField label="Certified to (at most 90 days)" name="certifyTo" id="note-certifyTo" type="date" error={action.errors.certifyTo} />
+          </div>
+        </>
+      )}
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={action.pending}>
+          Send to the referring doctor
+        </Button>
+        <FormOutcome result={action.result} saved="Note sent to the referring doctor." />
+      </div>
+    </form>
+  );
+}
+
+/** How many attended visits pass between progress notes. */
+export function ProgressIntervalForm({ referralId, everyVisits }: { referralId: string; everyVisits: number }) {
+  const action = useAction();
+  return (
+    <form
+      aria-label="Progress note interval"
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const value = numberOrText(new FormData(event.currentTarget).get("everyVisits"));
+        action.run(() => setProgressNoteIntervalAction({ referralId, everyVisits: value as number }));
+      }}
+    >
+      <TextField label="Progress note every (attended visits)" name="everyVisits" id="note-everyVisits" type="number" min={2} max={20} defaultValue={everyVisits} error={action.errors.everyVisits} />
+      <Button type="submit" variant="secondary" disabled={action.pending}>
+        Set
+      </Button>
+      <FormOutcome result={action.result} saved="Saved." />
+    </form>
+  );
+}
+
+/** The referring doctor certifies a plan of care. */
+export function CertifyPlanButton({ referralId, noteId }: { referralId: string; noteId: string }) {
+  const action = useAction();
+  return (
+    <div className="mt-2 flex items-center gap-3">
+      <Button type="button" disabled={action.pending} onClick={() => action.run(() => certifyPlanOfCareAction({ referralId, noteId }))}>
+        Certify this plan of care
+      </Button>
+      <FormOutcome result={action.result} saved="Certified." />
+    </div>
+  );
+}
