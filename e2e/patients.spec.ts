@@ -43,7 +43,7 @@ test("the chart of a patient with a year of visits shows where they stand, trend
   await expectAccessible(page);
 });
 
-test("a clinician registers a patient; mistakes are named field by field and nothing typed is lost", async ({ page }) => {
+test("a clinician registers a patient and their contact details; mistakes are named field by field and nothing typed is lost", async ({ page }) => {
   await page.goto("/patients/new");
   await page.getByLabel("MRN").fill("bad mrn!");
   await page.getByLabel("Given name").fill("Ada");
@@ -72,6 +72,13 @@ test("a clinician registers a patient; mistakes are named field by field and not
   await expect(page.getByText("Family name is required")).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Family name").fill("King");
+  // Contact details: a number that is no number is named; a good one is kept and shown as people read it.
+  await page.getByLabel("Phone").fill("555");
+  await page.getByLabel("Preferred contact").selectOption("text");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("Phone must be a valid number, e.g. (555) 201-0123 or +44 20 7946 0123")).toBeVisible();
+  await page.getByLabel("Phone").fill("201-555-0123");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ada King" })).toBeVisible();
+  await expect(page.getByText("phone (201) 555-0123 · prefers text message")).toBeVisible();
 });

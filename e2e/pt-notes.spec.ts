@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, newPatientVisit, storageState } from "./support";
 
-test("the clinic sends a progress note and a plan of care; the referring doctor reads the note and certifies the plan", async ({ browser }) => {
+test("the clinic books against the payer's authorization, sends a progress note and a plan of care; the referring doctor reads the note and certifies the plan", async ({ browser }) => {
   const doctorContext = await browser.newContext({ storageState: storageState("clinician") });
   const doctor = await doctorContext.newPage();
   const family = `Notes${Date.now()}`;
@@ -17,6 +17,15 @@ test("the clinic sends a progress note and a plan of care; the referring doctor 
   await therapist.goto("/referrals");
   await therapist.getByRole("link", { name: `${family}, Ines` }).click();
   await therapist.getByRole("button", { name: "Accept" }).click();
+  const booking = therapist.getByRole("region", { name: "Booking and billing" });
+  await expect(booking).toContainText("M54.50 Low back pain, unspecified; G89.29 Other chronic pain");
+  await expect(booking).toContainText("Dr. Maya Okafor, Riverside Family Medicine");
+  const authorization = therapist.getByRole("form", { name: "Payer authorization" });
+  await authorization.getByLabel("Payer").fill("Acme Health");
+  await authorization.getByLabel("Visits authorized").fill("3");
+  await authorization.getByRole("button", { name: "Save authorization" }).click();
+  await expect(authorization.getByRole("status")).toHaveText("Authorization saved.");
+  await expect(booking).toContainText("3 visits authorized, 0 used, 3 left");
   const interval = therapist.getByRole("form", { name: "Progress note interval" });
   await interval.getByLabel("Progress note every (attended visits)").fill("2");
   await interval.getByRole("button", { name: "Set" }).click();
@@ -28,6 +37,8 @@ test("the clinic sends a progress note and a plan of care; the referring doctor 
     await visit.getByRole("button", { name: "Save visit" }).click();
     await expect(visit.getByRole("status")).toHaveText(new RegExp(`^Visit of ${day} saved`));
   }
+  await expect(booking).toContainText("3 visits authorized, 2 used, 1 left");
+  await expect(booking.getByRole("status")).toHaveText("Few authorized visits left: ask the payer for more in time.");
   const notes = therapist.getByRole("region", { name: "Notes to the referring doctor" });
   await expect(notes.getByRole("status")).toHaveText("A progress note is due.");
 

@@ -148,6 +148,26 @@ describe("createPatient", () => {
     expect(await testDb().patient.count({ where: { mrn: "CTRL-1" } })).toBe(0);
   });
 
+  it("keeps a phone as E.164 (a US number unless it starts with +), an email and the preferred contact, shown on the record", async () => {
+    const { id } = await createPatient(clinic.clinician, { ...valid, mrn: "CONTACT-1", phone: "(201) 555-0123", email: " nora@example.org ", preferredContact: "text" });
+    expect(await testDb().patient.findUniqueOrThrow({ where: { id }, select: { phone: true, email: true, preferredContact: true } })).toEqual({ phone: "+12015550123", email: "nora@example.org", preferredContact: "text" });
+    expect((await getPatient(clinic.clinician, id)).contact).toEqual({ phone: "+12015550123", email: "nora@example.org", preferred: "text" });
+    const { id: abroad } = await createPatient(clinic.clinician, { ...valid, mrn: "CONTACT-2", phone: "+44 20 7946 0958", email: "", preferredContact: "" });
+    expect(await testDb().patient.findUniqueOrThrow({ where: { id: abroad }, select: { phone: true, email: true, preferredContact: true } })).toEqual({ phone: "+442079460958", email: null, preferredContact: null });
+  });
+
+  it("names a phone that is no number, an email that is no address, and a preferred contact with no way to reach it", async () => {
+    const error = await rejection(createPatient(clinic.clinician, { ...valid, mrn: "CONTACT-3", phone: "12", email: "nora@", preferredContact: "pigeon" }));
+    expect(error.issues).toEqual([
+      { path: "phone", message: "Phone must be a valid number, e.g. (555) 201-0123 or +44 20 7946 0123" },
+      { path: "email", message: "Email must be an address like name@example.org" },
+      { path: "preferredContact", message: "Choose phone call, text message, email or letter" },
+    ]);
+    expect((await rejection(createPatient(clinic.clinician, { ...valid, mrn: "CONTACT-4", preferredContact: "email" }))).issues).toEqual([{ path: "email", message: "Give the email address for the preferred contact" }]);
+    expect((await rejection(createPatient(clinic.clinician, { ...valid, mrn: "CONTACT-5", preferredContact: "phone" }))).issues).toEqual([{ path: "phone", message: "Give the phone number for the preferred contact" }]);
+    expect(await testDb().patient.count({ where: { mrn: { startsWith: "CONTACT-" }, organizationId: clinic.organizationId, NOT: { mrn: { in: ["CONTACT-1", "CONTACT-2"] } } } })).toBe(0);
+  });
+
   it("refuses an auditor, who never writes clinical data, and records the denial", async () => {
     const error = await rejection(createPatient(clinic.auditor, { ...valid, mrn: "AUD-1" }));
     expect(error.code).toBe("forbidden");

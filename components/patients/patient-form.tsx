@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { CONTACT_METHODS } from "@/lib/patients/contact-methods";
 
 const SEXES = [
   { value: "", label: "Choose…" },
@@ -39,8 +40,21 @@ export function PatientForm({ action, initial, submitLabel }: Props) {
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Birth date" name="birthDate" type="date" required defaultValue={state.values.birthDate} error={errors.birthDate} />
-        <SelectField label="Sex" name="sex" options={SEXES} defaultValue={state.values.sex ?? ""} error={errors.sex} />
+        <SelectField key={`sex-${state.values.sex}`} label="Sex" name="sex" options={SEXES} defaultValue={state.values.sex ?? ""} error={errors.sex} />
       </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Phone" name="phone" type="tel" defaultValue={state.values.phone} error={errors.phone} autoComplete="off" hint="For appointments; US numbers, or + and the country code" />
+        <TextField label="Email" name="email" type="email" defaultValue={state.values.email} error={errors.email} autoComplete="off" />
+      </div>
+      <SelectField
+        // Keyed by the value: after a refused submission React resets the form, and a select keeps only the choice it mounted with.
+        key={`preferred-${state.values.preferredContact}`}
+        label="Preferred contact"
+        name="preferredContact"
+        options={[{ value: "", label: "Not stated" }, ...Object.entries(CONTACT_METHODS).map(([value, label]) => ({ value, label }))]}
+        defaultValue={state.values.preferredContact ?? ""}
+        error={errors.preferredContact}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : submitLabel}
       </Button>

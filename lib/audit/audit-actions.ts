@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "pt-note.create",
   "pt-note.certify",
   "referral.progress-interval",
+  "referral.authorization",
   "appointment.book",
   "appointment.list",
   "appointment.no-show",

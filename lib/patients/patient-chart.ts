@@ -34,7 +34,6 @@ export function buildPatientChart(visits: readonly SignedVisit[], today: string)
   };
   const firstRecorded = new Map<string, string>();
   for (const visit of ordered) for (const t of visit.assessment.treatments ?? []) if (!firstRecorded.has(t.therapy)) firstRecorded.set(t.therapy, visit.date);
-  const latestMme = new Map((latest?.recommendation?.mme.items ?? []).map((item) => [item.drug, item.mmePerDay]));
   return {
     currentStep: latest?.recommendation ? { step: latest.recommendation.ladder.step, rationale: latest.recommendation.ladder.rationale, date: latest.date } : null,
     pain: ordered.map((v) => ({ date: v.date, value: v.assessment.pain?.intensity ?? null })),
@@ -49,14 +48,19 @@ export function buildPatientChart(visits: readonly SignedVisit[], today: string)
       adherencePercent: t.adherencePercent ?? null,
       response: t.response ?? null,
     })),
-    // What the latest visit left the patient on (its orders applied), beside the MME that visit showed for it.
-    medications: reconciledMedications(latest?.assessment.medications as Medication[] | undefined, medicationOrders(latest)).map((m) => ({
-      drug: m.drug,
-      sig: [sigText(m), m.indication === "opioid-use-disorder" ? "for opioid use disorder (not counted in MME)" : null].filter(Boolean).join(" "),
-      mmePerDay: latestMme.get(m.drug) ?? null,
-    })),
+    medications: medicinesLeftBy(latest),
     safety: chartSafety(ordered, today),
   };
+}
+
+/** What a signed visit left the patient on (its orders applied), beside the MME that visit showed for each. */
+export function medicinesLeftBy(visit: SignedVisit | undefined): PatientChart["medications"] {
+  const mmeShown = new Map((visit?.recommendation?.mme.items ?? []).map((item) => [item.drug, item.mmePerDay]));
+  return reconciledMedications(visit?.assessment.medications as Medication[] | undefined, medicationOrders(visit)).map((m) => ({
+    drug: m.drug,
+    sig: [sigText(m), m.indication === "opioid-use-disorder" ? "for opioid use disorder (not counted in MME)" : null].filter(Boolean).join(" "),
+    mmePerDay: mmeShown.get(m.drug) ?? null,
+  }));
 }
 
 const medicationOrders = (visit: SignedVisit | undefined): MedicationOrder[] => (visit?.orders ?? []).filter((o) => o.kind === "medication").map(storedMedicationOrder);

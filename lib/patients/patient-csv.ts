@@ -12,7 +12,8 @@ export type CheckedRow = PatientFields & { line: number };
 /** `total` counts the patients the file holds, with problems or without. */
 export type CheckedFile = { rows: CheckedRow[]; problems: CsvProblem[]; total: number };
 
-type Field = keyof PatientFields;
+/** The columns a file gives: demographics only; contact details are entered on the patient's record. */
+type Field = Exclude<keyof PatientFields, "phone" | "email" | "preferredContact">;
 
 /** Header spellings accepted for each field, compared in lower case without spaces, underscores or hyphens. */
 const HEADERS: Record<Field, readonly string[]> = {

@@ -38,6 +38,8 @@ export type PatientDetail = {
   birthDate: string;
   ageYears: number;
   sex: Sex;
+  /** How to reach the patient about appointments: a phone in E.164, an email, and the way they prefer. */
+  contact: { phone: string | null; email: string | null; preferred: "phone" | "text" | "email" | "mail" | null };
   /** Absent for roles that may not read encounters (a physical therapist sees only the referral). */
   encounters: EncounterSummary[] | null;
   referrals: ReferralSummary[];

@@ -8,7 +8,7 @@ import { authorize, deny, targetOf, recordId } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { auditChanges } from "@/lib/audit/audit-changes";
 import { AppError } from "@/lib/errors";
-import { patientFields } from "./patient-input";
+import { contactReachable, patientFields, patientShape } from "./patient-input";
 import { parseInput } from "@/lib/validation";
 import { ageInYears, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { PatientDetail, PatientListPage } from "./patient-dto";
@@ -88,6 +88,9 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
       where: { AND: [{ id: parsedId }, visiblePatients(actor)] },
       select: {
         ...PATIENT_FIELDS,
+        phone: true,
+        email: true,
+        preferredContact: true,
         referrals: {
           where: visibleReferrals(actor),
           orderBy: { createdAt: "desc" },
@@ -133,6 +136,7 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
     birthDate: toIsoDate(detail.birthDate),
     ageYears: ageInYears(detail.birthDate, new Date()),
     sex: detail.sex,
+    contact: { phone: detail.phone, email: detail.email, preferred: detail.preferredContact },
     encounters: detail.encounters
       ? detail.encounters.map((e) => ({ id: e.id, date: toIsoDate(e.date), status: e.status, clinicianName: e.clinician.name }))
       : null,
@@ -182,21 +186,34 @@ export async function createPatient(actor: Actor, input: unknown): Promise<{ id:
   });
 }
 
-const patientUpdate = patientFields.extend({ id: patientId });
+const patientUpdate = patientShape.extend({ id: patientId }).superRefine(contactReachable);
 
 /** Corrects a patient's demographics; the audit event keeps each changed field's value before and after. */
 export async function updatePatient(actor: Actor, input: unknown): Promise<{ id: string }> {
   await authorize(db(), actor, "update", "patient", { action: "patient.update", entityType: "patient", entityId: targetOf(input, "id") });
   const { id, ...data } = parseInput(patientUpdate, input);
   const updated = await db().$transaction(async (tx) => {
-    const current = await tx.patient.findFirst({ where: { AND: [{ id }, visiblePatients(actor)] }, select: { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, sex: true } });
+    const current = await tx.patient.findFirst({
+      where: { AND: [{ id }, visiblePatients(actor)] },
+      select: { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, sex: true, phone: true, email: true, preferredContact: true },
+    });
     if (!current) return null;
     if (data.mrn !== current.mrn && (await tx.patient.findUnique({ where: { organizationId_mrn: { organizationId: actor.organizationId, mrn: data.mrn } }, select: { id: true } }))) {
       throw new AppError("conflict", "That MRN is already in use.", [{ path: "mrn", message: "This MRN already belongs to another patient" }]);
     }
-    const before = { mrn: current.mrn, givenName: current.givenName, familyName: current.familyName, birthDate: toIsoDate(current.birthDate), sex: current.sex };
-    await tx.patient.update({ where: { id }, data: { ...data, birthDate: fromIsoDate(data.birthDate) } });
-    await recordAudit(tx, { actor, action: "patient.update", outcome: "success", entityType: "patient", entityId: id, patientId: id, detail: auditChanges(before, data) });
+    const before = {
+      mrn: current.mrn,
+      givenName: current.givenName,
+      familyName: current.familyName,
+      birthDate: toIsoDate(current.birthDate),
+      sex: current.sex,
+      phone: current.phone,
+      email: current.email,
+      preferredContact: current.preferredContact,
+    };
+    const after = { ...data, phone: data.phone ?? null, email: data.email ?? null, preferredContact: data.preferredContact ?? null };
+    await tx.patient.update({ where: { id }, data: { ...after, birthDate: fromIsoDate(data.birthDate) } });
+    await recordAudit(tx, { actor, action: "patient.update", outcome: "success", entityType: "patient", entityId: id, patientId: id, detail: auditChanges(before, after) });
     return { id };
   });
   return updated ?? deny(db(), actor, { action: "patient.update", entityType: "patient", entityId: id }, new AppError("not-found", "No such patient."));

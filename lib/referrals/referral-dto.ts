@@ -53,6 +53,28 @@ export type ReferralDetail = {
   declineReason: string | null;
   discharge: unknown;
   visits: ReferralVisit[];
+  booking: ReferralBooking;
+};
+
+/** What the clinic needs to book and bill, and to treat safely. */
+export type ReferralBooking = {
+  contact: { phone: string | null; email: string | null; preferred: "phone" | "text" | "email" | "mail" | null };
+  referringClinician: { name: string; email: string; practice: string | null };
+  authorization: {
+    payer: string | null;
+    memberId: string | null;
+    authorizationNumber: string | null;
+    visitsAuthorized: number | null;
+    /** Attended visits; left is authorized minus used, never below zero. */
+    visitsUsed: number;
+    visitsLeft: number | null;
+    authorizedUntil: string | null;
+  };
+  /** ICD-10-CM codes the referring visit's findings support, for the clinic's claim. */
+  diagnoses: { code: string; display: string }[];
+  /** What the referring visit left the patient on, with the MME that visit showed and why each matters to therapy. */
+  medicines: { drug: string; sig: string; mmePerDay: number | null; relevance: string | null }[];
+  precautions: string[];
 };
 
 export type DischargeSummary = {

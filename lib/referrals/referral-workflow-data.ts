@@ -12,6 +12,9 @@ import type { DischargeSummary, ReferralDetail } from "./referral-dto";
 import { visibleReferrals } from "./referral-scope";
 import { courseFigures, DISCHARGE_OUTCOMES, measuredProgress, RESPONSE_FOR_OUTCOME } from "./outcomes";
 import { plainText } from "@/lib/plain-text";
+import type { Recommendation } from "@/lib/ladder/recommendation";
+import { medicinesLeftBy, type SignedVisit } from "@/lib/patients/patient-chart";
+import { referralDiagnoses, therapyPrecautions, therapyRelevance } from "./referral-booking";
 
 // The PT clinic's side of a referral: accept or decline it, assign a therapist, record visits, discharge it back to
 // the referring doctor. The discharge becomes a treatment course, which the next visit's history picks up.
@@ -202,8 +205,21 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
         coveredVisitsLeft: true,
         declineReason: true,
         discharge: true,
-        patient: { select: { id: true, givenName: true, familyName: true, birthDate: true, sex: true } },
-        referringClinician: { select: { name: true } },
+        payer: true,
+        memberId: true,
+        authorizationNumber: true,
+        visitsAuthorized: true,
+        authorizedUntil: true,
+        patient: { select: { id: true, givenName: true, familyName: true, birthDate: true, sex: true, phone: true, email: true, preferredContact: true } },
+        referringClinician: { select: { name: true, email: true, site: { select: { name: true } } } },
+        encounter: {
+          select: {
+            date: true,
+            assessment: true,
+            orders: { orderBy: [{ orderedAt: "asc" }, { position: "asc" }, { id: "asc" }], select: { kind: true, medicationAction: true, detail: true } },
+            recommendations: { orderBy: { createdAt: "desc" }, take: 1, select: { output: true } },
+          },
+        },
         toSite: { select: { name: true } },
         therapist: { select: { name: true } },
         visits: {
@@ -218,6 +234,13 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
   });
   if (!row) return deny(db(), actor, { action: "referral.read", entityType: "referral", entityId: parsedId }, new AppError("not-found", "No such referral."));
   const classification = (row.classification ?? {}) as Partial<ReferralDetail["classification"]>;
+  const visitsUsed = row.visits.filter((v) => v.attended).length;
+  const referringVisit: SignedVisit = {
+    date: toIsoDate(row.encounter.date),
+    assessment: row.encounter.assessment as SignedVisit["assessment"],
+    orders: row.encounter.orders,
+    recommendation: (row.encounter.recommendations[0]?.output as Recommendation | undefined) ?? null,
+  };
   return {
     id: row.id,
     status: row.status,
@@ -239,7 +262,7 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
       goals: classification.goals ?? null,
     },
     coveredVisitsLeft: row.coveredVisitsLeft,
-    visitsUsed: row.visits.filter((v) => v.attended).length,
+    visitsUsed,
     progress: measuredProgress(row.visits),
     declineReason: row.declineReason,
     discharge: row.discharge,
@@ -253,5 +276,45 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
       outcomePhase: v.outcomePhase,
       therapistName: v.therapist.name,
     })),
+    booking: {
+      contact: { phone: row.patient.phone, email: row.patient.email, preferred: row.patient.preferredContact },
+      referringClinician: { name: row.referringClinician.name, email: row.referringClinician.email, practice: row.referringClinician.site?.name ?? null },
+      authorization: {
+        payer: row.payer,
+        memberId: row.memberId,
+        authorizationNumber: row.authorizationNumber,
+        visitsAuthorized: row.visitsAuthorized,
+        visitsUsed,
+        visitsLeft: row.visitsAuthorized === null ? null : Math.max(0, row.visitsAuthorized - visitsUsed),
+        authorizedUntil: row.authorizedUntil ? toIsoDate(row.authorizedUntil) : null,
+      },
+      diagnoses: referralDiagnoses(referringVisit.assessment),
+      medicines: medicinesLeftBy(referringVisit).map((m) => ({ ...m, relevance: therapyRelevance(m.drug) })),
+      precautions: therapyPrecautions(referringVisit.assessment),
+    },
   };
+}
+
+const authorizationInput = z.object({
+  referralId,
+  payer: plainText(z.string().trim().max(100, { error: "Payer is at most 100 characters" }), "payer").optional().transform((v) => v || null),
+  memberId: plainText(z.string().trim().max(50, { error: "Member id is at most 50 characters" }), "memberId").optional().transform((v) => v || null),
+  authorizationNumber: plainText(z.string().trim().max(50, { error: "Authorization number is at most 50 characters" }), "authorizationNumber").optional().transform((v) => v || null),
+  visitsAuthorized: z.number({ error: "Visits authorized must be a number" }).int({ error: "Visits authorized is a whole number" }).min(0, { error: "Visits authorized is 0 to 200" }).max(200, { error: "Visits authorized is 0 to 200" }).nullable().default(null),
+  authorizedUntil: z.union([z.literal(""), z.iso.date({ error: "Authorized until must be a date (YYYY-MM-DD)" })]).optional().transform((v) => v || null),
+});
+
+/** The clinic records the payer and its authorization (visits authorized, until when) it books and bills against. */
+export async function setReferralAuthorization(actor: Actor, input: unknown): Promise<void> {
+  const denial = { action: "referral.authorization" as const, entityType: "referral", entityId: targetOf(input, "referralId") };
+  await authorize(db(), actor, "update", "referral", denial);
+  const { referralId: id, authorizedUntil, ...fields } = parseInput(authorizationInput, input);
+  const done = await db().$transaction(async (tx) => {
+    const referral = await findVisible(tx, actor, id);
+    if (!referral) return false;
+    await tx.referral.update({ where: { id }, data: { ...fields, authorizedUntil: authorizedUntil ? fromIsoDate(authorizedUntil) : null } });
+    await recordAudit(tx, { actor, action: "referral.authorization", outcome: "success", entityType: "referral", entityId: id, patientId: referral.patientId, detail: { payer: fields.payer, visitsAuthorized: fields.visitsAuthorized, authorizedUntil } });
+    return true;
+  });
+  if (!done) await deny(db(), actor, denial, new AppError("not-found", "No such referral."));
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
-import { dischargeReferral, recordVisit, updateReferral } from "@/lib/referrals/referral-workflow-data";
+import { dischargeReferral, recordVisit, setReferralAuthorization, updateReferral } from "@/lib/referrals/referral-workflow-data";
 import { bookAppointment, recordNoShow } from "@/lib/referrals/appointments-data";
 import { certifyPlanOfCare, setProgressNoteInterval, writePtNote } from "@/lib/referrals/pt-notes-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
@@ -49,4 +49,8 @@ export async function certifyPlanOfCareAction(input: { referralId: string; noteI
 
 export async function setProgressNoteIntervalAction(input: { referralId: string; everyVisits: number }): Promise<ActionResult> {
   return run(input.referralId, async () => setProgressNoteInterval(await requireApiActor(), input));
+}
+
+export async function setAuthorizationAction(input: Record<string, unknown> & { referralId: string }): Promise<ActionResult> {
+  return run(input.referralId, async () => setReferralAuthorization(await requireApiActor(), input));
 }

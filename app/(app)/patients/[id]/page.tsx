@@ -9,6 +9,8 @@ import Link from "next/link";
 import { can } from "@/lib/access/policy";
 import { StartVisitButton } from "@/components/patients/start-visit-button";
 import { PatientChartView } from "@/components/patients/patient-chart-view";
+import { formatPhone } from "@/lib/patients/phone-format";
+import { CONTACT_METHODS } from "@/lib/patients/contact-methods";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -20,7 +22,14 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     <>
       <PageHeader
         title={`${patient.givenName} ${patient.familyName}`}
-        subtitle={`MRN ${patient.mrn} · ${patient.ageYears} years · ${patient.sex} · born ${patient.birthDate}`}
+        subtitle={[
+          `MRN ${patient.mrn} · ${patient.ageYears} years · ${patient.sex} · born ${patient.birthDate}`,
+          patient.contact.phone && `phone ${formatPhone(patient.contact.phone)}`,
+          patient.contact.email,
+          patient.contact.preferred && `prefers ${CONTACT_METHODS[patient.contact.preferred].toLowerCase()}`,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
         actions={
           <>
             {can(actor.role, "update", "patient") && (

@@ -8,7 +8,7 @@ import { actionFailure } from "@/lib/http/action-result";
 import type { PatientFormState } from "@/components/patients/patient-form";
 
 export async function createPatientAction(_previous: PatientFormState, form: FormData): Promise<PatientFormState> {
-  const values = Object.fromEntries(["mrn", "givenName", "familyName", "birthDate", "sex"].map((key) => [key, String(form.get(key) ?? "")]));
+  const values = Object.fromEntries(["mrn", "givenName", "familyName", "birthDate", "sex", "phone", "email", "preferredContact"].map((key) => [key, String(form.get(key) ?? "")]));
   let id: string;
   try {
     const actor = await requireApiActor();

@@ -15,6 +15,8 @@ import { ReferralWorkflow } from "@/components/referrals/referral-workflow";
 import { DischargeSummaryView } from "@/components/referrals/discharge-summary";
 import { describeOutcomeChange } from "@/components/referrals/outcome-change";
 import { PtNotesCard } from "@/components/referrals/pt-notes-card";
+import { BookingCard } from "@/components/referrals/booking-card";
+import { AuthorizationForm } from "@/components/referrals/authorization-form";
 import { PtNoteForm, ProgressIntervalForm } from "@/components/referrals/pt-note-forms";
 
 export const metadata: Metadata = { title: "Referral" };
@@ -88,6 +90,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
               )}
             </dl>
           </Card>
+          <BookingCard booking={referral.booking} />
           {referral.discharge !== null ? (
             <DischargeSummaryView discharge={referral.discharge} />
           ) : (
@@ -137,6 +140,11 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         </div>
         <div className="space-y-4">
           {clinicStaff && <ReferralWorkflow referralId={referral.id} status={referral.status} today={toIsoDate(new Date())} therapists={therapists} appointments={appointments} />}
+          {clinicStaff && referral.status !== "discharged" && referral.status !== "declined" && (
+            <Card title="Payer authorization">
+              <AuthorizationForm referralId={referral.id} authorization={referral.booking.authorization} />
+            </Card>
+          )}
           {writesNotes && (
             <Card title="Write to the referring doctor">
               <div className="space-y-4">

@@ -15,7 +15,17 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
   if (!can(actor.role, "update", "patient")) forbidden();
   const { id } = await params;
   const patient = await recordPageData(() => getPatient(actor, id));
-  const initial = { id: patient.id, mrn: patient.mrn, givenName: patient.givenName, familyName: patient.familyName, birthDate: patient.birthDate, sex: patient.sex };
+  const initial = {
+    id: patient.id,
+    mrn: patient.mrn,
+    givenName: patient.givenName,
+    familyName: patient.familyName,
+    birthDate: patient.birthDate,
+    sex: patient.sex,
+    phone: patient.contact.phone ?? "",
+    email: patient.contact.email ?? "",
+    preferredContact: patient.contact.preferred ?? "",
+  };
   return (
     <>
       <PageHeader title={`Correct details: ${patient.givenName} ${patient.familyName}`} subtitle="Each change is kept in the audit trail with its value before and after." />

@@ -1,0 +1,49 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { setAuthorizationAction } from "@/app/(app)/referrals/actions";
+import type { ActionResult } from "@/lib/http/action-result";
+import type { ReferralBooking } from "@/lib/referrals/referral-dto";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormOutcome, fieldErrorsOf } from "@/components/ui/form-outcome";
+
+/** The clinic records the payer and the visits it authorized; visits used are counted from the attended visits. */
+export function AuthorizationForm({ referralId, authorization }: { referralId: string; authorization: ReferralBooking["authorization"] }) {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const errors = fieldErrorsOf(result);
+  return (
+    <form
+      aria-label="Payer authorization"
+      className="grid gap-3 sm:grid-cols-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const text = (name: string) => String(data.get(name) ?? "");
+        const visits = text("visitsAuthorized");
+        const input = {
+          referralId,
+          payer: text("payer"),
+          memberId: text("memberId"),
+          authorizationNumber: text("authorizationNumber"),
+          visitsAuthorized: visits === "" ? null : Number.isNaN(Number(visits)) ? visits : Number(visits),
+          authorizedUntil: text("authorizedUntil"),
+        };
+        startTransition(async () => setResult(await setAuthorizationAction(input)));
+      }}
+    >
+      <TextField label="Payer" name="payer" id="auth-payer" defaultValue={authorization.payer ?? ""} error={errors.payer} />
+      <TextField label="Member id" name="memberId" id="auth-memberId" defaultValue={authorization.memberId ?? ""} error={errors.memberId} />
+      <TextField label="Authorization number" name="authorizationNumber" id="auth-number" defaultValue={authorization.authorizationNumber ?? ""} error={errors.authorizationNumber} />
+      <TextField label="Visits authorized" name="visitsAuthorized" id="auth-visits" type="number" min={0} max={200} defaultValue={authorization.visitsAuthorized ?? ""} error={errors.visitsAuthorized} />
+      <TextField label="Authorized until" name="authorizedUntil" id="auth-until" type="date" defaultValue={authorization.authorizedUntil ?? ""} error={errors.authorizedUntil} />
+      <div className="flex items-end gap-3">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Save authorization
+        </Button>
+        <FormOutcome result={result} saved="Authorization saved." />
+      </div>
+    </form>
+  );
+}
