@@ -157,7 +157,7 @@ export async function dischargeReferral(actor: Actor, input: unknown): Promise<D
       }
       summary.shortCourseReason = shortCourseReason;
     }
-    await tx.referral.update({ where: { id }, data: { status: "discharged", discharge: summary } });
+    await tx.referral.update({ where: { id }, data: { status: "discharged", discharge: summary, dischargedAt: new Date() } });
     const informed = (referral.classification as { psychologicallyInformed?: boolean } | null)?.psychologicallyInformed === true;
     await tx.treatmentCourse.create({
       data: {
