@@ -97,6 +97,24 @@ test("an administrator adds a PT clinic with its phone number, and a bad field i
   await expectAccessible(admin);
 });
 
+test("an administrator sets a measure's target, and the auditor's dashboard shows the rate against it", async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
+  await admin.goto("/admin/organization");
+  const target = admin.getByRole("form", { name: "Target for measure 4" });
+  await target.getByLabel("Target, % (at most)").fill("150");
+  await target.getByRole("button", { name: "Save" }).click();
+  await expect(target.getByText("The target is 0 to 100%")).toBeVisible();
+  await target.getByLabel("Target, % (at most)").fill("5");
+  await target.getByRole("button", { name: "Save" }).click();
+  await expect(target.getByRole("status")).toHaveText("Saved.");
+  await expectAccessible(admin);
+
+  const auditor = await (await browser.newContext({ storageState: storageState("auditor") })).newPage();
+  await auditor.goto("/measures");
+  await expect(auditor.getByRole("article", { name: "Patients at or above 90 MME/day" })).toContainText(/Target ≤ 5%: (met|not met)/);
+  await expectAccessible(auditor);
+});
+
 /** Adds a person from the users page and returns the one-time link shown for them. */
 async function addPerson(admin: Page, person: { name: string; email: string; role: string; site?: string }): Promise<string> {
   const add = admin.getByRole("form", { name: "Add a person" });

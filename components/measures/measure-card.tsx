@@ -4,6 +4,7 @@ import { formatRate, measureHref } from "@/lib/measures/measure-links";
 import { MeasureDefinition } from "./measure-definition";
 import { MeasureTrend } from "./measure-trend";
 import { SpreadSummary } from "./spread-summary";
+import { TargetNote } from "./target-note";
 
 /** One measure on the dashboard: its rate, the counts behind it (each a link to its cases), trend, spread and definition. */
 export function MeasureCard({ measure }: { measure: DashboardMeasure }) {
@@ -35,6 +36,7 @@ export function MeasureCard({ measure }: { measure: DashboardMeasure }) {
             {total.excluded} excluded
           </Link>
         )}
+        <TargetNote rate={total.rate} target={measure.target} better={measure.better} />
       </p>
       <PreviousPeriod measure={measure} />
       <MeasureTrend measure={measure} />

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   "measure.export",
   "measure.report",
   "measure.facts-rederive",
+  "measure.target",
   "case-review.create",
   "case-review.list",
   "case-review.acknowledge",

@@ -9,6 +9,8 @@ export type SpreadRow = Counts & { key: string; label: string };
 export type Period = { from: string; to: string };
 
 export type MeasureSummary = Omit<MeasureDefinition, "caseRows" | "why" | "note"> & {
+  /** The organization's target in percent (a ceiling where lower is better, a floor where higher), when it set one. */
+  target: number | null;
   period: Period;
   total: Counts;
   trend: (Counts & { month: string })[];
@@ -73,7 +75,7 @@ export type ReportMeasure = Omit<DashboardMeasure, "previous"> & { cases: Measur
 export type MeasureReport = { period: Period; pseudonymized: boolean; generatedAt: string; measures: ReportMeasure[] };
 
 /** One clinician's figure for a measure, beside their practice's and the organization's, with their cases. */
-export type PrescriberMeasure = Pick<MeasureSummary, "id" | "number" | "title" | "better" | "unit"> & {
+export type PrescriberMeasure = Pick<MeasureSummary, "id" | "number" | "title" | "better" | "unit" | "target"> & {
   clinician: Counts;
   practice: Counts | null;
   organization: Counts;

@@ -17,6 +17,7 @@ import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
 import { ehrCriticalOverrides } from "./ehr-overrides";
 import { monthsBetween, defaultPeriod, previousPeriod } from "./period";
+import { measureTargets } from "./measure-targets-data";
 import type { CaseFindingCode } from "./case-findings";
 
 const SCREEN_ROWS = 200;
@@ -72,10 +73,10 @@ async function namesOf(organizationId: string) {
   return { users: new Map(users.map((u) => [u.id, u.name])), sites: new Map([...sites.map((s) => [s.id, s.name] as const), ["none", "No site"] as const]) };
 }
 
-const summaryOf = (measure: MeasureDefinition, scope: Scope, total: Counts, trend: MeasureSummary["trend"]): MeasureSummary => {
+const summaryOf = (measure: MeasureDefinition, scope: Scope, total: Counts, trend: MeasureSummary["trend"], targets: Map<number, number>): MeasureSummary => {
   // The SQL stays on the server: the summary carries the definition's words and labels only.
   const { caseRows: _caseRows, why: _why, note: _note, ...definition } = measure;
-  return { ...definition, period: { from: scope.from, to: scope.to }, total, trend };
+  return { ...definition, target: targets.get(measure.number) ?? null, period: { from: scope.from, to: scope.to }, total, trend };
 };
 
 async function audited(actor: Actor, action: AuditAction, detail: Record<string, string | number | boolean | string[] | undefined>): Promise<void> {
@@ -91,7 +92,7 @@ export async function listMeasures(actor: Actor, input: unknown): Promise<{ peri
   await upToDate();
   const previous = previousPeriod(period.from, period.to);
   const previousScope = { organizationId: actor.organizationId, ...previous };
-  const [measures, names] = await Promise.all([
+  const [measures, names, targets] = await Promise.all([
     Promise.all(
       MEASURES.map(async (measure) => {
         const [current, before] = await Promise.all([computeMeasure(measure, scope), computeMeasure(measure, previousScope)]);
@@ -99,12 +100,13 @@ export async function listMeasures(actor: Actor, input: unknown): Promise<{ peri
       }),
     ),
     namesOf(actor.organizationId),
+    measureTargets(actor.organizationId),
   ]);
   await audited(actor, "measure.dashboard", { ...period });
   return {
     period,
     measures: measures.map(({ measure, breakdown, trend, previousTotal }) => ({
-      ...summaryOf(measure, scope, totalIn(breakdown), trend),
+      ...summaryOf(measure, scope, totalIn(breakdown), trend, targets),
       byClinician: spreadOf(breakdown, "clinician", names.users),
       bySite: spreadOf(breakdown, "site", names.sites),
       previous: { period: previous, total: previousTotal },
@@ -157,15 +159,16 @@ export async function getMeasure(actor: Actor, input: unknown): Promise<MeasureD
   const { measure, period, filter, pseudonymized } = parseDetail(input);
   const scope = { organizationId: actor.organizationId, ...period };
   await upToDate();
-  const [{ trend, breakdown, cases }, names, ehrOverrides] = await Promise.all([
+  const [{ trend, breakdown, cases }, names, ehrOverrides, targets] = await Promise.all([
     computeMeasure(measure, scope, { filter, limit: SCREEN_ROWS + 1 }),
     namesOf(actor.organizationId),
     measure.id === "critical-alert-overrides" ? ehrCriticalOverrides(scope) : null,
+    measureTargets(actor.organizationId),
   ]);
   const spread = (dimension: Breakdown["dimension"], labels?: Map<string, string>) => spreadOf(breakdown, dimension, labels);
   await audited(actor, "measure.read", { measure: measure.id, ...period, ...filter, pseudonymized });
   return {
-    ...summaryOf(measure, scope, totalIn(breakdown), trend),
+    ...summaryOf(measure, scope, totalIn(breakdown), trend, targets),
     byClinician: spread("clinician", names.users),
     bySite: spread("site", names.sites),
     byCategory: measure.categoryLabel ? spread("category") : [],
@@ -235,12 +238,12 @@ export async function getMeasureReport(actor: Actor, input: unknown): Promise<Me
   const period = parseInput(periodInput, rest);
   const scope = { organizationId: actor.organizationId, ...period };
   await upToDate();
-  const names = await namesOf(actor.organizationId);
+  const [names, targets] = await Promise.all([namesOf(actor.organizationId), measureTargets(actor.organizationId)]);
   const measures = await Promise.all(
     MEASURES.map(async (measure) => {
       const { breakdown, trend, cases } = await computeMeasure(measure, scope, { filter: { show: "numerator" }, limit: REPORT_ROWS + 1 });
       return {
-        ...summaryOf(measure, scope, totalIn(breakdown), trend),
+        ...summaryOf(measure, scope, totalIn(breakdown), trend, targets),
         byClinician: spreadOf(breakdown, "clinician", names.users),
         bySite: spreadOf(breakdown, "site", names.sites),
         cases: toRows(actor, cases.slice(0, REPORT_ROWS), names, pseudonymized === "1"),
@@ -268,7 +271,7 @@ export async function getPrescriberReport(actor: Actor, input: unknown): Promise
   if (!clinician) throw new AppError("not-found", "No such clinician in this organization.", [{ path: "clinician", message: "choose a clinician of this organization" }]);
   const scope = { organizationId: actor.organizationId, ...period };
   await upToDate();
-  const names = await namesOf(actor.organizationId);
+  const [names, targets] = await Promise.all([namesOf(actor.organizationId), measureTargets(actor.organizationId)]);
   const measures = await Promise.all(
     MEASURES.map(async (measure) => {
       const { breakdown, cases } = await computeMeasure(measure, scope, { filter: { show: "numerator", clinician: clinician.id }, limit: PRESCRIBER_ROWS + 1 });
@@ -282,6 +285,7 @@ export async function getPrescriberReport(actor: Actor, input: unknown): Promise
         title: measure.title,
         better: measure.better,
         unit: measure.unit,
+        target: targets.get(measure.number) ?? null,
         clinician: row("clinician", clinician.id),
         practice: clinician.siteId ? row("site", clinician.siteId) : null,
         organization: totalIn(breakdown),

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireApiActor } from "@/lib/auth/session";
 import { createSite, updateOrganizationSettings, updateSite } from "@/lib/organizations/organization-data";
 import { createEhrLink, deleteEhrLink } from "@/lib/organizations/ehr-links-data";
+import { setMeasureTarget } from "@/lib/measures/measure-targets-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 
 // Form values arrive as text; "on" is a ticked box. The data functions check every field.
@@ -49,4 +50,9 @@ export async function createEhrLinkAction(_previous: ActionResult | null, form: 
 
 export async function deleteEhrLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return run(async () => deleteEhrLink(await requireApiActor(), { id: field(form, "id") }));
+}
+
+export async function setMeasureTargetAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const percent = field(form, "percent").trim();
+  return run(async () => setMeasureTarget(await requireApiActor(), { measureId: field(form, "measureId"), percent: percent === "" ? null : Number.isNaN(Number(percent)) ? percent : Number(percent) }));
 }

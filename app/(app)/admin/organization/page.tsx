@@ -7,13 +7,15 @@ import { Card } from "@/components/ui/card";
 import { NewSiteForm, SettingsForm, SiteForm } from "@/components/admin/organization-forms";
 import { EhrLinkRow, NewEhrLinkForm } from "@/components/admin/ehr-link-forms";
 import { listEhrLinks } from "@/lib/organizations/ehr-links-data";
+import { listMeasureTargets } from "@/lib/measures/measure-targets-data";
+import { MeasureTargetForm } from "@/components/admin/measure-target-form";
 
 export const metadata: Metadata = { title: "Organization" };
 
 export default async function OrganizationPage() {
   const actor = await requireActor();
   const { sites, ...settings } = await pageData(() => getOrganizationSettings(actor));
-  const ehr = await pageData(() => listEhrLinks(actor));
+  const [ehr, targets] = await Promise.all([pageData(() => listEhrLinks(actor)), pageData(() => listMeasureTargets(actor))]);
   return (
     <>
       <PageHeader title="Organization" subtitle="Settings every new visit starts with, and the practices and PT clinics. Each change is kept in the audit trail." />
@@ -28,6 +30,12 @@ export default async function OrganizationPage() {
           ))}
           <h3 className="mt-4 mb-2 text-sm font-semibold">Add a site</h3>
           <NewSiteForm />
+        </Card>
+        <Card title="Measure targets">
+          <p className="mb-2 text-sm text-muted">The rate each opioid-avoidance measure should reach; the measures show it beside the rate. Leave empty for none.</p>
+          {targets.map((measure) => (
+            <MeasureTargetForm key={measure.id} measure={measure} />
+          ))}
         </Card>
         <Card title="Opening Backstep from the EHR">
           {ehr.configured ? (

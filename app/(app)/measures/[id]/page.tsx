@@ -15,6 +15,7 @@ import { MeasureTrend } from "@/components/measures/measure-trend";
 import { monthRows, SpreadTable } from "@/components/measures/spread-table";
 import { CaseTable } from "@/components/measures/case-table";
 import { InputIssues } from "@/components/ui/input-issues";
+import { TargetNote } from "@/components/measures/target-note";
 
 export const metadata: Metadata = { title: "Measure" };
 
@@ -77,6 +78,7 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
         <Card title="Figures">
           <p className="mb-3 flex flex-wrap items-baseline gap-x-3 text-sm">
             <span className="text-3xl font-semibold">{formatRate(total.rate)}</span>
+            <TargetNote rate={total.rate} target={detail.target} better={detail.better} />
             <Link href={here({ show: "numerator" })} className="text-brand underline">
               {total.numerator} in the numerator
             </Link>

@@ -8,6 +8,7 @@ import type { Counts, PrescriberMeasure } from "@/lib/measures/measure-dto";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/encounters/print-button";
 import { InputIssues } from "@/components/ui/input-issues";
+import { TargetNote } from "@/components/measures/target-note";
 
 export const metadata: Metadata = { title: "Prescriber feedback" };
 
@@ -49,7 +50,9 @@ export default async function PrescriberReportPage({ searchParams }: { searchPar
               <th scope="row" className="py-1 pr-2 font-normal">
                 {m.number}. {m.title} <span className="text-muted">({m.better} is better)</span>
               </th>
-              <td className="pr-2 font-medium">{figure(m.clinician)}</td>
+              <td className="pr-2 font-medium">
+                {figure(m.clinician)} <TargetNote rate={m.clinician.denominator ? m.clinician.rate : null} target={m.target} better={m.better} />
+              </td>
               <td className="pr-2">{figure(m.practice)}</td>
               <td>{figure(m.organization)}</td>
             </tr>

@@ -10,6 +10,7 @@ import { PrintButton } from "@/components/encounters/print-button";
 import { MeasureDefinition } from "@/components/measures/measure-definition";
 import { InputIssues } from "@/components/ui/input-issues";
 import { monthRows, SpreadTable } from "@/components/measures/spread-table";
+import { TargetNote } from "@/components/measures/target-note";
 
 export const metadata: Metadata = { title: "Measures report" };
 
@@ -50,7 +51,8 @@ function ReportSection({ measure, pseudonymized }: { measure: ReportMeasure; pse
       <p className="my-2 text-sm">
         <span className="text-2xl font-semibold">{formatRate(total.rate)}</span> · {total.numerator} of {total.denominator} {measure.unit} · {total.excluded} excluded
         {measure.flagLabel && ` · ${total.flagged} ${measure.flagLabel}`}
-        {measure.unflaggedLabel && `, ${total.numerator - total.flagged} ${measure.unflaggedLabel}`}
+        {measure.unflaggedLabel && `, ${total.numerator - total.flagged} ${measure.unflaggedLabel}`}{" "}
+        <TargetNote rate={total.rate} target={measure.target} better={measure.better} />
       </p>
       <MeasureDefinition measure={measure} />
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
