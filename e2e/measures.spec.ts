@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, storageState } from "./support";
+import { expectAccessible, expectPrintsWhole, storageState } from "./support";
 
 test.describe("an auditor", () => {
   test.use({ storageState: storageState("auditor") });
@@ -96,6 +96,7 @@ test.describe("an auditor", () => {
     await expect(page.getByRole("heading", { level: 2 })).toHaveCount(8);
     await expect(page.getByRole("main")).not.toContainText(/RV-\d+/);
     await expectAccessible(page);
+    await expectPrintsWhole(page, /Opioid-avoidance measures · \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} · generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
   });
 
   test("opens one clinician's prescriber feedback: their rates beside the practice's and the organization's, and their cases", async ({ page }) => {
@@ -109,6 +110,7 @@ test.describe("an auditor", () => {
     await expect(rates.getByRole("row", { name: /Patients at or above 90 MME\/day/ })).toContainText(/of \d+/);
     await expect(page.getByRole("button", { name: /Print/ })).toBeVisible();
     await expectAccessible(page);
+    await expectPrintsWhole(page, /Prescriber feedback: Dr\. Maya Okafor · \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} · generated/);
   });
 
   test("sees which setting is wrong when the address holds a bad period", async ({ page }) => {

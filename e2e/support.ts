@@ -69,3 +69,40 @@ export async function addMedication(page: Page, index: number, drug: string, dos
   if (dosesPerDay !== undefined) await page.getByLabel("Doses/day").nth(index).fill(dosesPerDay);
 }
 
+
+/**
+ * The page printed as Chromium prints it, on A4 and on Letter: under print styles, at the width of the paper less its
+ * margins, nothing is wider than the page and no element cuts off its own text; and the PDF Chromium makes has pages.
+ */
+export async function expectPrintsWhole(page: Page, footer?: RegExp): Promise<void> {
+  // Every printed page carries the report's footer and its page number (CSS page-margin boxes).
+  if (footer) {
+    const rules = await page.locator("style").allTextContents();
+    expect(rules.find((rule) => rule.includes("@bottom-left")), "the footer printed on every page").toMatch(footer);
+    expect(rules.find((rule) => rule.includes("@bottom-right"))).toContain('"Page " counter(page) " of " counter(pages)');
+  }
+  await page.emulateMedia({ media: "print" });
+  // Printable widths at 96 px an inch: A4 210 mm and Letter 8.5 in, less 12 mm margins each side.
+  for (const [paper, width] of [["A4", 703], ["Letter", 725]] as const) {
+    await page.setViewportSize({ width, height: 1000 });
+    const clipped = await page.evaluate(() => {
+      const found: string[] = [];
+      if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+      for (const element of Array.from(document.querySelectorAll<HTMLElement>("main *"))) {
+        const style = getComputedStyle(element);
+        // Hidden, or visually hidden for screen readers only (a 1px clipped box).
+        if (style.display === "none" || style.visibility === "hidden" || element.clientWidth <= 1) continue;
+        const box = element.getBoundingClientRect();
+        if (box.width > 0 && box.right > window.innerWidth + 1) found.push(`${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 40)}" ends at ${Math.round(box.right)}px`);
+        const cuts = ["hidden", "clip", "auto", "scroll"].includes(style.overflowX);
+        if (cuts && element.scrollWidth > element.clientWidth + 1) found.push(`${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 40)}" cuts its content`);
+      }
+      return found.slice(0, 5);
+    });
+    expect(clipped, `printed on ${paper}`).toEqual([]);
+    const pdf = await page.pdf({ format: paper, printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" } });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0, `pages printed on ${paper}`).toBeGreaterThan(0);
+  }
+  await page.emulateMedia({ media: "screen" });
+}

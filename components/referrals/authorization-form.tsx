@@ -15,6 +15,7 @@ export function AuthorizationForm({ referralId, authorization }: { referralId: s
   const errors = fieldErrorsOf(result);
   return (
     <form
+      noValidate
       aria-label="Payer authorization"
       className="grid gap-3 sm:grid-cols-2"
       onSubmit={(event) => {

@@ -51,6 +51,7 @@ export function PtNoteForm({ referralId, today }: { referralId: string; today: s
   const [kind, setKind] = useState<"progress" | "plan_of_care">("progress");
   return (
     <form
+      noValidate
       aria-label="Write a note to the referring doctor"
       className="grid gap-3"
       onSubmit={(event) => {
@@ -113,6 +114,7 @@ export function ProgressIntervalForm({ referralId, everyVisits }: { referralId: 
   const action = useAction();
   return (
     <form
+      noValidate
       aria-label="Progress note interval"
       className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => {

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "pt-note.certify",
   "referral.progress-interval",
   "referral.authorization",
+  "referral.home-program",
   "clinic.figures",
   "appointment.book",
   "appointment.list",

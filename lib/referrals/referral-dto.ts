@@ -1,4 +1,5 @@
 import type { DischargeOutcome, OutcomeChange } from "./outcomes";
+import type { HomeProgram } from "./home-program-data";
 
 export type ReferralStatus = "new" | "accepted" | "scheduled" | "in_progress" | "discharged" | "declined";
 
@@ -53,6 +54,8 @@ export type ReferralDetail = {
   declineReason: string | null;
   discharge: unknown;
   visits: ReferralVisit[];
+  /** The home exercise program: the clinic's choice, or what the subgroup suggests until it chooses. */
+  homeProgram: HomeProgram;
   booking: ReferralBooking;
 };
 

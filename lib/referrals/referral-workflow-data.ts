@@ -15,6 +15,7 @@ import { plainText } from "@/lib/plain-text";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import { medicinesLeftBy, type SignedVisit } from "@/lib/patients/patient-chart";
 import { referralDiagnoses, therapyPrecautions, therapyRelevance } from "./referral-booking";
+import { programOf } from "./home-program-data";
 
 // The PT clinic's side of a referral: accept or decline it, assign a therapist, record visits, discharge it back to
 // the referring doctor. The discharge becomes a treatment course, which the next visit's history picks up.
@@ -205,6 +206,7 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
         coveredVisitsLeft: true,
         declineReason: true,
         discharge: true,
+        homeProgram: true,
         payer: true,
         memberId: true,
         authorizationNumber: true,
@@ -276,6 +278,7 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
       outcomePhase: v.outcomePhase,
       therapistName: v.therapist.name,
     })),
+    homeProgram: programOf(row.homeProgram, classification.tbcSubgroup ?? null),
     booking: {
       contact: { phone: row.patient.phone, email: row.patient.email, preferred: row.patient.preferredContact },
       referringClinician: { name: row.referringClinician.name, email: row.referringClinician.email, practice: row.referringClinician.site?.name ?? null },

@@ -5,6 +5,7 @@ import { requireApiActor } from "@/lib/auth/session";
 import { dischargeReferral, recordVisit, setReferralAuthorization, updateReferral } from "@/lib/referrals/referral-workflow-data";
 import { bookAppointment, recordNoShow } from "@/lib/referrals/appointments-data";
 import { certifyPlanOfCare, setProgressNoteInterval, writePtNote } from "@/lib/referrals/pt-notes-data";
+import { setHomeProgram } from "@/lib/referrals/home-program-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 
 async function run(referralId: string, work: () => Promise<unknown>): Promise<ActionResult> {
@@ -53,4 +54,10 @@ export async function setProgressNoteIntervalAction(input: { referralId: string;
 
 export async function setAuthorizationAction(input: Record<string, unknown> & { referralId: string }): Promise<ActionResult> {
   return run(input.referralId, async () => setReferralAuthorization(await requireApiActor(), input));
+}
+
+export async function setHomeProgramAction(input: { referralId: string; exercises: unknown[] }): Promise<ActionResult> {
+  const result = await run(input.referralId, async () => setHomeProgram(await requireApiActor(), input));
+  revalidatePath(`/referrals/${input.referralId}/home-program`);
+  return result;
 }

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/encounters/print-button";
 import { InputIssues } from "@/components/ui/input-issues";
 import { TargetNote } from "@/components/measures/target-note";
+import { PrintPageMargins } from "@/components/ui/print-page-margins";
 
 export const metadata: Metadata = { title: "Prescriber feedback" };
 
@@ -29,6 +30,7 @@ export default async function PrescriberReportPage({ searchParams }: { searchPar
   const report = result.data;
   return (
     <article className="mx-auto max-w-4xl">
+      <PrintPageMargins footer={`Prescriber feedback: ${report.clinician.name} · ${report.period.from} to ${report.period.to} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC`} />
       <PageHeader
         title={`Prescriber feedback: ${report.clinician.name}`}
         subtitle={`Signed encounters from ${report.period.from} to ${report.period.to} · ${report.clinician.practice ?? "no practice"} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${actor.name}`}

@@ -11,6 +11,7 @@ import { MeasureDefinition } from "@/components/measures/measure-definition";
 import { InputIssues } from "@/components/ui/input-issues";
 import { monthRows, SpreadTable } from "@/components/measures/spread-table";
 import { TargetNote } from "@/components/measures/target-note";
+import { PrintPageMargins } from "@/components/ui/print-page-margins";
 
 export const metadata: Metadata = { title: "Measures report" };
 
@@ -28,6 +29,7 @@ export default async function MeasureReportPage({ searchParams }: { searchParams
   const report = result.data;
   return (
     <article className="mx-auto max-w-4xl">
+      <PrintPageMargins footer={`Opioid-avoidance measures · ${report.period.from} to ${report.period.to} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC`} />
       <PageHeader
         title="Opioid-avoidance measures report"
         subtitle={`Signed encounters from ${report.period.from} to ${report.period.to} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${actor.name}${report.pseudonymized ? " · pseudonymized: no names; patients and encounters as keyed hashes; dates, clinicians and sites kept (a limited data set, not de-identified)" : ""}`}
@@ -55,7 +57,7 @@ function ReportSection({ measure, pseudonymized }: { measure: ReportMeasure; pse
         <TargetNote rate={total.rate} target={measure.target} better={measure.better} />
       </p>
       <MeasureDefinition measure={measure} />
-      <div className="mt-3 grid gap-4 sm:grid-cols-2">
+      <div className="mt-3 grid gap-4 sm:grid-cols-2 print:grid-cols-1">
         <SpreadTable {...spread} title="By month" rows={monthRows(measure.trend)} filterKey="month" />
         <div className="flex flex-col gap-4">
           <SpreadTable {...spread} title="By clinician" rows={measure.byClinician} filterKey="clinician" />
