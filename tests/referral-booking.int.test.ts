@@ -14,6 +14,7 @@ const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: 
 beforeEach(async () => {
   clinic = await createClinic();
   await testDb().patient.update({ where: { id: clinic.referredPatientId }, data: { phone: "+12015550123", preferredContact: "text" } });
+  await testDb().site.update({ where: { id: clinic.practiceId }, data: { phone: "(201) 555-0100" } });
   const encounterId = await signedVisit(clinic.clinician, clinic.referredPatientId, "2026-09-15", {
     assessment: {
       pain: { durationWeeks: 20, intensity: 6, radicular: true },
@@ -40,7 +41,7 @@ describe("the referral's booking and billing details", () => {
         ["gabapentin", "sedating"],
       ]);
       expect(booking.precautions).toEqual(["Takes an anticoagulant: bruising and bleeding risk with manual therapy"]);
-      expect(booking.referringClinician).toEqual({ name: clinic.clinician.name, email: clinic.clinician.email, practice: "Fixture Practice" });
+      expect(booking.referringClinician).toEqual({ name: clinic.clinician.name, email: clinic.clinician.email, practice: "Fixture Practice", practicePhone: "(201) 555-0100" });
       expect(booking.authorization).toMatchObject({ payer: null, visitsAuthorized: null, visitsUsed: 0, visitsLeft: null });
     }
   });

@@ -69,7 +69,8 @@ export function BookingCard({ booking }: { booking: ReferralBooking }) {
         <dt className="text-muted">Referring doctor</dt>
         <dd>
           {referringClinician.name}
-          {referringClinician.practice && `, ${referringClinician.practice}`} ·{" "}
+          {referringClinician.practice && `, ${referringClinician.practice}`}
+          {referringClinician.practicePhone && ` · ${referringClinician.practicePhone}`} ·{" "}
           <a href={`mailto:${referringClinician.email}`} className="text-brand underline">
             {referringClinician.email}
           </a>

@@ -62,7 +62,7 @@ export type ReferralDetail = {
 /** What the clinic needs to book and bill, and to treat safely. */
 export type ReferralBooking = {
   contact: { phone: string | null; email: string | null; preferred: "phone" | "text" | "email" | "mail" | null };
-  referringClinician: { name: string; email: string; practice: string | null };
+  referringClinician: { name: string; email: string; practice: string | null; practicePhone: string | null };
   authorization: {
     payer: string | null;
     memberId: string | null;

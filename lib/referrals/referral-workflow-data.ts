@@ -213,7 +213,7 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
         visitsAuthorized: true,
         authorizedUntil: true,
         patient: { select: { id: true, givenName: true, familyName: true, birthDate: true, sex: true, phone: true, email: true, preferredContact: true } },
-        referringClinician: { select: { name: true, email: true, site: { select: { name: true } } } },
+        referringClinician: { select: { name: true, email: true, site: { select: { name: true, phone: true } } } },
         encounter: {
           select: {
             date: true,
@@ -281,7 +281,12 @@ export async function getReferral(actor: Actor, id: unknown): Promise<ReferralDe
     homeProgram: programOf(row.homeProgram, classification.tbcSubgroup ?? null),
     booking: {
       contact: { phone: row.patient.phone, email: row.patient.email, preferred: row.patient.preferredContact },
-      referringClinician: { name: row.referringClinician.name, email: row.referringClinician.email, practice: row.referringClinician.site?.name ?? null },
+      referringClinician: {
+        name: row.referringClinician.name,
+        email: row.referringClinician.email,
+        practice: row.referringClinician.site?.name ?? null,
+        practicePhone: row.referringClinician.site?.phone ?? null,
+      },
       authorization: {
         payer: row.payer,
         memberId: row.memberId,
