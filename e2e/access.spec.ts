@@ -26,7 +26,7 @@ test.describe("a physical therapist", () => {
   test("sees the clinic's queue but not the patient list, the audit trail or user management", async ({ page }) => {
     await page.goto("/referrals");
     await expect(page.getByRole("table", { name: "Referrals" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Referrals", "Schedule", "Evidence"]);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Referrals", "Schedule", "Clinic figures", "Evidence"]);
     for (const path of ["/audit", "/admin/users", "/admin/patients", "/patients/new"]) {
       expect((await page.goto(path))?.status(), path).toBe(403);
     }
