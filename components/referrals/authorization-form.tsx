@@ -1,18 +1,15 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { setAuthorizationAction } from "@/app/(app)/referrals/actions";
-import type { ActionResult } from "@/lib/http/action-result";
 import type { ReferralBooking } from "@/lib/referrals/referral-dto";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormOutcome, fieldErrorsOf } from "@/components/ui/form-outcome";
+import { FormOutcome } from "@/components/ui/form-outcome";
+import { useActionResult } from "@/components/ui/use-action-result";
 
 /** The clinic records the payer and the visits it authorized; visits used are counted from the attended visits. */
 export function AuthorizationForm({ referralId, authorization }: { referralId: string; authorization: ReferralBooking["authorization"] }) {
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const errors = fieldErrorsOf(result);
+  const { pending, result, run, errors } = useActionResult();
   return (
     <form
       noValidate
@@ -31,7 +28,7 @@ export function AuthorizationForm({ referralId, authorization }: { referralId: s
           visitsAuthorized: visits === "" ? null : Number.isNaN(Number(visits)) ? visits : Number(visits),
           authorizedUntil: text("authorizedUntil"),
         };
-        startTransition(async () => setResult(await setAuthorizationAction(input)));
+        run(() => setAuthorizationAction(input));
       }}
     >
       <TextField label="Payer" name="payer" id="auth-payer" defaultValue={authorization.payer ?? ""} error={errors.payer} />

@@ -1,11 +1,11 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { setHomeProgramAction } from "@/app/(app)/referrals/actions";
 import type { Exercise, ProgramItem } from "@/lib/referrals/exercise-library";
-import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
-import { FormOutcome, fieldErrorsOf } from "@/components/ui/form-outcome";
+import { FormOutcome } from "@/components/ui/form-outcome";
+import { useActionResult } from "@/components/ui/use-action-result";
 
 const DOSE_FIELDS = [
   ["sets", "Sets"],
@@ -16,10 +16,8 @@ const DOSE_FIELDS = [
 
 /** The clinic chooses this patient's exercises from the library and sets each one's dose. */
 export function HomeProgramChooser({ referralId, exercises, current }: { referralId: string; exercises: readonly Exercise[]; current: ProgramItem[] }) {
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult | null>(null);
+  const { pending, result, run, errors } = useActionResult();
   const [sent, setSent] = useState<string[]>([]);
-  const errors = fieldErrorsOf(result);
   // "exercises.2.reps" names the third exercise sent: say which, in words.
   const problems = Object.entries(errors).map(([path, message]) => {
     const at = /^exercises\.(\d+)/.exec(path);
@@ -43,7 +41,7 @@ export function HomeProgramChooser({ referralId, exercises, current }: { referra
           .filter((e) => data.get(`${e.id}-on`) === "on")
           .map((e) => ({ id: e.id, sets: number(`${e.id}-sets`), reps: number(`${e.id}-reps`), timesPerDay: number(`${e.id}-timesPerDay`), holdSeconds: number(`${e.id}-holdSeconds`) }));
         setSent(items.map((item) => item.id));
-        startTransition(async () => setResult(await setHomeProgramAction({ referralId, exercises: items })));
+        run(() => setHomeProgramAction({ referralId, exercises: items }));
       }}
     >
       <h2 className="mb-2 font-semibold">Choose this patient&apos;s exercises</h2>

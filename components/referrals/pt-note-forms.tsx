@@ -1,46 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { certifyPlanOfCareAction, setProgressNoteIntervalAction, writePtNoteAction } from "@/app/(app)/referrals/actions";
-import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
-import { FormOutcome, fieldErrorsOf } from "@/components/ui/form-outcome";
-
-function useAction() {
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const run = (work: () => Promise<ActionResult>, onSuccess?: () => void) =>
-    startTransition(async () => {
-      const outcome = await work();
-      setResult(outcome);
-      if (outcome.ok) onSuccess?.();
-    });
-  return { pending, result, run, errors: fieldErrorsOf(result) };
-}
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormOutcome } from "@/components/ui/form-outcome";
+import { useActionResult as useAction } from "@/components/ui/use-action-result";
 
 function NoteArea({ label, name, error, rows = 3 }: { label: string; name: string; error?: string; rows?: number }) {
-  return (
-    <div>
-      <label htmlFor={`note-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={`note-${name}`}
-        name={name}
-        rows={rows}
-        maxLength={4000}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `note-${name}-error` : undefined}
-        className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-2 text-sm aria-[invalid=true]:border-critical"
-      />
-      {error && (
-        <p id={`note-${name}-error`} className="mt-1 text-sm text-critical">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+  return <TextAreaField label={label} name={name} id={`note-${name}`} rows={rows} maxLength={4000} error={error} />;
 }
 
 const numberOrText = (value: FormDataEntryValue | null) => (value === null || value === "" ? undefined : Number.isNaN(Number(value)) ? String(value) : Number(value));

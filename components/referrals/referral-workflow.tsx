@@ -1,27 +1,13 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { bookAppointmentAction, dischargeAction, recordNoShowAction, recordVisitAction, updateReferralAction } from "@/app/(app)/referrals/actions";
 import { NO_SHOW_FOLLOW_UPS, type AppointmentView } from "@/lib/referrals/appointment-vocabulary";
-import type { ActionResult } from "@/lib/http/action-result";
 import type { ReferralStatus } from "@/lib/referrals/referral-dto";
 import { DISCHARGE_OUTCOMES } from "@/lib/referrals/outcomes";
 import { Button } from "@/components/ui/button";
 import { TextField, SelectField } from "@/components/ui/field";
-
-function useAction() {
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const run = (work: () => Promise<ActionResult>, onSuccess?: () => void) =>
-    startTransition(async () => {
-      const outcome = await work();
-      setResult(outcome);
-      if (outcome.ok) onSuccess?.();
-    });
-  const errors = result && !result.ok ? result.fieldErrors : {};
-  const message = result && !result.ok ? result.message : "";
-  return { pending, run, errors, message, ok: result?.ok === true };
-}
+import { useActionResult as useAction } from "@/components/ui/use-action-result";
 
 /** The clinic's controls for one referral, by status: accept or decline, schedule, record visits, discharge. */
 export function ReferralWorkflow({

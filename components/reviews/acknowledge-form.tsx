@@ -1,16 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { acknowledgeReviewAction } from "@/app/(app)/reviews/actions";
-import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
-import { FormOutcome, fieldErrorsOf } from "@/components/ui/form-outcome";
+import { TextAreaField } from "@/components/ui/field";
+import { FormOutcome } from "@/components/ui/form-outcome";
+import { useActionResult } from "@/components/ui/use-action-result";
 
 /** The clinician acknowledges a review of their case, with a reply for the auditor if they wish. */
 export function AcknowledgeForm({ reviewId, label }: { reviewId: string; label: string }) {
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const errors = fieldErrorsOf(result);
+  const { pending, result, run, errors } = useActionResult();
   return (
     <form
       aria-label={`Acknowledge ${label}`}
@@ -18,20 +16,10 @@ export function AcknowledgeForm({ reviewId, label }: { reviewId: string; label: 
       onSubmit={(event) => {
         event.preventDefault();
         const reply = String(new FormData(event.currentTarget).get("reply") ?? "");
-        startTransition(async () => setResult(await acknowledgeReviewAction({ reviewId, reply })));
+        run(() => acknowledgeReviewAction({ reviewId, reply }));
       }}
     >
-      <label htmlFor={`reply-${reviewId}`} className="block text-sm font-medium">
-        Reply to the auditor (optional)
-      </label>
-      <textarea
-        id={`reply-${reviewId}`}
-        name="reply"
-        rows={2}
-        maxLength={2000}
-        aria-invalid={errors.reply ? true : undefined}
-        className="block w-full rounded-md border border-line bg-white px-3 py-2 text-sm aria-[invalid=true]:border-critical"
-      />
+      <TextAreaField label="Reply to the auditor (optional)" name="reply" id={`reply-${reviewId}`} rows={2} maxLength={2000} error={errors.reply} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           Acknowledge

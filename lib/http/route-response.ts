@@ -14,3 +14,15 @@ export function errorResponse(error: unknown): Response {
   console.error(`[backstep] unexpected error ${id}: ${error instanceof Error ? error.name : typeof error}`);
   return Response.json({ error: "internal", message: `Something went wrong on our side (reference ${id}).` }, { status: 500 });
 }
+
+/** An export a signed-in actor downloads: the CSV a data function made for them, or the error it refused with. */
+export async function csvExport(make: () => Promise<{ filename: string; csv: string }>): Promise<Response> {
+  try {
+    const { filename, csv } = await make();
+    return new Response(csv, {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -11,7 +11,7 @@ import { fromIsoDate, toIsoDate, addDays } from "@/lib/dates";
 import { findMeasure, MEASURES } from "./measure-definitions";
 import { CASE_FINDINGS, type CaseFindingCode } from "./case-findings";
 import { toCsv } from "./csv";
-import { defaultPeriod } from "./period";
+import { periodInput } from "./period-input";
 
 // An auditor's review of a measure case: a finding and a comment, kept as history (a case may be reviewed again),
 // and sent to the case's clinician when the auditor chooses. The clinician sees the reviews of their own cases sent to
@@ -178,14 +178,7 @@ export async function acknowledgeCaseReview(actor: Actor, input: unknown): Promi
   if (outcome === "not-found") await deny(db(), actor, denial, new AppError("not-found", "No such review."));
 }
 
-const exportInput = z
-  .object({ from: z.iso.date({ error: "from must be a date as YYYY-MM-DD" }).optional(), to: z.iso.date({ error: "to must be a date as YYYY-MM-DD" }).optional() })
-  .transform((value, ctx) => {
-    const fallback = defaultPeriod(new Date());
-    const period = { from: value.from ?? fallback.from, to: value.to ?? fallback.to };
-    if (period.from > period.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be on or before to" });
-    return period;
-  });
+const exportInput = periodInput(5);
 
 /** The reviews made in a period (by the day they were made) as CSV; the export is itself an audit event. */
 export async function exportCaseReviewsCsv(actor: Actor, input: unknown): Promise<{ filename: string; csv: string }> {

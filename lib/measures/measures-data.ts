@@ -16,24 +16,15 @@ import type { Counts, DashboardMeasure, MeasureDetail, MeasureReport, MeasureRow
 import { pseudonym, pseudonymKey } from "./pseudonym";
 import { toCsv } from "./csv";
 import { ehrCriticalOverrides } from "./ehr-overrides";
-import { monthsBetween, defaultPeriod, previousPeriod } from "./period";
+import { previousPeriod } from "./period";
+import { periodInput as periodSchema } from "./period-input";
 import { measureTargets } from "./measure-targets-data";
 import type { CaseFindingCode } from "./case-findings";
 
 const SCREEN_ROWS = 200;
 const EXPORT_ROWS = 100_000;
 
-const isoDate = (field: string) => z.iso.date({ error: `${field} must be a date as YYYY-MM-DD` });
-
-const periodInput = z
-  .object({ from: isoDate("from").optional(), to: isoDate("to").optional() })
-  .transform((value, ctx) => {
-    const fallback = defaultPeriod(new Date());
-    const period: Period = { from: value.from ?? fallback.from, to: value.to ?? fallback.to };
-    if (period.from > period.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be on or before to" });
-    else if (monthsBetween(period.from, period.to).length > 60) ctx.addIssue({ code: "custom", path: ["from"], message: "a period is at most five years" });
-    return period;
-  });
+const periodInput = periodSchema(5);
 
 const detailInput = z.object({
   id: z.string().max(100),

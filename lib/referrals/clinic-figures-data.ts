@@ -1,12 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/access/actor";
 import { authorize } from "@/lib/audit/guard";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { parseInput } from "@/lib/validation";
-import { defaultPeriod, monthsBetween } from "@/lib/measures/period";
+import { monthsBetween } from "@/lib/measures/period";
+import { periodInput as periodSchema } from "@/lib/measures/period-input";
 
 // The clinic's own figures for its lead therapist, by month and by therapist, over a period:
 //  - waiting: days from the referral to its first attended visit, for referrals first seen in the period (median);
@@ -30,15 +30,7 @@ export type FigureRow = {
 
 export type ClinicFigures = { period: { from: string; to: string }; total: FigureRow; byMonth: FigureRow[]; byTherapist: FigureRow[]; waitingNow: number };
 
-const periodInput = z
-  .object({ from: z.iso.date({ error: "from must be a date as YYYY-MM-DD" }).optional(), to: z.iso.date({ error: "to must be a date as YYYY-MM-DD" }).optional() })
-  .transform((value, ctx) => {
-    const fallback = defaultPeriod(new Date());
-    const period = { from: value.from ?? fallback.from, to: value.to ?? fallback.to };
-    if (period.from > period.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be on or before to" });
-    else if (monthsBetween(period.from, period.to).length > 36) ctx.addIssue({ code: "custom", path: ["from"], message: "a period is at most three years" });
-    return period;
-  });
+const periodInput = periodSchema(3);
 
 type Counted = { key: string | null; first_visits: number; median_wait: number | null; visits: number; attended: number; discharges_measured: number; reached_mcid: number };
 

@@ -1,17 +1,9 @@
 import { requireApiActor } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/http/route-response";
+import { csvExport } from "@/lib/http/route-response";
 import { exportAuditCsv } from "@/lib/audit/audit-data";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  try {
-    const actor = await requireApiActor();
-    const { filename, csv } = await exportAuditCsv(actor, Object.fromEntries(new URL(request.url).searchParams));
-    return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  return csvExport(async () => exportAuditCsv(await requireApiActor(), Object.fromEntries(new URL(request.url).searchParams)));
 }
