@@ -209,10 +209,18 @@ describe("client trust", () => {
     expect(((await response.json()) as { error: string }).error).toBe("invalid-token");
   });
 
-  it("accepts a token once: a replayed jti is refused", async () => {
+  it("accepts a token once: a replayed jti is refused, with a bad body too, and reads nothing from the FHIR server for it", async () => {
     const once = await token(path);
     expect((await call("backstep-patient-view", patientView(), once)).status).toBe(200);
     expect((await call("backstep-patient-view", patientView(), once)).status).toBe(401);
+    expect((await call("backstep-patient-view", "not json", once)).status).toBe(401);
+    fhirCalls.length = 0;
+    const fromServer = patientView({ prefetch: undefined, fhirServer: fhirBase, fhirAuthorization: { access_token: "fhir-token", token_type: "Bearer", expires_in: 300, scope: "patient/*.read", subject: "backstep" } });
+    const replayed = await call("backstep-patient-view", fromServer, once);
+    expect(replayed.status).toBe(401);
+    expect(await replayed.json()).toMatchObject({ error: "invalid-token", message: "the token was already used (jti seen before)" });
+    expect(fhirCalls).toEqual([]);
+    expect(await testDb().auditEvent.count({ where: { action: "cds.hook", entityId: fromServer.hookInstance } })).toBe(0);
   });
 });
 
