@@ -166,7 +166,12 @@ async function startServer(args: string[], port: number, env: Record<string, str
     if (child.exitCode !== null) throw new Error(`the app on port ${port} exited: ${output}`);
     const ready = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the app on port ${port} did not become ready: ${output}`);
+    if (Date.now() > deadline) {
+      // Stopped before giving up, so a failed start leaves no server behind, working on its own.
+      child.kill("SIGTERM");
+      await exited;
+      throw new Error(`the app on port ${port} did not become ready: ${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
