@@ -23,3 +23,6 @@ export const reportHref = (period: Period, pseudonymized = false) => `/measures/
 export function formatRate(rate: number | null): string {
   return rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
 }
+
+/** When a report was made, as it is printed on it: "2026-12-01 14:05 UTC". */
+export const formatGenerated = (iso: string): string => `${iso.slice(0, 16).replace("T", " ")} UTC`;

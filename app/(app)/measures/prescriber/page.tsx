@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/session";
 import { pageDataOrIssues } from "@/lib/http/page-data";
 import { queryOf, type SearchParams } from "@/lib/http/search-params";
 import { getPrescriberReport } from "@/lib/measures/measures-data";
-import { formatRate } from "@/lib/measures/measure-links";
+import { formatGenerated, formatRate } from "@/lib/measures/measure-links";
 import type { Counts, PrescriberMeasure } from "@/lib/measures/measure-dto";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/encounters/print-button";
@@ -30,10 +30,10 @@ export default async function PrescriberReportPage({ searchParams }: { searchPar
   const report = result.data;
   return (
     <article className="mx-auto max-w-4xl">
-      <PrintPageMargins footer={`Prescriber feedback: ${report.clinician.name} · ${report.period.from} to ${report.period.to} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC`} />
+      <PrintPageMargins footer={`Prescriber feedback: ${report.clinician.name} · ${report.period.from} to ${report.period.to} · generated ${formatGenerated(report.generatedAt)}`} />
       <PageHeader
         title={`Prescriber feedback: ${report.clinician.name}`}
-        subtitle={`Signed encounters from ${report.period.from} to ${report.period.to} · ${report.clinician.practice ?? "no practice"} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${actor.name}`}
+        subtitle={`Signed encounters from ${report.period.from} to ${report.period.to} · ${report.clinician.practice ?? "no practice"} · generated ${formatGenerated(report.generatedAt)} by ${actor.name}`}
         actions={<PrintButton />}
       />
       <table className="mb-6 w-full text-left text-sm">

@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/session";
 import { pageDataOrIssues } from "@/lib/http/page-data";
 import { queryOf, type SearchParams } from "@/lib/http/search-params";
 import { getMeasureReport } from "@/lib/measures/measures-data";
-import { formatRate } from "@/lib/measures/measure-links";
+import { formatGenerated, formatRate } from "@/lib/measures/measure-links";
 import type { ReportMeasure } from "@/lib/measures/measure-dto";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/encounters/print-button";
@@ -29,10 +29,10 @@ export default async function MeasureReportPage({ searchParams }: { searchParams
   const report = result.data;
   return (
     <article className="mx-auto max-w-4xl">
-      <PrintPageMargins footer={`Opioid-avoidance measures · ${report.period.from} to ${report.period.to} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC`} />
+      <PrintPageMargins footer={`Opioid-avoidance measures · ${report.period.from} to ${report.period.to} · generated ${formatGenerated(report.generatedAt)}`} />
       <PageHeader
         title="Opioid-avoidance measures report"
-        subtitle={`Signed encounters from ${report.period.from} to ${report.period.to} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC by ${actor.name}${report.pseudonymized ? " · pseudonymized: no names; patients and encounters as keyed hashes; dates, clinicians and sites kept (a limited data set, not de-identified)" : ""}`}
+        subtitle={`Signed encounters from ${report.period.from} to ${report.period.to} · generated ${formatGenerated(report.generatedAt)} by ${actor.name}${report.pseudonymized ? " · pseudonymized: no names; patients and encounters as keyed hashes; dates, clinicians and sites kept (a limited data set, not de-identified)" : ""}`}
         actions={<PrintButton />}
       />
       {report.measures.map((measure) => (
