@@ -2,6 +2,7 @@
 
 import { setAuthorizationAction } from "@/app/(app)/referrals/actions";
 import type { ReferralBooking } from "@/lib/referrals/referral-dto";
+import { formNumber } from "@/lib/http/form-number";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormOutcome } from "@/components/ui/form-outcome";
@@ -19,13 +20,12 @@ export function AuthorizationForm({ referralId, authorization }: { referralId: s
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         const text = (name: string) => String(data.get(name) ?? "");
-        const visits = text("visitsAuthorized");
         const input = {
           referralId,
           payer: text("payer"),
           memberId: text("memberId"),
           authorizationNumber: text("authorizationNumber"),
-          visitsAuthorized: visits === "" ? null : Number.isNaN(Number(visits)) ? visits : Number(visits),
+          visitsAuthorized: formNumber(data.get("visitsAuthorized")) ?? null,
           authorizedUntil: text("authorizedUntil"),
         };
         run(() => setAuthorizationAction(input));

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { setHomeProgramAction } from "@/app/(app)/referrals/actions";
 import type { Exercise, ProgramItem } from "@/lib/referrals/exercise-library";
+import { formNumber } from "@/lib/http/form-number";
 import { Button } from "@/components/ui/button";
 import { FormOutcome } from "@/components/ui/form-outcome";
 import { useActionResult } from "@/components/ui/use-action-result";
@@ -33,10 +34,7 @@ export function HomeProgramChooser({ referralId, exercises, current }: { referra
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        const number = (name: string) => {
-          const value = String(data.get(name) ?? "");
-          return value === "" ? undefined : Number(value);
-        };
+        const number = (name: string) => formNumber(data.get(name));
         const items = exercises
           .filter((e) => data.get(`${e.id}-on`) === "on")
           .map((e) => ({ id: e.id, sets: number(`${e.id}-sets`), reps: number(`${e.id}-reps`), timesPerDay: number(`${e.id}-timesPerDay`), holdSeconds: number(`${e.id}-holdSeconds`) }));

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { certifyPlanOfCareAction, setProgressNoteIntervalAction, writePtNoteAction } from "@/app/(app)/referrals/actions";
+import { formNumber } from "@/lib/http/form-number";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormOutcome } from "@/components/ui/form-outcome";
@@ -10,8 +11,6 @@ import { useActionResult as useAction } from "@/components/ui/use-action-result"
 function NoteArea({ label, name, error, rows = 3 }: { label: string; name: string; error?: string; rows?: number }) {
   return <TextAreaField label={label} name={name} id={`note-${name}`} rows={rows} maxLength={4000} error={error} />;
 }
-
-const numberOrText = (value: FormDataEntryValue | null) => (value === null || value === "" ? undefined : Number.isNaN(Number(value)) ? String(value) : Number(value));
 
 /** The therapist writes a progress note or a plan of care for the referring doctor; the course's figures are added. */
 export function PtNoteForm({ referralId, today }: { referralId: string; today: string }) {
@@ -35,7 +34,7 @@ export function PtNoteForm({ referralId, today }: { referralId: string; today: s
           assessment: text("assessment"),
           plan: text("plan"),
           ...(kind === "plan_of_care"
-            ? { goals: text("goals"), visitsPerWeek: numberOrText(data.get("visitsPerWeek")), weeks: numberOrText(data.get("weeks")), certifyFrom: text("certifyFrom"), certifyTo: text("certifyTo") }
+            ? { goals: text("goals"), visitsPerWeek: formNumber(data.get("visitsPerWeek")), weeks: formNumber(data.get("weeks")), certifyFrom: text("certifyFrom"), certifyTo: text("certifyTo") }
             : {}),
         };
         action.run(() => writePtNoteAction(input), () => form.reset());
@@ -87,7 +86,7 @@ export function ProgressIntervalForm({ referralId, everyVisits }: { referralId: 
       className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        const value = numberOrText(new FormData(event.currentTarget).get("everyVisits"));
+        const value = formNumber(new FormData(event.currentTarget).get("everyVisits"));
         action.run(() => setProgressNoteIntervalAction({ referralId, everyVisits: value as number }));
       }}
     >

@@ -6,6 +6,7 @@ import { createSite, updateOrganizationSettings, updateSite } from "@/lib/organi
 import { createEhrLink, deleteEhrLink } from "@/lib/organizations/ehr-links-data";
 import { setMeasureTarget } from "@/lib/measures/measure-targets-data";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
+import { formNumber } from "@/lib/http/form-number";
 
 // Form values arrive as text; "on" is a ticked box. The data functions check every field.
 const ticked = (form: FormData, name: string) => form.get(name) === "on";
@@ -53,6 +54,5 @@ export async function deleteEhrLinkAction(_previous: ActionResult | null, form: 
 }
 
 export async function setMeasureTargetAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const percent = field(form, "percent").trim();
-  return run(async () => setMeasureTarget(await requireApiActor(), { measureId: field(form, "measureId"), percent: percent === "" ? null : Number.isNaN(Number(percent)) ? percent : Number(percent) }));
+  return run(async () => setMeasureTarget(await requireApiActor(), { measureId: field(form, "measureId"), percent: formNumber(field(form, "percent").trim()) ?? null }));
 }
