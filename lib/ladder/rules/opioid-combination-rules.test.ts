@@ -146,3 +146,38 @@ describe("new extended-release or long-acting opioid for an opioid-naive patient
     expect(codes(run(overrides))).not.toContain("er-opioid-opioid-naive");
   });
 });
+
+describe("a first opioid ordered for acute pain (CDC 2022 recs. 4 and 6; NICE NG59)", () => {
+  const acute = { pain: { durationWeeks: 2, intensity: 8 } };
+  const newOxycodone = { action: "new" as const, medication: { drug: "oxycodone" as const, form: "ir" as const, doseMg: 5, dosesPerDay: 4 } };
+
+  it("warns to keep it to the lowest dose for a few days, re-evaluated within 2 weeks, citing CDC 2022", () => {
+    const out = run({ ...acute, orders: [newOxycodone] });
+    const alert = alertOf(out, "opioid-acute-prescription");
+    expect(alert?.severity).toBe("warning");
+    expect(alert?.detail).toMatch(/lowest effective dose/);
+    expect(alert?.detail).toMatch(/within 2 weeks/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["cdc-2022"]);
+    expect(traceOf(out, "opioid.acute-prescription").outcome).toBe("fired");
+    expect(therapies(out)).not.toContain("opioid");
+  });
+
+  it("uk profile: says NICE considers only a weak opioid, and only when an NSAID cannot be used or has not worked", () => {
+    const alert = alertOf(run({ ...acute, profile: "uk", orders: [newOxycodone] }), "opioid-acute-prescription");
+    expect(alert?.detail).toMatch(/weak opioid/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["nice-ng59"]);
+  });
+
+  it.each([
+    ["subacute pain", { pain: { durationWeeks: 6, intensity: 8 }, orders: [newOxycodone] }, "pain is subacute"],
+    ["chronic pain", { orders: [newOxycodone] }, "pain is chronic"],
+    ["a patient already taking an opioid", { ...acute, medications: [{ drug: "morphine" as const, doseMg: 10, dosesPerDay: 2 }], orders: [newOxycodone] }, "already taking an opioid"],
+    ["a renewal of the opioid already taken", { ...acute, medications: [{ drug: "oxycodone" as const, form: "ir" as const, doseMg: 5, dosesPerDay: 4 }], orders: [newOxycodone] }, "no new opioid"],
+    ["buprenorphine started for opioid use disorder", { ...acute, orders: [{ action: "new" as const, medication: buprenorphineForOud }] }, "no new opioid"],
+    ["a non-opioid order", { ...acute, orders: [{ action: "new" as const, medication: { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 } }] }, "no new opioid"],
+  ])("does not fire for %s, and says why", (_label, overrides, because) => {
+    const out = run(overrides);
+    expect(codes(out)).not.toContain("opioid-acute-prescription");
+    expect(traceOf(out, "opioid.acute-prescription").because).toContain(because);
+  });
+});

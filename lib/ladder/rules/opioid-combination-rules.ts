@@ -4,8 +4,8 @@ import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import { drugClass } from "../vocabulary";
 
-// Opioids with other drugs that multiply their harm (CDC 2022 rec. 11; FDA 2016, 2017, 2019), and a new long-acting
-// opioid for someone who takes none (CDC 2022 rec. 3). These apply to any opioid, including medication for opioid use
+// Opioids with other drugs that multiply their harm (CDC 2022 rec. 11; FDA 2016, 2017, 2019), a new long-acting
+// opioid for someone who takes none (CDC 2022 rec. 3), and a first opioid for acute pain (recs. 4 and 6). These apply to any opioid, including medication for opioid use
 // disorder, which is never to be withheld because of them (FDA 2017).
 
 const opioidNames = (facts: Facts) => [...facts.opioidMeds, ...facts.moudMeds].map((m) => m.drug).join(", ") || "an opioid";
@@ -131,5 +131,40 @@ export const ER_OPIOID_NAIVE_RULE: Rule = {
       evidence: ER_NAIVE_EVIDENCE,
     });
     return fired(`new ${names} ordered and no opioid taken before this visit`);
+  },
+};
+
+const ACUTE_EVIDENCE_US = [
+  cite("cdc-2022", "Recommendation 4: for a patient who takes no opioid, prescribe the lowest effective dosage; recommendation 6: for acute pain, no greater quantity than needed for the expected duration of pain severe enough to need an opioid, re-evaluating at least every 2 weeks if it continues."),
+];
+const ACUTE_EVIDENCE_UK = [
+  cite("nice-ng59", "Consider weak opioids (with or without paracetamol) for acute low back pain only if an NSAID is contraindicated, not tolerated or has been ineffective."),
+];
+
+export const ACUTE_OPIOID_RULE: Rule = {
+  id: "opioid.acute-prescription",
+  version: 1,
+  title: "A first opioid ordered for acute pain: lowest dose, a few days",
+  cites: ["cdc-2022", "nice-ng59"],
+  evaluate(facts, draft) {
+    const ordered = facts.addedMedications.filter((m) => m.indication !== "opioid-use-disorder" && drugClass(m.drug) === "opioid");
+    if (!ordered.length) return notFired("no new opioid for pain among this visit's orders");
+    const names = ordered.map((m) => m.drug).join(", ");
+    if (!facts.opioidNaive) return notFired(`new ${names} ordered for a patient already taking an opioid: the dose and monitoring rules apply`);
+    const { chronicity } = facts.classification;
+    if (chronicity !== "acute") return notFired(`pain is ${chronicity}: the rules for opioids in subacute and chronic pain apply`);
+    const uk = facts.assessment.profile === "uk";
+    draft.alert({
+      code: "opioid-acute-prescription",
+      severity: "warning",
+      summary: `New ${names} for acute back pain: lowest dose, a few days`,
+      detail: `${
+        uk
+          ? "NICE NG59 considers only a weak opioid (such as codeine) for acute low back pain, and only when an NSAID is contraindicated, not tolerated or has not worked."
+          : "Non-opioid care works at least as well for most acute back pain."
+      } If an opioid is still used: immediate-release, the lowest effective dose, and no more tablets than the few days of severe pain expected, as agreed with the patient; re-evaluate within 2 weeks if it is still needed, and do not renew by default.`,
+      evidence: uk ? ACUTE_EVIDENCE_UK : ACUTE_EVIDENCE_US,
+    });
+    return fired(`new ${names} ordered for acute pain (${facts.assessment.pain.durationWeeks} weeks) and no opioid taken before this visit`);
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codes, run, therapies } from "../../../tests/support/assessment";
+import { codes, run, therapies, traceOf } from "../../../tests/support/assessment";
 
 const oxycodone = (doseMg: number, dosesPerDay = 4) => ({ drug: "oxycodone" as const, doseMg, dosesPerDay });
 const buprenorphineForOud = { drug: "buprenorphine" as const, doseMg: 8, dosesPerDay: 2, indication: "opioid-use-disorder" as const };
@@ -59,5 +59,41 @@ describe("prescription monitoring and toxicology", () => {
 
   it("applies to medication for opioid use disorder too", () => {
     expect(codes(run({ medications: [buprenorphineForOud], opioidSafety: { naloxoneOnHand: true } }))).toEqual(expect.arrayContaining(["pdmp-review-due", "urine-drug-test-due"]));
+  });
+});
+
+describe("toxicology testing is for opioids in subacute or chronic pain (CDC 2022 rec. 10)", () => {
+  const newOxycodone = { action: "new" as const, medication: { drug: "oxycodone" as const, form: "ir" as const, doseMg: 5, dosesPerDay: 4 } };
+
+  it("is not due for a first opioid ordered for acute pain, while the PDMP review still is (rec. 9)", () => {
+    const out = run({ pain: { durationWeeks: 2, intensity: 8 }, orders: [newOxycodone] });
+    expect(codes(out)).not.toContain("urine-drug-test-due");
+    expect(therapies(out)).not.toContain("urine-drug-test");
+    expect(traceOf(out, "opioid.toxicology").because).toMatch(/acute pain/);
+    expect(codes(out)).toContain("pdmp-review-due");
+  });
+
+  it.each([
+    ["subacute pain with a first opioid", { pain: { durationWeeks: 6, intensity: 8 }, orders: [newOxycodone] }],
+    ["acute pain in a patient already taking an opioid", { pain: { durationWeeks: 2, intensity: 8 }, medications: [oxycodone(5)] }],
+    ["acute pain in a patient taking buprenorphine for opioid use disorder", { pain: { durationWeeks: 2, intensity: 8 }, medications: [buprenorphineForOud], opioidSafety: { naloxoneOnHand: true } }],
+  ])("is still due with %s", (_label, overrides) => {
+    expect(codes(run(overrides))).toContain("urine-drug-test-due");
+  });
+});
+
+describe("naloxone when the dose cannot be worked out", () => {
+  const unknownPatch = { drug: "fentanyl" as const, form: "patch" as const };
+
+  it("is offered, without claiming a raised risk that is not known", () => {
+    const out = run({ medications: [unknownPatch] });
+    const naloxone = out.next.find((s) => s.therapy === "naloxone");
+    expect(naloxone?.detail).toMatch(/cannot be ruled out/);
+    expect(codes(out)).not.toContain("naloxone-not-on-hand");
+    expect(traceOf(out, "opioid.naloxone").outcome).toBe("fired");
+  });
+
+  it("is not offered again when naloxone is on hand", () => {
+    expect(therapies(run({ medications: [unknownPatch], opioidSafety: { naloxoneOnHand: true } }))).not.toContain("naloxone");
   });
 });

@@ -1,6 +1,6 @@
 import { hasOpioidUseDisorder, MME_REFERENCE, mmeText, noOpioid, onAnyOpioid, overdoseRisks } from "../opioid-risk";
 import { cite } from "../recommendation";
-import { fired, insufficient, notFired, RANK, type Rule } from "../rule";
+import { fired, notFired, RANK, type Rule } from "../rule";
 
 // Safety checks for anyone taking an opioid, for pain or for opioid use disorder: naloxone, the prescription record
 // and toxicology testing (CDC 2022 recs. 8-10). The UK has no prescription drug monitoring programme; what applies
@@ -16,7 +16,7 @@ const NALOXONE_EVIDENCE = [
 
 export const NALOXONE_RULE: Rule = {
   id: "opioid.naloxone",
-  version: 2,
+  version: 3,
   title: "Naloxone where overdose risk is raised",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -25,7 +25,16 @@ export const NALOXONE_RULE: Rule = {
     const onHand = facts.assessment.opioidSafety.naloxoneOnHand;
     if (onHand === true) return notFired("naloxone is on hand");
     if (!risks.length) {
-      return facts.mme.computable ? notFired(`no raised overdose risk recorded at ${mmeText(facts)}`) : insufficient("dose unknown, so overdose risk cannot be judged; naloxone is still worth offering");
+      if (facts.mme.computable) return notFired(`no raised overdose risk recorded at ${mmeText(facts)}`);
+      // An unknown dose may be a high one: offered rather than presumed safe, without claiming a risk that is not known.
+      draft.suggest(this.id, RANK.safety, {
+        therapy: "naloxone",
+        step: "pharmacologic",
+        title: "Offer naloxone",
+        detail: `The opioid dose could not be worked out (${mmeText(facts)}), so a raised overdose risk cannot be ruled out: offer naloxone nasal spray with instructions for the patient and household.`,
+        evidence: NALOXONE_EVIDENCE,
+      });
+      return fired(`dose unknown (${mmeText(facts)}), so a raised overdose risk cannot be ruled out: naloxone offered`);
     }
     const critical = facts.onBenzodiazepine || facts.mme.computedPerDay >= MME_REFERENCE.high || hasOpioidUseDisorder(facts) || facts.sedatingDrugs.length > 1;
     draft.alert({
@@ -92,11 +101,14 @@ const TOXICOLOGY_EVIDENCE = [cite("cdc-2022", "Recommendation 10: consider toxic
 
 export const TOXICOLOGY_RULE: Rule = {
   id: "opioid.toxicology",
-  version: 2,
+  version: 3,
   title: "Toxicology testing",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
     if (!onAnyOpioid(facts)) return noOpioid();
+    if (facts.classification.chronicity === "acute" && facts.opioidNaive && !facts.onMoud) {
+      return notFired("an opioid started at this visit for acute pain: CDC 2022 rec. 10 asks for testing when opioids are prescribed for subacute or chronic pain");
+    }
     const days = facts.assessment.opioidSafety.urineDrugTestDaysAgo;
     if (typeof days === "number" && days <= TOXICOLOGY_INTERVAL_DAYS) return notFired(`tested ${days} days ago (within ${TOXICOLOGY_INTERVAL_DAYS})`);
     const when = days === null ? "never tested" : days === undefined ? "no test documented" : `last tested ${days} days ago`;
