@@ -126,6 +126,23 @@ export function nsaid(facts: Facts, continuing: boolean): CareOption {
   };
 }
 
+const ACUTE_NSAID_EVIDENCE = [
+  cite("acp-2017", "Recommendation 1: for acute or subacute low back pain, if a medicine is wanted, NSAIDs or skeletal muscle relaxants (moderate-quality evidence)."),
+  cite("nice-ng59", "Consider oral NSAIDs at the lowest effective dose for the shortest possible time, taking risks into account."),
+];
+
+/** A short NSAID course for acute or subacute pain, for when the patient wants a medicine (ACP 2017 rec. 1). */
+export function acuteNsaid(facts: Facts): CareOption {
+  const taking = facts.onNsaid;
+  return {
+    therapy: "nsaid",
+    step: "pharmacologic",
+    title: taking ? "Keep the NSAID to a short course" : "If a medicine is wanted: an NSAID for a short course",
+    detail: `${taking ? "Keep it" : "For example ibuprofen 400 mg three times daily or naproxen 500 mg twice daily, with food"} at the lowest dose that helps, for days to a couple of weeks while the pain settles, alongside staying active.${withCare(facts.nsaidContraindications)}`,
+    evidence: ACUTE_NSAID_EVIDENCE,
+  };
+}
+
 const DULOXETINE_EVIDENCE = [
   cite("acp-2017", "Recommendation 3: duloxetine (or tramadol) as second-line therapy when non-drug care and NSAIDs have not helped enough."),
   cite("nice-ng59", "Do not offer selective serotonin reuptake inhibitors, serotonin-norepinephrine reuptake inhibitors or tricyclic antidepressants for managing low back pain."),

@@ -171,7 +171,13 @@ describe("the recommendation contract's invariants hold for generated assessment
         const ladderTrace = firedLadder[0]!;
         const medicines = out.next.filter((s) => s.therapy === "nsaid" || s.therapy === "duloxetine");
         const procedures = out.next.filter((s) => s.step === "interventional" && s.therapy !== "imaging");
-        if (medicines.length || out.ladder.step === "pharmacologic") {
+        // Before the chronic ladder (under 12 weeks) an NSAID is an option if a medicine is wanted (ACP 2017 rec. 1);
+        // it leaves the step at conservative care.
+        if (!facts.chronic && medicines.length) {
+          expect(medicines.map((s) => s.therapy)).toEqual(["nsaid"]);
+          expect(out.ladder.step).toBe("conservative");
+          expect(ladderTrace.because).toContain("an NSAID if a medicine is wanted");
+        } else if (medicines.length || out.ladder.step === "pharmacologic") {
           expect(facts.chronic).toBe(true);
           expect(facts.conservative.state).toBe("tried");
           expect(ladderTrace.because).toContain("tried adequately");

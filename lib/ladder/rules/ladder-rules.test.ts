@@ -146,9 +146,42 @@ describe("the interventional rung", () => {
 });
 
 describe("acute and subacute pain", () => {
-  it("leads with self-management and heat (us) when risk is unknown", () => {
+  it("leads with self-management and heat (us) when risk is unknown, with an NSAID if a medicine is wanted", () => {
     const out = run({ pain: { durationWeeks: 2, intensity: 6 } });
-    expect(therapies(out)).toEqual(["self-management", "home-exercise", "heat"]);
+    expect(therapies(out)).toEqual(["self-management", "home-exercise", "heat", "nsaid"]);
+    expect(out.ladder.step).toBe("conservative");
+  });
+
+  it.each([
+    ["acute, us", { pain: { durationWeeks: 2, intensity: 6 } }],
+    ["subacute, uk", { profile: "uk" as const, pain: { durationWeeks: 8, intensity: 6 } }],
+  ])("%s: the NSAID option is a short course, citing ACP 2017 rec. 1 and NICE, and is never on the avoid list", (_label, overrides) => {
+    const out = run(overrides);
+    const option = out.next.find((s) => s.therapy === "nsaid");
+    expect(option?.title).toMatch(/If a medicine is wanted/);
+    expect(option?.detail).toMatch(/lowest dose/);
+    expect(option?.evidence.map((e) => e.sourceId)).toEqual(["acp-2017", "nice-ng59"]);
+    expect(out.avoid.map((a) => a.therapy)).not.toContain("nsaid");
+  });
+
+  it.each([
+    ["pregnancy", { patient: { ageYears: 30, pregnant: true } }, "pregnancy"],
+    ["eGFR 25", { labs: { egfr: 25 } }, "eGFR 25"],
+    ["a GI bleed", { conditions: ["gi-bleed-history" as const] }, "history of GI bleeding"],
+  ])("acute pain with %s: no NSAID option, and the trace says why", (_label, overrides, reason) => {
+    const out = run({ pain: { durationWeeks: 2, intensity: 6 }, ...overrides });
+    expect(therapies(out)).not.toContain("nsaid");
+    expect(traceOf(out, "ladder.acute-care").because).toContain(`no NSAID: unsafe here (${reason}`);
+  });
+
+  it("acute pain at 70: the NSAID option carries the older adult's cautions", () => {
+    const option = run({ patient: { ageYears: 70 }, pain: { durationWeeks: 2, intensity: 6 } }).next.find((s) => s.therapy === "nsaid");
+    expect(option?.detail).toMatch(/proton-pump inhibitor/);
+  });
+
+  it("acute pain already treated with an NSAID: keep it to a short course", () => {
+    const out = run({ pain: { durationWeeks: 2, intensity: 6 }, medications: [{ drug: "ibuprofen", doseMg: 400, dosesPerDay: 3 }] });
+    expect(out.next.find((s) => s.therapy === "nsaid")?.title).toBe("Keep the NSAID to a short course");
   });
 
   it.each([

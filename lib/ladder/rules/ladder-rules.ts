@@ -1,4 +1,5 @@
 import {
+  acuteNsaid,
   duloxetine,
   HEAT,
   homeExercise,
@@ -13,6 +14,7 @@ import {
 import type { Facts } from "../facts";
 import { chooseInterventional } from "../interventional-plan";
 import { describeAdherenceThreshold } from "../adequacy";
+import { absolute, describeReasons } from "../medication-safety";
 import { cite } from "../recommendation";
 import { type Draft, fired, notFired, RANK, type Rule, type RuleResult } from "../rule";
 
@@ -56,7 +58,7 @@ function remainingVisitsNote(facts: Facts): string {
 
 export const ACUTE_CARE_RULE: Rule = {
   id: "ladder.acute-care",
-  version: 1,
+  version: 2,
   title: "Acute or subacute pain: stay active, stratified care",
   cites: ["acp-2017", "nice-ng59", "hill-2011-start-back-trial"],
   evaluate(facts, draft) {
@@ -66,6 +68,9 @@ export const ACUTE_CARE_RULE: Rule = {
     const companions = [primary.therapy === "self-management" ? homeExercise(facts) : selfManagement(facts)];
     if (facts.assessment.profile === "us") companions.push(HEAT);
     place(draft, this.id, primary, companions, `Not yet chronic: reassure, keep active and match care to risk (${why}).`);
+    const nsaidUnsafe = absolute(facts.nsaidContraindications);
+    if (!nsaidUnsafe.length) draft.suggest(this.id, RANK.option, acuteNsaid(facts));
+    const medicine = nsaidUnsafe.length ? `no NSAID: unsafe here (${describeReasons(nsaidUnsafe)})` : "an NSAID if a medicine is wanted";
     const { intensity } = facts.assessment.pain;
     if (facts.assessment.profile === "uk" && facts.classification.radicular && intensity >= SEVERE_SCIATICA_INTENSITY) {
       draft.suggest(this.id, RANK.option, {
@@ -75,9 +80,9 @@ export const ACUTE_CARE_RULE: Rule = {
         detail: `Acute sciatica at ${intensity}/10: NICE allows an epidural of local anaesthetic and steroid for acute and severe sciatica, alongside staying active. It is the one exception to the ladder's order.`,
         evidence: [cite("nice-ng59", "Consider epidural injections of local anaesthetic and steroid in people with acute and severe sciatica.")],
       });
-      return fired(`${facts.classification.chronicity} pain; ${why}; uk profile: acute severe sciatica (${intensity}/10), so an epidural is an option (NICE exception)`);
+      return fired(`${facts.classification.chronicity} pain; ${why}; ${medicine}; uk profile: acute severe sciatica (${intensity}/10), so an epidural is an option (NICE exception)`);
     }
-    return fired(`${facts.classification.chronicity} pain; ${why}`);
+    return fired(`${facts.classification.chronicity} pain; ${why}; ${medicine}`);
   },
 };
 
