@@ -102,7 +102,10 @@ function verdict(results: LoadResult[]): string[] {
     `recommendation p99 ${p99(recommend).toFixed(0)} ms vs 3× health p99 ${(3 * p99(health)).toFixed(0)} ms: ${p99(recommend) <= 3 * p99(health) ? "met" : "NOT met"}`,
     `recommendation throughput ${throughput(recommend).toFixed(0)} vs half of health's ${(throughput(health) / 2).toFixed(0)} req/s: ${throughput(recommend) >= throughput(health) / 2 ? "met" : "NOT met"}`,
     `failures: ${results.reduce((n, r) => n + r.failures, 0)} (aim 0)`,
-    `chart p99 ${p99(chart).toFixed(0)} ms, signing p99 ${p99(sign).toFixed(0)} ms (aim under 250 ms): ${p99(chart) < 250 && p99(sign) < 250 ? "met" : "NOT met"}`,
+    `chart p99 ${p99(chart).toFixed(0)} ms, signing p99 ${p99(sign).toFixed(0)} ms (aim under 250 ms): ${p99(chart) < 250 && p99(sign) < 250 ? "met" : "NOT met"}${
+      // The health check does no work of its own, so its p99 is what any request waits at this load on this machine.
+      p99(health) >= 250 ? ` (out of reach here: the health check alone takes ${p99(health).toFixed(0)} ms at p99 under the same load)` : ""
+    }`,
     `50 clinicians at a pace: chart p99 ${p99(pacedChart).toFixed(0)} ms, signing p99 ${p99(pacedSign).toFixed(0)} ms (under 250 ms): ${p99(pacedChart) < 250 && p99(pacedSign) < 250 ? "yes" : "no"}`,
   ];
 }
