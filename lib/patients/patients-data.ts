@@ -45,36 +45,36 @@ export async function listPatients(actor: Actor, input: unknown): Promise<Patien
     ],
   };
   const seesEncounters = can(actor.role, "read", "encounter");
-  return db().$transaction(async (tx) => {
-    // One connection per transaction: the two queries run one after the other.
-    const total = await tx.patient.count({ where });
-    const rows = await tx.patient.findMany({
-        where,
-        orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { mrn: "asc" }],
-        skip: (page - 1) * PAGE_SIZE,
-        take: PAGE_SIZE,
-        select: {
-          ...PATIENT_FIELDS,
-          encounters: seesEncounters ? { select: { date: true }, orderBy: { date: "desc" }, take: 1 } : false,
-        },
-      });
-    await recordAudit(tx, { actor, action: "patient.list", outcome: "success", detail: { searched: terms.length > 0, page, results: rows.length } });
-    const today = new Date();
-    return {
-      total,
-      page,
-      pageSize: PAGE_SIZE,
-      items: rows.map((row) => ({
-        id: row.id,
-        mrn: row.mrn,
-        name: `${row.familyName}, ${row.givenName}`,
-        birthDate: toIsoDate(row.birthDate),
-        ageYears: ageInYears(row.birthDate, today),
-        sex: row.sex,
-        lastEncounterDate: row.encounters?.[0] ? toIsoDate(row.encounters[0].date) : null,
-      })),
-    };
-  });
+  // The count and the page run at once on two connections; the read's audit event follows them before anything is shown.
+  const [total, rows] = await Promise.all([
+    db().patient.count({ where }),
+    db().patient.findMany({
+      where,
+      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { mrn: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        ...PATIENT_FIELDS,
+        encounters: seesEncounters ? { select: { date: true }, orderBy: { date: "desc" }, take: 1 } : false,
+      },
+    }),
+  ]);
+  await recordAudit(db(), { actor, action: "patient.list", outcome: "success", detail: { searched: terms.length > 0, page, results: rows.length } });
+  const today = new Date();
+  return {
+    total,
+    page,
+    pageSize: PAGE_SIZE,
+    items: rows.map((row) => ({
+      id: row.id,
+      mrn: row.mrn,
+      name: `${row.familyName}, ${row.givenName}`,
+      birthDate: toIsoDate(row.birthDate),
+      ageYears: ageInYears(row.birthDate, today),
+      sex: row.sex,
+      lastEncounterDate: row.encounters?.[0] ? toIsoDate(row.encounters[0].date) : null,
+    })),
+  };
 }
 
 const patientId = z.uuid({ error: "Patient id must be a UUID" });
