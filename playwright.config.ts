@@ -19,7 +19,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // A journey that prints reports or runs several accessibility checks takes half a minute on a slow shared machine;
+  // the limit catches a hung journey, not a slow one.
+  timeout: 60_000,
   reporter: [["list"]],
   use: {
     baseURL,
