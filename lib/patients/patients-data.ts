@@ -125,27 +125,26 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
         })
       : null,
   ]);
-  if (row) await recordAudit(db(), { actor, action: "patient.read", outcome: "success", entityType: "patient", entityId: row.id, patientId: row.id });
-  const detail = row ? { ...row, encounters } : null;
-  if (!detail) {
+  if (!row) {
     // Not found and not visible look the same, so ids of other clinics' patients reveal nothing.
     return deny(db(), actor, { action: "patient.read", entityType: "patient", entityId: parsedId }, new AppError("not-found", "No such patient."));
   }
+  await recordAudit(db(), { actor, action: "patient.read", outcome: "success", entityType: "patient", entityId: row.id, patientId: row.id });
   return {
-    id: detail.id,
-    mrn: detail.mrn,
-    givenName: detail.givenName,
-    familyName: detail.familyName,
-    birthDate: toIsoDate(detail.birthDate),
-    ageYears: ageInYears(detail.birthDate, new Date()),
-    sex: detail.sex,
-    contact: { phone: detail.phone, email: detail.email, preferred: detail.preferredContact },
-    encounters: detail.encounters
-      ? detail.encounters.map((e) => ({ id: e.id, date: toIsoDate(e.date), status: e.status, clinicianName: e.clinician.name }))
+    id: row.id,
+    mrn: row.mrn,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    birthDate: toIsoDate(row.birthDate),
+    ageYears: ageInYears(row.birthDate, new Date()),
+    sex: row.sex,
+    contact: { phone: row.phone, email: row.email, preferred: row.preferredContact },
+    encounters: encounters
+      ? encounters.map((e) => ({ id: e.id, date: toIsoDate(e.date), status: e.status, clinicianName: e.clinician.name }))
       : null,
-    chart: detail.encounters
+    chart: encounters
       ? buildPatientChart(
-          detail.encounters
+          encounters
             .filter((e) => e.status === "signed")
             .map((e) => ({
               date: toIsoDate(e.date),
@@ -156,7 +155,7 @@ export async function getPatient(actor: Actor, id: unknown): Promise<PatientDeta
           toIsoDate(new Date()),
         )
       : null,
-    referrals: detail.referrals.map((r) => {
+    referrals: row.referrals.map((r) => {
       const discharge = r.discharge as { outcome?: string; recommendation?: string } | null;
       return {
         id: r.id,
