@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { writeSmartClientKey } from "./tests/support/smart-client-key";
+import { journeyBrowser } from "./tests/support/journey-browser";
 import { E2E_EHR_PORT } from "./tests/support/test-ehr";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -10,8 +11,8 @@ const SMART_KEY_FILE = ".data/e2e-smart-client-key.json";
 mkdirSync(".data", { recursive: true });
 if (!existsSync(SMART_KEY_FILE)) writeSmartClientKey(SMART_KEY_FILE);
 
-// Debian's Chromium when present (Playwright cannot download its own browsers everywhere); CHROMIUM_PATH overrides.
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// Debian's Chromium when present: Playwright cannot download its own browsers everywhere.
+const chromium = journeyBrowser();
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,7 +26,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // Recording a trace costs a fifth of a journey's time, and CI keeps only the printed output: E2E_TRACE=1 keeps
+    // the trace of a failing journey when one is to be examined.
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
     launchOptions: {
       executablePath: chromium,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],

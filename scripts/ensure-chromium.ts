@@ -1,25 +1,27 @@
-// Makes sure a Chromium exists for the browser tests: Debian's package when apt-get can install it,
-// otherwise Playwright's own installer. CHROMIUM_PATH points at any other Chromium.
+// Makes sure a browser exists for the journeys: Debian's Chromium headless shell (or full Chromium) when apt-get can
+// install it, otherwise Playwright's own installer. CHROMIUM_PATH points at any other Chromium.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-
-const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { DEBIAN_BROWSERS, journeyBrowser } from "../tests/support/journey-browser";
 
 function run(command: string, args: string[]): boolean {
   return spawnSync(command, args, { stdio: "inherit" }).status === 0;
 }
 
-if (existsSync(path)) process.exit(0);
-console.log(`[backstep] no Chromium at ${path}; installing one for the browser tests`);
+if (journeyBrowser()) process.exit(0);
+if (process.env.CHROMIUM_PATH) {
+  console.error(`[backstep] CHROMIUM_PATH names ${process.env.CHROMIUM_PATH}, which does not exist`);
+  process.exit(1);
+}
+console.log("[backstep] no Chromium installed; installing one for the browser tests");
 const isRoot = process.getuid?.() === 0;
-const apt = isRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
-const [aptCommand = "apt-get", ...aptPrefix] = apt;
-if (run(aptCommand, [...aptPrefix, "install", "-y", "--no-install-recommends", "chromium"]) || (run(aptCommand, [...aptPrefix, "update"]) && run(aptCommand, [...aptPrefix, "install", "-y", "--no-install-recommends", "chromium"]))) {
-  if (existsSync(path)) process.exit(0);
+const [aptCommand, ...aptPrefix] = isRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
+const aptInstall = (aptPackage: string) => run(aptCommand as string, [...aptPrefix, "install", "-y", "--no-install-recommends", aptPackage]);
+for (const { aptPackage } of DEBIAN_BROWSERS) {
+  if (aptInstall(aptPackage) || (run(aptCommand as string, [...aptPrefix, "update"]) && aptInstall(aptPackage))) {
+    if (journeyBrowser()) process.exit(0);
+  }
 }
-console.log("[backstep] apt-get could not install chromium; trying Playwright's installer");
-if (run("node_modules/.bin/playwright", ["install", "chromium"])) {
-  process.exit(0);
-}
+console.log("[backstep] apt-get could not install Chromium; trying Playwright's installer");
+if (run("node_modules/.bin/playwright", ["install", "chromium"])) process.exit(0);
 console.error("[backstep] no Chromium could be installed; browser tests cannot run");
 process.exit(1);
