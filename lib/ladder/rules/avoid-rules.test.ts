@@ -61,6 +61,21 @@ describe("what to avoid", () => {
     expect(avoided(run({ treatments: [{ therapy: "massage", status: "current" }, { therapy: "home-exercise", status: "current" }] }))).not.toContain("massage");
   });
 
+  it("uk profile: the opioid entry gives NICE's position for the patient's stage (weak opioids only, as a fallback, before 12 weeks)", () => {
+    const acute = run({ profile: "uk", pain: { durationWeeks: 3 } }).avoid.find((a) => a.therapy === "opioid");
+    expect(acute?.reason).toMatch(/For pain of under 12 weeks NICE considers only a weak opioid, and only when an NSAID cannot be used/);
+    expect(acute?.evidence.map((e) => e.claim).join(" ")).toMatch(/weak opioids/);
+    const chronic = run({ profile: "uk" }).avoid.find((a) => a.therapy === "opioid");
+    expect(chronic?.reason).toMatch(/^With pain at 6\/10, an opioid may be asked for or offered\. NICE advises against opioids for chronic low back pain/);
+  });
+
+  it("uk profile: an epidural for chronic sciatica is listed with NICE's limit (acute and severe only), not as the next rung to wait for", () => {
+    const chronic = run({ profile: "uk", pain: { radicular: true, distribution: "below-knee" }, treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] });
+    expect(chronic.avoid.find((a) => a.therapy === "epidural-steroid-injection")?.reason).toMatch(/NICE offers an epidural only for acute and severe sciatica/);
+    const us = run({ pain: { radicular: true, distribution: "below-knee" } });
+    expect(us.avoid.find((a) => a.therapy === "epidural-steroid-injection")?.reason).toMatch(/come only after exercise and medicines have been tried/);
+  });
+
   it("uk profile: manual therapy only within an exercise package (NICE), and NICE's own 'do not offer' list where it applies", () => {
     const alone = run({ profile: "uk", treatments: [{ therapy: "spinal-manipulation", status: "current" }, { therapy: "acupuncture", status: "completed", weeks: 6, response: "none" }] });
     expect(avoided(alone)).toEqual(expect.arrayContaining(["spinal-manipulation", "acupuncture"]));

@@ -66,6 +66,9 @@ const OPIOID_EVIDENCE_US = [
   cite("acp-2017", "Consider opioids only after other treatments fail and only if benefits outweigh risks."),
 ];
 const OPIOID_EVIDENCE_UK = [cite("nice-ng59", "Do not offer opioids for managing chronic low back pain or chronic sciatica.")];
+const OPIOID_EVIDENCE_UK_ACUTE = [
+  cite("nice-ng59", "Consider weak opioids (with or without paracetamol) for acute low back pain only if an NSAID is contraindicated, not tolerated or has been ineffective; do not offer opioids for chronic low back pain or chronic sciatica."),
+];
 const IMAGING_EVIDENCE = [
   cite("chou-2007-acp-aps", "Do not routinely obtain imaging in patients with nonspecific low back pain."),
   cite("nice-ng59", "Do not routinely offer imaging in a non-specialist setting for people with low back pain with or without sciatica."),
@@ -130,7 +133,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.opioid",
-    version: 2,
+    version: 3,
     title: "Avoid starting (or increasing) opioids",
     therapy: "opioid",
     cites: ["cdc-2022", "acp-2017", "nice-ng59"],
@@ -145,8 +148,10 @@ export const AVOID_RULES: Rule[] = [
     reason: (facts) =>
       us(facts)
         ? "Opioids are not a treatment to start or increase for back pain: non-opioid care works at least as well for most people, and opioids bring dependence, overdose and worse pain over time. Backstep never suggests starting one."
-        : "NICE advises against opioids for chronic low back pain and chronic sciatica. Backstep never suggests starting one.",
-    evidence: (facts) => (us(facts) ? OPIOID_EVIDENCE_US : OPIOID_EVIDENCE_UK),
+        : facts.chronic
+          ? "NICE advises against opioids for chronic low back pain and chronic sciatica. Backstep never suggests starting one."
+          : "For pain of under 12 weeks NICE considers only a weak opioid, and only when an NSAID cannot be used, is not tolerated or has not worked; for chronic pain it advises against opioids. Backstep never suggests starting one.",
+    evidence: (facts) => (us(facts) ? OPIOID_EVIDENCE_US : facts.chronic ? OPIOID_EVIDENCE_UK : OPIOID_EVIDENCE_UK_ACUTE),
   }),
   avoidRule({
     id: "avoid.imaging",
@@ -213,7 +218,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.epidural-as-fix",
-    version: 2,
+    version: 3,
     title: "Avoid epidural injections as a permanent fix",
     therapy: "epidural-steroid-injection",
     cites: ["nice-ng59", "chou-2009-aps-interventional", "backstep-source-article"],
@@ -223,10 +228,14 @@ export const AVOID_RULES: Rule[] = [
       if (facts.classification.radicular) return "Epidurals are often offered for sciatica-type leg pain";
       return draft.step === "interventional" ? "Procedures are being considered at this step" : null;
     },
+    // NICE limits epidurals to acute and severe sciatica (where the acute-care rule suggests one, this entry is left
+    // out), so under uk the reason is that limit, not the order of the ladder.
     reason: (facts) =>
-      facts.classification.radicular
-        ? "Epidural injections give months of relief at best and do not fix the cause; they come only after exercise and medicines have been tried."
-        : "Epidural injections do not help back pain without sciatica, and they are not a permanent fix.",
+      !facts.classification.radicular
+        ? "Epidural injections do not help back pain without sciatica, and they are not a permanent fix."
+        : us(facts)
+          ? "Epidural injections give months of relief at best and do not fix the cause; they come only after exercise and medicines have been tried."
+          : "NICE offers an epidural only for acute and severe sciatica, as short-term relief; it is not offered for sciatica that is milder or has lasted longer.",
     evidence: () => EPIDURAL_EVIDENCE,
   }),
   avoidRule({
