@@ -50,6 +50,7 @@ const SEROTONIN = cite("tramadol-label", "Serotonin syndrome can occur when tram
 const DULOXETINE_PREGNANCY = cite("duloxetine-label", "In pregnancy use duloxetine only if the benefit justifies the risk; exposure near delivery raises the risk of postpartum haemorrhage and neonatal complications.");
 const DULOXETINE_FALLS = cite("beers-2023", "Avoid SNRIs and other antidepressants in older adults with a history of falls unless safer alternatives are not available.");
 const DULOXETINE_SODIUM = cite("beers-2023", "SNRIs can cause hyponatraemia (SIADH) in older adults: check sodium when starting or changing the dose.");
+const DULOXETINE_BLEEDING = cite("duloxetine-label", "SNRIs, duloxetine among them, raise the risk of bleeding, more so with aspirin, NSAIDs, warfarin or other anticoagulants.");
 const DULOXETINE_INTERACTIONS = cite("duloxetine-label", "Duloxetine raises tricyclic levels (CYP2D6 inhibition) and adds to the serotonergic effect of other serotonergic drugs.");
 
 export function duloxetineContraindications(facts: BaseFacts): Contraindication[] {
@@ -66,6 +67,12 @@ export function duloxetineContraindications(facts: BaseFacts): Contraindication[
   if (facts.conditions.includes("fall-risk")) found.push({ reason: "fall risk", absolute: false, advice: "start at 30 mg, review dizziness and falls at 2 weeks", evidence: DULOXETINE_FALLS });
   const ssri = facts.medications.filter((m) => drugClass(m.drug) === "ssri").map((m) => m.drug);
   if (ssri.length) found.push({ reason: `${ssri.join(", ")} taken (an SSRI)`, absolute: false, advice: `switch from ${ssri.join(", ")} to duloxetine with its prescriber rather than adding it`, evidence: DULOXETINE_INTERACTIONS });
+  if (facts.conditions.includes("anticoagulant-use")) {
+    found.push({ reason: "anticoagulant use (bleeding risk)", absolute: false, advice: "duloxetine adds to the anticoagulant's bleeding risk: tell the patient which bleeding signs to report, and review at the first follow-up", evidence: DULOXETINE_BLEEDING });
+  }
+  if (facts.nsaidMeds.length) {
+    found.push({ reason: `${facts.nsaidMeds.map((m) => m.drug).join(", ")} taken (bleeding risk)`, absolute: false, advice: "an NSAID with duloxetine raises the risk of stomach bleeding: review with the patient whether the NSAID is still needed, and if it continues, consider stomach protection", evidence: DULOXETINE_BLEEDING });
+  }
   if (facts.medications.some((m) => m.drug === "amitriptyline")) found.push({ reason: "amitriptyline taken", absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
   if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION) found.push({ reason: `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "check sodium within a month of starting", evidence: DULOXETINE_SODIUM });
   return found;

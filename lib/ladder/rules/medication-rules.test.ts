@@ -121,11 +121,26 @@ describe("duloxetine: absolute contraindications and cautions", () => {
     ["sertraline taken", { conditions: ["gi-bleed-history" as const], medications: [{ drug: "sertraline" as const, doseMg: 50, dosesPerDay: 1 }] }, /switch from sertraline to duloxetine/],
     ["amitriptyline taken", { conditions: ["gi-bleed-history" as const], medications: [{ drug: "amitriptyline" as const, doseMg: 10, dosesPerDay: 1 }] }, /lower the amitriptyline dose/],
     ["age 70", { conditions: ["gi-bleed-history" as const], patient: { ageYears: 70 } }, /check sodium/],
+    ["an anticoagulant taken", { conditions: ["anticoagulant-use" as const] }, /adds to the anticoagulant's bleeding risk/],
   ])("%s: duloxetine suggested with care", (_label, overrides, advice) => {
     const out = run({ ...afterPt, ...overrides });
     expect(therapies(out)[0]).toBe("duloxetine");
     expect(out.alerts.find((a) => a.code === "duloxetine-caution")?.detail).toMatch(advice);
     expect(out.next[0]?.detail).toMatch(advice);
+  });
+});
+
+describe("duloxetine beside an NSAID still taken", () => {
+  it("is suggested after a failed NSAID trial with the bleeding risk of the two together and what to do", () => {
+    const out = run({
+      treatments: [PT_ADEQUATE_NO_RESPONSE, { therapy: "nsaid", status: "current", weeks: 6, response: "none" }],
+      medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }],
+    });
+    expect(therapies(out)[0]).toBe("duloxetine");
+    const caution = out.alerts.find((a) => a.code === "duloxetine-caution");
+    expect(caution?.summary).toMatch(/naproxen taken \(bleeding risk\)/);
+    expect(caution?.detail).toMatch(/whether the NSAID is still needed, and if it continues, consider stomach protection/);
+    expect(caution?.evidence.map((e) => e.sourceId)).toContain("duloxetine-label");
   });
 });
 

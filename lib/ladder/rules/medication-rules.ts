@@ -103,6 +103,7 @@ export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
 
 type CautionSpec = {
   id: string;
+  version: number;
   title: string;
   cites: Rule["cites"];
   therapy: "nsaid" | "duloxetine";
@@ -120,7 +121,7 @@ function cautionRule(spec: CautionSpec): Rule {
   const code = `${spec.therapy}-caution`;
   return {
     id: spec.id,
-    version: 1,
+    version: spec.version,
     title: spec.title,
     cites: spec.cites,
     evaluate(facts, draft) {
@@ -144,6 +145,7 @@ function cautionRule(spec: CautionSpec): Rule {
 
 export const NSAID_CAUTION_RULE = cautionRule({
   id: "medication.nsaid-caution",
+  version: 1,
   title: "NSAID allowed with care",
   cites: ["beers-2023", "kdigo-2024-ckd", "fda-2015-nsaid-cv", "acp-2017"],
   therapy: "nsaid",
@@ -156,13 +158,14 @@ export const NSAID_CAUTION_RULE = cautionRule({
 
 export const DULOXETINE_CAUTION_RULE = cautionRule({
   id: "medication.duloxetine-caution",
+  version: 2,
   title: "Duloxetine allowed with care",
   cites: ["duloxetine-label", "beers-2023"],
   therapy: "duloxetine",
   name: "duloxetine",
   list: (facts) => facts.duloxetineContraindications,
   takes: (facts) => takesDuloxetine(facts),
-  considered: "fall risk, other antidepressants, age",
+  considered: "fall risk, other antidepressants, bleeding risk with an anticoagulant or NSAID, age",
   evidence: [],
 });
 
