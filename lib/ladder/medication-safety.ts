@@ -70,8 +70,8 @@ export function duloxetineContraindications(facts: BaseFacts): Contraindication[
   if (facts.conditions.includes("anticoagulant-use")) {
     found.push({ reason: "anticoagulant use (bleeding risk)", absolute: false, advice: "duloxetine adds to the anticoagulant's bleeding risk: tell the patient which bleeding signs to report, and review at the first follow-up", evidence: DULOXETINE_BLEEDING });
   }
-  if (facts.nsaidMeds.length) {
-    found.push({ reason: `${facts.nsaidMeds.map((m) => m.drug).join(", ")} taken (bleeding risk)`, absolute: false, advice: "an NSAID with duloxetine raises the risk of stomach bleeding: review with the patient whether the NSAID is still needed, and if it continues, consider stomach protection", evidence: DULOXETINE_BLEEDING });
+  if (facts.onNsaid) {
+    found.push({ reason: `${facts.drugsOf("nsaid")?.join(", ") ?? "an NSAID"} taken (bleeding risk)`, absolute: false, advice: "an NSAID with duloxetine raises the risk of stomach bleeding: review with the patient whether the NSAID is still needed, and if it continues, consider stomach protection", evidence: DULOXETINE_BLEEDING });
   }
   if (facts.medications.some((m) => m.drug === "amitriptyline")) found.push({ reason: "amitriptyline taken", absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
   if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION) found.push({ reason: `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "check sodium within a month of starting", evidence: DULOXETINE_SODIUM });

@@ -142,6 +142,12 @@ describe("duloxetine beside an NSAID still taken", () => {
     expect(caution?.detail).toMatch(/whether the NSAID is still needed, and if it continues, consider stomach protection/);
     expect(caution?.evidence.map((e) => e.sourceId)).toContain("duloxetine-label");
   });
+
+  it("carries the same caution when the NSAID is recorded only as a current therapy, without a named drug", () => {
+    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE, { therapy: "nsaid", status: "current", weeks: 6, response: "none" }] });
+    expect(therapies(out)[0]).toBe("duloxetine");
+    expect(out.alerts.find((a) => a.code === "duloxetine-caution")?.summary).toMatch(/an NSAID taken \(bleeding risk\)/);
+  });
 });
 
 describe("gabapentinoids taken by someone who needs care with them", () => {
