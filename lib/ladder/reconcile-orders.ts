@@ -32,18 +32,19 @@ function candidates(current: readonly Medication[], ordered: Medication): number
 
 const sameProduct = (a: Medication, b: Medication) => a.drug === b.drug && (a.form === undefined || b.form === undefined || a.form === b.form);
 
-/** The current medicine with the order's sig; form and indication carry over when the order does not give them. */
+/**
+ * The current medicine with the order's sig; form and indication carry over when the order does not give them.
+ * Every field is written, in the schema's order, so the result has the shape of a parsed medication.
+ */
 function withOrderedSig(current: Medication, ordered: Medication): Medication {
-  const form = ordered.form ?? current.form;
-  const indication = ordered.indication ?? current.indication;
   return {
     drug: current.drug,
-    ...(form !== undefined ? { form } : {}),
-    ...(ordered.doseMg !== undefined ? { doseMg: ordered.doseMg } : {}),
-    ...(ordered.dosesPerDay !== undefined ? { dosesPerDay: ordered.dosesPerDay } : {}),
-    ...(ordered.mcgPerHour !== undefined ? { mcgPerHour: ordered.mcgPerHour } : {}),
-    ...(ordered.prn !== undefined ? { prn: ordered.prn } : {}),
-    ...(indication !== undefined ? { indication } : {}),
+    form: ordered.form ?? current.form,
+    doseMg: ordered.doseMg,
+    dosesPerDay: ordered.dosesPerDay,
+    mcgPerHour: ordered.mcgPerHour,
+    prn: ordered.prn,
+    indication: ordered.indication ?? current.indication,
   };
 }
 
