@@ -47,6 +47,7 @@ export function nsaidContraindications(facts: BaseFacts): Contraindication[] {
 
 const LABEL = cite("duloxetine-label", "Avoid duloxetine in hepatic impairment and in severe renal impairment (creatinine clearance below 30 mL/min).");
 const SEROTONIN = cite("tramadol-label", "Serotonin syndrome can occur when tramadol is taken with SNRIs, SSRIs or tricyclics; tramadol also lowers the seizure threshold, more so with these antidepressants.");
+const SEROTONIN_OPIOID = cite("fda-2016-opioid-serotonin", "Opioids with serotonergic activity (tapentadol and methadone among them) can cause serotonin syndrome with serotonergic antidepressants; watch for it when starting or raising either drug.");
 const DULOXETINE_PREGNANCY = cite("duloxetine-label", "In pregnancy use duloxetine only if the benefit justifies the risk; exposure near delivery raises the risk of postpartum haemorrhage and neonatal complications.");
 const DULOXETINE_FALLS = cite("beers-2023", "Avoid SNRIs and other antidepressants in older adults with a history of falls unless safer alternatives are not available.");
 const DULOXETINE_SODIUM = cite("beers-2023", "SNRIs can cause hyponatraemia (SIADH) in older adults: check sodium when starting or changing the dose.");
@@ -58,8 +59,19 @@ export function duloxetineContraindications(facts: BaseFacts): Contraindication[
   const egfr = facts.assessment.labs.egfr;
   if (facts.conditions.includes("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, advice: "use another option", evidence: LABEL });
   if (egfr !== undefined && egfr < EGFR_AVOID) found.push({ reason: `eGFR ${egfr} (below ${EGFR_AVOID})`, absolute: true, advice: "use another option", evidence: LABEL });
-  if (facts.serotonergicOpioids.length) {
-    found.push({ reason: `taken with ${facts.serotonergicOpioids.join(", ")} (serotonin syndrome and seizure risk)`, absolute: true, advice: "do not add duloxetine to this opioid", evidence: SEROTONIN });
+  // Tramadol and tapentadol rule duloxetine out (serotonin syndrome; seizures with tramadol). Methadone is a caution: it
+  // is often medication for opioid use disorder, where non-opioid options for pain matter most.
+  for (const opioid of facts.serotonergicOpioids) {
+    if (opioid === "methadone") continue;
+    found.push({ reason: `${opioid} taken (serotonin syndrome${opioid === "tramadol" ? " and seizure" : ""} risk)`, absolute: true, advice: "do not add duloxetine to this opioid", evidence: opioid === "tramadol" ? SEROTONIN : SEROTONIN_OPIOID });
+  }
+  if (facts.serotonergicOpioids.includes("methadone")) {
+    found.push({
+      reason: "methadone taken (serotonergic)",
+      absolute: false,
+      advice: "duloxetine adds to methadone's serotonergic effect: start at 30 mg, tell the patient the signs of serotonin syndrome (agitation, tremor, sweating, fever, diarrhoea), review at 2 weeks, and let the methadone prescriber know",
+      evidence: SEROTONIN_OPIOID,
+    });
   }
   if (facts.medications.some((m) => m.drug === "venlafaxine")) found.push({ reason: "venlafaxine taken (another SNRI)", absolute: true, advice: "do not combine two SNRIs", evidence: DULOXETINE_INTERACTIONS });
   // Not started for back pain in pregnancy; one already taken is reviewed with obstetric input, not changed quickly.
@@ -71,7 +83,16 @@ export function duloxetineContraindications(facts: BaseFacts): Contraindication[
     found.push({ reason: "anticoagulant use (bleeding risk)", absolute: false, advice: "duloxetine adds to the anticoagulant's bleeding risk: tell the patient which bleeding signs to report, and review at the first follow-up", evidence: DULOXETINE_BLEEDING });
   }
   if (facts.onNsaid) {
-    found.push({ reason: `${facts.drugsOf("nsaid")?.join(", ") ?? "an NSAID"} taken (bleeding risk)`, absolute: false, advice: "an NSAID with duloxetine raises the risk of stomach bleeding: review with the patient whether the NSAID is still needed, and if it continues, consider stomach protection", evidence: DULOXETINE_BLEEDING });
+    // When the NSAID is itself unsafe, its own alert asks for it to be reviewed; the advice here must not read as leave to continue it.
+    const nsaidUnsafe = nsaidContraindications(facts).some((c) => c.absolute);
+    found.push({
+      reason: `${facts.drugsOf("nsaid")?.join(", ") ?? "an NSAID"} taken (bleeding risk)`,
+      absolute: false,
+      advice: nsaidUnsafe
+        ? "an NSAID with duloxetine raises the risk of stomach bleeding, and the NSAID is already unsafe for this patient: settle the NSAID with the patient first (see its alert)"
+        : "an NSAID with duloxetine raises the risk of stomach bleeding: review with the patient whether the NSAID is still needed, and if it continues, consider stomach protection",
+      evidence: DULOXETINE_BLEEDING,
+    });
   }
   if (facts.medications.some((m) => m.drug === "amitriptyline")) found.push({ reason: "amitriptyline taken", absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
   if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION) found.push({ reason: `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "check sodium within a month of starting", evidence: DULOXETINE_SODIUM });

@@ -159,9 +159,15 @@ export const PHARMACOLOGIC_RULE: Rule = {
   },
 };
 
+/** How the home program sits beside what the interventional rung chose: a procedure, a rehabilitation program, or neither. */
+function exercisePrefix(primary: CareOption): string {
+  if (primary.step === "interventional") return "Keep exercising through the procedure and after it: ";
+  return primary.therapy === "multidisciplinary-rehabilitation" ? "Between sessions and after the program: " : "";
+}
+
 export const INTERVENTIONAL_RULE: Rule = {
   id: "ladder.interventional",
-  version: 2,
+  version: 3,
   title: "Interventional rung: only after the rungs below were tried or are unsafe",
   cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article"],
   evaluate(facts, draft) {
@@ -172,7 +178,7 @@ export const INTERVENTIONAL_RULE: Rule = {
     const pharmacologic = facts.pharmacologic;
     if (pharmacologic.state !== "exhausted") return notFired(`medication rung still has an option (${pharmacologic.because})`);
     const choice = chooseInterventional(facts);
-    const companions = [homeExercise(facts, "Keep exercising through any procedure: "), ...(choice.needsImaging ? [IMAGING_BEFORE_PROCEDURE] : [])];
+    const companions = [homeExercise(facts, exercisePrefix(choice.option)), ...(choice.needsImaging ? [IMAGING_BEFORE_PROCEDURE] : [])];
     place(draft, this.id, choice.option, companions, `Conservative care and medicines were tried or are unsafe; next: ${choice.option.title.toLowerCase()} (${choice.because}).`);
     return fired(`${conservative.because}; ${pharmacologic.because}; ${choice.because}`);
   },

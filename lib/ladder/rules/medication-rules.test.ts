@@ -150,6 +150,45 @@ describe("duloxetine beside an NSAID still taken", () => {
   });
 });
 
+describe("duloxetine beside an NSAID that is itself unsafe", () => {
+  it("does not read as leave to continue the NSAID: it points to the NSAID's own alert", () => {
+    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE], conditions: ["anticoagulant-use"], medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] });
+    expect(out.alerts.find((a) => a.code === "nsaid-contraindicated")?.severity).toBe("critical");
+    const caution = out.alerts.find((a) => a.code === "duloxetine-caution");
+    expect(caution?.detail).toMatch(/the NSAID is already unsafe for this patient: settle the NSAID with the patient first \(see its alert\)/);
+    expect(caution?.detail).not.toMatch(/if it continues/);
+  });
+});
+
+describe("duloxetine with a serotonergic opioid", () => {
+  const nsaidFailed = { therapy: "nsaid" as const, status: "stopped" as const, weeks: 4, response: "none" as const };
+  it.each([
+    ["tramadol", { drug: "tramadol" as const, doseMg: 50, dosesPerDay: 3 }, /tramadol taken \(serotonin syndrome and seizure risk\)/],
+    ["tapentadol", { drug: "tapentadol" as const, doseMg: 50, dosesPerDay: 2 }, /tapentadol taken \(serotonin syndrome risk\)/],
+  ])("%s rules duloxetine out, saying so in words", (_label, medication, summary) => {
+    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE, nsaidFailed], medications: [medication] });
+    expect(therapies(out)).not.toContain("duloxetine");
+    const alert = out.alerts.find((a) => a.code === "duloxetine-contraindicated");
+    expect(alert?.summary).toMatch(summary);
+    expect(alert?.summary).not.toMatch(/because of taken/);
+  });
+
+  it("methadone for opioid use disorder keeps duloxetine on the ladder, with the serotonergic caution and what to do", () => {
+    const out = run({
+      treatments: [PT_ADEQUATE_NO_RESPONSE, nsaidFailed],
+      conditions: ["opioid-use-disorder"],
+      medications: [{ drug: "methadone", doseMg: 80, dosesPerDay: 1, indication: "opioid-use-disorder" }],
+    });
+    expect(therapies(out)[0]).toBe("duloxetine");
+    expect(codes(out)).not.toContain("duloxetine-contraindicated");
+    const caution = out.alerts.find((a) => a.code === "duloxetine-caution");
+    expect(caution?.summary).toMatch(/methadone taken \(serotonergic\)/);
+    expect(caution?.detail).toMatch(/signs of serotonin syndrome.*let the methadone prescriber know/);
+    expect(caution?.evidence.map((e) => e.sourceId)).toContain("fda-2016-opioid-serotonin");
+    expect(codes(out)).toContain("moud-continue");
+  });
+});
+
 describe("gabapentinoids taken by someone who needs care with them", () => {
   const gabapentin = { drug: "gabapentin" as const, doseMg: 600, dosesPerDay: 3 };
   it.each([

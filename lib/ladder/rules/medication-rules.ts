@@ -81,12 +81,12 @@ const takesDuloxetine = (facts: Facts) => facts.takes("duloxetine") || facts.med
 
 export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
   id: "medication.duloxetine-contraindicated",
-  version: 2,
+  version: 3,
   title: "Duloxetine unsafe for this person",
-  cites: ["duloxetine-label", "tramadol-label"],
+  cites: ["duloxetine-label", "tramadol-label", "fda-2016-opioid-serotonin"],
   evaluate(facts, draft) {
     const found = absolute(facts.duloxetineContraindications);
-    if (!found.length) return notFired("no absolute contraindication (hepatic impairment, eGFR below 30, a serotonergic opioid, another SNRI) recorded");
+    if (!found.length) return notFired("no absolute contraindication (hepatic impairment, eGFR below 30, tramadol or tapentadol, another SNRI, pregnancy) recorded");
     const onIt = takesDuloxetine(facts);
     const wouldBeNext = choosingMedication(facts) && facts.assessment.profile === "us";
     if (!onIt && !wouldBeNext) return notFired(`contraindications present (${describeReasons(found)}) but duloxetine is neither taken nor being chosen`);
@@ -158,14 +158,14 @@ export const NSAID_CAUTION_RULE = cautionRule({
 
 export const DULOXETINE_CAUTION_RULE = cautionRule({
   id: "medication.duloxetine-caution",
-  version: 2,
+  version: 3,
   title: "Duloxetine allowed with care",
-  cites: ["duloxetine-label", "beers-2023"],
+  cites: ["duloxetine-label", "beers-2023", "fda-2016-opioid-serotonin"],
   therapy: "duloxetine",
   name: "duloxetine",
   list: (facts) => facts.duloxetineContraindications,
   takes: (facts) => takesDuloxetine(facts),
-  considered: "fall risk, other antidepressants, bleeding risk with an anticoagulant or NSAID, age",
+  considered: "fall risk, other antidepressants, methadone, bleeding risk with an anticoagulant or NSAID, age",
   evidence: [],
 });
 
