@@ -64,6 +64,8 @@ class EvaluationFacts {
   readonly onNsaid: boolean;
   /** No opioid of any kind, for any reason, before this visit's orders. */
   readonly opioidNaive: boolean;
+  /** An opioid for pain ordered at this visit for someone who took no opioid before it: nothing to taper, an order to weigh. */
+  readonly opioidStartedAtVisit: boolean;
   /** Weeks of the current opioid course, when recorded. */
   readonly opioidCourseWeeks: number | null = null;
   readonly mme: MmeResult;
@@ -109,6 +111,7 @@ class EvaluationFacts {
     this.onBenzodiazepine = this.benzodiazepineMeds.length > 0 || current.includes("benzodiazepine");
     this.onNsaid = this.nsaidMeds.length > 0 || current.includes("nsaid");
     this.opioidNaive = !opioidTherapyCurrent && !assessment.medications.some((m) => drugClass(m.drug) === "opioid");
+    this.opioidStartedAtVisit = this.opioidNaive && this.classesAdded.includes("opioid");
     this.mme = computeMme(assessment.medications, this.medications, opioidTherapyCurrent);
 
     // Radicular: signs of nerve-root involvement; leg pain below the knee counts when the signs were not recorded either way.

@@ -82,3 +82,34 @@ describe("medication for opioid use disorder is never counted in MME", () => {
     expect(codes(out)).toContain("mme-90");
   });
 });
+
+describe("a first opioid ordered at this visit: the order is weighed, nothing is tapered (CDC 2022 rec. 4)", () => {
+  const naive = { pain: { durationWeeks: 30, intensity: 7 }, orders: [{ action: "new" as const, medication: { drug: "oxycodone" as const, form: "ir" as const, doseMg: 30, dosesPerDay: 4 } }] };
+
+  it("speaks of a starting dose, critical at 90+ MME, and offers no taper of a drug not yet taken", () => {
+    const out = run(naive);
+    expect(out.mme.totalPerDay).toBe(180);
+    expect(out.mme.currentPerDay).toBe(0);
+    const high = out.alerts.find((a) => a.code === "mme-90");
+    expect(high?.severity).toBe("critical");
+    expect(high?.summary).toMatch(/^High starting opioid dose: 180 MME\/day/);
+    expect(high?.detail).toMatch(/starting dose for someone who takes no opioid: a first opioid starts at the lowest effective dose/);
+    expect(high?.detail).not.toMatch(/taper|reduction/);
+    expect(high?.evidence[0]?.claim).toMatch(/Recommendation 4/);
+    expect(out.alerts.find((a) => a.code === "mme-50")?.detail).not.toMatch(/reduction/);
+    expect(out.taperSchedule).toBeNull();
+    expect(out.next.map((s) => s.therapy)).not.toContain("opioid-taper-plan");
+    expect(traceOf(out, "opioid.taper-plan").because).toMatch(/ordered at this visit and not yet taken/);
+    const notRecommended = out.alerts.find((a) => a.code === "opioid-not-recommended");
+    expect(notRecommended?.summary).toBe("New opioid ordered before the steps ACP puts first were tried");
+    expect(notRecommended?.detail).toMatch(/weigh the order with the patient before it is started/);
+    expect(notRecommended?.detail).not.toMatch(/reduction/);
+  });
+
+  it("keeps the taken-dose advice when the same dose is renewed for someone already taking it", () => {
+    const out = run({ ...naive, medications: [{ drug: "oxycodone", form: "ir", doseMg: 30, dosesPerDay: 4 }], orders: [{ action: "continue", medication: { drug: "oxycodone", form: "ir" } }] });
+    expect(out.alerts.find((a) => a.code === "mme-90")?.summary).toMatch(/^High opioid dose/);
+    expect(out.alerts.find((a) => a.code === "mme-90")?.detail).toMatch(/offer a gradual taper when risks outweigh benefits/);
+    expect(out.alerts.find((a) => a.code === "opioid-not-recommended")?.summary).toBe("Opioid taken before the steps ACP puts first were tried");
+  });
+});

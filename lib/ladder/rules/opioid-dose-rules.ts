@@ -1,5 +1,6 @@
 import { GRADUAL, MME_REFERENCE, mmeText, notOnOpioid, overdoseRisks } from "../opioid-risk";
-import { cite } from "../recommendation";
+import type { Facts } from "../facts";
+import { cite, type EvidenceRef } from "../recommendation";
 import { fired, insufficient, notFired, type Rule } from "../rule";
 
 // The daily opioid dose in MME (CDC 2022), for opioids taken for pain. Medication for opioid use disorder is never
@@ -35,16 +36,26 @@ const MME_90_EVIDENCE = [
   cite("hhs-2019-tapering", "Dose reductions should be gradual, individualised and agreed with the patient; do not reduce quickly or insist on a taper when the opioid helps and risks are managed."),
 ];
 
-/** What dose advice says: chronic-pain advice, or (outside its scope) only the safety that applies to any opioid. */
-function doseAdvice(exclusion: string | null, chronicAdvice: string): string {
-  return exclusion
-    ? `CDC 2022 dose guidance does not govern this pain (${exclusion}); plan the dose with the treating team, watch for sedation, and keep naloxone at home.`
-    : chronicAdvice;
+const STARTING_DOSE_EVIDENCE = cite("cdc-2022", "Recommendation 4: when opioids are started for a patient who takes none, prescribe the lowest effective dosage; benefits rarely grow, and risks do, at higher doses.");
+
+/**
+ * What dose advice says: for a first opioid ordered at this visit, about the starting dose; outside the guidance's
+ * scope, only the safety that applies to any opioid; otherwise the advice for a dose already taken.
+ */
+function doseAdvice(facts: Facts, takenAdvice: string): string {
+  const exclusion = facts.opioidGuidanceExclusion;
+  if (exclusion) return `CDC 2022 dose guidance does not govern this pain (${exclusion}); plan the dose with the treating team, watch for sedation, and keep naloxone at home.`;
+  if (facts.opioidStartedAtVisit) {
+    return "This is a starting dose for someone who takes no opioid: a first opioid starts at the lowest effective dose, immediate-release. Weigh the dose with the patient before it is started, and prescribe naloxone with it.";
+  }
+  return takenAdvice;
 }
+
+const withStartingDose = (facts: Facts, evidence: EvidenceRef[]) => (facts.opioidStartedAtVisit && !facts.opioidGuidanceExclusion ? [STARTING_DOSE_EVIDENCE, ...evidence] : evidence);
 
 export const MME_50_RULE: Rule = {
   id: "opioid.mme-50",
-  version: 2,
+  version: 3,
   title: "Opioid dose at or above 50 MME/day",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -55,9 +66,9 @@ export const MME_50_RULE: Rule = {
     draft.alert({
       code: "mme-50",
       severity: "warning",
-      summary: `Opioid dose ${mmeText(facts)}: at or above ${MME_REFERENCE.caution}`,
-      detail: `Overdose risk rises with dose. ${doseAdvice(facts.opioidGuidanceExclusion, `Reassess benefits and risks with the patient, avoid increases, and offer naloxone. If risks come to outweigh benefits, or the patient wishes, offer a gradual reduction. ${GRADUAL}`)}`,
-      evidence: MME_50_EVIDENCE,
+      summary: `${facts.opioidStartedAtVisit ? "Starting opioid dose" : "Opioid dose"} ${mmeText(facts)}: at or above ${MME_REFERENCE.caution}`,
+      detail: `Overdose risk rises with dose. ${doseAdvice(facts, `Reassess benefits and risks with the patient, avoid increases, and offer naloxone. If risks come to outweigh benefits, or the patient wishes, offer a gradual reduction. ${GRADUAL}`)}`,
+      evidence: withStartingDose(facts, MME_50_EVIDENCE),
     });
     return fired(`${mmeText(facts)} is at or above ${MME_REFERENCE.caution}`);
   },
@@ -65,7 +76,7 @@ export const MME_50_RULE: Rule = {
 
 export const MME_90_RULE: Rule = {
   id: "opioid.mme-90",
-  version: 2,
+  version: 3,
   title: "Opioid dose at or above 90 MME/day",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -75,15 +86,15 @@ export const MME_90_RULE: Rule = {
     }
     const otherRisks = overdoseRisks(facts).filter((risk) => !risk.includes("MME"));
     const noNaloxone = facts.assessment.opioidSafety.naloxoneOnHand !== true;
-    const critical = otherRisks.length > 0 || noNaloxone;
+    const critical = otherRisks.length > 0 || noNaloxone || facts.opioidStartedAtVisit;
     const chronicAdvice = `Do not increase. Reassess benefits and risks with the patient: offer a gradual taper when risks outweigh benefits or the patient wishes, and do not insist on one while the opioid helps and risks are managed. ${GRADUAL}`;
     draft.alert({
       code: "mme-90",
       severity: critical ? "critical" : "warning",
-      summary: `High opioid dose: ${mmeText(facts)} (at or above ${MME_REFERENCE.high})`,
-      detail: `At 90 MME/day and above the risk of overdose is much higher${otherRisks.length ? `, and it is compounded here by ${otherRisks.join(", ")}` : ""}${noNaloxone ? "; naloxone is not documented" : ""}. ${doseAdvice(facts.opioidGuidanceExclusion, chronicAdvice)}`,
-      evidence: MME_90_EVIDENCE,
+      summary: `${facts.opioidStartedAtVisit ? "High starting opioid dose" : "High opioid dose"}: ${mmeText(facts)} (at or above ${MME_REFERENCE.high})`,
+      detail: `At 90 MME/day and above the risk of overdose is much higher${otherRisks.length ? `, and it is compounded here by ${otherRisks.join(", ")}` : ""}${noNaloxone ? "; naloxone is not documented" : ""}. ${doseAdvice(facts, chronicAdvice)}`,
+      evidence: withStartingDose(facts, MME_90_EVIDENCE),
     });
-    return fired(`${mmeText(facts)} is at or above ${MME_REFERENCE.high}${critical ? ` (critical: ${otherRisks.length ? otherRisks.join(", ") : "no naloxone documented"})` : ""}`);
+    return fired(`${mmeText(facts)} is at or above ${MME_REFERENCE.high}${critical ? ` (critical: ${otherRisks.length ? otherRisks.join(", ") : facts.opioidStartedAtVisit ? "a starting dose for someone who takes no opioid" : "no naloxone documented"})` : ""}`);
   },
 };

@@ -45,7 +45,7 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
 
 export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
   id: "opioid.not-recommended",
-  version: 2,
+  version: 3,
   title: "An opioid for chronic low back pain where the profile advises against it",
   cites: ["nice-ng59", "acp-2017", "cdc-2022"],
   evaluate(facts, draft) {
@@ -57,11 +57,17 @@ export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
     const { conservative, pharmacologic } = facts;
     const lowerStepsTried = conservative.state === "tried" && pharmacologic.state === "exhausted";
     if (!uk && lowerStepsTried) return notFired("us profile: non-drug care and first- and second-line medicines were tried or unsafe before the opioid");
+    // A first opioid ordered at this visit is not yet taken: the advice is about the order, not about reducing a dose.
+    const started = facts.opioidStartedAtVisit;
+    const usSummary = started ? "New opioid ordered before the steps ACP puts first were tried" : "Opioid taken before the steps ACP puts first were tried";
+    const plan = started
+      ? "Build up the steps that work (exercise, psychological support, non-opioid medicines) and weigh the order with the patient before it is started."
+      : `Build up the steps that work (exercise, psychological support, non-opioid medicines) and review with the patient whether the opioid still helps. If it does not, offer a gradual reduction. ${GRADUAL}`;
     draft.alert({
       code: "opioid-not-recommended",
       severity: "warning",
-      summary: uk ? "NICE does not recommend opioids for chronic low back pain" : "Opioid taken before the steps ACP puts first were tried",
-      detail: `${uk ? "NICE NG59 advises against opioids for chronic low back pain and chronic sciatica." : "ACP 2017 reserves opioids for when non-drug care, NSAIDs and second-line medicines have failed, after discussing benefits and risks."} Build up the steps that work (exercise, psychological support, non-opioid medicines) and review with the patient whether the opioid still helps. If it does not, offer a gradual reduction. ${GRADUAL}`,
+      summary: uk ? "NICE does not recommend opioids for chronic low back pain" : usSummary,
+      detail: `${uk ? "NICE NG59 advises against opioids for chronic low back pain and chronic sciatica." : "ACP 2017 reserves opioids for when non-drug care, NSAIDs and second-line medicines have failed, after discussing benefits and risks."} ${plan}`,
       evidence: uk
         ? [cite("nice-ng59", "Do not offer opioids for managing chronic low back pain or chronic sciatica."), cite("hhs-2019-tapering", "Reductions should be gradual and agreed with the patient.")]
         : [
@@ -104,7 +110,7 @@ const TAPER_EVIDENCE = [
 
 export const TAPER_PLAN_RULE: Rule = {
   id: "opioid.taper-plan",
-  version: 2,
+  version: 3,
   title: "A gradual taper offered when risks outweigh benefits",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -113,6 +119,7 @@ export const TAPER_PLAN_RULE: Rule = {
     if (exclusion) return notFired(exclusion);
     if (facts.assessment.patient.pregnant === true) return notFired("pregnant: no taper plan without obstetric and specialist input (see the opioid-pregnancy alert)");
     if (hasOpioidUseDisorder(facts)) return notFired("opioid use disorder: medication for it comes first; a taper alone is not treatment (see the use-disorder rule)");
+    if (facts.opioidStartedAtVisit) return notFired("the opioid is ordered at this visit and not yet taken: there is nothing to taper; the alerts ask for the order itself to be weighed");
     const { benefit, because: benefitBecause } = opioidBenefit(facts);
     const notClearlyHelping = benefit !== "good";
     const highDose = facts.mme.computedPerDay >= MME_REFERENCE.high;
