@@ -26,7 +26,7 @@ export const ORDERS_APPLIED_RULE: Rule = {
 
 export const NSAID_CONTRAINDICATED_RULE: Rule = {
   id: "medication.nsaid-contraindicated",
-  version: 2,
+  version: 3,
   title: "NSAID unsafe for this person",
   cites: ["kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "beers-2023", "fda-2020-nsaid-pregnancy"],
   evaluate(facts, draft) {
@@ -41,7 +41,11 @@ export const NSAID_CONTRAINDICATED_RULE: Rule = {
       severity: facts.onNsaid ? "critical" : "warning",
       summary: `${ordered ? "NSAID ordered despite" : facts.onNsaid ? "NSAID taken despite" : "NSAID skipped because of"} ${describeReasons(found)}`,
       detail: facts.onNsaid
-        ? "An NSAID is unsafe for this person. Choose a safer option with the patient; if one must be used briefly, only with gastroprotection and kidney monitoring, agreed with the specialist involved."
+        ? `An NSAID is unsafe for this person. Choose a safer option with the patient${
+            facts.assessment.patient.pregnant === true
+              ? "; in pregnancy any pain medicine is agreed with the obstetric team (NSAIDs are avoided from 20 weeks)"
+              : "; if one must be used briefly, agree it with the specialist involved, with stomach protection after a bleed or ulcer and kidney checks with kidney disease"
+          }.`
         : "The ladder moves past NSAIDs to the next option that is safe for this person.",
       evidence: found.map((c) => c.evidence),
     });

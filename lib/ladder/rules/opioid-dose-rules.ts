@@ -40,13 +40,17 @@ const STARTING_DOSE_EVIDENCE = cite("cdc-2022", "Recommendation 4: when opioids 
 
 /**
  * What dose advice says: for a first opioid ordered at this visit, about the starting dose; outside the guidance's
- * scope, only the safety that applies to any opioid; otherwise the advice for a dose already taken.
+ * scope, only the safety that applies to any opioid; in pregnancy, no reduction without specialists; otherwise the
+ * advice for a dose already taken.
  */
 function doseAdvice(facts: Facts, takenAdvice: string): string {
   const exclusion = facts.opioidGuidanceExclusion;
   if (exclusion) return `CDC 2022 dose guidance does not govern this pain (${exclusion}); plan the dose with the treating team, watch for sedation, and keep naloxone at home.`;
   if (facts.opioidStartedAtVisit) {
     return "This is a starting dose for someone who takes no opioid: a first opioid starts at the lowest effective dose, immediate-release. Weigh the dose with the patient before it is started, and prescribe naloxone with it.";
+  }
+  if (facts.assessment.patient.pregnant === true) {
+    return "Do not increase. In pregnancy the dose is not reduced without obstetric and addiction or pain specialist input (see the pregnancy alert); offer naloxone.";
   }
   return takenAdvice;
 }
@@ -55,7 +59,7 @@ const withStartingDose = (facts: Facts, evidence: EvidenceRef[]) => (facts.opioi
 
 export const MME_50_RULE: Rule = {
   id: "opioid.mme-50",
-  version: 3,
+  version: 4,
   title: "Opioid dose at or above 50 MME/day",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -76,7 +80,7 @@ export const MME_50_RULE: Rule = {
 
 export const MME_90_RULE: Rule = {
   id: "opioid.mme-90",
-  version: 3,
+  version: 4,
   title: "Opioid dose at or above 90 MME/day",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {

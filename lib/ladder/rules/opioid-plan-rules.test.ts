@@ -114,6 +114,18 @@ describe("taper plan: offered when risks outweigh benefits, not on dose alone (C
     expect(alert?.evidence.map((e) => e.sourceId)).toContain("acog-2017-opioids-pregnancy");
     expect(traceOf(out, "opioid.taper-plan").because).toMatch(/pregnant/);
   });
+
+  it("pregnancy: no other alert tells her to reduce the opioid or an NSAID's risk to be handled with gastroprotection", () => {
+    const out = run({ patient: { pregnant: true }, treatments: [opioidCourse("none")], medications: [oxycodone(20), { drug: "ibuprofen", doseMg: 400, dosesPerDay: 3 }] });
+    for (const code of ["mme-50", "mme-90", "opioid-not-recommended"]) {
+      const detail = out.alerts.find((a) => a.code === code)?.detail;
+      expect(detail, code).toMatch(/obstetric and (addiction or pain )?specialist input/);
+      expect(detail, code).not.toMatch(/offer a gradual (taper|reduction)/);
+    }
+    const nsaid = out.alerts.find((a) => a.code === "nsaid-contraindicated");
+    expect(nsaid?.detail).toMatch(/agreed with the obstetric team \(NSAIDs are avoided from 20 weeks\)/);
+    expect(nsaid?.detail).not.toMatch(/kidney checks/);
+  });
 });
 
 describe("taper schedule", () => {

@@ -45,7 +45,7 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
 
 export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
   id: "opioid.not-recommended",
-  version: 3,
+  version: 4,
   title: "An opioid for chronic low back pain where the profile advises against it",
   cites: ["nice-ng59", "acp-2017", "cdc-2022"],
   evaluate(facts, draft) {
@@ -60,9 +60,12 @@ export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
     // A first opioid ordered at this visit is not yet taken: the advice is about the order, not about reducing a dose.
     const started = facts.opioidStartedAtVisit;
     const usSummary = started ? "New opioid ordered before the steps ACP puts first were tried" : "Opioid taken before the steps ACP puts first were tried";
+    const steps = "Build up the steps that work (exercise, psychological support, non-opioid medicines)";
     const plan = started
-      ? "Build up the steps that work (exercise, psychological support, non-opioid medicines) and weigh the order with the patient before it is started."
-      : `Build up the steps that work (exercise, psychological support, non-opioid medicines) and review with the patient whether the opioid still helps. If it does not, offer a gradual reduction. ${GRADUAL}`;
+      ? `${steps} and weigh the order with the patient before it is started.`
+      : facts.assessment.patient.pregnant === true
+        ? `${steps} and review with the patient whether the opioid still helps; in pregnancy any change of dose is planned with obstetric and specialist input (see the pregnancy alert).`
+        : `${steps} and review with the patient whether the opioid still helps. If it does not, offer a gradual reduction. ${GRADUAL}`;
     draft.alert({
       code: "opioid-not-recommended",
       severity: "warning",
