@@ -3,6 +3,21 @@ import { avoided, PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED, run, type Overrides } f
 
 // Only what applies to this patient: what they take or are ordered, or what people at their stage are offered next.
 
+describe("muscle relaxants at 65 or over (Beers 2023)", () => {
+  const cyclobenzaprine = { drug: "cyclobenzaprine" as const, doseMg: 10, dosesPerDay: 3 };
+  it("lists one taken for acute pain by an 80-year-old, saying why at that age and citing Beers", () => {
+    const out = run({ patient: { ageYears: 80 }, pain: { durationWeeks: 2, intensity: 6 }, medications: [cyclobenzaprine] });
+    const entry = out.avoid.find((a) => a.therapy === "muscle-relaxant");
+    expect(entry?.reason).toMatch(/^Takes: cyclobenzaprine\. At 80, muscle relaxants are poorly tolerated/);
+    expect(entry?.evidence.map((e) => e.sourceId)).toEqual(["beers-2023"]);
+    expect(entry?.ruleId).toBe("avoid.muscle-relaxant-older-adult");
+  });
+
+  it("leaves it out at 64, where ACP 2017 counts a muscle relaxant among the options for acute pain", () => {
+    expect(avoided(run({ patient: { ageYears: 64 }, pain: { durationWeeks: 2, intensity: 6 }, medications: [cyclobenzaprine] }))).not.toContain("muscle-relaxant");
+  });
+});
+
 describe("what to avoid", () => {
   it("for a first chronic visit with nothing tried: bed rest, starting an opioid and imaging, each saying why", () => {
     const out = run();

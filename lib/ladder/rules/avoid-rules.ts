@@ -25,6 +25,8 @@ type AvoidSpec = {
 };
 
 const us = (facts: Facts) => facts.assessment.profile === "us";
+/** Beers 2023 applies from 65. */
+const OLDER_ADULT_AGE = 65;
 
 /** The names of what the patient takes or is ordered from a drug class, or null when nothing. */
 function named(facts: Facts, drugClassOf: DrugClass, therapy: TherapyId): string | null {
@@ -114,10 +116,12 @@ const ACUPUNCTURE_UK_EVIDENCE = [
   cite("nice-ng59", "Do not offer acupuncture for managing low back pain with or without sciatica."),
   cite("acp-2017", "Acupuncture is among the non-drug treatments recommended for chronic low back pain (moderate-quality evidence)."),
 ];
+const OLDER_ADULT_MUSCLE_RELAXANT = cite("beers-2023", "Avoid most muscle relaxants in older adults: poorly tolerated (sedation, anticholinergic effects, fracture risk) and of questionable effectiveness.");
 const MUSCLE_RELAXANT_EVIDENCE = [
   cite("acp-2017", "Skeletal muscle relaxants are an option for acute low back pain; the evidence does not show benefit for chronic low back pain."),
-  cite("beers-2023", "Avoid most muscle relaxants in older adults: poorly tolerated (sedation, anticholinergic effects, fracture risk) and of questionable effectiveness."),
+  OLDER_ADULT_MUSCLE_RELAXANT,
 ];
+const MUSCLE_RELAXANT_OLDER_EVIDENCE = [OLDER_ADULT_MUSCLE_RELAXANT];
 
 export const AVOID_RULES: Rule[] = [
   avoidRule({
@@ -320,6 +324,18 @@ export const AVOID_RULES: Rule[] = [
     appliesBecause: (facts) => (facts.chronic ? named(facts, "muscle-relaxant", "muscle-relaxant") : null),
     reason: () => "Muscle relaxants may help for a few days in acute pain, but for chronic pain they add drowsiness, dizziness and falls without lasting benefit, and with an opioid they add to slowed breathing.",
     evidence: () => MUSCLE_RELAXANT_EVIDENCE,
+  }),
+  avoidRule({
+    id: "avoid.muscle-relaxant-older-adult",
+    version: 1,
+    title: "Avoid muscle relaxants at 65 or over",
+    therapy: "muscle-relaxant",
+    cites: ["beers-2023"],
+    when: "the patient is 65 or over with pain under 12 weeks, and a muscle relaxant is taken or ordered",
+    appliesBecause: (facts) => (!facts.chronic && facts.assessment.patient.ageYears >= OLDER_ADULT_AGE ? named(facts, "muscle-relaxant", "muscle-relaxant") : null),
+    reason: (facts) =>
+      `At ${facts.assessment.patient.ageYears}, muscle relaxants are poorly tolerated: drowsiness, confusion, dry mouth and falls, for doubtful benefit, so Beers advises avoiding most of them. Staying active, with heat if it helps, is the safer choice for acute pain.`,
+    evidence: () => MUSCLE_RELAXANT_OLDER_EVIDENCE,
   }),
   avoidRule({
     id: "avoid.snri-uk",
