@@ -3,6 +3,7 @@
 import type { Alert, AvoidEntry, Recommendation, TraceEntry } from "@/lib/ladder/recommendation";
 import { DECISION_REASONS } from "@/lib/encounters/decision-reasons";
 import { STEP_LABEL } from "@/lib/ladder/step-labels";
+import { notCountedInMme } from "@/lib/ladder/mme";
 import { Badge } from "@/components/ui/badge";
 import { EvidenceDetails } from "./evidence-details";
 import { TaperScheduleDetails } from "./taper-schedule-details";
@@ -28,6 +29,7 @@ export function RecommendationPanel({ recommendation, decisions, onDecide }: Pro
   // Critical alerts come before everything else: they hold signing until answered.
   const critical = recommendation.alerts.filter((a) => a.severity === "critical");
   const others = recommendation.alerts.filter((a) => a.severity !== "critical");
+  const notCounted = notCountedInMme(recommendation.mme);
   return (
     <section aria-label="Recommendation" className="space-y-4">
       <div className={`rounded-lg border p-4 ${recommendation.ladder.suspended ? "border-critical bg-red-50" : "border-line bg-white"}`}>
@@ -39,6 +41,7 @@ export function RecommendationPanel({ recommendation, decisions, onDecide }: Pro
         <p className="mt-1 text-sm">{recommendation.ladder.rationale}</p>
         <p className="mt-2 text-xs text-muted">
           MME/day: {recommendation.mme.computable ? recommendation.mme.totalPerDay : `not computable (at least ${recommendation.mme.computedPerDay})`}
+          {notCounted.length > 0 ? ` (not counted: ${notCounted.join(", ")})` : ""}
           {recommendation.mme.currentPerDay !== undefined && recommendation.mme.currentPerDay !== recommendation.mme.totalPerDay
             ? ` with this visit's orders (before them: ${recommendation.mme.currentPerDay ?? "not computable"})`
             : ""}{" "}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assessment, run } from "../../tests/support/assessment";
+import { notCountedInMme } from "@/lib/ladder/mme";
 import { signedSummary } from "./signed-summary";
 
 const value = (summary: ReturnType<typeof signedSummary>, label: string) => summary.assessed.find((row) => row.label === label)?.value;
@@ -33,6 +34,15 @@ describe("the signed record's summary", () => {
     expect(summary.medicines.before[0]).toEqual({ drug: "oxycodone", sig: "", mme: "MME not computable" });
     expect(summary.medicines.before[1]?.drug).toBe("buprenorphine (for opioid use disorder)");
     expect(summary.medicines.mmeAfter).toBe("MME not computable (at least 0)");
+  });
+
+  it("says buprenorphine for pain is not counted in MME, as the panel does, rather than calling its dose not computable", () => {
+    const medications = [{ drug: "buprenorphine" as const, form: "patch" as const, mcgPerHour: 10 }];
+    const recommendation = run({ medications });
+    const summary = signedSummary(assessment({ medications }), recommendation, []);
+    expect(summary.medicines.before[0]?.mme).toBe("not counted in MME");
+    expect(recommendation.mme.totalPerDay).toBe(0);
+    expect(notCountedInMme(recommendation.mme)).toEqual(["buprenorphine"]);
   });
 
   it("gives the scores as the recommendation computed them, and says what was not done or recorded", () => {

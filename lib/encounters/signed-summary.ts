@@ -1,5 +1,5 @@
 import type { AssessmentInput, Medication } from "@/lib/ladder/assessment-schema";
-import { mmeOfMedication } from "@/lib/ladder/mme";
+import { mmeItemText, mmeOfMedication } from "@/lib/ladder/mme";
 import type { Recommendation } from "@/lib/ladder/recommendation";
 import type { EncounterOrder } from "./encounter-dto";
 import { reconciledMedications, sigText, storedMedicationOrder } from "./visit-orders";
@@ -27,7 +27,7 @@ function mmeText(perDay: number | null | undefined, floor?: number): string {
 
 function medicineLine(medication: Medication): MedicineLine {
   const item = mmeOfMedication(medication);
-  const mme = item === null ? null : item.mmePerDay === null ? "MME not computable" : `${item.mmePerDay} MME/day`;
+  const mme = item === null ? null : mmeItemText(item);
   return { drug: medication.indication === "opioid-use-disorder" ? `${medication.drug} (for opioid use disorder)` : medication.drug, sig: sigText(medication), mme };
 }
 

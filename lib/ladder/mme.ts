@@ -100,3 +100,18 @@ export function computeMme(before: readonly Medication[], after: readonly Medica
   const currentPerDay = before === after ? total.totalPerDay : totalMme(before, opioidTherapyCurrent).totalPerDay;
   return { totalPerDay: total.totalPerDay, currentPerDay, computable: total.computable, computedPerDay: total.computedPerDay, items: total.items, factorTable: MME_FACTOR_TABLE };
 }
+
+/**
+ * An opioid's daily MME in words, the same on the panel and in the signed record. An opioid left out of MME by design
+ * (buprenorphine, or medication for opioid use disorder) is "not counted in MME", which is not the same as a dose that
+ * cannot be worked out.
+ */
+export function mmeItemText(item: MmeItem): string {
+  if (item.mmePerDay !== null) return `${item.mmePerDay} MME/day`;
+  return item.computable ? "not counted in MME" : "MME not computable";
+}
+
+/** The opioids taken that the total leaves out by design, for a total that would otherwise read as the whole dose. */
+export function notCountedInMme(mme: Pick<MmeResult, "items">): string[] {
+  return mme.items.filter((item) => item.computable && item.mmePerDay === null).map((item) => item.drug);
+}
