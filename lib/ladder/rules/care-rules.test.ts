@@ -15,6 +15,17 @@ describe("not chronic", () => {
   });
 });
 
+describe("not chronic, with the ladder suspended for red flags", () => {
+  it("does not reassure while a red-flag work-up is due: the work-up comes first", () => {
+    const out = run({ pain: { durationWeeks: 3, intensity: 7 }, redFlags: ["saddle-anesthesia", "urinary-retention"] });
+    expect(out.ladder.suspended).toBe(true);
+    const alert = out.alerts.find((a) => a.code === "not-chronic");
+    expect(alert?.detail).toMatch(/^The red-flag work-up comes first\./);
+    expect(alert?.detail).not.toMatch(/Reassure/);
+    expect(run({ pain: { durationWeeks: 3, intensity: 7 } }).alerts.find((a) => a.code === "not-chronic")?.detail).toMatch(/Reassure/);
+  });
+});
+
 describe("bed rest", () => {
   it("alerts when bed rest is current, and always lists it to avoid", () => {
     const out = run({ treatments: [{ therapy: "bed-rest", status: "current", weeks: 2 }] });

@@ -6,7 +6,7 @@ export const PT_VISITS_RUNNING_LOW = 4;
 
 export const NOT_CHRONIC_RULE: Rule = {
   id: "scope.not-chronic",
-  version: 1,
+  version: 2,
   title: "Pain not yet chronic",
   cites: ["acp-2017", "nice-ng59"],
   evaluate(facts, draft) {
@@ -16,7 +16,10 @@ export const NOT_CHRONIC_RULE: Rule = {
       code: "not-chronic",
       severity: "info",
       summary: `${facts.classification.chronicity === "acute" ? "Acute" : "Subacute"} low back pain (${weeks} weeks): the chronic ladder does not apply yet`,
-      detail: "Most acute and subacute back pain improves over weeks. Reassure, keep the person active and at work where possible, and reassess; the chronic ladder starts after 12 weeks.",
+      // Reassurance would contradict a red-flag work-up: while the ladder is suspended, the work-up comes first.
+      detail: draft.suspended
+        ? "The red-flag work-up comes first. Only once it rules out serious pathology does the usual advice for pain under 12 weeks apply: keep active, reassess, and the chronic ladder after 12 weeks."
+        : "Most acute and subacute back pain improves over weeks. Reassure, keep the person active and at work where possible, and reassess; the chronic ladder starts after 12 weeks.",
       evidence: [
         cite("acp-2017", "Recommendation 1: for acute or subacute low back pain, most patients improve over time regardless of treatment; start with non-drug care such as superficial heat."),
         cite("nice-ng59", "Give advice and information to support self-management and continuing normal activities."),
