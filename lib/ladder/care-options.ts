@@ -149,12 +149,28 @@ const DULOXETINE_EVIDENCE = [
   cite("backstep-source-article", "The patient-education article reports that duloxetine 60 mg daily halves pain in about 45% of people and takes 4-6 weeks to work."),
 ];
 
+const DULOXETINE_HELPING_EVIDENCE = [
+  ...DULOXETINE_EVIDENCE,
+  cite("duloxetine-label", "Reduce the dose gradually when coming off duloxetine: dizziness, nausea, headache and irritability can follow a quick reduction."),
+];
+
 export function duloxetine(facts: Facts, continuing: boolean): CareOption {
+  const ukNote = "NICE (uk profile) does not offer SNRIs for low back pain.";
+  // An adequate trial that is helping is kept going, not judged again at 6 weeks.
+  if (continuing && facts.trials.get("duloxetine")?.verdict === "responding") {
+    return {
+      therapy: "duloxetine",
+      step: "pharmacologic",
+      title: "Continue duloxetine: it is helping",
+      detail: `Keep duloxetine at the dose that helps, alongside the exercise program, and review benefit and side effects at each visit; any later reduction is gradual, over at least 2 weeks. ${ukNote}${withCare(facts.duloxetineContraindications)}`,
+      evidence: DULOXETINE_HELPING_EVIDENCE,
+    };
+  }
   return {
     therapy: "duloxetine",
     step: "pharmacologic",
     title: continuing ? "Continue duloxetine and judge it at 6 weeks" : "Add duloxetine to the exercise program",
-    detail: `${continuing ? "Keep duloxetine" : "Duloxetine 30 mg daily for a week, then 60 mg daily"}; it takes 4-6 weeks to act, so judge it at 6 weeks. Nausea and dizziness are common at first. NICE (uk profile) does not offer SNRIs for low back pain.${withCare(facts.duloxetineContraindications)}`,
+    detail: `${continuing ? "Keep duloxetine" : "Duloxetine 30 mg daily for a week, then 60 mg daily"}; it takes 4-6 weeks to act, so judge it at 6 weeks. Nausea and dizziness are common at first. ${ukNote}${withCare(facts.duloxetineContraindications)}`,
     evidence: DULOXETINE_EVIDENCE,
   };
 }

@@ -64,6 +64,17 @@ describe("the medication rung", () => {
     expect(therapies(run({ treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] }))[0]).toBe("duloxetine");
   });
 
+  it("keeps duloxetine that is helping after an adequate trial, without judging it again at 6 weeks", () => {
+    const duloxetineCourse = (weeks: number, response: "good" | "too-early") => ({ therapy: "duloxetine" as const, status: "current" as const, weeks, response });
+    const helping = run({ treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED, duloxetineCourse(10, "good")], medications: [{ drug: "duloxetine", doseMg: 60, dosesPerDay: 1 }] }).next[0];
+    expect(helping?.title).toBe("Continue duloxetine: it is helping");
+    expect(helping?.detail).not.toMatch(/judge it at 6 weeks/);
+    expect(helping?.detail).toMatch(/any later reduction is gradual, over at least 2 weeks/);
+    expect(helping?.evidence.map((e) => e.sourceId)).toContain("duloxetine-label");
+    const early = run({ treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED, duloxetineCourse(3, "too-early")], medications: [{ drug: "duloxetine", doseMg: 60, dosesPerDay: 1 }] }).next[0];
+    expect(early?.title).toBe("Continue duloxetine and judge it at 6 weeks");
+  });
+
   it("never offers duloxetine in the uk profile, and shows the disagreement", () => {
     const out = run({ profile: "uk", treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] });
     expect(therapies(out)).not.toContain("duloxetine");

@@ -131,7 +131,7 @@ export const CONSERVATIVE_RULE: Rule = {
 
 export const PHARMACOLOGIC_RULE: Rule = {
   id: "ladder.pharmacologic",
-  version: 2,
+  version: 3,
   title: "Medication rung: added to conservative care",
   cites: ["acp-2017", "nice-ng59", "backstep-source-article"],
   evaluate(facts, draft) {
