@@ -18,6 +18,18 @@ describe("muscle relaxants at 65 or over (Beers 2023)", () => {
   });
 });
 
+describe("benzodiazepines at 65 or over (Beers 2023)", () => {
+  it("adds the older adult's risks and Beers to the entry, and leaves them out below 65", () => {
+    const diazepam = { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 };
+    const older = run({ patient: { ageYears: 75 }, medications: [diazepam] }).avoid.find((a) => a.therapy === "benzodiazepine");
+    expect(older?.reason).toMatch(/At 75 they also bring confusion, falls and fractures\.$/);
+    expect(older?.evidence.map((e) => e.sourceId)).toContain("beers-2023");
+    const younger = run({ patient: { ageYears: 50 }, medications: [diazepam] }).avoid.find((a) => a.therapy === "benzodiazepine");
+    expect(younger?.reason).not.toMatch(/falls/);
+    expect(younger?.evidence.map((e) => e.sourceId)).not.toContain("beers-2023");
+  });
+});
+
 describe("what to avoid", () => {
   it("for a first chronic visit with nothing tried: bed rest, starting an opioid and imaging, each saying why", () => {
     const out = run();

@@ -100,6 +100,10 @@ const STEROID_EVIDENCE = [
   cite("nice-ng59", "Do not offer oral corticosteroids for managing sciatica."),
 ];
 const BENZODIAZEPINE_EVIDENCE = [cite("nice-ng59", "Do not offer benzodiazepines for managing sciatica."), cite("cdc-2022", "Recommendation 11: use particular caution with benzodiazepines and opioids together.")];
+const BENZODIAZEPINE_OLDER_EVIDENCE = [
+  ...BENZODIAZEPINE_EVIDENCE,
+  cite("beers-2023", "Avoid benzodiazepines in older adults: they raise the risk of cognitive impairment, delirium, falls, fractures and motor vehicle crashes."),
+];
 const GABAPENTINOID_EVIDENCE = [
   cite("enke-2018-anticonvulsants", "Anticonvulsants showed no benefit for low back pain or lumbar radicular pain, with more adverse events."),
   cite("nice-ng59", "Do not offer anticonvulsants for low back pain, or gabapentinoids for sciatica."),
@@ -281,14 +285,18 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.benzodiazepine",
-    version: 2,
+    version: 3,
     title: "Avoid benzodiazepines for back pain",
     therapy: "benzodiazepine",
-    cites: ["nice-ng59", "cdc-2022"],
+    cites: ["nice-ng59", "cdc-2022", "beers-2023"],
     when: "a benzodiazepine is taken or ordered",
     appliesBecause: (facts) => named(facts, "benzodiazepine", "benzodiazepine"),
-    reason: () => "Benzodiazepines do not treat back pain or sciatica, cause dependence, and with opioids can dangerously slow breathing; any reduction is gradual.",
-    evidence: () => BENZODIAZEPINE_EVIDENCE,
+    reason: (facts) => {
+      const age = facts.assessment.patient.ageYears;
+      const older = age >= OLDER_ADULT_AGE ? ` At ${age} they also bring confusion, falls and fractures.` : "";
+      return `Benzodiazepines do not treat back pain or sciatica, cause dependence, and with opioids can dangerously slow breathing; any reduction is gradual.${older}`;
+    },
+    evidence: (facts) => (facts.assessment.patient.ageYears >= OLDER_ADULT_AGE ? BENZODIAZEPINE_OLDER_EVIDENCE : BENZODIAZEPINE_EVIDENCE),
   }),
   avoidRule({
     id: "avoid.gabapentinoid",
