@@ -1,4 +1,4 @@
-import type { BaseFacts } from "./facts";
+import type { BaseFacts, Facts } from "./facts";
 import { cite, type EvidenceRef } from "./recommendation";
 import { drugClass } from "./vocabulary";
 
@@ -54,7 +54,7 @@ const DULOXETINE_SODIUM = cite("beers-2023", "SNRIs can cause hyponatraemia (SIA
 const DULOXETINE_BLEEDING = cite("duloxetine-label", "SNRIs, duloxetine among them, raise the risk of bleeding, more so with aspirin, NSAIDs, warfarin or other anticoagulants.");
 const DULOXETINE_INTERACTIONS = cite("duloxetine-label", "Duloxetine raises tricyclic levels (CYP2D6 inhibition) and adds to the serotonergic effect of other serotonergic drugs.");
 
-export function duloxetineContraindications(facts: BaseFacts): Contraindication[] {
+export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsaidContraindications">): Contraindication[] {
   const found: Contraindication[] = [];
   const egfr = facts.assessment.labs.egfr;
   if (facts.conditions.includes("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, advice: "use another option", evidence: LABEL });
@@ -84,7 +84,7 @@ export function duloxetineContraindications(facts: BaseFacts): Contraindication[
   }
   if (facts.onNsaid) {
     // When the NSAID is itself unsafe, its own alert asks for it to be reviewed; the advice here must not read as leave to continue it.
-    const nsaidUnsafe = nsaidContraindications(facts).some((c) => c.absolute);
+    const nsaidUnsafe = facts.nsaidContraindications.some((c) => c.absolute);
     found.push({
       reason: `${facts.drugsOf("nsaid")?.join(", ") ?? "an NSAID"} taken (bleeding risk)`,
       absolute: false,
