@@ -8,7 +8,8 @@ import { drugClass } from "./vocabulary";
 
 export type Contraindication = { reason: string; absolute: boolean; advice: string; evidence: EvidenceRef };
 
-export const NSAID_AGE_CAUTION = 65;
+/** Beers 2023 applies from 65: the age at which NSAIDs, duloxetine, gabapentinoids and sedatives need care. */
+export const OLDER_ADULT_AGE = 65;
 const EGFR_AVOID = 30;
 const EGFR_CAUTION = 60;
 
@@ -39,8 +40,8 @@ export function nsaidContraindications(facts: BaseFacts): Contraindication[] {
   if (conditions.includes("cardiovascular-disease")) {
     found.push({ reason: "cardiovascular disease", absolute: false, advice: "the lowest dose for the shortest time; check blood pressure and review within 2-4 weeks", evidence: HEART });
   }
-  if (patient.ageYears >= NSAID_AGE_CAUTION) {
-    found.push({ reason: `age ${patient.ageYears} (${NSAID_AGE_CAUTION} or over)`, absolute: false, advice: "the lowest dose for the shortest time, with a proton-pump inhibitor; check kidney function and blood pressure", evidence: OLDER });
+  if (patient.ageYears >= OLDER_ADULT_AGE) {
+    found.push({ reason: `age ${patient.ageYears} (${OLDER_ADULT_AGE} or over)`, absolute: false, advice: "the lowest dose for the shortest time, with a proton-pump inhibitor; check kidney function and blood pressure", evidence: OLDER });
   }
   return found;
 }
@@ -95,7 +96,7 @@ export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsai
     });
   }
   if (facts.medications.some((m) => m.drug === "amitriptyline")) found.push({ reason: "amitriptyline taken", absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
-  if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION) found.push({ reason: `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "check sodium within a month of starting", evidence: DULOXETINE_SODIUM });
+  if (facts.assessment.patient.ageYears >= OLDER_ADULT_AGE) found.push({ reason: `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "check sodium within a month of starting", evidence: DULOXETINE_SODIUM });
   return found;
 }
 
@@ -109,7 +110,7 @@ export function gabapentinoidCautions(facts: BaseFacts): Contraindication[] {
   const egfr = facts.assessment.labs.egfr;
   if (egfr !== undefined && egfr < EGFR_CAUTION) found.push({ reason: `eGFR ${egfr}`, absolute: false, advice: "reduce the dose for kidney function", evidence: GABAPENTINOID_RENAL });
   else if (egfr === undefined && facts.conditions.includes("ckd")) found.push({ reason: "chronic kidney disease", absolute: false, advice: "check eGFR and reduce the dose if it is below 60", evidence: GABAPENTINOID_RENAL });
-  if (facts.assessment.patient.ageYears >= NSAID_AGE_CAUTION || facts.conditions.includes("fall-risk")) {
+  if (facts.assessment.patient.ageYears >= OLDER_ADULT_AGE || facts.conditions.includes("fall-risk")) {
     found.push({ reason: facts.conditions.includes("fall-risk") ? "fall risk" : `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "the lowest dose that helps; ask about dizziness and falls", evidence: GABAPENTINOID_OLDER });
   }
   if (facts.conditions.includes("sleep-apnea")) found.push({ reason: "sleep apnea", absolute: false, advice: "watch for sedation and slowed breathing", evidence: GABAPENTINOID_BREATHING });

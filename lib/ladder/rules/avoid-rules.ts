@@ -1,4 +1,4 @@
-import { absolute, describeReasons } from "../medication-safety";
+import { absolute, describeReasons, OLDER_ADULT_AGE } from "../medication-safety";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Draft, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -25,8 +25,6 @@ type AvoidSpec = {
 };
 
 const us = (facts: Facts) => facts.assessment.profile === "us";
-/** Beers 2023 applies from 65. */
-const OLDER_ADULT_AGE = 65;
 
 /** The names of what the patient takes or is ordered from a drug class, or null when nothing. */
 function named(facts: Facts, drugClassOf: DrugClass, therapy: TherapyId): string | null {

@@ -1,3 +1,4 @@
+import { OLDER_ADULT_AGE } from "../medication-safety";
 import { MME_REFERENCE, noOpioid, onAnyOpioid } from "../opioid-risk";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
@@ -40,8 +41,6 @@ export const BENZODIAZEPINE_RULE: Rule = {
   },
 };
 
-export const CNS_DEPRESSANT_AGE = 65;
-
 export const CNS_DEPRESSANT_RULE: Rule = {
   id: "opioid.cns-depressant",
   version: 1,
@@ -57,14 +56,14 @@ export const CNS_DEPRESSANT_RULE: Rule = {
       facts.onBenzodiazepine ? "a benzodiazepine as well" : null,
       facts.mme.computedPerDay >= MME_REFERENCE.caution ? `${facts.mme.computedPerDay} MME/day` : null,
       facts.conditions.includes("sleep-apnea") ? "sleep apnea" : null,
-      age >= CNS_DEPRESSANT_AGE ? `age ${age}` : null,
+      age >= OLDER_ADULT_AGE ? `age ${age}` : null,
     ].filter((c): c is string => c !== null);
     const names = sedating.map((d) => d.label).join(", ");
     const evidence: EvidenceRef[] = [cite("cdc-2022", "Recommendation 11: consider whether benefits outweigh risks of prescribing opioids with other central nervous system depressants.")];
     if (sedating.some((d) => d.drugClass === "gabapentinoid")) {
       evidence.push(cite("fda-2019-gabapentinoids", "Gabapentin and pregabalin with opioids or other CNS depressants can cause serious, life-threatening breathing problems; start low and monitor."));
     }
-    if (age >= CNS_DEPRESSANT_AGE) evidence.push(cite("beers-2023", "In older adults avoid opioids with gabapentinoids, and avoid three or more CNS-active drugs together (falls, sedation)."));
+    if (age >= OLDER_ADULT_AGE) evidence.push(cite("beers-2023", "In older adults avoid opioids with gabapentinoids, and avoid three or more CNS-active drugs together (falls, sedation)."));
     if (!facts.onOpioid) evidence.push(MOUD_EVIDENCE);
     draft.alert({
       code: "opioid-cns-depressant",
