@@ -101,17 +101,19 @@ export function computeMme(before: readonly Medication[], after: readonly Medica
   return { totalPerDay: total.totalPerDay, currentPerDay, computable: total.computable, computedPerDay: total.computedPerDay, items: total.items, factorTable: MME_FACTOR_TABLE };
 }
 
+/** Buprenorphine, or medication for opioid use disorder: an opioid the total leaves out by design, not for want of a dose. */
+const leftOutByDesign = (item: MmeItem) => item.computable && item.mmePerDay === null;
+
 /**
- * An opioid's daily MME in words, the same on the panel and in the signed record. An opioid left out of MME by design
- * (buprenorphine, or medication for opioid use disorder) is "not counted in MME", which is not the same as a dose that
- * cannot be worked out.
+ * An opioid's daily MME in words, the same on the panel and in the signed record: one left out by design is "not
+ * counted in MME", which is not the same as a dose that cannot be worked out.
  */
 export function mmeItemText(item: MmeItem): string {
-  if (item.mmePerDay !== null) return `${item.mmePerDay} MME/day`;
-  return item.computable ? "not counted in MME" : "MME not computable";
+  if (leftOutByDesign(item)) return "not counted in MME";
+  return item.mmePerDay === null ? "MME not computable" : `${item.mmePerDay} MME/day`;
 }
 
 /** The opioids taken that the total leaves out by design, for a total that would otherwise read as the whole dose. */
 export function notCountedInMme(mme: Pick<MmeResult, "items">): string[] {
-  return mme.items.filter((item) => item.computable && item.mmePerDay === null).map((item) => item.drug);
+  return mme.items.filter(leftOutByDesign).map((item) => item.drug);
 }
