@@ -125,6 +125,53 @@ describe("urgency graded by the strength of the pattern", () => {
   });
 });
 
+describe("a weak flag's advice follows what it might point to", () => {
+  const watch = (redFlags: RedFlag[], conditions: "active-cancer"[] = []) => {
+    const alert = run({ redFlags, conditions }).alerts.find((a) => a.code === "red-flag-watch");
+    if (!alert) throw new Error("no red-flag-watch alert");
+    return alert;
+  };
+
+  it("fever alone: tests within days and same-day assessment if unwell, not a review in weeks", () => {
+    const alert = watch(["fever"]);
+    expect(alert.detail).toMatch(/CRP, ESR, a full blood count and a urine sample within days/);
+    expect(alert.detail).toMatch(/same day if the person is unwell/);
+    expect(alert.detail).not.toMatch(/2-4 weeks/);
+    expect(alert.evidence.map((e) => e.sourceId)).toEqual(["finucane-2020-red-flags", "chou-2007-acp-aps"]);
+  });
+
+  it("an infection risk without fever: ask about fever, which would call for same-day assessment", () => {
+    const alert = watch(["iv-drug-use", "recent-infection"]);
+    expect(alert.detail).toMatch(/Injection drug use and a recent infection raise the risk of spinal infection/);
+    expect(alert.detail).toMatch(/fever.*calls for same-day assessment/);
+    expect(alert.detail).toMatch(/within 2-4 weeks/);
+  });
+
+  it("weak bone without a pattern: a radiograph for sudden midline pain", () => {
+    for (const flags of [["osteoporosis"], ["prolonged-corticosteroids"], ["minor-trauma"]] as RedFlag[][]) {
+      expect(watch(flags).detail).toMatch(/sudden, severe midline pain or tenderness calls for a plain radiograph/);
+    }
+  });
+
+  it("night pain or weight loss under 50: blood tests and a radiograph within 2 weeks when the pain is constant or the loss unexplained", () => {
+    expect(watch(["night-pain"]).detail).toMatch(/ESR, CRP and a full blood count with a plain radiograph within 2 weeks/);
+    expect(watch(["night-pain"]).detail).not.toMatch(/within days/);
+  });
+
+  it("one sentence per kind of flag, each once", () => {
+    const alert = watch(["fever", "night-pain", "osteoporosis"]);
+    expect(alert.detail.match(/each of these findings/g)).toHaveLength(1);
+    expect(alert.detail.match(/Re-examine/g)).toHaveLength(1);
+    expect(alert.detail).toMatch(/review when the tests are back/);
+  });
+
+  it("with active cancer known, night pain is left to the metastasis advice rather than asking about a cancer history", () => {
+    const alert = watch(["night-pain"], ["active-cancer"]);
+    expect(alert.detail).not.toMatch(/Ask about cancer history/);
+    expect(alert.detail).toMatch(/MRI within a week/);
+  });
+});
+
 describe("active cancer recorded as a condition", () => {
   it("is watched, not a new suspicion: the ladder goes on, with a prompt to image new or changing pain", () => {
     const out = run({ conditions: ["active-cancer"] });

@@ -2,7 +2,7 @@ import { weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } 
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import type { Facts } from "../facts";
-import type { TherapyId } from "../vocabulary";
+import type { RedFlag, TherapyId } from "../vocabulary";
 
 type WorkUp = { therapy: TherapyId; title: string; detail: string };
 
@@ -129,35 +129,78 @@ function patternRule(spec: PatternRule): Rule {
 export const RED_FLAG_PATTERN_RULES: Rule[] = PATTERNS.map(patternRule);
 
 const WEAK_EVIDENCE = cite("finucane-2020-red-flags", "Most red flags in isolation have poor diagnostic accuracy; they prompt closer assessment rather than automatic imaging.");
+const INFECTION_WATCH = cite("chou-2007-acp-aps", "Fever, intravenous drug use or a recent infection raise suspicion of spinal infection; ESR or CRP, and MRI when suspicion is high, are the work-up.");
+const FRACTURE_WATCH = cite("chou-2007-acp-aps", "Older age, osteoporosis and corticosteroid use are risk factors for vertebral compression fracture; plain radiography is the first test.");
+
+/** What to do about one kind of weak flag: the flags it covers, and the advice (given the flags found). */
+type Watch = { pattern: RedFlagPattern; covers: readonly RedFlag[]; advice: (found: RedFlag[]) => string; evidence: EvidenceRef; withinDays?: true };
+
+const INFECTION_RISK_LABEL: Partial<Record<RedFlag, string>> = { "iv-drug-use": "Injection drug use", immunosuppression: "Immunosuppression", "recent-infection": "A recent infection" };
+
+/** "a", "a and b", "a, b and c". */
+function inWords(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? "");
+}
+
+// Weak flags are weighed by what they might point to, so the advice is specific: fever is checked within days, not weeks.
+const WATCHES: Watch[] = [
+  {
+    pattern: "infection",
+    covers: ["fever"],
+    advice: () => "Fever with back pain: check temperature, CRP, ESR, a full blood count and a urine sample within days, and assess the same day if the person is unwell or the pain is constant and severe (spinal infection can occur without a known risk factor).",
+    evidence: INFECTION_WATCH,
+    withinDays: true,
+  },
+  {
+    pattern: "infection",
+    covers: ["iv-drug-use", "immunosuppression", "recent-infection"],
+    advice: (found) => `${inWords(found.map((flag, i) => (i ? INFECTION_RISK_LABEL[flag]?.toLowerCase() : INFECTION_RISK_LABEL[flag]) ?? flag))} raise${found.length === 1 ? "s" : ""} the risk of spinal infection: ask about fever, sweats and rigors; fever, or pain that is constant or worse at night, calls for same-day assessment.`,
+    evidence: INFECTION_WATCH,
+  },
+  {
+    pattern: "fracture",
+    covers: ["minor-trauma", "osteoporosis", "prolonged-corticosteroids"],
+    advice: () => "A vertebral fracture can follow little or no trauma when bone is weak: sudden, severe midline pain or tenderness calls for a plain radiograph.",
+    evidence: FRACTURE_WATCH,
+  },
+  {
+    pattern: "malignancy",
+    covers: ["night-pain", "unexplained-weight-loss"],
+    advice: () => "Ask about cancer history, weight, appetite and general health; with constant pain unrelieved by rest, or weight loss without a cause, check ESR, CRP and a full blood count with a plain radiograph within 2 weeks, and MRI if they are abnormal or suspicion remains.",
+    evidence: WEAKER_MALIGNANCY,
+  },
+];
 
 export const WEAK_RED_FLAG_RULE: Rule = {
   id: "red-flag.weighed",
-  version: 2,
+  version: 3,
   title: "Red flags weighed, not obeyed",
-  cites: ["finucane-2020-red-flags", "nice-ng234"],
+  cites: ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"],
   evaluate(facts, draft) {
-    const weak: string[] = weakRedFlags(facts, facts.redFlagFindings);
+    const flags = weakRedFlags(facts, facts.redFlagFindings);
     // Active cancer recorded as a condition (not ticked as a red flag) is known disease: watched, not a new suspicion.
     const activeCancer = facts.conditions.includes("active-cancer") && !facts.redFlagFindings.some((f) => f.pattern === "malignancy");
-    if (activeCancer) weak.push("active cancer");
+    const weak: string[] = activeCancer ? [...flags, "active cancer"] : flags;
     if (!weak.length) return notFired("no red flag left unexplained by a serious pattern");
-    const flags = weak.filter((w) => w !== "active cancer");
-    draft.alert({
-      code: "red-flag-watch",
-      severity: "warning",
-      summary: `Red flag to watch: ${weak.join(", ")}`,
-      detail: [
-        flags.length
-          ? "On its own this finding is a weak predictor of serious pathology and does not suspend the ladder. Re-examine, ask about other flags, consider blood tests (ESR, CRP) and review within 2-4 weeks, sooner if anything changes."
-          : null,
-        activeCancer
-          ? "With active cancer, back pain can come from spinal metastases: if this pain is new, changing or not explained by known disease, arrange MRI within a week, and the same day with any neurological symptoms."
-          : null,
-      ]
-        .filter(Boolean)
-        .join(" "),
-      evidence: activeCancer ? [WEAK_EVIDENCE, METASTASES] : [WEAK_EVIDENCE],
-    });
+    const detail: string[] = [];
+    let withinDays = false;
+    const evidence: EvidenceRef[] = [WEAK_EVIDENCE];
+    if (flags.length) detail.push(`On its own ${flags.length === 1 ? "this finding is a weak predictor" : "each of these findings is a weak predictor"} of serious pathology and does not suspend the ladder.`);
+    for (const watch of WATCHES) {
+      // With active cancer known, the advice for it below covers what night pain or weight loss might mean.
+      if (activeCancer && watch.pattern === "malignancy") continue;
+      const found = flags.filter((flag) => watch.covers.includes(flag));
+      if (!found.length) continue;
+      detail.push(watch.advice(found));
+      if (watch.withinDays) withinDays = true;
+      if (!evidence.includes(watch.evidence)) evidence.push(watch.evidence);
+    }
+    if (flags.length) detail.push(`Re-examine, ask about other flags, and review ${withinDays ? "when the tests are back" : "within 2-4 weeks"}, sooner if anything changes.`);
+    if (activeCancer) {
+      detail.push("With active cancer, back pain can come from spinal metastases: if this pain is new, changing or not explained by known disease, arrange MRI within a week, and the same day with any neurological symptoms.");
+      evidence.push(METASTASES);
+    }
+    draft.alert({ code: "red-flag-watch", severity: "warning", summary: `Red flag to watch: ${weak.join(", ")}`, detail: detail.join(" "), evidence });
     return fired(`${weak.join(", ")} weighed on its own: watch and reassess, ladder not suspended`);
   },
 };
