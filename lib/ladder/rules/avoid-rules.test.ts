@@ -49,6 +49,7 @@ describe("what to avoid", () => {
     ["burning pain (tricyclics are offered for it)", { pain: { neuropathicQuality: true } }, "tricyclic", /burning or electric pain/],
     ["acetaminophen taken", { medications: [{ drug: "acetaminophen", doseMg: 1000, dosesPerDay: 3 }] }, "acetaminophen", /^Takes: acetaminophen\./],
     ["medicines being chosen after PT", { treatments: [PT_ADEQUATE_NO_RESPONSE] }, "acetaminophen", /Medicines are being chosen/],
+    ["paracetamol in pregnancy, as the short-term painkiller it still is there", { patient: { ageYears: 30, pregnant: true }, treatments: [PT_ADEQUATE_NO_RESPONSE] }, "acetaminophen", /In pregnancy it is still the usual choice when a painkiller is needed for a short time/],
     ["localized pain (facet injections are offered for it)", { pain: { localized: true } }, "facet-joint-injection", /facet injections/],
     ["a muscle relaxant taken for chronic pain", { medications: [{ drug: "cyclobenzaprine", doseMg: 10, dosesPerDay: 3 }] }, "muscle-relaxant", /^Takes: cyclobenzaprine\./],
     ["an NSAID that is unsafe (eGFR 22)", { labs: { egfr: 22 } }, "nsaid", /^Unsafe for this patient \(eGFR 22/],
@@ -123,5 +124,18 @@ describe("what to avoid", () => {
 
   it("lists nothing while the ladder is suspended", () => {
     expect(run({ redFlags: ["cancer-history"] }).avoid).toEqual([]);
+  });
+});
+
+describe("paracetamol's entry outside pregnancy", () => {
+  it("says nothing of pregnancy and cites only the back pain guidance", () => {
+    const entry = run({ treatments: [PT_ADEQUATE_NO_RESPONSE] }).avoid.find((a) => a.therapy === "acetaminophen");
+    expect(entry?.reason).not.toMatch(/pregnancy/);
+    expect(entry?.evidence.map((e) => e.sourceId)).toEqual(["nice-ng59", "acp-2017"]);
+  });
+
+  it("in pregnancy cites the FDA's advice beside it", () => {
+    const entry = run({ patient: { ageYears: 30, pregnant: true }, treatments: [PT_ADEQUATE_NO_RESPONSE] }).avoid.find((a) => a.therapy === "acetaminophen");
+    expect(entry?.evidence.map((e) => e.sourceId)).toEqual(["nice-ng59", "acp-2017", "fda-2020-nsaid-pregnancy"]);
   });
 });

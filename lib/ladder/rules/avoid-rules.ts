@@ -93,6 +93,10 @@ const FACET_EVIDENCE = [
   cite("nice-ng59", "Do not offer spinal injections for managing low back pain."),
 ];
 const ACETAMINOPHEN_EVIDENCE = [cite("nice-ng59", "Do not offer paracetamol alone for managing low back pain."), cite("acp-2017", "Acetaminophen was no better than placebo for acute low back pain.")];
+const ACETAMINOPHEN_PREGNANCY_EVIDENCE = [
+  ...ACETAMINOPHEN_EVIDENCE,
+  cite("fda-2020-nsaid-pregnancy", "Avoid NSAIDs from 20 weeks of pregnancy; other medicines, such as acetaminophen, are available to treat pain during pregnancy."),
+];
 const STEROID_EVIDENCE = [
   cite("acp-2017", "Systemic corticosteroids were not effective for low back pain, with or without radicular symptoms."),
   cite("nice-ng59", "Do not offer oral corticosteroids for managing sciatica."),
@@ -261,14 +265,18 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.acetaminophen-alone",
-    version: 2,
+    version: 3,
     title: "Avoid acetaminophen (paracetamol) alone",
     therapy: "acetaminophen",
-    cites: ["nice-ng59", "acp-2017"],
+    cites: ["nice-ng59", "acp-2017", "fda-2020-nsaid-pregnancy"],
     when: "acetaminophen is taken or ordered, or medicines are being chosen",
     appliesBecause: (facts) => named(facts, "acetaminophen", "acetaminophen") ?? (medicinesInPlay(facts) ? "Medicines are being chosen at this stage" : null),
-    reason: () => "Paracetamol on its own does not relieve low back pain better than placebo.",
-    evidence: () => ACETAMINOPHEN_EVIDENCE,
+    // In pregnancy NSAIDs, duloxetine and opioids are all ruled out: the entry must not read as "no painkiller at all".
+    reason: (facts) =>
+      facts.assessment.patient.pregnant === true
+        ? "Paracetamol on its own does not relieve low back pain better than placebo, so the plan rests on exercise and physical care. In pregnancy it is still the usual choice when a painkiller is needed for a short time, since NSAIDs are not."
+        : "Paracetamol on its own does not relieve low back pain better than placebo.",
+    evidence: (facts) => (facts.assessment.patient.pregnant === true ? ACETAMINOPHEN_PREGNANCY_EVIDENCE : ACETAMINOPHEN_EVIDENCE),
   }),
   avoidRule({
     id: "avoid.systemic-steroids",
