@@ -12,6 +12,8 @@ import type { TherapyId } from "./vocabulary";
 //  - NSAIDs: 2 weeks at a regular dose is long enough to judge analgesia (ACP 2017 trials; most benefit within days).
 //  - Duloxetine: 6 weeks; it takes 4-6 weeks to act (source article; ACP 2017 trials ran 12-13 weeks).
 export const DEFAULT_ADHERENCE_THRESHOLD_PERCENT = 60;
+/** Pain of 4/10 or more is moderate or worse on the numeric rating scale: a trial that leaves it there did not fully help. */
+export const MODERATE_PAIN = 4;
 export const ADHERENCE_THRESHOLD_RANGE = { min: 30, max: 90 } as const;
 
 /** The threshold as the texts name it: whose it is matters, since it is a setting and not a guideline figure. */
@@ -88,7 +90,7 @@ export function assessTrial(treatment: Treatment, currentIntensity: number, adhe
   }
   const durationNote = longEnough === undefined ? " (duration not recorded; counted as a full course)" : "";
   const adherenceNote = threshold.adherence && treatment.adherencePercent === undefined ? " (adherence not recorded)" : "";
-  const response = treatment.response ?? (currentIntensity >= 4 ? "partial" : "good");
+  const response = treatment.response ?? (currentIntensity >= MODERATE_PAIN ? "partial" : "good");
   const inferred = treatment.response === undefined ? ` (response not recorded; inferred from current pain ${currentIntensity}/10)` : "";
   if (response === "good") return new TrialAssessment(therapy, "responding", false, treatment, `adequate trial with a good response${inferred}${durationNote}${adherenceNote}`);
   return new TrialAssessment(therapy, "failed", response === "partial", treatment, `adequate trial with ${response === "partial" ? "a partial" : "no"} response${inferred}${durationNote}${adherenceNote}`);

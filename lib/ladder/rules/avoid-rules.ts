@@ -1,3 +1,4 @@
+import { MODERATE_PAIN } from "../adequacy";
 import { absolute, describeReasons, OLDER_ADULT_AGE } from "../medication-safety";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Draft, type Rule } from "../rule";
@@ -143,7 +144,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.opioid",
-    version: 3,
+    version: 4,
     title: "Avoid starting (or increasing) opioids",
     therapy: "opioid",
     cites: ["cdc-2022", "acp-2017", "nice-ng59"],
@@ -153,7 +154,9 @@ export const AVOID_RULES: Rule[] = [
       if (facts.considers("opioid")) return "An opioid is ordered at this visit";
       if (facts.onOpioid) return "Already takes an opioid: the question is not increasing it or adding another";
       if (facts.onMoud) return `Takes ${facts.moudMeds.map((m) => m.drug).join(", ")} for opioid use disorder: any opioid for pain is planned with its prescriber`;
-      return `With pain at ${facts.assessment.pain.intensity}/10, an opioid may be asked for or offered`;
+      const { intensity } = facts.assessment.pain;
+      // At mild pain the reason is the question itself, not the pain's severity.
+      return intensity >= MODERATE_PAIN ? `With pain at ${intensity}/10, an opioid may be asked for or offered` : "Opioids are often asked about for back pain";
     },
     reason: (facts) =>
       us(facts)
