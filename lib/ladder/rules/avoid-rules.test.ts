@@ -54,7 +54,7 @@ describe("what to avoid", () => {
     ["a muscle relaxant taken for chronic pain", { medications: [{ drug: "cyclobenzaprine", doseMg: 10, dosesPerDay: 3 }] }, "muscle-relaxant", /^Takes: cyclobenzaprine\./],
     ["an NSAID that is unsafe (eGFR 22)", { labs: { egfr: 22 } }, "nsaid", /^Unsafe for this patient \(eGFR 22/],
     ["a daily NSAID for chronic pain", { medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] }, "nsaid", /^Takes: naproxen for chronic pain\./],
-    ["an opioid at mild pain, as the question it is", { pain: { intensity: 2 } }, "opioid", /^Opioids are often asked about for back pain\./],
+    ["an opioid at mild pain, as the question it is", { pain: { intensity: 2 } }, "opioid", /^Commonly asked about for back pain\. Opioids are not a treatment/],
     ["an opioid at moderate pain, with the pain that prompts it", { pain: { intensity: 4 } }, "opioid", /^With pain at 4\/10, an opioid may be asked for or offered\./],
     ["an opioid already taken", { medications: [{ drug: "oxycodone", doseMg: 5, dosesPerDay: 2 }] }, "opioid", /^Already takes an opioid/],
     ["an opioid ordered", { orders: [{ action: "new", medication: { drug: "hydrocodone", doseMg: 5, dosesPerDay: 3 } }] }, "opioid", /^An opioid is ordered at this visit/],

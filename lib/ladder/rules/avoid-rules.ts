@@ -156,7 +156,7 @@ export const AVOID_RULES: Rule[] = [
       if (facts.onMoud) return `Takes ${facts.moudMeds.map((m) => m.drug).join(", ")} for opioid use disorder: any opioid for pain is planned with its prescriber`;
       const { intensity } = facts.assessment.pain;
       // At mild pain the reason is the question itself, not the pain's severity.
-      return intensity >= MODERATE_PAIN ? `With pain at ${intensity}/10, an opioid may be asked for or offered` : "Opioids are often asked about for back pain";
+      return intensity >= MODERATE_PAIN ? `With pain at ${intensity}/10, an opioid may be asked for or offered` : "Commonly asked about for back pain";
     },
     reason: (facts) =>
       us(facts)
