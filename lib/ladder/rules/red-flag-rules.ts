@@ -135,7 +135,7 @@ const FRACTURE_WATCH = cite("chou-2007-acp-aps", "Older age, osteoporosis and co
 /** What to do about one kind of weak flag: the flags it covers, and the advice (given the flags found). */
 type Watch = { pattern: RedFlagPattern; covers: readonly RedFlag[]; advice: (found: RedFlag[]) => string; evidence: EvidenceRef; withinDays?: true };
 
-const INFECTION_RISK_LABEL: Partial<Record<RedFlag, string>> = { "iv-drug-use": "Injection drug use", immunosuppression: "Immunosuppression", "recent-infection": "A recent infection" };
+const INFECTION_RISK_LABEL: Partial<Record<RedFlag, string>> = { "iv-drug-use": "injection drug use", immunosuppression: "immunosuppression", "recent-infection": "a recent infection" };
 
 /** "a", "a and b", "a, b and c". */
 function inWords(items: string[]): string {
@@ -154,7 +154,10 @@ const WATCHES: Watch[] = [
   {
     pattern: "infection",
     covers: ["iv-drug-use", "immunosuppression", "recent-infection"],
-    advice: (found) => `${inWords(found.map((flag, i) => (i ? INFECTION_RISK_LABEL[flag]?.toLowerCase() : INFECTION_RISK_LABEL[flag]) ?? flag))} raise${found.length === 1 ? "s" : ""} the risk of spinal infection: ask about fever, sweats and rigors; fever, or pain that is constant or worse at night, calls for same-day assessment.`,
+    advice: (found) => {
+      const risks = inWords(found.map((flag) => INFECTION_RISK_LABEL[flag] ?? flag));
+      return `${risks.charAt(0).toUpperCase()}${risks.slice(1)} raise${found.length === 1 ? "s" : ""} the risk of spinal infection: ask about fever, sweats and rigors; fever, or pain that is constant or worse at night, calls for same-day assessment.`;
+    },
     evidence: INFECTION_WATCH,
   },
   {
