@@ -20,6 +20,38 @@ describe("medication for opioid use disorder (CDC 2022 rec. 12)", () => {
     expect(out.taperSchedule).toBeNull();
   });
 
+  it.each([
+    ["methadone", { drug: "methadone" as const, doseMg: 30, dosesPerDay: 1, indication: "opioid-use-disorder" as const }, /splitting the methadone dose/, /buprenorphine/],
+    ["buprenorphine", { drug: "buprenorphine" as const, doseMg: 8, dosesPerDay: 2, indication: "opioid-use-disorder" as const }, /dividing the buprenorphine dose/, /methadone/],
+  ])("%s for opioid use disorder: the way to more relief is said for that drug", (_label, medication, says, notSays) => {
+    const detail = run({ medications: [medication], conditions: ["opioid-use-disorder"] }).alerts.find((a) => a.code === "moud-continue")?.detail;
+    expect(detail).toMatch(says);
+    expect(detail).not.toMatch(notSays);
+  });
+
+  it("started at this visit: supported as a start, not 'continued'", () => {
+    const medication = { drug: "buprenorphine" as const, doseMg: 8, dosesPerDay: 2, indication: "opioid-use-disorder" as const };
+    const out = run({ conditions: ["opioid-use-disorder"], orders: [{ action: "new", medication }] });
+    const alert = out.alerts.find((a) => a.code === "moud-continue");
+    expect(alert?.summary).toBe("buprenorphine for opioid use disorder, started at this visit: support it");
+    expect(alert?.detail).toMatch(/Support the start and keep it going/);
+    expect(codes(out)).not.toContain("er-opioid-opioid-naive");
+    expect(traceOf(out, "opioid.use-disorder").because).toMatch(/ordered at this visit/);
+  });
+
+  it("methadone started for opioid use disorder is not judged as a long-acting opioid for pain (CDC 2022 rec. 3 concerns pain)", () => {
+    const medication = { drug: "methadone" as const, doseMg: 30, dosesPerDay: 1, indication: "opioid-use-disorder" as const };
+    const out = run({ conditions: ["opioid-use-disorder"], orders: [{ action: "new", medication }] });
+    expect(codes(out)).not.toContain("er-opioid-opioid-naive");
+    expect(out.alerts.find((a) => a.code === "moud-continue")?.summary).toMatch(/started at this visit/);
+  });
+
+  it("a renewal of medication for opioid use disorder is continued, not started", () => {
+    const medication = { drug: "methadone" as const, doseMg: 60, dosesPerDay: 1, indication: "opioid-use-disorder" as const };
+    const out = run({ medications: [medication], conditions: ["opioid-use-disorder"], orders: [{ action: "new", medication: { ...medication, doseMg: 70 } }] });
+    expect(out.alerts.find((a) => a.code === "moud-continue")?.summary).toBe("methadone for opioid use disorder: continue it");
+  });
+
   it("offers medication for opioid use disorder, not a taper alone, to a patient with it on a pain opioid", () => {
     const out = run({ medications: [oxycodone(5)], conditions: ["opioid-use-disorder"] });
     expect(out.alerts.find((a) => a.code === "oud-treatment")?.detail).toMatch(/buprenorphine or methadone/);

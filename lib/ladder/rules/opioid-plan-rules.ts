@@ -13,23 +13,31 @@ const MOUD_EVIDENCE = [
   cite("cdc-2022", "Recommendation 12: offer or arrange treatment with buprenorphine or methadone for patients with opioid use disorder; continue it; do not use MME to make decisions about it."),
 ];
 
+/** How to get more pain relief from each medicine for opioid use disorder, planned with its prescriber. */
+const SPLIT_DOSE: Record<"buprenorphine" | "methadone", string> = {
+  buprenorphine: "dividing the buprenorphine dose through the day often helps",
+  methadone: "splitting the methadone dose, arranged with the treatment programme, often helps",
+};
+
 export const OPIOID_USE_DISORDER_RULE: Rule = {
   id: "opioid.use-disorder",
-  version: 1,
+  version: 2,
   title: "Medication for opioid use disorder: continue it, or offer it",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
     if (facts.onMoud) {
       const names = facts.moudMeds.map((m) => m.drug).join(", ");
+      // Ordered at this visit and not taken before: a start to support, not a medicine to continue.
+      const started = facts.moudMeds.every((m) => facts.addedMedications.includes(m));
+      const drugs = [...new Set(facts.moudMeds.map((m) => m.drug))].filter((drug): drug is keyof typeof SPLIT_DOSE => drug in SPLIT_DOSE);
       draft.alert({
         code: "moud-continue",
         severity: "info",
-        summary: `${names} for opioid use disorder: continue it`,
-        detail:
-          "Medication for opioid use disorder lowers the risk of overdose death. Continue it, coordinated with its prescriber: it is not counted in MME and is not reduced for back pain. Treat the back pain with non-drug care and non-opioid medicines; if more relief is needed, plan it with the prescriber (dividing a buprenorphine dose through the day often helps).",
+        summary: started ? `${names} for opioid use disorder, started at this visit: support it` : `${names} for opioid use disorder: continue it`,
+        detail: `Medication for opioid use disorder lowers the risk of overdose death. ${started ? "Support the start and keep it going" : "Continue it"}, coordinated with its prescriber: it is not counted in MME and is not reduced for back pain. Treat the back pain with non-drug care and non-opioid medicines; if more relief is needed, plan it with the prescriber (${drugs.map((drug) => SPLIT_DOSE[drug]).join("; ")}).`,
         evidence: MOUD_EVIDENCE,
       });
-      return fired(`${names} taken for opioid use disorder: continued, not counted in MME, no taper`);
+      return fired(`${names} ${started ? "ordered at this visit" : "taken"} for opioid use disorder: ${started ? "supported" : "continued"}, not counted in MME, no taper`);
     }
     if (!facts.conditions.includes("opioid-use-disorder")) return notFired("no opioid use disorder recorded");
     draft.alert({
