@@ -107,7 +107,10 @@ export const MULTIDISCIPLINARY_REHABILITATION: CareOption = Object.freeze({
 /** The cautions that let a medicine be used safely for this patient, as a sentence. */
 function withCare(found: readonly Contraindication[]): string {
   const care = cautions(found);
-  return care.length ? ` For this patient (${describeReasons(care)}): ${care.map((c) => c.advice).join("; ")}.` : "";
+  if (!care.length) return "";
+  // Cautions often share a piece of advice (the lowest dose for the shortest time): each piece is said once.
+  const pieces = new Set(care.flatMap((c) => c.advice.split("; ")));
+  return ` For this patient (${describeReasons(care)}): ${[...pieces].join("; ")}.`;
 }
 
 const NSAID_EVIDENCE = [

@@ -41,7 +41,7 @@ export function nsaidContraindications(facts: BaseFacts): Contraindication[] {
     found.push({ reason: "cardiovascular disease", absolute: false, advice: "the lowest dose for the shortest time; check blood pressure and review within 2-4 weeks", evidence: HEART });
   }
   if (patient.ageYears >= OLDER_ADULT_AGE) {
-    found.push({ reason: `age ${patient.ageYears} (${OLDER_ADULT_AGE} or over)`, absolute: false, advice: "the lowest dose for the shortest time, with a proton-pump inhibitor; check kidney function and blood pressure", evidence: OLDER });
+    found.push({ reason: `age ${patient.ageYears} (${OLDER_ADULT_AGE} or over)`, absolute: false, advice: "the lowest dose for the shortest time; add a proton-pump inhibitor; check kidney function and blood pressure", evidence: OLDER });
   }
   return found;
 }

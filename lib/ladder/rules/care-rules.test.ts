@@ -15,6 +15,16 @@ describe("not chronic", () => {
   });
 });
 
+describe("the not-chronic alert names the duration as written", () => {
+  it.each([
+    [1, "Acute low back pain (1 week)"],
+    [2, "Acute low back pain (2 weeks)"],
+    [6, "Subacute low back pain (6 weeks)"],
+  ] as const)("%s", (durationWeeks, summary) => {
+    expect(run({ pain: { durationWeeks, intensity: 5 } }).alerts.find((a) => a.code === "not-chronic")?.summary).toBe(`${summary}: the chronic ladder does not apply yet`);
+  });
+});
+
 describe("not chronic, with the ladder suspended for red flags", () => {
   it("does not reassure while a red-flag work-up is due: the work-up comes first", () => {
     const out = run({ pain: { durationWeeks: 3, intensity: 7 }, redFlags: ["saddle-anesthesia", "urinary-retention"] });

@@ -6,16 +6,17 @@ export const PT_VISITS_RUNNING_LOW = 4;
 
 export const NOT_CHRONIC_RULE: Rule = {
   id: "scope.not-chronic",
-  version: 2,
+  version: 3,
   title: "Pain not yet chronic",
   cites: ["acp-2017", "nice-ng59"],
   evaluate(facts, draft) {
-    const weeks = facts.assessment.pain.durationWeeks;
-    if (facts.chronic) return notFired(`${weeks} weeks of pain: chronic (more than 12 weeks)`);
+    const durationWeeks = facts.assessment.pain.durationWeeks;
+    const weeks = `${durationWeeks} week${durationWeeks === 1 ? "" : "s"}`;
+    if (facts.chronic) return notFired(`${weeks} of pain: chronic (more than 12 weeks)`);
     draft.alert({
       code: "not-chronic",
       severity: "info",
-      summary: `${facts.classification.chronicity === "acute" ? "Acute" : "Subacute"} low back pain (${weeks} weeks): the chronic ladder does not apply yet`,
+      summary: `${facts.classification.chronicity === "acute" ? "Acute" : "Subacute"} low back pain (${weeks}): the chronic ladder does not apply yet`,
       // Reassurance would contradict a red-flag work-up: while the ladder is suspended, the work-up comes first.
       detail: draft.suspended
         ? "The red-flag work-up comes first. Only once it rules out serious pathology does the usual advice for pain under 12 weeks apply: keep active, reassess, and the chronic ladder after 12 weeks."
@@ -25,7 +26,7 @@ export const NOT_CHRONIC_RULE: Rule = {
         cite("nice-ng59", "Give advice and information to support self-management and continuing normal activities."),
       ],
     });
-    return fired(`${weeks} weeks of pain is ${facts.classification.chronicity} (chronic means more than 12 weeks)`);
+    return fired(`${weeks} of pain is ${facts.classification.chronicity} (chronic means more than 12 weeks)`);
   },
 };
 

@@ -58,7 +58,7 @@ function remainingVisitsNote(facts: Facts): string {
 
 export const ACUTE_CARE_RULE: Rule = {
   id: "ladder.acute-care",
-  version: 2,
+  version: 3,
   title: "Acute or subacute pain: stay active, stratified care",
   cites: ["acp-2017", "nice-ng59", "hill-2011-start-back-trial"],
   evaluate(facts, draft) {
@@ -131,7 +131,7 @@ export const CONSERVATIVE_RULE: Rule = {
 
 export const PHARMACOLOGIC_RULE: Rule = {
   id: "ladder.pharmacologic",
-  version: 3,
+  version: 4,
   title: "Medication rung: added to conservative care",
   cites: ["acp-2017", "nice-ng59", "backstep-source-article"],
   evaluate(facts, draft) {

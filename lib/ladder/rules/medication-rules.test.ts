@@ -49,6 +49,13 @@ describe("NSAIDs: cautions keep them on the ladder with what to do (ACP rec. 3; 
     expect(therapies(out)[0]).toBe("nsaid");
   });
 
+  it("advice two cautions share is said once in the suggestion, each piece in turn", () => {
+    const out = run({ ...afterPt, patient: { ageYears: 72 }, conditions: ["cardiovascular-disease"] });
+    const detail = out.next[0]?.detail ?? "";
+    expect(detail).toMatch(/For this patient \(cardiovascular disease, age 72 \(65 or over\)\): the lowest dose for the shortest time; check blood pressure and review within 2-4 weeks; add a proton-pump inhibitor; check kidney function and blood pressure\.$/);
+    expect(detail.match(/the lowest dose for the shortest time/g)).toHaveLength(1);
+  });
+
   it("warns when an NSAID is taken by someone who needs care with it", () => {
     expect(run({ patient: { ageYears: 70 }, medications: [{ drug: "ibuprofen", doseMg: 400, dosesPerDay: 3 }] }).alerts.find((a) => a.code === "nsaid-caution")?.severity).toBe("warning");
   });

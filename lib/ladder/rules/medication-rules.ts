@@ -149,7 +149,7 @@ function cautionRule(spec: CautionSpec): Rule {
 
 export const NSAID_CAUTION_RULE = cautionRule({
   id: "medication.nsaid-caution",
-  version: 1,
+  version: 2,
   title: "NSAID allowed with care",
   cites: ["beers-2023", "kdigo-2024-ckd", "fda-2015-nsaid-cv", "acp-2017"],
   therapy: "nsaid",
