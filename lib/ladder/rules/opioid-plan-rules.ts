@@ -2,6 +2,7 @@ import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, notOnOpioid, opi
 import { cite } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import { taperSchedule } from "../taper-schedule";
+import type { MOUD_DRUGS } from "../vocabulary";
 import { PDMP_INTERVAL_DAYS } from "./opioid-monitoring-rules";
 
 // What to do about the opioid itself. Nothing here starts an opioid, and nothing advises ending one quickly. Medication
@@ -14,7 +15,7 @@ const MOUD_EVIDENCE = [
 ];
 
 /** How to get more pain relief from each medicine for opioid use disorder, planned with its prescriber. */
-const SPLIT_DOSE: Record<"buprenorphine" | "methadone", string> = {
+const SPLIT_DOSE: Record<(typeof MOUD_DRUGS)[number], string> = {
   buprenorphine: "dividing the buprenorphine dose through the day often helps",
   methadone: "splitting the methadone dose, arranged with the treatment programme, often helps",
 };
