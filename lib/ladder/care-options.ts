@@ -109,8 +109,8 @@ function withCare(found: readonly Contraindication[]): string {
   const care = cautions(found);
   if (!care.length) return "";
   // Cautions often share a piece of advice (the lowest dose for the shortest time): each piece is said once.
-  const pieces = new Set(care.flatMap((c) => c.advice.split("; ")));
-  return ` For this patient (${describeReasons(care)}): ${[...pieces].join("; ")}.`;
+  const advice = care.length === 1 ? (care[0] as Contraindication).advice : [...new Set(care.flatMap((c) => c.advice.split("; ")))].join("; ");
+  return ` For this patient (${describeReasons(care)}): ${advice}.`;
 }
 
 const NSAID_EVIDENCE = [

@@ -4,16 +4,14 @@ import { toFieldIssues } from "@/lib/validation";
 import { assessmentSchema, type Assessment } from "./assessment-schema";
 import { deriveFacts } from "./facts";
 import { differencesFor } from "./profile-differences";
-import type { Alert, Recommendation, Suggestion, TraceEntry } from "./recommendation";
+import type { Recommendation, Suggestion, TraceEntry } from "./recommendation";
 import { Draft } from "./rule";
 import { RULES, RULESET_VERSION } from "./rule-registry";
 import { URGENCY_TEXT } from "./rules/red-flag-rules";
-import { CONTRACT_VERSION, SAFETY_THERAPIES, WORKUP_THERAPIES, type Severity, type TherapyId } from "./vocabulary";
+import { CONTRACT_VERSION, SAFETY_THERAPIES, WORKUP_THERAPIES, type TherapyId } from "./vocabulary";
 
 // The stepped-care engine: a pure function of the Assessment. No clock, no I/O, no randomness, so the same input
 // gives the same output byte for byte, in the browser, on the server, in the CLI and in tests.
-
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
 /** With the ladder suspended only work-up and opioid-safety items may be suggested (invariant 2). */
 const ALLOWED_WHEN_SUSPENDED = new Set<TherapyId>([...WORKUP_THERAPIES, ...SAFETY_THERAPIES]);
@@ -38,8 +36,6 @@ export function evaluate(assessment: Assessment): Recommendation {
     const urgency = findings.some((f) => f.urgency === "emergency") ? "emergency" : "urgent";
     draft.rationale = `Red flags point to serious pathology (${findings.map((f) => f.because).join("; ")}): ${URGENCY_TEXT[urgency]}. The ladder is suspended until the work-up rules it out.`;
   }
-  // Most severe first; the sort is stable, so alerts of one severity keep the order the rules raised them.
-  const alerts: Alert[] = draft.alerts.length > 1 ? draft.alerts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]) : draft.alerts;
 
   return {
     contractVersion: CONTRACT_VERSION,
@@ -49,7 +45,7 @@ export function evaluate(assessment: Assessment): Recommendation {
     classification: facts.classification,
     ladder: { suspended: draft.suspended, step: draft.step, rationale: draft.rationale },
     next,
-    alerts,
+    alerts: draft.alerts,
     avoid: draft.avoid,
     mme: facts.mme,
     profileDifferences: draft.suspended ? [] : differencesFor(draft),

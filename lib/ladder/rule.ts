@@ -2,7 +2,7 @@ import type { SourceId } from "@/lib/evidence/sources";
 import type { Facts } from "./facts";
 import type { TaperSchedule } from "./taper-schedule";
 import type { Alert, AvoidEntry, EvidenceRef, Suggestion, TraceEntry, TraceOutcome } from "./recommendation";
-import type { Step, TherapyId } from "./vocabulary";
+import type { Severity, Step, TherapyId } from "./vocabulary";
 
 // A rule: an id that never changes meaning, a version bumped whenever its logic changes, the sources it cites,
 // and a function that reads the facts, adds to the draft, and says why it did or did not fire.
@@ -22,6 +22,8 @@ export type Rule = {
 export const RANK = { primary: 0, workup: 1, companion: 10, option: 20, safety: 30 } as const;
 
 type Ranked = { rank: number; suggestion: Suggestion };
+
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
 export class Draft {
   suspended = false;
@@ -48,7 +50,12 @@ export class Draft {
 
   alert(alert: Alert): void {
     alert.ruleId = this.ruleId;
-    this.alerts.push(alert);
+    // Kept most severe first as they come (after any of equal severity), so `alerts` needs no sort.
+    const order = SEVERITY_ORDER[alert.severity];
+    let at = this.alerts.length;
+    while (at > 0 && SEVERITY_ORDER[(this.alerts[at - 1] as Alert).severity] > order) at -= 1;
+    if (at === this.alerts.length) this.alerts.push(alert);
+    else this.alerts.splice(at, 0, alert);
   }
 
   avoidTherapy(entry: AvoidEntry): void {
