@@ -2,6 +2,7 @@ import type { Facts } from "./facts";
 import { MULTIDISCIPLINARY_REHABILITATION, selfManagement, type CareOption } from "./care-options";
 import { cite } from "./recommendation";
 import type { TherapyId } from "./vocabulary";
+import { capitalized } from "./wording";
 
 // Which procedure, device or opinion fits, once conservative care and medicines were tried or are unsafe:
 // radicular pain (sciatica) and localized axial pain have different indications; other axial pain does not
@@ -52,7 +53,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
       option: {
         therapy: underWay,
         step: "interventional",
-        title: underWay === "spine-surgery-referral" ? "Surgical opinion under way: keep exercising while waiting" : `${name[0]?.toUpperCase()}${name.slice(1)} under way: review its effect`,
+        title: underWay === "spine-surgery-referral" ? "Surgical opinion under way: keep exercising while waiting" : `${capitalized(name)} under way: review its effect`,
         detail: `The ${name} is under way; its result decides the next step. Keep the exercise program and self-management going meanwhile, and review as soon as the result is known.`,
         evidence: [cite("nice-ng59", "Keep people active and continue exercise alongside any specialist assessment or procedure.")],
       },

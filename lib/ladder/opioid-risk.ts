@@ -10,6 +10,14 @@ export function mmeText(facts: Facts): string {
   return mme.computable ? `${mme.totalPerDay} MME/day` : `at least ${mme.computedPerDay} MME/day (some doses could not be computed)`;
 }
 
+/**
+ * What to say about naloxone where overdose risk is discussed: offer it when none is documented; when the patient has
+ * it, check it rather than offer it again (CDC 2022 rec. 8).
+ */
+export function naloxoneAdvice(facts: Facts): string {
+  return facts.assessment.opioidSafety.naloxoneOnHand === true ? "check that the naloxone at home is in date and the household knows how to use it" : "offer naloxone";
+}
+
 /** Any opioid, for pain or for opioid use disorder: what the combination and monitoring rules apply to. */
 export const onAnyOpioid = (facts: Facts) => facts.onOpioid || facts.onMoud;
 export const noOpioid = () => notFired("no opioid of any kind among the medications (after this visit's orders) or current treatments");

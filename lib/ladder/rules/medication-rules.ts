@@ -2,6 +2,7 @@ import { absolute, cautions, describeReasons, type Contraindication } from "../m
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
+import { capitalized } from "../wording";
 
 export const NSAID_LONG_TERM_WEEKS = 12;
 
@@ -138,8 +139,8 @@ function cautionRule(spec: CautionSpec): Rule {
       draft.alert({
         code,
         severity: taken ? "warning" : "info",
-        summary: `${spec.name[0]?.toUpperCase()}${spec.name.slice(1)} with care: ${describeReasons(found)}`,
-        detail: `${spec.name[0]?.toUpperCase()}${spec.name.slice(1)} can be used here with care: ${advice(found)}.`,
+        summary: `${capitalized(spec.name)} with care: ${describeReasons(found)}`,
+        detail: `${capitalized(spec.name)} can be used here with care: ${advice(found)}.`,
         evidence: [...spec.evidence, ...found.map((c) => c.evidence)],
       });
       return fired(`${describeReasons(found)}${taken ? ` while ${spec.name} is taken` : ` with ${spec.name} suggested`}: allowed with care`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codes, DULOXETINE_FAILED, NSAID_FAILED, PT_ADEQUATE_NO_RESPONSE, run, therapies, traceOf } from "../../../tests/support/assessment";
+import { codes, DULOXETINE_FAILED, NSAID_FAILED, PT_ADEQUATE_NO_RESPONSE, run, therapies, traceOf, type Overrides } from "../../../tests/support/assessment";
 import { BENZODIAZEPINE_DRUGS } from "../vocabulary";
 
 const oxycodone = (doseMg: number, dosesPerDay = 4) => ({ drug: "oxycodone" as const, doseMg, dosesPerDay });
@@ -179,5 +179,26 @@ describe("a first opioid ordered for acute pain (CDC 2022 recs. 4 and 6; NICE NG
     const out = run(overrides);
     expect(codes(out)).not.toContain("opioid-acute-prescription");
     expect(traceOf(out, "opioid.acute-prescription").because).toContain(because);
+  });
+});
+
+describe("naloxone already on hand is checked, not offered again (CDC 2022 rec. 8)", () => {
+  const cases: [string, Overrides][] = [
+    ["mme-50", { medications: [oxycodone(10)] }],
+    ["mme-90 in pregnancy", { medications: [oxycodone(15)], patient: { ageYears: 30, pregnant: true } }],
+    ["opioid-pregnancy", { medications: [oxycodone(5)], patient: { ageYears: 30, pregnant: true } }],
+    ["oud-treatment", { medications: [oxycodone(5)], conditions: ["opioid-use-disorder" as const] }],
+    ["opioid-benzodiazepine", { medications: [oxycodone(5), { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 }] }],
+    ["opioid-benzodiazepine with medication for opioid use disorder", { medications: [buprenorphineForOud, { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 }] }],
+    ["opioid-cns-depressant", { medications: [oxycodone(5), { drug: "gabapentin" as const, doseMg: 300, dosesPerDay: 3 }] }],
+  ];
+
+  it.each(cases)("%s", (label, overrides) => {
+    const code = label.split(" ")[0] ?? label;
+    const without = alertOf(run({ ...overrides, opioidSafety: { naloxoneOnHand: false } }), code)?.detail;
+    const onHand = alertOf(run({ ...overrides, opioidSafety: { naloxoneOnHand: true } }), code)?.detail;
+    expect(without).toMatch(/offer naloxone/i);
+    expect(onHand).toMatch(/check that the naloxone at home is in date and the household knows how to use it/i);
+    expect(onHand).not.toMatch(/offer naloxone/i);
   });
 });

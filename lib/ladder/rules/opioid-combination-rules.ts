@@ -1,9 +1,10 @@
 import { OLDER_ADULT_AGE } from "../medication-safety";
-import { MME_REFERENCE, noOpioid, onAnyOpioid } from "../opioid-risk";
+import { MME_REFERENCE, naloxoneAdvice, noOpioid, onAnyOpioid } from "../opioid-risk";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import { drugClass } from "../vocabulary";
+import { capitalized } from "../wording";
 
 // Opioids with other drugs that multiply their harm (CDC 2022 rec. 11; FDA 2016, 2017, 2019), a new long-acting
 // opioid for someone who takes none (CDC 2022 rec. 3), and a first opioid for acute pain (recs. 4 and 6). These apply to any opioid, including medication for opioid use
@@ -20,7 +21,7 @@ const MOUD_EVIDENCE = cite("fda-2017-moud-benzodiazepine", "Buprenorphine and me
 
 export const BENZODIAZEPINE_RULE: Rule = {
   id: "opioid.benzodiazepine",
-  version: 2,
+  version: 3,
   title: "An opioid and a benzodiazepine together",
   cites: ["cdc-2022", "fda-2016-opioid-benzodiazepine", "fda-2017-moud-benzodiazepine"],
   evaluate(facts, draft) {
@@ -33,8 +34,8 @@ export const BENZODIAZEPINE_RULE: Rule = {
       severity: "critical",
       summary: `${opioidNames(facts)} with ${benzodiazepines}: high risk of fatal respiratory depression`,
       detail: moudOnly
-        ? `Together they raise the risk of overdose. ${MOUD_KEPT} Offer naloxone, and review with the patient whether the benzodiazepine is still needed; any reduction of it is gradual.`
-        : "Together they multiply the risk of overdose death. Do not add either; offer naloxone. If risks outweigh benefits, agree with the patient (and both prescribers) which one to reduce first: one drug at a time, gradually, never both at once.",
+        ? `Together they raise the risk of overdose. ${MOUD_KEPT} Review with the patient whether the benzodiazepine is still needed; any reduction of it is gradual. ${capitalized(naloxoneAdvice(facts))}.`
+        : `Together they multiply the risk of overdose death. Do not add either; ${naloxoneAdvice(facts)}. If risks outweigh benefits, agree with the patient (and both prescribers) which one to reduce first: one drug at a time, gradually, never both at once.`,
       evidence: moudOnly ? [...BENZODIAZEPINE_EVIDENCE, MOUD_EVIDENCE] : BENZODIAZEPINE_EVIDENCE,
     });
     return fired(`${opioidNames(facts)} taken with ${benzodiazepines}`);
@@ -43,7 +44,7 @@ export const BENZODIAZEPINE_RULE: Rule = {
 
 export const CNS_DEPRESSANT_RULE: Rule = {
   id: "opioid.cns-depressant",
-  version: 1,
+  version: 2,
   title: "An opioid with a gabapentinoid, muscle relaxant or sleeping pill",
   cites: ["cdc-2022", "fda-2019-gabapentinoids", "beers-2023", "fda-2017-moud-benzodiazepine"],
   evaluate(facts, draft) {
@@ -69,7 +70,7 @@ export const CNS_DEPRESSANT_RULE: Rule = {
       code: "opioid-cns-depressant",
       severity: compounding.length ? "critical" : "warning",
       summary: `${opioidNames(facts)} with ${names}: added sedation and slowed breathing`,
-      detail: `Together they slow breathing more than either alone${compounding.length ? `, more so with ${compounding.join(", ")}` : ""}. Review with the patient whether each is still needed and use the lowest doses that help; any reduction is gradual. Offer naloxone, and warn about alcohol, driving and other sedatives.${facts.onOpioid ? "" : ` ${MOUD_KEPT}`}`,
+      detail: `Together they slow breathing more than either alone${compounding.length ? `, more so with ${compounding.join(", ")}` : ""}. Review with the patient whether each is still needed and use the lowest doses that help; any reduction is gradual. Warn about alcohol, driving and other sedatives. ${capitalized(naloxoneAdvice(facts))}.${facts.onOpioid ? "" : ` ${MOUD_KEPT}`}`,
       evidence,
     });
     return fired(`${opioidNames(facts)} taken with ${names}${compounding.length ? ` (critical: ${compounding.join(", ")})` : ""}`);

@@ -1,4 +1,4 @@
-import { GRADUAL, MME_REFERENCE, mmeText, notOnOpioid, overdoseRisks } from "../opioid-risk";
+import { GRADUAL, MME_REFERENCE, mmeText, naloxoneAdvice, notOnOpioid, overdoseRisks } from "../opioid-risk";
 import type { Facts } from "../facts";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, insufficient, notFired, type Rule } from "../rule";
@@ -50,7 +50,7 @@ function doseAdvice(facts: Facts, takenAdvice: string): string {
     return "This is a starting dose for someone who takes no opioid: a first opioid starts at the lowest effective dose, immediate-release. Weigh the dose with the patient before it is started, and prescribe naloxone with it.";
   }
   if (facts.assessment.patient.pregnant === true) {
-    return "Do not increase. In pregnancy the dose is not reduced without obstetric and addiction or pain specialist input (see the pregnancy alert); offer naloxone.";
+    return `Do not increase. In pregnancy the dose is not reduced without obstetric and addiction or pain specialist input (see the pregnancy alert); ${naloxoneAdvice(facts)}.`;
   }
   return takenAdvice;
 }
@@ -59,7 +59,7 @@ const withStartingDose = (facts: Facts, evidence: EvidenceRef[]) => (facts.opioi
 
 export const MME_50_RULE: Rule = {
   id: "opioid.mme-50",
-  version: 4,
+  version: 5,
   title: "Opioid dose at or above 50 MME/day",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -71,7 +71,7 @@ export const MME_50_RULE: Rule = {
       code: "mme-50",
       severity: "warning",
       summary: `${facts.opioidStartedAtVisit ? "Starting opioid dose" : "Opioid dose"} ${mmeText(facts)}: at or above ${MME_REFERENCE.caution}`,
-      detail: `Overdose risk rises with dose. ${doseAdvice(facts, `Reassess benefits and risks with the patient, avoid increases, and offer naloxone. If risks come to outweigh benefits, or the patient wishes, offer a gradual reduction. ${GRADUAL}`)}`,
+      detail: `Overdose risk rises with dose. ${doseAdvice(facts, `Reassess benefits and risks with the patient, avoid increases, and ${naloxoneAdvice(facts)}. If risks come to outweigh benefits, or the patient wishes, offer a gradual reduction. ${GRADUAL}`)}`,
       evidence: withStartingDose(facts, MME_50_EVIDENCE),
     });
     return fired(`${mmeText(facts)} is at or above ${MME_REFERENCE.caution}`);
@@ -80,7 +80,7 @@ export const MME_50_RULE: Rule = {
 
 export const MME_90_RULE: Rule = {
   id: "opioid.mme-90",
-  version: 4,
+  version: 5,
   title: "Opioid dose at or above 90 MME/day",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {

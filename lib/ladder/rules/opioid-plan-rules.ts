@@ -1,8 +1,9 @@
-import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, notOnOpioid, opioidBenefit } from "../opioid-risk";
+import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, naloxoneAdvice, notOnOpioid, opioidBenefit } from "../opioid-risk";
 import { cite } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import { taperSchedule } from "../taper-schedule";
 import type { MOUD_DRUGS } from "../vocabulary";
+import { capitalized } from "../wording";
 import { PDMP_INTERVAL_DAYS } from "./opioid-monitoring-rules";
 
 // What to do about the opioid itself. Nothing here starts an opioid, and nothing advises ending one quickly. Medication
@@ -22,7 +23,7 @@ const SPLIT_DOSE: Record<(typeof MOUD_DRUGS)[number], string> = {
 
 export const OPIOID_USE_DISORDER_RULE: Rule = {
   id: "opioid.use-disorder",
-  version: 2,
+  version: 3,
   title: "Medication for opioid use disorder: continue it, or offer it",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -45,7 +46,7 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
       code: "oud-treatment",
       severity: "warning",
       summary: "Opioid use disorder without buprenorphine or methadone: offer treatment",
-      detail: "Offer or arrange buprenorphine or methadone: they cut overdose deaths. A taper on its own is not treatment for opioid use disorder. Offer naloxone.",
+      detail: `Offer or arrange buprenorphine or methadone: they cut overdose deaths. A taper on its own is not treatment for opioid use disorder. ${capitalized(naloxoneAdvice(facts))}.`,
       evidence: MOUD_EVIDENCE,
     });
     return fired("opioid use disorder recorded and no medication for it");
@@ -98,7 +99,7 @@ const PREGNANCY_EVIDENCE = [
 
 export const OPIOID_PREGNANCY_RULE: Rule = {
   id: "opioid.pregnancy",
-  version: 1,
+  version: 2,
   title: "An opioid in pregnancy: specialist input before any change",
   cites: ["acog-2017-opioids-pregnancy", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -108,7 +109,7 @@ export const OPIOID_PREGNANCY_RULE: Rule = {
       code: "opioid-pregnancy",
       severity: "warning",
       summary: "Opioid in pregnancy: no dose reduction without specialist input",
-      detail: "Withdrawal in pregnancy can harm the pregnancy (miscarriage, preterm labour). Keep the dose steady and plan any change with obstetric and addiction or pain specialists; offer naloxone, and plan with the obstetric team for the newborn (neonatal opioid withdrawal).",
+      detail: `Withdrawal in pregnancy can harm the pregnancy (miscarriage, preterm labour). Keep the dose steady and plan any change with obstetric and addiction or pain specialists, and plan with the obstetric team for the newborn (neonatal opioid withdrawal). ${capitalized(naloxoneAdvice(facts))}.`,
       evidence: PREGNANCY_EVIDENCE,
     });
     return fired("pregnant and taking an opioid for pain: no taper plan without specialist input");

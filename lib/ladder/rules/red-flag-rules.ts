@@ -3,6 +3,7 @@ import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import type { RedFlag, TherapyId } from "../vocabulary";
+import { capitalized } from "../wording";
 
 type WorkUp = { therapy: TherapyId; title: string; detail: string };
 
@@ -156,7 +157,7 @@ const WATCHES: Watch[] = [
     covers: ["iv-drug-use", "immunosuppression", "recent-infection"],
     advice: (found) => {
       const risks = inWords(found.map((flag) => INFECTION_RISK_LABEL[flag] ?? flag));
-      return `${risks.charAt(0).toUpperCase()}${risks.slice(1)} raise${found.length === 1 ? "s" : ""} the risk of spinal infection: ask about fever, sweats and rigors; fever, or pain that is constant or worse at night, calls for same-day assessment.`;
+      return `${capitalized(risks)} raise${found.length === 1 ? "s" : ""} the risk of spinal infection: ask about fever, sweats and rigors; fever, or pain that is constant or worse at night, calls for same-day assessment.`;
     },
     evidence: INFECTION_WATCH,
   },
