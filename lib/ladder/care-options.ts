@@ -4,7 +4,8 @@ import { cite, type EvidenceRef } from "./recommendation";
 import type { Step, TbcSubgroup, TherapyId } from "./vocabulary";
 
 // The suggestions the ladder can make, in the product's own words, each with its evidence. Evidence lists that
-// never change are built once and shared between evaluations.
+// never change are built once and shared between evaluations. Every option is written with the same fields in the
+// same order (and none is frozen), so the code that reads them sees one shape.
 
 export type CareOption = { therapy: TherapyId; step: Step; title: string; detail: string; evidence: EvidenceRef[] };
 
@@ -35,7 +36,7 @@ function workingAdult(facts: Facts): string {
 }
 
 export function physicalTherapy(facts: Facts, visitsNote = ""): CareOption {
-  const subgroup = facts.classification.tbcSubgroup;
+  const subgroup = facts.classified.tbcSubgroup;
   const program = subgroup ? TBC_PROGRAM[subgroup] : "a general program (no movement pattern recorded to match it to)";
   return {
     therapy: "physical-therapy",
@@ -46,7 +47,7 @@ export function physicalTherapy(facts: Facts, visitsNote = ""): CareOption {
   };
 }
 
-export const PSYCHOLOGICALLY_INFORMED_PT: CareOption = Object.freeze({
+export const PSYCHOLOGICALLY_INFORMED_PT: Readonly<CareOption> = {
   therapy: "psychologically-informed-pt",
   step: "conservative",
   title: "Psychologically informed physical therapy",
@@ -55,7 +56,7 @@ export const PSYCHOLOGICALLY_INFORMED_PT: CareOption = Object.freeze({
     cite("hill-2011-start-back-trial", "Stratified care sent high-risk patients to psychologically informed physiotherapy and improved disability at 4 and 12 months."),
     cite("nice-ng59", "Consider a combined physical and psychological programme, with a cognitive behavioural approach, for people with significant psychosocial obstacles to recovery."),
   ],
-});
+};
 
 const SELF_MANAGEMENT_EVIDENCE = [
   cite("nice-ng59", "Provide advice and information, tailored to the person, to help them self-manage low back pain and continue normal activities."),
@@ -84,15 +85,15 @@ export function homeExercise(facts: Facts, lead = ""): CareOption {
   };
 }
 
-export const HEAT: CareOption = Object.freeze({
+export const HEAT: Readonly<CareOption> = {
   therapy: "heat",
   step: "conservative",
   title: "Superficial heat",
   detail: "A heat wrap or pad for short-term relief while staying active.",
   evidence: [cite("acp-2017", "Recommendation 1: superficial heat for acute or subacute low back pain (moderate-quality evidence).")],
-});
+};
 
-export const MULTIDISCIPLINARY_REHABILITATION: CareOption = Object.freeze({
+export const MULTIDISCIPLINARY_REHABILITATION: Readonly<CareOption> = {
   therapy: "multidisciplinary-rehabilitation",
   step: "conservative",
   title: "Multidisciplinary (combined physical and psychological) rehabilitation",
@@ -102,7 +103,7 @@ export const MULTIDISCIPLINARY_REHABILITATION: CareOption = Object.freeze({
     cite("nice-ng59", "Consider a combined physical and psychological programme when previous treatments have not been effective."),
     cite("chou-2009-aps-interventional", "Interdisciplinary rehabilitation with a cognitive-behavioural emphasis for non-radicular pain that has not responded to usual care (strong recommendation, high-quality evidence)."),
   ],
-});
+};
 
 /** The cautions that let a medicine be used safely for this patient, as a sentence. */
 function withCare(found: readonly Contraindication[]): string {
@@ -178,7 +179,7 @@ export function duloxetine(facts: Facts, continuing: boolean): CareOption {
   };
 }
 
-export const IMAGING_BEFORE_PROCEDURE: CareOption = Object.freeze({
+export const IMAGING_BEFORE_PROCEDURE: Readonly<CareOption> = {
   therapy: "imaging",
   step: "interventional",
   title: "MRI to plan the procedure",
@@ -187,4 +188,4 @@ export const IMAGING_BEFORE_PROCEDURE: CareOption = Object.freeze({
     cite("acr-2021-imaging", "MRI is appropriate for persistent symptoms when the patient is a candidate for surgery or intervention."),
     cite("nice-ng59", "Consider imaging in specialist settings only if the result is likely to change management."),
   ],
-});
+};

@@ -20,6 +20,9 @@ export function deriveFacts(assessment: Assessment): Facts {
   return new EvaluationFacts(assessment);
 }
 
+type Scored = "startBack" | "peg" | "odiPercent" | "phq2" | "gad2";
+type Classified = Omit<Classification, Scored> & { [K in Scored]: Classification[K] | undefined };
+
 const SEROTONERGIC_OPIOIDS: ReadonlySet<DrugId> = new Set(["tramadol", "tapentadol", "methadone"]);
 const SEDATING_LABEL = { gabapentinoid: "a gabapentinoid", "muscle-relaxant": "a muscle relaxant", "sedative-hypnotic": "a sleeping pill" } as const;
 type SedatingDrug = { drugClass: keyof typeof SEDATING_LABEL; label: string };
@@ -29,6 +32,11 @@ type SedatingDrug = { drugClass: keyof typeof SEDATING_LABEL; label: string };
 class EvaluationFacts {
   readonly assessment: Assessment;
   readonly classification: Classification;
+  /**
+   * The classification with every field present, undefined when not scored: the rules read this one shape. The
+   * classification itself carries only the scores that were given, as the contract has it.
+   */
+  readonly classified: Classified;
   readonly chronic: boolean;
   readonly redFlags: readonly RedFlag[];
   readonly conditions: readonly Condition[];
@@ -72,14 +80,15 @@ class EvaluationFacts {
   readonly trials: ReadonlyMap<TherapyId, TrialAssessment>;
   /** Covered PT visits left this year, or null when visits used were not given. */
   readonly ptVisitsLeft: number | null;
+  // Every key present from the start, so the cache keeps one shape whichever facts a rule asks for first.
   private readonly cache: {
-    redFlagFindings?: PatternFinding[];
-    nsaidContraindications?: Contraindication[];
-    duloxetineContraindications?: Contraindication[];
-    gabapentinoidCautions?: Contraindication[];
-    conservative?: ConservativeStatus;
-    pharmacologic?: PharmStatus;
-  } = {};
+    redFlagFindings: PatternFinding[] | undefined;
+    nsaidContraindications: Contraindication[] | undefined;
+    duloxetineContraindications: Contraindication[] | undefined;
+    gabapentinoidCautions: Contraindication[] | undefined;
+    conservative: ConservativeStatus | undefined;
+    pharmacologic: PharmStatus | undefined;
+  } = { redFlagFindings: undefined, nsaidContraindications: undefined, duloxetineContraindications: undefined, gabapentinoidCautions: undefined, conservative: undefined, pharmacologic: undefined };
 
   constructor(assessment: Assessment) {
     const { pain, screening, treatments } = assessment;
@@ -117,15 +126,25 @@ class EvaluationFacts {
     // Radicular: signs of nerve-root involvement; leg pain below the knee counts when the signs were not recorded either way.
     const radicular = pain.radicular ?? pain.distribution === "below-knee";
     const chronicity = pain.durationWeeks > 12 ? "chronic" : pain.durationWeeks >= 4 ? "subacute" : "acute";
+    const classified: Classified = {
+      chronicity,
+      radicular,
+      startBack: screening.startBack ? scoreStartBack(screening.startBack) : undefined,
+      peg: screening.peg ? scorePeg(screening.peg) : undefined,
+      odiPercent: (screening.odi ? scoreOdi(screening.odi) : null) ?? undefined,
+      phq2: screening.phq2 ? scoreTwoItemScreen(screening.phq2) : undefined,
+      gad2: screening.gad2 ? scoreTwoItemScreen(screening.gad2) : undefined,
+      tbcSubgroup: classifyTbc(pain, radicular),
+    };
+    this.classified = classified;
     // Built field by field, in the contract's order, with only the scores that were given.
     const classification = { chronicity, radicular } as Classification;
-    if (screening.startBack) classification.startBack = scoreStartBack(screening.startBack);
-    if (screening.peg) classification.peg = scorePeg(screening.peg);
-    const odiPercent = screening.odi ? scoreOdi(screening.odi) : null;
-    if (odiPercent !== null) classification.odiPercent = odiPercent;
-    if (screening.phq2) classification.phq2 = scoreTwoItemScreen(screening.phq2);
-    if (screening.gad2) classification.gad2 = scoreTwoItemScreen(screening.gad2);
-    classification.tbcSubgroup = classifyTbc(pain, radicular);
+    if (classified.startBack) classification.startBack = classified.startBack;
+    if (classified.peg !== undefined) classification.peg = classified.peg;
+    if (classified.odiPercent !== undefined) classification.odiPercent = classified.odiPercent;
+    if (classified.phq2) classification.phq2 = classified.phq2;
+    if (classified.gad2) classification.gad2 = classified.gad2;
+    classification.tbcSubgroup = classified.tbcSubgroup;
     this.classification = classification;
     this.chronic = chronicity === "chronic";
     this.redFlags = assessment.redFlags;
@@ -208,25 +227,26 @@ class EvaluationFacts {
   /** Whether the patient takes a therapy now: recorded as current, or a medicine of its class on the list. */
   takes(therapy: TherapyId): boolean {
     if (this.currentTherapies.includes(therapy)) return true;
-    const drugClassOf = THERAPY_CLASS[therapy];
+    const drugClassOf = THERAPY_CLASS.get(therapy);
     return drugClassOf !== undefined && this.classesTaken.includes(drugClassOf);
   }
 
   /** Whether this visit's orders add a medicine of the therapy's class. */
   considers(therapy: TherapyId): boolean {
-    const drugClassOf = THERAPY_CLASS[therapy];
+    const drugClassOf = THERAPY_CLASS.get(therapy);
     return drugClassOf !== undefined && this.classesAdded.includes(drugClassOf);
   }
 }
 
-const THERAPY_CLASS: Partial<Record<TherapyId, DrugClass>> = {
-  nsaid: "nsaid",
-  acetaminophen: "acetaminophen",
-  "muscle-relaxant": "muscle-relaxant",
-  gabapentinoid: "gabapentinoid",
-  tricyclic: "tricyclic",
-  benzodiazepine: "benzodiazepine",
-  opioid: "opioid",
-  "oral-corticosteroid": "corticosteroid",
-};
+// Read through a map: a lookup by a different key each time is much slower on a plain object.
+const THERAPY_CLASS: ReadonlyMap<TherapyId, DrugClass> = new Map([
+  ["nsaid", "nsaid"],
+  ["acetaminophen", "acetaminophen"],
+  ["muscle-relaxant", "muscle-relaxant"],
+  ["gabapentinoid", "gabapentinoid"],
+  ["tricyclic", "tricyclic"],
+  ["benzodiazepine", "benzodiazepine"],
+  ["opioid", "opioid"],
+  ["oral-corticosteroid", "corticosteroid"],
+]);
 

@@ -120,7 +120,7 @@ function patternRule(spec: PatternRule): Rule {
       draft.suspended = true;
       draft.alert({ code: spec.code, severity: "critical", summary: `${spec.summary}: ${URGENCY_TEXT[finding.urgency]}`, detail: `${spec.detail} Found: ${finding.because}.`, evidence: spec.evidence });
       spec.workup(facts, finding).forEach((item, index) => {
-        draft.suggest(spec.id, index === 0 ? RANK.primary : RANK.workup, { therapy: item.therapy, title: item.title, detail: item.detail, step: "urgent-evaluation", evidence: spec.evidence });
+        draft.suggest(spec.id, index === 0 ? RANK.primary : RANK.workup, { therapy: item.therapy, step: "urgent-evaluation", title: item.title, detail: item.detail, evidence: spec.evidence });
       });
       return fired(`${finding.because}: ${URGENCY_TEXT[finding.urgency]}; the ladder is suspended until the work-up rules it out`);
     },
