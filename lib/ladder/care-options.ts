@@ -36,7 +36,7 @@ function workingAdult(facts: Facts): string {
 }
 
 export function physicalTherapy(facts: Facts, visitsNote = ""): CareOption {
-  const subgroup = facts.classified.tbcSubgroup;
+  const subgroup = facts.classification.tbcSubgroup;
   const program = subgroup ? TBC_PROGRAM[subgroup] : "a general program (no movement pattern recorded to match it to)";
   return {
     therapy: "physical-therapy",

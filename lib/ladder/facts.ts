@@ -31,12 +31,12 @@ type SedatingDrug = { drugClass: keyof typeof SEDATING_LABEL; label: string };
 // fixed-shape object is much cheaper to build and read than one assembled by copying.
 class EvaluationFacts {
   readonly assessment: Assessment;
-  readonly classification: Classification;
   /**
-   * The classification with every field present, undefined when not scored: the rules read this one shape. The
-   * classification itself carries only the scores that were given, as the contract has it.
+   * Every field present, in the contract's order, undefined when not scored: one shape however many scores were
+   * given, which V8 builds and reads much faster than one shape per combination. JSON drops the undefined fields, so
+   * the Recommendation as stored, signed and sent carries only the scores given, as the contract has it.
    */
-  readonly classified: Classified;
+  readonly classification: Classified;
   readonly chronic: boolean;
   readonly redFlags: readonly RedFlag[];
   readonly conditions: readonly Condition[];
@@ -126,7 +126,7 @@ class EvaluationFacts {
     // Radicular: signs of nerve-root involvement; leg pain below the knee counts when the signs were not recorded either way.
     const radicular = pain.radicular ?? pain.distribution === "below-knee";
     const chronicity = pain.durationWeeks > 12 ? "chronic" : pain.durationWeeks >= 4 ? "subacute" : "acute";
-    const classified: Classified = {
+    this.classification = {
       chronicity,
       radicular,
       startBack: screening.startBack ? scoreStartBack(screening.startBack) : undefined,
@@ -136,16 +136,6 @@ class EvaluationFacts {
       gad2: screening.gad2 ? scoreTwoItemScreen(screening.gad2) : undefined,
       tbcSubgroup: classifyTbc(pain, radicular),
     };
-    this.classified = classified;
-    // Built field by field, in the contract's order, with only the scores that were given.
-    const classification = { chronicity, radicular } as Classification;
-    if (classified.startBack) classification.startBack = classified.startBack;
-    if (classified.peg !== undefined) classification.peg = classified.peg;
-    if (classified.odiPercent !== undefined) classification.odiPercent = classified.odiPercent;
-    if (classified.phq2) classification.phq2 = classified.phq2;
-    if (classified.gad2) classification.gad2 = classified.gad2;
-    classification.tbcSubgroup = classified.tbcSubgroup;
-    this.classification = classification;
     this.chronic = chronicity === "chronic";
     this.redFlags = assessment.redFlags;
     this.conditions = assessment.conditions;

@@ -62,7 +62,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
     };
   }
 
-  if (facts.classified.radicular) {
+  if (facts.classification.radicular) {
     if (!uk && !tried(facts, "epidural-steroid-injection")) {
       return {
         option: {

@@ -1,49 +1,47 @@
 import { describeAdherenceThreshold, type TrialAssessment } from "./adequacy";
 import type { BaseFacts } from "./facts";
 import { absolute, describeReasons, type Contraindication } from "./medication-safety";
-import type { TherapyId } from "./vocabulary";
 
 // Where the patient stands on each rung: the facts the ladder rules decide from, with the reasons they show.
 
 /** Supervised, exercise-based programs: an adequate one that did not help means the conservative rung was tried. */
 export const SUPERVISED_PROGRAMS = ["physical-therapy", "psychologically-informed-pt", "multidisciplinary-rehabilitation", "group-exercise"] as const;
 export const HOME_PROGRAMS = ["home-exercise", "self-management"] as const;
-const ALL_PROGRAMS: readonly TherapyId[] = [...SUPERVISED_PROGRAMS, ...HOME_PROGRAMS];
 
 export type ConservativeState = "not-tried" | "in-progress" | "responding" | "low-adherence" | "tried";
 export type ConservativeStatus = { state: ConservativeState; trial: TrialAssessment | null; because: string };
 
 type Verdict = TrialAssessment["verdict"];
 
-/** The first trial among the therapies with the verdict (or the second one given), in the therapies' order. */
-function firstTrial(facts: BaseFacts, therapies: readonly TherapyId[], verdict: Verdict, orVerdict: Verdict = verdict): TrialAssessment | null {
-  for (const therapy of therapies) {
-    const trial = facts.trials.get(therapy);
-    if (trial && (trial.verdict === verdict || trial.verdict === orVerdict)) return trial;
-  }
+type Trials = readonly (TrialAssessment | undefined)[];
+
+/** The first of the trials with the verdict (or the second one given), in the programs' order. */
+function firstTrial(trials: Trials, verdict: Verdict, orVerdict: Verdict = verdict): TrialAssessment | null {
+  for (const trial of trials) if (trial && (trial.verdict === verdict || trial.verdict === orVerdict)) return trial;
   return null;
 }
 
 export function conservativeStatus(facts: BaseFacts): ConservativeStatus {
-  const running = firstTrial(facts, SUPERVISED_PROGRAMS, "in-progress") ?? firstTrial(facts, HOME_PROGRAMS, "in-progress");
+  // Each program's trial is looked up once; the order within each list decides which trial speaks for the rung.
+  const supervised = SUPERVISED_PROGRAMS.map((therapy) => facts.trials.get(therapy));
+  const home = HOME_PROGRAMS.map((therapy) => facts.trials.get(therapy));
+  if (!supervised.some(Boolean) && !home.some(Boolean)) return { state: "not-tried", trial: null, because: "no conservative care recorded" };
+  const running = firstTrial(supervised, "in-progress") ?? firstTrial(home, "in-progress");
   if (running) return { state: "in-progress", trial: running, because: running.because };
-  const responding = firstTrial(facts, SUPERVISED_PROGRAMS, "responding");
+  const responding = firstTrial(supervised, "responding");
   if (responding) return { state: "responding", trial: responding, because: responding.because };
-  const tried = firstTrial(facts, SUPERVISED_PROGRAMS, "failed", "not-tolerated");
+  const tried = firstTrial(supervised, "failed", "not-tolerated");
   if (tried) return { state: "tried", trial: tried, because: `conservative care tried adequately: ${tried.because}` };
   // With covered PT visits used up, the home program is the conservative care there is.
-  const homeTried = facts.ptVisitsLeft === 0 ? firstTrial(facts, HOME_PROGRAMS, "failed") : null;
+  const homeTried = facts.ptVisitsLeft === 0 ? firstTrial(home, "failed") : null;
   if (homeTried) return { state: "tried", trial: homeTried, because: `covered PT visits are used up and the home program was tried adequately: ${homeTried.because}` };
-  const sunk = firstTrial(facts, SUPERVISED_PROGRAMS, "low-adherence") ?? firstTrial(facts, HOME_PROGRAMS, "low-adherence");
+  const sunk = firstTrial(supervised, "low-adherence") ?? firstTrial(home, "low-adherence");
   if (sunk) return { state: "low-adherence", trial: sunk, because: `${sunk.because} (${describeAdherenceThreshold(facts.assessment.settings.adherenceThresholdPercent)})` };
-  const homeResponding = firstTrial(facts, HOME_PROGRAMS, "responding");
+  const homeResponding = firstTrial(home, "responding");
   if (homeResponding) return { state: "responding", trial: homeResponding, because: homeResponding.because };
   let partial = "";
-  for (const therapy of ALL_PROGRAMS) {
-    const trial = facts.trials.get(therapy);
-    if (trial) partial += `${partial ? "; " : ""}${trial.because}`;
-  }
-  return { state: "not-tried", trial: null, because: partial ? `no adequate supervised exercise program yet (${partial})` : "no conservative care recorded" };
+  for (const trial of [...supervised, ...home]) if (trial) partial += `${partial ? "; " : ""}${trial.because}`;
+  return { state: "not-tried", trial: null, because: `no adequate supervised exercise program yet (${partial})` };
 }
 
 export type PharmOption = "nsaid" | "duloxetine";

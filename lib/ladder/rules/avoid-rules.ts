@@ -238,13 +238,13 @@ export const AVOID_RULES: Rule[] = [
     when: "an epidural was tried, the pain is radicular, or procedures are being considered",
     appliesBecause: (facts, draft) => {
       if (facts.recordedTherapies.includes("epidural-steroid-injection")) return "An epidural injection has been tried";
-      if (facts.classified.radicular) return "Epidurals are often offered for sciatica-type leg pain";
+      if (facts.classification.radicular) return "Epidurals are often offered for sciatica-type leg pain";
       return draft.step === "interventional" ? "Procedures are being considered at this step" : null;
     },
     // NICE limits epidurals to acute and severe sciatica (where the acute-care rule suggests one, this entry is left
     // out), so under uk the reason is that limit, not the order of the ladder.
     reason: (facts) =>
-      !facts.classified.radicular
+      !facts.classification.radicular
         ? "Epidural injections do not help back pain without sciatica, and they are not a permanent fix."
         : us(facts)
           ? "Epidural injections give months of relief at best and do not fix the cause; they come only after exercise and medicines have been tried."
@@ -288,7 +288,7 @@ export const AVOID_RULES: Rule[] = [
     therapy: "oral-corticosteroid",
     cites: ["acp-2017", "nice-ng59"],
     when: "a corticosteroid is taken or ordered, or the pain is radicular",
-    appliesBecause: (facts) => named(facts, "corticosteroid", "oral-corticosteroid") ?? (facts.classified.radicular ? "Oral steroids are often tried for sciatica-type leg pain" : null),
+    appliesBecause: (facts) => named(facts, "corticosteroid", "oral-corticosteroid") ?? (facts.classification.radicular ? "Oral steroids are often tried for sciatica-type leg pain" : null),
     reason: () => "Oral steroids do not improve back pain or sciatica and carry their own harms; any course taken for another condition is reviewed with its prescriber.",
     evidence: () => STEROID_EVIDENCE,
   }),
@@ -316,7 +316,7 @@ export const AVOID_RULES: Rule[] = [
     when: "a gabapentinoid is taken or ordered, or the pain is radicular or burning",
     appliesBecause: (facts) =>
       named(facts, "gabapentinoid", "gabapentinoid") ??
-      (facts.classified.radicular || facts.assessment.pain.neuropathicQuality === true ? "Gabapentin and pregabalin are often offered for leg or burning pain like this" : null),
+      (facts.classification.radicular || facts.assessment.pain.neuropathicQuality === true ? "Gabapentin and pregabalin are often offered for leg or burning pain like this" : null),
     reason: () => "Gabapentin and pregabalin do not relieve back pain or sciatica better than placebo and often cause dizziness and drowsiness.",
     evidence: () => GABAPENTINOID_EVIDENCE,
   }),

@@ -16,7 +16,7 @@ export const NOT_CHRONIC_RULE: Rule = {
     draft.alert({
       code: "not-chronic",
       severity: "info",
-      summary: `${facts.classified.chronicity === "acute" ? "Acute" : "Subacute"} low back pain (${weeks}): the chronic ladder does not apply yet`,
+      summary: `${facts.classification.chronicity === "acute" ? "Acute" : "Subacute"} low back pain (${weeks}): the chronic ladder does not apply yet`,
       // Reassurance would contradict a red-flag work-up: while the ladder is suspended, the work-up comes first.
       detail: draft.suspended
         ? "The red-flag work-up comes first. Only once it rules out serious pathology does the usual advice for pain under 12 weeks apply: keep active, reassess, and the chronic ladder after 12 weeks."
@@ -26,7 +26,7 @@ export const NOT_CHRONIC_RULE: Rule = {
         cite("nice-ng59", "Give advice and information to support self-management and continuing normal activities."),
       ],
     });
-    return fired(`${weeks} of pain is ${facts.classified.chronicity} (chronic means more than 12 weeks)`);
+    return fired(`${weeks} of pain is ${facts.classification.chronicity} (chronic means more than 12 weeks)`);
   },
 };
 
@@ -112,7 +112,7 @@ export const MOOD_SCREEN_RULE: Rule = {
   title: "Positive depression or anxiety screen",
   cites: ["kroenke-2003-phq2", "kroenke-2007-gad2", "acp-2017", "nice-ng59"],
   evaluate(facts, draft) {
-    const { phq2, gad2 } = facts.classified;
+    const { phq2, gad2 } = facts.classification;
     if (!phq2 && !gad2) return insufficient("PHQ-2 and GAD-2 not recorded");
     const positive = [phq2?.positive ? `PHQ-2 ${phq2.score}` : null, gad2?.positive ? `GAD-2 ${gad2.score}` : null].filter((p): p is string => p !== null);
     if (!positive.length) return notFired(`screens negative (${[phq2 && `PHQ-2 ${phq2.score}`, gad2 && `GAD-2 ${gad2.score}`].filter(Boolean).join(", ")})`);

@@ -8,7 +8,7 @@ export const SCREENING_SCORES_RULE: Rule = {
   title: "Screening instruments scored",
   cites: ["hill-2008-start-back", "krebs-2009-peg", "fairbank-2000-odi", "kroenke-2003-phq2", "kroenke-2007-gad2"],
   evaluate(facts) {
-    const { startBack, peg, odiPercent, phq2, gad2 } = facts.classified;
+    const { startBack, peg, odiPercent, phq2, gad2 } = facts.classification;
     let parts = startBack ? `STarT Back total ${startBack.total}, psychosocial ${startBack.psychosocial}: ${startBack.risk} risk (low if total 3 or less, high if psychosocial 4 or more)` : "";
     if (peg !== undefined) parts += `${parts ? "; " : ""}PEG ${peg}`;
     if (odiPercent !== undefined) parts += `${parts ? "; " : ""}Oswestry ${odiPercent}%`;
@@ -25,9 +25,9 @@ export const TBC_RULE: Rule = {
   cites: ["alrwaily-2016-tbc"],
   evaluate(facts) {
     const { pain } = facts.assessment;
-    const subgroup = facts.classified.tbcSubgroup;
+    const subgroup = facts.classification.tbcSubgroup;
     let seen = pain.directionalPreference ? `directional preference ${pain.directionalPreference}` : "";
-    if (facts.classified.radicular) seen += seen ? "; nerve-root signs" : "nerve-root signs";
+    if (facts.classification.radicular) seen += seen ? "; nerve-root signs" : "nerve-root signs";
     if (pain.aggravatedBy.length) seen += `${seen ? "; " : ""}worse with ${pain.aggravatedBy.join(", ")}`;
     if (!subgroup) return insufficient(seen ? `${seen}: no subgroup fits` : "no movement pattern recorded");
     return fired(`${subgroup} (from ${seen || `${pain.durationWeeks} weeks of pain above the knee`})`);

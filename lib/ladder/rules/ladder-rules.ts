@@ -34,7 +34,7 @@ function place(draft: Draft, ruleId: string, primary: CareOption, companions: Ca
 /** The conservative choice matched to STarT Back risk: advice and self-management, PT, or psychologically informed PT. */
 function conservativeByRisk(facts: Facts): { primary: CareOption; why: string } {
   const acute = !facts.chronic;
-  const risk = facts.classified.startBack?.risk;
+  const risk = facts.classification.startBack?.risk;
   const visitsUsedUp = facts.ptVisitsLeft === 0;
   const homeFailed = (["self-management", "home-exercise"] as const).some((t) => facts.trials.get(t)?.verdict === "failed");
   if (visitsUsedUp) return { primary: homeExercise(facts, "Covered PT visits are used up, so the home program carries the care: "), why: "covered PT visits are used up" };
@@ -72,7 +72,7 @@ export const ACUTE_CARE_RULE: Rule = {
     if (!nsaidUnsafe.length) draft.suggest(this.id, RANK.option, acuteNsaid(facts));
     const medicine = nsaidUnsafe.length ? `no NSAID: unsafe here (${describeReasons(nsaidUnsafe)})` : "an NSAID if a medicine is wanted";
     const { intensity } = facts.assessment.pain;
-    if (facts.assessment.profile === "uk" && facts.classified.radicular && intensity >= SEVERE_SCIATICA_INTENSITY) {
+    if (facts.assessment.profile === "uk" && facts.classification.radicular && intensity >= SEVERE_SCIATICA_INTENSITY) {
       draft.suggest(this.id, RANK.option, {
         therapy: "epidural-steroid-injection",
         step: "interventional",
@@ -80,9 +80,9 @@ export const ACUTE_CARE_RULE: Rule = {
         detail: `Acute sciatica at ${intensity}/10: NICE allows an epidural of local anaesthetic and steroid for acute and severe sciatica, alongside staying active. It is the one exception to the ladder's order.`,
         evidence: [cite("nice-ng59", "Consider epidural injections of local anaesthetic and steroid in people with acute and severe sciatica.")],
       });
-      return fired(`${facts.classified.chronicity} pain; ${why}; ${medicine}; uk profile: acute severe sciatica (${intensity}/10), so an epidural is an option (NICE exception)`);
+      return fired(`${facts.classification.chronicity} pain; ${why}; ${medicine}; uk profile: acute severe sciatica (${intensity}/10), so an epidural is an option (NICE exception)`);
     }
-    return fired(`${facts.classified.chronicity} pain; ${why}; ${medicine}`);
+    return fired(`${facts.classification.chronicity} pain; ${why}; ${medicine}`);
   },
 };
 
@@ -121,7 +121,7 @@ export const CONSERVATIVE_RULE: Rule = {
       default: {
         const { primary, why } = conservativeByRisk(facts);
         const companions = primary.therapy === "self-management" ? [homeExercise(facts)] : primary.therapy === "home-exercise" ? [selfManagement(facts)] : [homeExercise(facts), selfManagement(facts)];
-        if (facts.classified.startBack?.risk === "high") companions.push(MULTIDISCIPLINARY_REHABILITATION);
+        if (facts.classification.startBack?.risk === "high") companions.push(MULTIDISCIPLINARY_REHABILITATION);
         place(draft, this.id, primary, companions, `Start with non-drug care: ${why}.`);
         return fired(`${status.because}; ${why}`);
       }

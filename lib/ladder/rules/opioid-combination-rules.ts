@@ -151,7 +151,7 @@ export const ACUTE_OPIOID_RULE: Rule = {
     if (!ordered.length) return notFired("no new opioid for pain among this visit's orders");
     const names = ordered.map((m) => m.drug).join(", ");
     if (!facts.opioidNaive) return notFired(`new ${names} ordered for a patient already taking an opioid: the dose and monitoring rules apply`);
-    const { chronicity } = facts.classified;
+    const { chronicity } = facts.classification;
     if (chronicity !== "acute") return notFired(`pain is ${chronicity}: the rules for opioids in subacute and chronic pain apply`);
     const uk = facts.assessment.profile === "uk";
     draft.alert({

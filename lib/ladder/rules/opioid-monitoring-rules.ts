@@ -106,7 +106,7 @@ export const TOXICOLOGY_RULE: Rule = {
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
     if (!onAnyOpioid(facts)) return noOpioid();
-    if (facts.classified.chronicity === "acute" && facts.opioidNaive && !facts.onMoud) {
+    if (facts.classification.chronicity === "acute" && facts.opioidNaive && !facts.onMoud) {
       return notFired("an opioid started at this visit for acute pain: CDC 2022 rec. 10 asks for testing when opioids are prescribed for subacute or chronic pain");
     }
     const days = facts.assessment.opioidSafety.urineDrugTestDaysAgo;
