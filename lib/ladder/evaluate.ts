@@ -5,7 +5,7 @@ import { assessmentSchema, type Assessment } from "./assessment-schema";
 import { deriveFacts } from "./facts";
 import { differencesFor } from "./profile-differences";
 import type { Recommendation, Suggestion, TraceEntry } from "./recommendation";
-import { Draft } from "./rule";
+import { Draft, type Rule } from "./rule";
 import { RULES, RULESET_VERSION } from "./rule-registry";
 import { URGENCY_TEXT } from "./rules/red-flag-rules";
 import { CONTRACT_VERSION, SAFETY_THERAPIES, WORKUP_THERAPIES, type TherapyId } from "./vocabulary";
@@ -19,13 +19,15 @@ const ALLOWED_WHEN_SUSPENDED = new Set<TherapyId>([...WORKUP_THERAPIES, ...SAFET
 export function evaluate(assessment: Assessment): Recommendation {
   const facts = deriveFacts(assessment);
   const draft = new Draft();
-  const trace: TraceEntry[] = [];
-  for (const rule of RULES) {
+  // Sized once: every rule leaves one entry.
+  const trace: TraceEntry[] = new Array(RULES.length);
+  for (let index = 0; index < RULES.length; index += 1) {
+    const rule = RULES[index] as Rule;
     draft.ruleId = rule.id;
     const entry = rule.evaluate(facts, draft);
     entry.ruleId = rule.id;
     entry.ruleVersion = rule.version;
-    trace.push(entry);
+    trace[index] = entry;
   }
 
   let next: Suggestion[] = draft.next();

@@ -20,6 +20,8 @@ export function deriveFacts(assessment: Assessment): Facts {
   return new EvaluationFacts(assessment);
 }
 
+const OUTSIDE_SCOPE = ["active-cancer", "palliative-care", "sickle-cell-disease"] as const;
+
 type Scored = "startBack" | "peg" | "odiPercent" | "phq2" | "gad2";
 type Classified = Omit<Classification, Scored> & { [K in Scored]: Classification[K] | undefined };
 
@@ -70,6 +72,8 @@ class EvaluationFacts {
   readonly onMoud: boolean;
   readonly onBenzodiazepine: boolean;
   readonly onNsaid: boolean;
+  /** Cancer, palliative or sickle cell pain: outside the scope of chronic back pain guidance (CDC 2022, NICE NG59). */
+  readonly painOutsideScope: boolean;
   /** No opioid of any kind, for any reason, before this visit's orders. */
   readonly opioidNaive: boolean;
   /** An opioid for pain ordered at this visit for someone who took no opioid before it: nothing to taper, an order to weigh. */
@@ -139,6 +143,7 @@ class EvaluationFacts {
     this.chronic = chronicity === "chronic";
     this.redFlags = assessment.redFlags;
     this.conditions = assessment.conditions;
+    this.painOutsideScope = OUTSIDE_SCOPE.some((c) => this.conditions.includes(c));
     this.trials = assessTrials(treatments, pain.intensity, assessment.settings.adherenceThresholdPercent);
     const used = assessment.coverage.ptVisitsUsedThisYear;
     this.ptVisitsLeft = used === undefined ? null : Math.max(0, assessment.coverage.ptVisitLimit - used);
@@ -199,15 +204,11 @@ class EvaluationFacts {
     return (this.cache.pharmacologic ??= pharmacologicStatus(this, { nsaid: this.nsaidContraindications, duloxetine: this.duloxetineContraindications }));
   }
 
-  /** Cancer, palliative or sickle cell pain: outside the scope of chronic back pain guidance (CDC 2022, NICE NG59). */
-  get painOutsideScope(): boolean {
-    return this.conditions.includes("active-cancer") || this.conditions.includes("palliative-care") || this.conditions.includes("sickle-cell-disease");
-  }
 
   /** Why CDC 2022's guidance for opioids in chronic pain does not apply, or null when it does. */
   get opioidGuidanceExclusion(): string | null {
     if (this.painOutsideScope) {
-      const excluded = (["active-cancer", "palliative-care", "sickle-cell-disease"] as const).filter((c) => this.conditions.includes(c));
+      const excluded = OUTSIDE_SCOPE.filter((c) => this.conditions.includes(c));
       return `${excluded.join(", ")}: outside the scope of CDC 2022 and NICE NG59 guidance for chronic back pain`;
     }
     if (this.redFlagFindings.length) return "the ladder is suspended for red-flag work-up: chronic back pain opioid advice waits for its result";
