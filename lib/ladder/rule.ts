@@ -23,7 +23,8 @@ export const RANK = { primary: 0, workup: 1, companion: 10, option: 20, safety: 
 
 type Ranked = { rank: number; suggestion: Suggestion };
 
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+/** Most severe first; a comparison rather than a lookup by key, which is slow when the key varies. */
+const severityRank = (severity: Severity) => (severity === "critical" ? 0 : severity === "warning" ? 1 : 2);
 
 export class Draft {
   suspended = false;
@@ -51,9 +52,9 @@ export class Draft {
   alert(alert: Alert): void {
     alert.ruleId = this.ruleId;
     // Kept most severe first as they come (after any of equal severity), so `alerts` needs no sort.
-    const order = SEVERITY_ORDER[alert.severity];
+    const rank = severityRank(alert.severity);
     let at = this.alerts.length;
-    while (at > 0 && SEVERITY_ORDER[(this.alerts[at - 1] as Alert).severity] > order) at -= 1;
+    while (at > 0 && severityRank((this.alerts[at - 1] as Alert).severity) > rank) at -= 1;
     if (at === this.alerts.length) this.alerts.push(alert);
     else this.alerts.splice(at, 0, alert);
   }
