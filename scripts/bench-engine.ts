@@ -3,7 +3,8 @@
 // evaluation), and the cost of the one over the other.
 //
 // The two are measured in alternating rounds, so a neighbour's load on a shared machine falls on both alike; each
-// figure is the best round (CPU time of this thread), and the ratio is also given as the median over paired rounds.
+// figure is the best round (CPU time of the process: V8's garbage-collection helpers count too), and the ratio is also
+// given as the median over paired rounds.
 import { assessmentSchema } from "../lib/ladder/assessment-schema";
 import { recommend } from "../lib/ladder/evaluate";
 import { generateAssessments } from "../tests/support/assessment-generator";
@@ -19,7 +20,7 @@ const recommendAll = () => {
   for (const input of inputs) recommend(input);
 };
 
-/** Seconds of CPU time this thread spent on one round. */
+/** Seconds of CPU time the process spent on one round. */
 function cpuSeconds(run: () => void): number {
   const started = process.cpuUsage();
   run();
