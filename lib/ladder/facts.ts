@@ -204,7 +204,6 @@ class EvaluationFacts {
     return (this.cache.pharmacologic ??= pharmacologicStatus(this, { nsaid: this.nsaidContraindications, duloxetine: this.duloxetineContraindications }));
   }
 
-
   /** Why CDC 2022's guidance for opioids in chronic pain does not apply, or null when it does. */
   get opioidGuidanceExclusion(): string | null {
     if (this.painOutsideScope) {
