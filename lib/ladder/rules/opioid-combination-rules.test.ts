@@ -183,18 +183,17 @@ describe("a first opioid ordered for acute pain (CDC 2022 recs. 4 and 6; NICE NG
 });
 
 describe("naloxone already on hand is checked, not offered again (CDC 2022 rec. 8)", () => {
-  const cases: [string, Overrides][] = [
-    ["mme-50", { medications: [oxycodone(10)] }],
-    ["mme-90 in pregnancy", { medications: [oxycodone(15)], patient: { ageYears: 30, pregnant: true } }],
-    ["opioid-pregnancy", { medications: [oxycodone(5)], patient: { ageYears: 30, pregnant: true } }],
-    ["oud-treatment", { medications: [oxycodone(5)], conditions: ["opioid-use-disorder" as const] }],
-    ["opioid-benzodiazepine", { medications: [oxycodone(5), { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 }] }],
-    ["opioid-benzodiazepine with medication for opioid use disorder", { medications: [buprenorphineForOud, { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 }] }],
-    ["opioid-cns-depressant", { medications: [oxycodone(5), { drug: "gabapentin" as const, doseMg: 300, dosesPerDay: 3 }] }],
+  const cases: [string, string, Overrides][] = [
+    ["mme-50", "mme-50", { medications: [oxycodone(10)] }],
+    ["mme-90 in pregnancy", "mme-90", { medications: [oxycodone(15)], patient: { ageYears: 30, pregnant: true } }],
+    ["opioid in pregnancy", "opioid-pregnancy", { medications: [oxycodone(5)], patient: { ageYears: 30, pregnant: true } }],
+    ["opioid use disorder untreated", "oud-treatment", { medications: [oxycodone(5)], conditions: ["opioid-use-disorder" as const] }],
+    ["opioid with a benzodiazepine", "opioid-benzodiazepine", { medications: [oxycodone(5), { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 }] }],
+    ["medication for opioid use disorder with a benzodiazepine", "opioid-benzodiazepine", { medications: [buprenorphineForOud, { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 }] }],
+    ["opioid with a gabapentinoid", "opioid-cns-depressant", { medications: [oxycodone(5), { drug: "gabapentin" as const, doseMg: 300, dosesPerDay: 3 }] }],
   ];
 
-  it.each(cases)("%s", (label, overrides) => {
-    const code = label.split(" ")[0] ?? label;
+  it.each(cases)("%s (%s)", (_label, code, overrides) => {
     const without = alertOf(run({ ...overrides, opioidSafety: { naloxoneOnHand: false } }), code)?.detail;
     const onHand = alertOf(run({ ...overrides, opioidSafety: { naloxoneOnHand: true } }), code)?.detail;
     expect(without).toMatch(/offer naloxone/i);
