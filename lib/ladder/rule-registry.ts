@@ -12,6 +12,7 @@ import {
   NSAID_CAUTION_RULE,
   NSAID_CONTRAINDICATED_RULE,
   NSAID_LONG_TERM_RULE,
+  OLDER_ADULT_SLEEPING_PILL_RULE,
   ORDERS_APPLIED_RULE,
 } from "./rules/medication-rules";
 import { ACUTE_CARE_RULE, CONSERVATIVE_RULE, INTERVENTIONAL_RULE, PHARMACOLOGIC_RULE } from "./rules/ladder-rules";
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   NSAID_LONG_TERM_RULE,
   DULOXETINE_CONTRAINDICATED_RULE,
   GABAPENTINOID_CAUTION_RULE,
+  OLDER_ADULT_SLEEPING_PILL_RULE,
   BED_REST_RULE,
   LOW_ADHERENCE_RULE,
   PT_VISIT_LIMIT_RULE,
@@ -61,7 +63,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 // Bumped whenever any rule's version changes (a test holds the two together), and stored with every recommendation.
-export const RULESET_VERSION = "2026.12.17";
+export const RULESET_VERSION = "2026.12.18";
 
 /** The rules that cite each source, for the evidence page. */
 export function rulesBySource(): ReadonlyMap<string, { id: string; title: string; version: number }[]> {

@@ -214,3 +214,37 @@ describe("gabapentinoids taken by someone who needs care with them", () => {
     expect(codes(run({ labs: { egfr: 40 } }))).not.toContain("gabapentinoid-caution");
   });
 });
+
+describe("Z-drug sleeping pills at 65 or over (Beers 2023)", () => {
+  const alertOf = (out: ReturnType<typeof run>) => out.alerts.find((a) => a.code === "sleeping-pill-older-adult");
+
+  it.each([
+    ["zolpidem at 65", 65, { medications: [{ drug: "zolpidem" as const, doseMg: 5, dosesPerDay: 1 }] }, /Zolpidem taken at 65/, /reduce it gradually/],
+    ["eszopiclone at 80", 80, { medications: [{ drug: "eszopiclone" as const, doseMg: 1, dosesPerDay: 1 }] }, /Eszopiclone taken at 80/, /reduce it gradually/],
+    ["zaleplon ordered at 70", 70, { orders: [{ action: "new" as const, medication: { drug: "zaleplon" as const, doseMg: 5, dosesPerDay: 1 } }] }, /Zaleplon ordered at 70/, /Consider not starting it/],
+  ])("%s: a warning that says why and what to do", (_label, ageYears, overrides, summary, detail) => {
+    const out = run({ patient: { ageYears }, ...overrides });
+    const alert = alertOf(out);
+    expect(alert?.severity).toBe("warning");
+    expect(alert?.summary).toMatch(summary);
+    expect(alert?.detail).toMatch(detail);
+    expect(alert?.detail).not.toMatch(/stop it|stop taking/i);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["beers-2023"]);
+    expect(traceOf(out, "medication.older-adult-sleeping-pill").outcome).toBe("fired");
+  });
+
+  it.each([
+    ["zolpidem at 64", { patient: { ageYears: 64 }, medications: [{ drug: "zolpidem" as const, doseMg: 5, dosesPerDay: 1 }] }, /under 65/],
+    ["a benzodiazepine at 75 (the avoid list covers it)", { patient: { ageYears: 75 }, medications: [{ drug: "temazepam" as const, doseMg: 15, dosesPerDay: 1 }] }, /no sleeping pill/],
+    ["no sleeping pill at 80", { patient: { ageYears: 80 } }, /no sleeping pill/],
+  ])("%s: no alert", (_label, overrides, because) => {
+    const out = run(overrides);
+    expect(alertOf(out)).toBeUndefined();
+    expect(traceOf(out, "medication.older-adult-sleeping-pill").because).toMatch(because);
+  });
+
+  it("with an opioid, the falls warning stands beside the breathing one", () => {
+    const out = run({ patient: { ageYears: 72 }, medications: [{ drug: "oxycodone", doseMg: 5, dosesPerDay: 2 }, { drug: "zolpidem", doseMg: 5, dosesPerDay: 1 }] });
+    expect(codes(out)).toEqual(expect.arrayContaining(["sleeping-pill-older-adult", "opioid-cns-depressant"]));
+  });
+});

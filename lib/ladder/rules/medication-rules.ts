@@ -1,4 +1,4 @@
-import { absolute, cautions, describeReasons, type Contraindication } from "../medication-safety";
+import { absolute, cautions, describeReasons, OLDER_ADULT_AGE, type Contraindication } from "../medication-safety";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -191,5 +191,36 @@ export const GABAPENTINOID_CAUTION_RULE: Rule = {
       evidence: found.map((c) => c.evidence),
     });
     return fired(describeReasons(found));
+  },
+};
+
+const SLEEPING_PILL_OLDER_EVIDENCE = [
+  cite(
+    "beers-2023",
+    "Avoid the nonbenzodiazepine receptor agonist hypnotics (zolpidem, eszopiclone, zaleplon) in older adults: they bring delirium, falls, fractures and motor vehicle crashes like benzodiazepines, for little gain in sleep.",
+  ),
+];
+
+export const OLDER_ADULT_SLEEPING_PILL_RULE: Rule = {
+  id: "medication.older-adult-sleeping-pill",
+  version: 1,
+  title: "A Z-drug sleeping pill at 65 or over",
+  cites: ["beers-2023"],
+  evaluate(facts, draft) {
+    const pills = facts.drugsOf("sedative-hypnotic");
+    if (!pills) return notFired("no sleeping pill (zolpidem, eszopiclone, zaleplon) taken or ordered");
+    const age = facts.assessment.patient.ageYears;
+    if (age < OLDER_ADULT_AGE) return notFired(`${pills.join(", ")} at ${age}: under ${OLDER_ADULT_AGE}`);
+    const ordered = facts.classesAdded.includes("sedative-hypnotic");
+    draft.alert({
+      code: "sleeping-pill-older-adult",
+      severity: "warning",
+      summary: `${capitalized(pills.join(", "))} ${ordered ? "ordered" : "taken"} at ${age}: Beers advises avoiding Z-drug sleeping pills from ${OLDER_ADULT_AGE}`,
+      detail: `At ${OLDER_ADULT_AGE} or over these sleeping pills bring confusion, falls and fractures, which back pain and its medicines already make more likely, for little gain in sleep. ${
+        ordered ? "Consider not starting it: treat the sleep problem with sleep habits and cognitive behavioural therapy for insomnia first." : "Review with the patient and its prescriber whether it is still needed; after regular use, reduce it gradually."
+      }`,
+      evidence: SLEEPING_PILL_OLDER_EVIDENCE,
+    });
+    return fired(`${pills.join(", ")} ${ordered ? "ordered" : "taken"} at ${age} (${OLDER_ADULT_AGE} or over)`);
   },
 };
