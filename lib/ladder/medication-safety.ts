@@ -18,7 +18,7 @@ const KIDNEY_CAUTION = cite("kdigo-2024-ckd", "In chronic kidney disease avoid p
 const GI = cite("acg-2009-nsaid-ulcer", "A previous ulcer or GI bleed is the strongest risk factor for NSAID ulcer complications; anticoagulants multiply the risk.");
 const HEART = cite("fda-2015-nsaid-cv", "Non-aspirin NSAIDs raise the risk of heart attack, stroke and heart failure, more so with heart disease.");
 const HEART_FAILURE = cite("beers-2023", "Avoid NSAIDs in heart failure: they cause fluid retention and worsen it.");
-const PREGNANCY = cite("fda-2020-nsaid-pregnancy", "Avoid NSAIDs from 20 weeks of pregnancy; they can cause low amniotic fluid and fetal kidney problems.");
+const PREGNANCY = cite("fda-2020-nsaid-pregnancy", "Avoid NSAIDs from 20 weeks of pregnancy; they can cause low amniotic fluid and fetal kidney problems. Other medicines, such as acetaminophen, are available to treat pain during pregnancy.");
 const OLDER = cite("beers-2023", "In adults 65 and over avoid chronic NSAID use unless alternatives are not effective and the patient can take a gastroprotective agent; use the lowest dose for the shortest time.");
 const KIDNEY_CAUTION_ADVICE = "a short course at the lowest dose; check eGFR and potassium within 1-2 weeks; not with a diuretic, ACE inhibitor or ARB";
 

@@ -53,6 +53,7 @@ describe("what to avoid", () => {
     ["localized pain (facet injections are offered for it)", { pain: { localized: true } }, "facet-joint-injection", /facet injections/],
     ["a muscle relaxant taken for chronic pain", { medications: [{ drug: "cyclobenzaprine", doseMg: 10, dosesPerDay: 3 }] }, "muscle-relaxant", /^Takes: cyclobenzaprine\./],
     ["an NSAID that is unsafe (eGFR 22)", { labs: { egfr: 22 } }, "nsaid", /^Unsafe for this patient \(eGFR 22/],
+    ["an NSAID in pregnancy, with the painkiller usual there", { patient: { ageYears: 30, pregnant: true }, pain: { durationWeeks: 2 } }, "nsaid", /^Unsafe for this patient \(pregnancy\).*paracetamol for a short time is the usual choice, agreed with the midwife or obstetric team\.$/],
     ["a daily NSAID for chronic pain", { medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] }, "nsaid", /^Takes: naproxen for chronic pain\./],
     ["an opioid at mild pain, as the question it is", { pain: { intensity: 2 } }, "opioid", /^Commonly asked about for back pain\. Opioids are not a treatment/],
     ["an opioid at moderate pain, with the pain that prompts it", { pain: { intensity: 4 } }, "opioid", /^With pain at 4\/10, an opioid may be asked for or offered\./],
@@ -126,6 +127,18 @@ describe("what to avoid", () => {
 
   it("lists nothing while the ladder is suspended", () => {
     expect(run({ redFlags: ["cancer-history"] }).avoid).toEqual([]);
+  });
+});
+
+describe("the NSAID entry names paracetamol only in pregnancy", () => {
+  it.each<[string, Overrides, boolean]>([
+    ["pregnant, acute pain", { patient: { ageYears: 30, pregnant: true }, pain: { durationWeeks: 2 } }, true],
+    ["pregnant, chronic pain after PT", { patient: { ageYears: 30, pregnant: true }, treatments: [PT_ADEQUATE_NO_RESPONSE] }, true],
+    ["eGFR 22, not pregnant", { labs: { egfr: 22 } }, false],
+    ["heart failure, not pregnant", { conditions: ["heart-failure"] }, false],
+  ])("%s", (_label, overrides, named) => {
+    const entry = run(overrides).avoid.find((a) => a.therapy === "nsaid");
+    expect(entry?.reason.includes("paracetamol")).toBe(named);
   });
 });
 

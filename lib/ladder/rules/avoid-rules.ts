@@ -179,7 +179,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.nsaid",
-    version: 1,
+    version: 2,
     title: "Avoid NSAIDs where unsafe, and daily NSAIDs for months",
     therapy: "nsaid",
     cites: ["nice-ng59", "backstep-source-article", "kdigo-2024-ckd", "acg-2009-nsaid-ulcer"],
@@ -190,10 +190,13 @@ export const AVOID_RULES: Rule[] = [
       const daily = facts.nsaidMeds.some((m) => m.prn !== true) || facts.currentTherapies.includes("nsaid");
       return facts.chronic && daily ? `${named(facts, "nsaid", "nsaid") ?? "An NSAID is taken"} for chronic pain` : null;
     },
+    // In pregnancy the plan is non-drug, yet a painkiller may still be asked for: the entry names the usual one.
     reason: (facts) =>
-      absolute(facts.nsaidContraindications).length
-        ? "An NSAID could cause serious harm here; the ladder uses other options."
-        : "Daily NSAIDs for months add stomach, kidney and heart risk; use the lowest dose for the shortest time, as needed rather than daily.",
+      !absolute(facts.nsaidContraindications).length
+        ? "Daily NSAIDs for months add stomach, kidney and heart risk; use the lowest dose for the shortest time, as needed rather than daily."
+        : facts.assessment.patient.pregnant === true
+          ? "An NSAID could cause serious harm here; the ladder uses other options. If a painkiller is needed in pregnancy, paracetamol for a short time is the usual choice, agreed with the midwife or obstetric team."
+          : "An NSAID could cause serious harm here; the ladder uses other options.",
     evidence: (facts) => {
       const unsafe = absolute(facts.nsaidContraindications);
       return unsafe.length ? unsafe.map((c) => c.evidence) : NSAID_LONG_TERM_EVIDENCE;
