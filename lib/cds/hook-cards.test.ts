@@ -41,6 +41,13 @@ describe("the medication-safety alerts a chart without pain facts still gets", (
 });
 
 describe("patient-view cards", () => {
+  it("warns of a Z-drug at 65 or over even when the chart records no pain facts", () => {
+    const chart = chartOf({ patient: { resourceType: "Patient", birthDate: "1950-03-02", gender: "male" }, conditions: [CHRONIC_BACK_PAIN], medications: [med("m3", "zolpidem tartrate 5 MG Oral Tablet", 24)] });
+    const { alertCodes } = hookCards(hook("patient-view"), chart, [], ASOF, []);
+    expect(alertCodes).toContain("sleeping-pill-older-adult");
+  });
+
+
   it("warns of an opioid with a benzodiazepine at 90 MME, offers naloxone, and places the patient on the ladder", () => {
     const chart = chartOf({ conditions: [CHRONIC_BACK_PAIN], medications: [OXYCODONE_90, ALPRAZOLAM], observations: [observation("72514-3", 6)] });
     const { cards, alertCodes } = hookCards(hook("patient-view"), chart, [], ASOF, []);
