@@ -1,6 +1,6 @@
 // npm run bench:engine — assessments per second on one thread over 10,000 varied generated assessments (contract 1.1:
-// about a quarter with this visit's orders), for schema validation alone and for the full path (validation +
-// evaluation), and the cost of the one over the other.
+// a quarter carry this visit's orders, about one in six with at least one), for schema validation alone and for the
+// full path (validation + evaluation), and the cost of the one over the other.
 //
 // The two are measured in alternating rounds, so a neighbour's load on a shared machine falls on both alike; each
 // figure is the best round (CPU time of the process: V8's garbage-collection helpers count too), and the ratio is also
