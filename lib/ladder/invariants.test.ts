@@ -4,6 +4,7 @@ import { SOURCES_BY_ID } from "@/lib/evidence/sources";
 import { assessmentSchema, type AssessmentInput } from "./assessment-schema";
 import { evaluate, recommend } from "./evaluate";
 import { deriveFacts } from "./facts";
+import { RULES } from "./rule-registry";
 import {
   AGGRAVATING_MOVEMENTS,
   CONDITIONS,
@@ -238,6 +239,22 @@ describe("the recommendation contract's invariants hold for generated assessment
         }
         const suggested = new Set(out.next.map((s) => s.therapy));
         for (const entry of out.avoid) expect(suggested.has(entry.therapy), `${entry.therapy} both suggested and avoided`).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("every source an item cites is among the sources its rule declares (the evidence page lists rules by them)", () => {
+    const declared = new Map(RULES.map((rule) => [rule.id, new Set<string>(rule.cites)]));
+    fc.assert(
+      fc.property(assessmentArbitrary, (input) => {
+        const out = evaluate(assessmentSchema.parse(input));
+        const items = [...out.next.map((s) => ({ ruleId: s.id.slice(0, s.id.lastIndexOf("/")), evidence: s.evidence })), ...out.alerts, ...out.avoid];
+        for (const item of items) {
+          const cites = declared.get(item.ruleId ?? "");
+          expect(cites, `${item.ruleId} is a rule`).toBeDefined();
+          for (const ref of item.evidence) expect(cites?.has(ref.sourceId), `${item.ruleId} cites ${ref.sourceId}`).toBe(true);
+        }
       }),
       { numRuns: RUNS },
     );

@@ -182,7 +182,7 @@ export const AVOID_RULES: Rule[] = [
     version: 2,
     title: "Avoid NSAIDs where unsafe, and daily NSAIDs for months",
     therapy: "nsaid",
-    cites: ["nice-ng59", "backstep-source-article", "kdigo-2024-ckd", "acg-2009-nsaid-ulcer"],
+    cites: ["nice-ng59", "backstep-source-article", "kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "beers-2023", "fda-2020-nsaid-pregnancy"],
     when: "an NSAID is unsafe for the patient, or one is taken daily for chronic pain",
     appliesBecause: (facts) => {
       const unsafe = absolute(facts.nsaidContraindications);

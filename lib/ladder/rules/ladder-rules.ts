@@ -60,7 +60,7 @@ export const ACUTE_CARE_RULE: Rule = {
   id: "ladder.acute-care",
   version: 3,
   title: "Acute or subacute pain: stay active, stratified care",
-  cites: ["acp-2017", "nice-ng59", "hill-2011-start-back-trial"],
+  cites: ["acp-2017", "nice-ng59", "hill-2011-start-back-trial", "apta-cpg-2021", "alrwaily-2016-tbc", "backstep-source-article"],
   evaluate(facts, draft) {
     if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
     if (facts.chronic) return notFired("pain is chronic: the chronic ladder applies");
@@ -90,7 +90,7 @@ export const CONSERVATIVE_RULE: Rule = {
   id: "ladder.conservative",
   version: 3,
   title: "Conservative rung: PT and self-management matched to the person",
-  cites: ["acp-2017", "nice-ng59", "apta-cpg-2021", "hill-2011-start-back-trial", "alrwaily-2016-tbc", "backstep-source-article"],
+  cites: ["acp-2017", "nice-ng59", "apta-cpg-2021", "hill-2011-start-back-trial", "alrwaily-2016-tbc", "backstep-source-article", "chou-2009-aps-interventional"],
   evaluate(facts, draft) {
     const off = offTheChronicLadder(facts, draft);
     if (off) return off;
@@ -133,7 +133,7 @@ export const PHARMACOLOGIC_RULE: Rule = {
   id: "ladder.pharmacologic",
   version: 4,
   title: "Medication rung: added to conservative care",
-  cites: ["acp-2017", "nice-ng59", "backstep-source-article"],
+  cites: ["acp-2017", "nice-ng59", "backstep-source-article", "apta-cpg-2021", "duloxetine-label"],
   evaluate(facts, draft) {
     const off = offTheChronicLadder(facts, draft);
     if (off) return off;
@@ -169,7 +169,7 @@ export const INTERVENTIONAL_RULE: Rule = {
   id: "ladder.interventional",
   version: 3,
   title: "Interventional rung: only after the rungs below were tried or are unsafe",
-  cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article"],
+  cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article", "acp-2017", "apta-cpg-2021", "acr-2021-imaging"],
   evaluate(facts, draft) {
     const off = offTheChronicLadder(facts, draft);
     if (off) return off;

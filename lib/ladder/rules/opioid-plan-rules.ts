@@ -57,7 +57,7 @@ export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
   id: "opioid.not-recommended",
   version: 4,
   title: "An opioid for chronic low back pain where the profile advises against it",
-  cites: ["nice-ng59", "acp-2017", "cdc-2022"],
+  cites: ["nice-ng59", "acp-2017", "cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
     if (!facts.onOpioid) return notOnOpioid();
     if (!facts.chronic) return notFired("pain is not chronic; this rule concerns opioids for chronic low back pain");
