@@ -18,6 +18,8 @@ export type PatternFinding = { pattern: RedFlagPattern; flags: string[]; urgency
 
 export type SteroidExposure = { prolonged: boolean; because: string | null };
 
+const NO_STEROIDS: SteroidExposure = { prolonged: false, because: null };
+
 /**
  * Prolonged corticosteroid exposure read from the whole record: the red flag, a corticosteroid course of 12 weeks or
  * more, or prednisone taken now. Prednisone whose course length is not recorded counts, and the reason says so: a
@@ -25,10 +27,11 @@ export type SteroidExposure = { prolonged: boolean; because: string | null };
  */
 export function steroidExposure(facts: BaseFacts): SteroidExposure {
   if (facts.redFlags.includes("prolonged-corticosteroids")) return { prolonged: true, because: "prolonged-corticosteroids" };
+  if (!facts.recordedTherapies.includes("oral-corticosteroid") && !facts.classesTaken.includes("corticosteroid")) return NO_STEROIDS;
   const courses = facts.assessment.treatments.filter((t) => t.therapy === "oral-corticosteroid");
   const long = courses.find((t) => t.weeks !== undefined && t.weeks >= PROLONGED_STEROID_WEEKS);
   if (long) return { prolonged: true, because: `oral corticosteroid for ${long.weeks} weeks` };
-  if (!facts.medications.some((m) => m.drug === "prednisone")) return { prolonged: false, because: null };
+  if (!facts.medications.some((m) => m.drug === "prednisone")) return NO_STEROIDS;
   const currentCourse = courses.find((t) => t.status === "current" && t.weeks !== undefined);
   if (currentCourse) return { prolonged: false, because: `prednisone for ${currentCourse.weeks} weeks (under ${PROLONGED_STEROID_WEEKS})` };
   return { prolonged: true, because: "prednisone taken now (how long not recorded, so counted as prolonged)" };
@@ -88,7 +91,14 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   return found;
 }
 
-/** Flags present that no strong pattern accounts for: weighed, not obeyed. */
+/**
+ * Flags present that no strong pattern accounts for: weighed, not obeyed. Prolonged corticosteroid exposure read from
+ * the medication record counts as its flag whether or not it was ticked, unless a fracture or infection pattern
+ * (which both weigh it) was found.
+ */
 export function weakRedFlags(facts: BaseFacts, patterns: PatternFinding[]): RedFlag[] {
-  return facts.redFlags.filter((flag) => !patterns.some((p) => p.flags.includes(flag)));
+  const weak = facts.redFlags.filter((flag) => !patterns.some((p) => p.flags.includes(flag)));
+  const weighedElsewhere = patterns.some((p) => p.pattern === "fracture" || p.pattern === "infection");
+  if (!facts.redFlags.includes("prolonged-corticosteroids") && !weighedElsewhere && steroidExposure(facts).prolonged) weak.push("prolonged-corticosteroids");
+  return weak;
 }

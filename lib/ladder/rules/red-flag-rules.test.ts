@@ -95,6 +95,37 @@ describe("prolonged corticosteroid exposure read from the whole record", () => {
     const out = run({ redFlags: ["fever"], treatments: [{ therapy: "oral-corticosteroid", status: "current", weeks: 26 }] });
     expect(codes(out)).toContain("red-flag-infection");
   });
+
+  // With no flag ticked at all, exposure read from the record is weighed as the ticked flag would be: watched, imaging
+  // not listed to avoid, the ladder not suspended.
+  it.each([
+    ["a 16-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "current" as const, weeks: 16 }], medications: [prednisone] }, /from the record: oral corticosteroid for 16 weeks/],
+    ["a completed 20-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "completed" as const, weeks: 20 }] }, /from the record: oral corticosteroid for 20 weeks/],
+    ["prednisone, course length not recorded", { medications: [prednisone] }, /from the record: prednisone taken now \(how long not recorded, so counted as prolonged\)/],
+  ])("no flag ticked, %s: a fracture watch", (_label, overrides, summary) => {
+    const out = run(overrides);
+    const watch = out.alerts.find((a) => a.code === "red-flag-watch");
+    expect(watch?.severity).toBe("warning");
+    expect(watch?.summary).toMatch(summary);
+    expect(watch?.detail).toMatch(/vertebral fracture can follow little or no trauma/);
+    expect(out.ladder.suspended).toBe(false);
+    expect(out.avoid.map((a) => a.therapy)).not.toContain("imaging");
+  });
+
+  it.each([
+    ["prednisone for 3 weeks", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "current" as const, weeks: 3 }], medications: [prednisone] }],
+    ["no corticosteroid", {}],
+  ])("no flag ticked, %s: nothing to watch, imaging avoided", (_label, overrides) => {
+    const out = run(overrides);
+    expect(codes(out)).not.toContain("red-flag-watch");
+    expect(out.avoid.map((a) => a.therapy)).toContain("imaging");
+  });
+
+  it("the ticked flag is named as ticked, and a pattern that weighs the exposure leaves no watch for it", () => {
+    expect(run({ redFlags: ["prolonged-corticosteroids"], medications: [prednisone] }).alerts.find((a) => a.code === "red-flag-watch")?.summary).toBe("Red flag to watch: prolonged-corticosteroids");
+    const infection = run({ redFlags: ["fever"], treatments: [{ therapy: "oral-corticosteroid", status: "current", weeks: 26 }] });
+    expect(codes(infection)).not.toContain("red-flag-watch");
+  });
 });
 
 describe("urgency graded by the strength of the pattern", () => {

@@ -1,4 +1,4 @@
-import { weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } from "../red-flags";
+import { steroidExposure, weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } from "../red-flags";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -177,14 +177,16 @@ const WATCHES: Watch[] = [
 
 export const WEAK_RED_FLAG_RULE: Rule = {
   id: "red-flag.weighed",
-  version: 3,
+  version: 4,
   title: "Red flags weighed, not obeyed",
   cites: ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"],
   evaluate(facts, draft) {
     const flags = weakRedFlags(facts, facts.redFlagFindings);
     // Active cancer recorded as a condition (not ticked as a red flag) is known disease: watched, not a new suspicion.
     const activeCancer = facts.conditions.includes("active-cancer") && !facts.redFlagFindings.some((f) => f.pattern === "malignancy");
-    const weak: string[] = activeCancer ? [...flags, "active cancer"] : flags;
+    // Steroid exposure read from the record, not ticked, says where it was read from.
+    const named = flags.map((flag) => (flag === "prolonged-corticosteroids" && !facts.redFlags.includes(flag) ? `prolonged corticosteroids from the record: ${steroidExposure(facts).because}` : flag));
+    const weak: string[] = activeCancer ? [...named, "active cancer"] : named;
     if (!weak.length) return notFired("no red flag left unexplained by a serious pattern");
     const detail: string[] = [];
     let withinDays = false;
