@@ -91,14 +91,25 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   return found;
 }
 
+export type RecordedFlag = { flag: RedFlag; from: string; weighedBy: readonly RedFlagPattern[] };
+
 /**
- * Flags present that no strong pattern accounts for: weighed, not obeyed. Prolonged corticosteroid exposure read from
- * the medication record counts as its flag whether or not it was ticked, unless a fracture or infection pattern
- * (which both weigh it) was found.
+ * Red flags the record shows though nobody ticked them: osteoporosis recorded as a condition, and prolonged
+ * corticosteroid exposure read from the treatments and medications. Each names the patterns that already weigh it.
  */
+export function recordedFlags(facts: BaseFacts): RecordedFlag[] {
+  const found: RecordedFlag[] = [];
+  if (!facts.redFlags.includes("osteoporosis") && facts.conditions.includes("osteoporosis")) found.push({ flag: "osteoporosis", from: "recorded as a condition", weighedBy: ["fracture"] });
+  if (!facts.redFlags.includes("prolonged-corticosteroids")) {
+    const steroids = steroidExposure(facts);
+    if (steroids.prolonged) found.push({ flag: "prolonged-corticosteroids", from: steroids.because ?? "", weighedBy: ["fracture", "infection"] });
+  }
+  return found;
+}
+
+/** Flags present, ticked or read from the record, that no strong pattern accounts for: weighed, not obeyed. */
 export function weakRedFlags(facts: BaseFacts, patterns: PatternFinding[]): RedFlag[] {
   const weak = facts.redFlags.filter((flag) => !patterns.some((p) => p.flags.includes(flag)));
-  const weighedElsewhere = patterns.some((p) => p.pattern === "fracture" || p.pattern === "infection");
-  if (!facts.redFlags.includes("prolonged-corticosteroids") && !weighedElsewhere && steroidExposure(facts).prolonged) weak.push("prolonged-corticosteroids");
+  for (const recorded of recordedFlags(facts)) if (!patterns.some((p) => recorded.weighedBy.includes(p.pattern))) weak.push(recorded.flag);
   return weak;
 }

@@ -73,7 +73,7 @@ describe("red flags", () => {
   });
 });
 
-describe("prolonged corticosteroid exposure read from the whole record", () => {
+describe("red flags read from the whole record: prolonged corticosteroids, and osteoporosis as a condition", () => {
   const prednisone = { drug: "prednisone" as const, doseMg: 10, dosesPerDay: 1 };
   it.each([
     ["a corticosteroid course of 12 weeks, flag not ticked", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "current" as const, weeks: 12 }], medications: [prednisone] }, true],
@@ -96,17 +96,19 @@ describe("prolonged corticosteroid exposure read from the whole record", () => {
     expect(codes(out)).toContain("red-flag-infection");
   });
 
-  // With no flag ticked at all, exposure read from the record is weighed as the ticked flag would be: watched, imaging
+  // With no flag ticked at all, a flag read from the record is weighed as the ticked flag would be: watched, imaging
   // not listed to avoid, the ladder not suspended.
   it.each([
-    ["a 16-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "current" as const, weeks: 16 }], medications: [prednisone] }, /from the record: oral corticosteroid for 16 weeks/],
-    ["a completed 20-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "completed" as const, weeks: 20 }] }, /from the record: oral corticosteroid for 20 weeks/],
-    ["prednisone, course length not recorded", { medications: [prednisone] }, /from the record: prednisone taken now \(how long not recorded, so counted as prolonged\)/],
-  ])("no flag ticked, %s: a fracture watch", (_label, overrides, summary) => {
+    ["a 16-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "current" as const, weeks: 16 }], medications: [prednisone] }, "prolonged-corticosteroids", /prolonged-corticosteroids, oral corticosteroid for 16 weeks/],
+    ["a completed 20-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "completed" as const, weeks: 20 }] }, "prolonged-corticosteroids", /prolonged-corticosteroids, oral corticosteroid for 20 weeks/],
+    ["prednisone, course length not recorded", { medications: [prednisone] }, "prolonged-corticosteroids", /prednisone taken now \(how long not recorded, so counted as prolonged\)/],
+    ["osteoporosis as a condition", { conditions: ["osteoporosis" as const] }, "osteoporosis", /osteoporosis, recorded as a condition/],
+  ])("no flag ticked, %s: a fracture watch", (_label, overrides, flag, from) => {
     const out = run(overrides);
     const watch = out.alerts.find((a) => a.code === "red-flag-watch");
     expect(watch?.severity).toBe("warning");
-    expect(watch?.summary).toMatch(summary);
+    expect(watch?.summary).toBe(`Red flag to watch: ${flag} (from the record)`);
+    expect(watch?.detail).toMatch(from);
     expect(watch?.detail).toMatch(/vertebral fracture can follow little or no trauma/);
     expect(out.ladder.suspended).toBe(false);
     expect(out.avoid.map((a) => a.therapy)).not.toContain("imaging");
@@ -121,10 +123,14 @@ describe("prolonged corticosteroid exposure read from the whole record", () => {
     expect(out.avoid.map((a) => a.therapy)).toContain("imaging");
   });
 
-  it("the ticked flag is named as ticked, and a pattern that weighs the exposure leaves no watch for it", () => {
+  it("a ticked flag is named as ticked, and a pattern that weighs what the record shows leaves no watch for it", () => {
     expect(run({ redFlags: ["prolonged-corticosteroids"], medications: [prednisone] }).alerts.find((a) => a.code === "red-flag-watch")?.summary).toBe("Red flag to watch: prolonged-corticosteroids");
+    expect(run({ redFlags: ["osteoporosis"], conditions: ["osteoporosis"] }).alerts.find((a) => a.code === "red-flag-watch")?.summary).toBe("Red flag to watch: osteoporosis");
     const infection = run({ redFlags: ["fever"], treatments: [{ therapy: "oral-corticosteroid", status: "current", weeks: 26 }] });
     expect(codes(infection)).not.toContain("red-flag-watch");
+    const fracture = run({ redFlags: ["minor-trauma"], conditions: ["osteoporosis"] });
+    expect(codes(fracture)).toContain("red-flag-fracture");
+    expect(codes(fracture)).not.toContain("red-flag-watch");
   });
 });
 

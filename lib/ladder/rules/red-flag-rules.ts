@@ -1,4 +1,4 @@
-import { steroidExposure, weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } from "../red-flags";
+import { recordedFlags, weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } from "../red-flags";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -177,20 +177,22 @@ const WATCHES: Watch[] = [
 
 export const WEAK_RED_FLAG_RULE: Rule = {
   id: "red-flag.weighed",
-  version: 4,
+  version: 5,
   title: "Red flags weighed, not obeyed",
   cites: ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"],
   evaluate(facts, draft) {
     const flags = weakRedFlags(facts, facts.redFlagFindings);
     // Active cancer recorded as a condition (not ticked as a red flag) is known disease: watched, not a new suspicion.
     const activeCancer = facts.conditions.includes("active-cancer") && !facts.redFlagFindings.some((f) => f.pattern === "malignancy");
-    // Steroid exposure read from the record, not ticked, says where it was read from.
-    const named = flags.map((flag) => (flag === "prolonged-corticosteroids" && !facts.redFlags.includes(flag) ? `prolonged corticosteroids from the record: ${steroidExposure(facts).because}` : flag));
+    // A flag read from the record, not ticked, is named as such, and the detail says where it was read from.
+    const recorded = recordedFlags(facts).filter((r) => flags.includes(r.flag));
+    const named = flags.map((flag) => (recorded.some((r) => r.flag === flag) ? `${flag} (from the record)` : flag));
     const weak: string[] = activeCancer ? [...named, "active cancer"] : named;
     if (!weak.length) return notFired("no red flag left unexplained by a serious pattern");
     const detail: string[] = [];
     let withinDays = false;
     const evidence: EvidenceRef[] = [WEAK_EVIDENCE];
+    if (recorded.length) detail.push(`Not ticked, but in the record: ${recorded.map((r) => `${r.flag}, ${r.from}`).join("; ")}.`);
     if (flags.length) detail.push(`On its own ${flags.length === 1 ? "this finding is a weak predictor" : "each of these findings is a weak predictor"} of serious pathology and does not suspend the ladder.`);
     for (const watch of WATCHES) {
       // With active cancer known, the advice for it below covers what night pain or weight loss might mean.
