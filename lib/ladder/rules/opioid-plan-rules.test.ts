@@ -147,6 +147,26 @@ describe("taper plan: offered when risks outweigh benefits, not on dose alone (C
     expect(traceOf(out, "opioid.taper-plan").because).toMatch(/pregnant/);
   });
 
+  it.each([
+    ["buprenorphine", { drug: "buprenorphine" as const, doseMg: 8, dosesPerDay: 2, indication: "opioid-use-disorder" as const }],
+    ["methadone", { drug: "methadone" as const, doseMg: 80, dosesPerDay: 1, indication: "opioid-use-disorder" as const }],
+  ])("pregnancy on %s for opioid use disorder: keep it going with specialist input, never a taper", (drug, medication) => {
+    const out = run({ patient: { pregnant: true }, conditions: ["opioid-use-disorder"], medications: [medication] });
+    const alert = out.alerts.find((a) => a.code === "opioid-pregnancy");
+    expect(alert?.summary).toBe(`${drug[0]?.toUpperCase()}${drug.slice(1)} for opioid use disorder in pregnancy: keep it going, with specialist input`);
+    expect(alert?.detail).toMatch(/recommended throughout pregnancy, over withdrawal/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["acog-2017-opioids-pregnancy"]);
+    expect(codes(out)).toContain("moud-continue");
+    expect(therapies(out)).not.toContain("opioid-taper-plan");
+    expect(traceOf(out, "opioid.pregnancy").outcome).toBe("fired");
+  });
+
+  it("medication for opioid use disorder outside pregnancy raises no pregnancy alert", () => {
+    const out = run({ conditions: ["opioid-use-disorder"], medications: [{ drug: "buprenorphine", doseMg: 8, dosesPerDay: 2, indication: "opioid-use-disorder" }] });
+    expect(codes(out)).not.toContain("opioid-pregnancy");
+    expect(traceOf(out, "opioid.pregnancy").because).toMatch(/not recorded as pregnant/);
+  });
+
   it("pregnancy: no other alert tells her to reduce the opioid or an NSAID's risk to be handled with gastroprotection", () => {
     const out = run({ patient: { pregnant: true }, treatments: [opioidCourse("none")], medications: [oxycodone(20), { drug: "ibuprofen", doseMg: 400, dosesPerDay: 3 }] });
     for (const code of ["mme-50", "mme-90", "opioid-not-recommended"]) {

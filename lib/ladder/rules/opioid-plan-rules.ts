@@ -96,15 +96,29 @@ const PREGNANCY_EVIDENCE = [
   cite("acog-2017-opioids-pregnancy", "Opioid withdrawal in pregnancy carries risk; changes to opioid therapy are made with obstetric and addiction specialist input, and care is coordinated through delivery."),
   cite("hhs-2019-tapering", "Tapering in pregnancy needs expert advice: withdrawal is associated with miscarriage and premature labour."),
 ];
+const MOUD_PREGNANCY_EVIDENCE = [
+  cite("acog-2017-opioids-pregnancy", "For pregnant women with opioid use disorder, buprenorphine or methadone is recommended over medically supervised withdrawal, which has higher relapse rates; care is coordinated through delivery."),
+];
 
 export const OPIOID_PREGNANCY_RULE: Rule = {
   id: "opioid.pregnancy",
-  version: 2,
+  version: 3,
   title: "An opioid in pregnancy: specialist input before any change",
   cites: ["acog-2017-opioids-pregnancy", "hhs-2019-tapering"],
   evaluate(facts, draft) {
-    if (!facts.onOpioid) return notOnOpioid();
+    if (!facts.onOpioid && !facts.onMoud) return notOnOpioid();
     if (facts.assessment.patient.pregnant !== true) return notFired("not recorded as pregnant");
+    if (!facts.onOpioid) {
+      const names = facts.moudMeds.map((m) => m.drug).join(", ");
+      draft.alert({
+        code: "opioid-pregnancy",
+        severity: "warning",
+        summary: `${capitalized(names)} for opioid use disorder in pregnancy: keep it going, with specialist input`,
+        detail: `Medication for opioid use disorder is recommended throughout pregnancy, over withdrawal, which risks relapse and the pregnancy. Keep the dose steady and plan any change with the obstetric team and its prescriber; the dose often needs raising later in pregnancy, and the newborn is watched for neonatal opioid withdrawal. ${capitalized(naloxoneAdvice(facts))}.`,
+        evidence: MOUD_PREGNANCY_EVIDENCE,
+      });
+      return fired(`pregnant and taking ${names} for opioid use disorder: continued, with obstetric and addiction input`);
+    }
     draft.alert({
       code: "opioid-pregnancy",
       severity: "warning",
