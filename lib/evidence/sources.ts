@@ -184,6 +184,18 @@ export const EVIDENCE_SOURCES = [
     revised: null,
   },
   {
+    id: "asra-2018-pain-procedures",
+    title: "Interventional Spine and Pain Procedures in Patients on Antiplatelet and Anticoagulant Medications (Second Edition): guidelines from ASRA, ESRA, AAPM, INS, NANS and WIP",
+    authors: "Narouze S, Benzon HT, Provenzano D, et al.",
+    publisher: "Regional Anesthesia and Pain Medicine 2018;43(3):225-262",
+    year: 2018,
+    url: "https://doi.org/10.1097/AAP.0000000000000700",
+    kind: "clinical practice guideline",
+    strength: "consensus guidance graded by each procedure's bleeding risk; whether to pause an antithrombotic is weighed against the patient's risk of thrombosis, with the prescriber",
+    released: "2018-04",
+    revised: null,
+  },
+  {
     id: "chou-2009-aps-interventional",
     title: "Interventional therapies, surgery, and interdisciplinary rehabilitation for low back pain: an evidence-based clinical practice guideline from the American Pain Society",
     authors: "Chou R, Loeser JD, Owens DK, et al.",

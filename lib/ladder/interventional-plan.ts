@@ -1,4 +1,4 @@
-import type { Facts } from "./facts";
+import type { BaseFacts, Facts } from "./facts";
 import { MULTIDISCIPLINARY_REHABILITATION, selfManagement, type CareOption } from "./care-options";
 import { cite } from "./recommendation";
 import type { TherapyId } from "./vocabulary";
@@ -25,6 +25,18 @@ function pending(facts: Facts): TherapyId | undefined {
 }
 
 const INJECTION_NOT_A_CURE = cite("backstep-source-article", "The patient-education article reports that epidural steroid injections and radiofrequency ablation relieve pain for 3-6 months in 60-70% of people, and are not permanent.");
+
+const BLEEDING_PLAN = cite("asra-2018-pain-procedures", "Spine procedures can cause bleeding into the spinal canal: whether and for how long to pause an anticoagulant depends on the procedure's bleeding risk, and is weighed against the risk of a clot, with the prescriber.");
+
+/** A needle procedure as offered to this patient: on an anticoagulant, with the plan for it that must come first. */
+export function procedureFor(facts: BaseFacts, option: CareOption): CareOption {
+  if (!facts.conditions.includes("anticoagulant-use")) return option;
+  return {
+    ...option,
+    detail: `${option.detail} On an anticoagulant: plan with its prescriber whether and when to pause it before the procedure, weighing the risk of bleeding against the risk of a clot, and keep taking it until that plan is made.`,
+    evidence: [...option.evidence, BLEEDING_PLAN],
+  };
+}
 
 const tried = (facts: Facts, therapy: TherapyId) => facts.trials.has(therapy);
 const trialOf = (facts: Facts, therapy: TherapyId) => facts.trials.get(therapy);
@@ -65,13 +77,13 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
   if (facts.classification.radicular) {
     if (!uk && !tried(facts, "epidural-steroid-injection")) {
       return {
-        option: {
+        option: procedureFor(facts, {
           therapy: "epidural-steroid-injection",
           step: "interventional",
           title: "Epidural steroid injection for the leg pain",
           detail: "For persistent radicular pain: short-term relief that can make exercise possible; not a permanent fix. Keep the exercise program going.",
           evidence: [cite("chou-2009-aps-interventional", "For persistent radiculopathy from a herniated disc, discuss epidural steroid injection (weak recommendation, moderate-quality evidence; benefit is short-term)."), INJECTION_NOT_A_CURE],
-        },
+        }),
         because: "radicular pain; epidural steroid injection not yet tried",
         needsImaging: true,
       };
@@ -102,7 +114,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
         };
       }
       return {
-        option: {
+        option: procedureFor(facts, {
           therapy: "spinal-cord-stimulator",
           step: "interventional",
           title: "Assessment for spinal cord stimulation",
@@ -111,7 +123,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
             cite("nice-ta159-scs", "Spinal cord stimulation for chronic neuropathic pain lasting at least 6 months despite appropriate conventional management, after assessment by a specialist team and a successful trial."),
             cite("backstep-source-article", "The patient-education article reports that spinal cord stimulators help about 70% of people with severe pain that nothing else relieved, but need surgery and are costly."),
           ],
-        },
+        }),
         because: `radicular pain for ${weeks} weeks (6 months or more); injection and surgical opinion completed`,
         needsImaging: false,
       };
@@ -128,14 +140,14 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
     ];
     if (!block) {
       return {
-        option: { therapy: "medial-branch-block", step: "interventional", title: "Diagnostic medial branch block", detail: "A diagnostic block to test whether the facet joints are the source of the localized pain; a positive block opens the way to radiofrequency denervation.", evidence: rfEvidence },
+        option: procedureFor(facts, { therapy: "medial-branch-block", step: "interventional", title: "Diagnostic medial branch block", detail: "A diagnostic block to test whether the facet joints are the source of the localized pain; a positive block opens the way to radiofrequency denervation.", evidence: rfEvidence }),
         because: `localized axial pain at ${intensity}/10; medial branch block not yet done`,
         needsImaging: false,
       };
     }
     if (positiveBlock && !tried(facts, "radiofrequency-denervation")) {
       return {
-        option: { therapy: "radiofrequency-denervation", step: "interventional", title: "Radiofrequency denervation", detail: "The medial branch block was positive: radiofrequency denervation of the same levels, for months of relief, alongside exercise.", evidence: rfEvidence },
+        option: procedureFor(facts, { therapy: "radiofrequency-denervation", step: "interventional", title: "Radiofrequency denervation", detail: "The medial branch block was positive: radiofrequency denervation of the same levels, for months of relief, alongside exercise.", evidence: rfEvidence }),
         because: "localized axial pain with a positive medial branch block",
         needsImaging: false,
       };

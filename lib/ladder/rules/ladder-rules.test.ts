@@ -252,3 +252,24 @@ describe("after a procedure that works", () => {
     expect(traceOf(out, "ladder.interventional").because).toMatch(/good response/);
   });
 });
+
+describe("a needle procedure for someone on an anticoagulant comes with the plan for it (ASRA 2018)", () => {
+  const refractory = { treatments: [PT_ADEQUATE_NO_RESPONSE, DULOXETINE_FAILED] };
+  const planOf = (detail: string | undefined) => /plan with its prescriber whether and when to pause it before the procedure/.test(detail ?? "");
+
+  it.each([
+    ["medial branch block for localized pain", { ...refractory, pain: { durationWeeks: 40, intensity: 7, localized: true } }, "medial-branch-block"],
+    ["epidural for radicular pain", { ...refractory, pain: { durationWeeks: 40, intensity: 7, radicular: true } }, "epidural-steroid-injection"],
+    ["uk: epidural for acute severe sciatica", { profile: "uk" as const, pain: { durationWeeks: 2, intensity: 8, radicular: true } }, "epidural-steroid-injection"],
+  ])("%s", (_label, overrides, therapy) => {
+    const withAnticoagulant = run({ ...overrides, conditions: ["anticoagulant-use"] }).next.find((s) => s.therapy === therapy);
+    expect(planOf(withAnticoagulant?.detail)).toBe(true);
+    expect(withAnticoagulant?.evidence.map((e) => e.sourceId)).toContain("asra-2018-pain-procedures");
+    expect(withAnticoagulant?.detail).not.toMatch(/\bstop\b/);
+    // Without one, the same procedure says nothing of it (an NSAID then comes first, so it is ruled out as unsafe here).
+    const without = run({ ...overrides, conditions: ["gi-bleed-history"] }).next.find((s) => s.therapy === therapy);
+    expect(without).toBeDefined();
+    expect(planOf(without?.detail)).toBe(false);
+    expect(without?.evidence.map((e) => e.sourceId)).not.toContain("asra-2018-pain-procedures");
+  });
+});

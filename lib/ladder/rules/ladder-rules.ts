@@ -12,7 +12,7 @@ import {
   type CareOption,
 } from "../care-options";
 import type { Facts } from "../facts";
-import { chooseInterventional } from "../interventional-plan";
+import { chooseInterventional, procedureFor } from "../interventional-plan";
 import { describeAdherenceThreshold } from "../adequacy";
 import { absolute, describeReasons } from "../medication-safety";
 import { cite } from "../recommendation";
@@ -58,9 +58,9 @@ function remainingVisitsNote(facts: Facts): string {
 
 export const ACUTE_CARE_RULE: Rule = {
   id: "ladder.acute-care",
-  version: 3,
+  version: 4,
   title: "Acute or subacute pain: stay active, stratified care",
-  cites: ["acp-2017", "nice-ng59", "hill-2011-start-back-trial", "apta-cpg-2021", "alrwaily-2016-tbc", "backstep-source-article"],
+  cites: ["acp-2017", "nice-ng59", "hill-2011-start-back-trial", "apta-cpg-2021", "alrwaily-2016-tbc", "backstep-source-article", "asra-2018-pain-procedures"],
   evaluate(facts, draft) {
     if (draft.suspended) return notFired("ladder suspended for red-flag work-up");
     if (facts.chronic) return notFired("pain is chronic: the chronic ladder applies");
@@ -73,13 +73,17 @@ export const ACUTE_CARE_RULE: Rule = {
     const medicine = nsaidUnsafe.length ? `no NSAID: unsafe here (${describeReasons(nsaidUnsafe)})` : "an NSAID if a medicine is wanted";
     const { intensity } = facts.assessment.pain;
     if (facts.assessment.profile === "uk" && facts.classification.radicular && intensity >= SEVERE_SCIATICA_INTENSITY) {
-      draft.suggest(this.id, RANK.option, {
-        therapy: "epidural-steroid-injection",
-        step: "interventional",
-        title: "Consider an epidural injection for acute severe sciatica",
-        detail: `Acute sciatica at ${intensity}/10: NICE allows an epidural of local anaesthetic and steroid for acute and severe sciatica, alongside staying active. It is the one exception to the ladder's order.`,
-        evidence: [cite("nice-ng59", "Consider epidural injections of local anaesthetic and steroid in people with acute and severe sciatica.")],
-      });
+      draft.suggest(
+        this.id,
+        RANK.option,
+        procedureFor(facts, {
+          therapy: "epidural-steroid-injection",
+          step: "interventional",
+          title: "Consider an epidural injection for acute severe sciatica",
+          detail: `Acute sciatica at ${intensity}/10: NICE allows an epidural of local anaesthetic and steroid for acute and severe sciatica, alongside staying active. It is the one exception to the ladder's order.`,
+          evidence: [cite("nice-ng59", "Consider epidural injections of local anaesthetic and steroid in people with acute and severe sciatica.")],
+        }),
+      );
       return fired(`${facts.classification.chronicity} pain; ${why}; ${medicine}; uk profile: acute severe sciatica (${intensity}/10), so an epidural is an option (NICE exception)`);
     }
     return fired(`${facts.classification.chronicity} pain; ${why}; ${medicine}`);
@@ -167,9 +171,9 @@ function exercisePrefix(primary: CareOption): string {
 
 export const INTERVENTIONAL_RULE: Rule = {
   id: "ladder.interventional",
-  version: 3,
+  version: 4,
   title: "Interventional rung: only after the rungs below were tried or are unsafe",
-  cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article", "acp-2017", "apta-cpg-2021", "acr-2021-imaging"],
+  cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article", "acp-2017", "apta-cpg-2021", "acr-2021-imaging", "asra-2018-pain-procedures"],
   evaluate(facts, draft) {
     const off = offTheChronicLadder(facts, draft);
     if (off) return off;
