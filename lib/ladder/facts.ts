@@ -8,13 +8,13 @@ import { classifyTbc } from "./tbc";
 import { drugClass, type Condition, type DrugClass, type DrugId, type RedFlag, type TherapyId } from "./vocabulary";
 import { conservativeStatus, pharmacologicStatus, type ConservativeStatus, type PharmStatus } from "./ladder-status";
 import { duloxetineContraindications, gabapentinoidCautions, nsaidContraindications, type Contraindication } from "./medication-safety";
-import { redFlagPatterns, type PatternFinding } from "./red-flags";
+import { recordedFlags, redFlagPatterns, type PatternFinding, type RecordedFlag } from "./red-flags";
 
 /** Everything the rules reason from: read off the Assessment once, with each derived fact computed on first use. */
 export type Facts = EvaluationFacts;
 
 /** The facts read straight off the Assessment, before anything is derived from them. */
-export type BaseFacts = Omit<Facts, "redFlagFindings" | "nsaidContraindications" | "duloxetineContraindications" | "gabapentinoidCautions" | "conservative" | "pharmacologic" | "opioidGuidanceExclusion">;
+export type BaseFacts = Omit<Facts, "redFlagFindings" | "recordedFlags" | "nsaidContraindications" | "duloxetineContraindications" | "gabapentinoidCautions" | "conservative" | "pharmacologic" | "opioidGuidanceExclusion">;
 
 export function deriveFacts(assessment: Assessment): Facts {
   return new EvaluationFacts(assessment);
@@ -87,12 +87,13 @@ class EvaluationFacts {
   // Every key present from the start, so the cache keeps one shape whichever facts a rule asks for first.
   private readonly cache: {
     redFlagFindings: PatternFinding[] | undefined;
+    recordedFlags: RecordedFlag[] | undefined;
     nsaidContraindications: Contraindication[] | undefined;
     duloxetineContraindications: Contraindication[] | undefined;
     gabapentinoidCautions: Contraindication[] | undefined;
     conservative: ConservativeStatus | undefined;
     pharmacologic: PharmStatus | undefined;
-  } = { redFlagFindings: undefined, nsaidContraindications: undefined, duloxetineContraindications: undefined, gabapentinoidCautions: undefined, conservative: undefined, pharmacologic: undefined };
+  } = { redFlagFindings: undefined, recordedFlags: undefined, nsaidContraindications: undefined, duloxetineContraindications: undefined, gabapentinoidCautions: undefined, conservative: undefined, pharmacologic: undefined };
 
   constructor(assessment: Assessment) {
     const { pain, screening, treatments } = assessment;
@@ -182,6 +183,11 @@ class EvaluationFacts {
 
   get redFlagFindings(): PatternFinding[] {
     return (this.cache.redFlagFindings ??= redFlagPatterns(this));
+  }
+
+  /** Red flags the record shows though nobody ticked them. */
+  get recordedFlags(): RecordedFlag[] {
+    return (this.cache.recordedFlags ??= recordedFlags(this));
   }
 
   get nsaidContraindications(): Contraindication[] {

@@ -108,8 +108,8 @@ export function recordedFlags(facts: BaseFacts): RecordedFlag[] {
 }
 
 /** Flags present, ticked or read from the record, that no strong pattern accounts for: weighed, not obeyed. */
-export function weakRedFlags(facts: BaseFacts, patterns: PatternFinding[]): RedFlag[] {
+export function weakRedFlags(facts: BaseFacts, patterns: PatternFinding[], recorded: readonly RecordedFlag[]): RedFlag[] {
   const weak = facts.redFlags.filter((flag) => !patterns.some((p) => p.flags.includes(flag)));
-  for (const recorded of recordedFlags(facts)) if (!patterns.some((p) => recorded.weighedBy.includes(p.pattern))) weak.push(recorded.flag);
+  for (const r of recorded) if (!patterns.some((p) => r.weighedBy.includes(p.pattern))) weak.push(r.flag);
   return weak;
 }

@@ -1,6 +1,5 @@
 import { MODERATE_PAIN } from "../adequacy";
 import { absolute, describeReasons, OLDER_ADULT_AGE } from "../medication-safety";
-import { recordedFlags } from "../red-flags";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Draft, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -174,7 +173,7 @@ export const AVOID_RULES: Rule[] = [
     therapy: "imaging",
     cites: ["acr-2021-imaging", "nice-ng59", "chou-2007-acp-aps"],
     when: "no red flag is recorded, ticked or read from the conditions and medicines",
-    appliesBecause: (facts) => (facts.redFlags.length || recordedFlags(facts).length ? null : "No red flags recorded"),
+    appliesBecause: (facts) => (facts.redFlags.length || facts.recordedFlags.length ? null : "No red flags recorded"),
     reason: () => "Scans do not change care without red flags, find incidental changes that worry people, and lead to more procedures.",
     evidence: () => IMAGING_EVIDENCE,
   }),

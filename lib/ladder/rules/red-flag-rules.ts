@@ -1,4 +1,4 @@
-import { recordedFlags, weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } from "../red-flags";
+import { weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } from "../red-flags";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -181,11 +181,11 @@ export const WEAK_RED_FLAG_RULE: Rule = {
   title: "Red flags weighed, not obeyed",
   cites: ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"],
   evaluate(facts, draft) {
-    const flags = weakRedFlags(facts, facts.redFlagFindings);
+    const flags = weakRedFlags(facts, facts.redFlagFindings, facts.recordedFlags);
     // Active cancer recorded as a condition (not ticked as a red flag) is known disease: watched, not a new suspicion.
     const activeCancer = facts.conditions.includes("active-cancer") && !facts.redFlagFindings.some((f) => f.pattern === "malignancy");
     // A flag read from the record, not ticked, is named as such, and the detail says where it was read from.
-    const recorded = recordedFlags(facts).filter((r) => flags.includes(r.flag));
+    const recorded = facts.recordedFlags.filter((r) => flags.includes(r.flag));
     const named = flags.map((flag) => (recorded.some((r) => r.flag === flag) ? `${flag} (from the record)` : flag));
     const weak: string[] = activeCancer ? [...named, "active cancer"] : named;
     if (!weak.length) return notFired("no red flag left unexplained by a serious pattern");
