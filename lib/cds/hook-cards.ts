@@ -43,6 +43,7 @@ export const PAIN_INDEPENDENT_ALERTS = new Set([
   "moud-continue",
   "oud-treatment",
   "opioid-pregnancy",
+  "opioid-stop-ordered",
   "sleeping-pill-older-adult",
   "red-flag-cauda-equina",
   "red-flag-fracture",

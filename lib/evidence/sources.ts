@@ -328,6 +328,18 @@ export const EVIDENCE_SOURCES = [
     revised: null,
   },
   {
+    id: "fda-2019-opioid-discontinuation",
+    title: "FDA identifies harm reported from sudden discontinuation of opioid pain medicines and requires label changes to guide prescribers on gradual, individualized tapering",
+    authors: "U.S. Food and Drug Administration",
+    publisher: "FDA Drug Safety Communication",
+    year: 2019,
+    url: "https://www.fda.gov/drugs/drug-safety-and-availability/fda-identifies-harm-reported-sudden-discontinuation-opioid-pain-medicines-and-requires-label-changes",
+    kind: "regulatory safety communication",
+    strength: "regulatory labelling change based on reports of serious harm: withdrawal, uncontrolled pain, psychological distress and suicide after sudden stops",
+    released: "2019-04-09",
+    revised: null,
+  },
+  {
     id: "fda-2016-opioid-serotonin",
     title: "FDA warns about several safety issues with opioid pain medicines; requires label changes",
     authors: "U.S. Food and Drug Administration",

@@ -48,6 +48,10 @@ class EvaluationFacts {
   readonly addedMedications: readonly Medication[];
   /** One line per order saying what it did to the list. */
   readonly orderNotes: readonly string[];
+  /** Opioids for pain that a stop order at this visit takes off the list, as they were taken. */
+  readonly stoppedOpioids: Medication[] = [];
+  /** Medication for opioid use disorder that a stop order at this visit takes off the list. */
+  readonly stoppedMoud: Medication[] = [];
   /** Opioids taken for pain; medication for opioid use disorder is never among them. */
   readonly opioidMeds: Medication[] = [];
   /** Buprenorphine or methadone taken for opioid use disorder. */
@@ -102,6 +106,11 @@ class EvaluationFacts {
     this.medications = reconciled ? reconciled.medications : assessment.medications;
     this.addedMedications = reconciled ? reconciled.added : [];
     this.orderNotes = reconciled ? reconciled.notes : [];
+    if (reconciled) {
+      for (const m of reconciled.stopped) {
+        if (drugClass(m.drug) === "opioid") (m.indication === "opioid-use-disorder" ? this.stoppedMoud : this.stoppedOpioids).push(m);
+      }
+    }
 
     for (const t of treatments) {
       this.recordedTherapies.push(t.therapy);
@@ -111,7 +120,11 @@ class EvaluationFacts {
     }
     for (const m of this.medications) this.readMedication(m);
     const current = this.currentTherapies;
-    if (current.includes("tramadol") && !this.serotonergicOpioids.includes("tramadol")) this.serotonergicOpioids.push("tramadol");
+    const opioidTherapyRecorded = current.includes("opioid") || current.includes("tramadol");
+    // The opioid course the treatments record as current is the one whose sig the list gives: a stop order for a pain
+    // opioid at this visit ends it, so after the orders it is neither an opioid taken nor a dose left uncounted.
+    const opioidTherapyCurrent = opioidTherapyRecorded && !this.stoppedOpioids.length;
+    if (current.includes("tramadol") && opioidTherapyCurrent && !this.serotonergicOpioids.includes("tramadol")) this.serotonergicOpioids.push("tramadol");
     if (current.includes("duloxetine") && !this.serotonergicAntidepressants.includes("duloxetine")) this.serotonergicAntidepressants.push("duloxetine");
     if (current.includes("tricyclic") && !this.classesTaken.includes("tricyclic")) this.serotonergicAntidepressants.push("amitriptyline");
     for (const cls of ["gabapentinoid", "muscle-relaxant"] as const) {
@@ -119,14 +132,13 @@ class EvaluationFacts {
     }
     for (const m of this.addedMedications) if (m.indication !== "opioid-use-disorder") this.classesAdded.push(drugClass(m.drug));
 
-    const opioidTherapyCurrent = current.includes("opioid") || current.includes("tramadol");
     this.onOpioid = this.opioidMeds.length > 0 || opioidTherapyCurrent;
     this.onMoud = this.moudMeds.length > 0;
     this.onBenzodiazepine = this.benzodiazepineMeds.length > 0 || current.includes("benzodiazepine");
     this.onNsaid = this.nsaidMeds.length > 0 || current.includes("nsaid");
-    this.opioidNaive = !opioidTherapyCurrent && !assessment.medications.some((m) => drugClass(m.drug) === "opioid");
+    this.opioidNaive = !opioidTherapyRecorded && !assessment.medications.some((m) => drugClass(m.drug) === "opioid");
     this.opioidStartedAtVisit = this.opioidNaive && this.classesAdded.includes("opioid");
-    this.mme = computeMme(assessment.medications, this.medications, opioidTherapyCurrent);
+    this.mme = computeMme(assessment.medications, this.medications, { before: opioidTherapyRecorded, after: opioidTherapyCurrent });
 
     // Radicular: signs of nerve-root involvement; leg pain below the knee counts when the signs were not recorded either way.
     const radicular = pain.radicular ?? pain.distribution === "below-knee";

@@ -53,7 +53,7 @@ describe("MME per drug (CDC 2022 factors)", () => {
   });
 });
 
-const total = (medications: Medication[], opioidTherapyCurrent = false) => computeMme(medications, medications, opioidTherapyCurrent);
+const total = (medications: Medication[], opioidTherapyCurrent = false) => computeMme(medications, medications, { before: opioidTherapyCurrent, after: opioidTherapyCurrent });
 
 describe("total MME", () => {
   it("is 0 with no opioids", () => {
@@ -89,6 +89,12 @@ describe("total MME", () => {
   it("gives the total before the orders beside the total after them", () => {
     const before: Medication[] = [{ drug: "oxycodone", doseMg: 10, dosesPerDay: 4 }];
     const after: Medication[] = [{ drug: "oxycodone", doseMg: 10, dosesPerDay: 3 }];
-    expect(computeMme(before, after, false)).toMatchObject({ currentPerDay: 60, totalPerDay: 45 });
+    expect(computeMme(before, after, { before: false, after: false })).toMatchObject({ currentPerDay: 60, totalPerDay: 45 });
+  });
+
+  it("counts opioid therapy recorded as current only on the side where it still runs", () => {
+    const before: Medication[] = [{ drug: "oxycodone", doseMg: 20, dosesPerDay: 3 }];
+    expect(computeMme(before, [], { before: true, after: false })).toMatchObject({ currentPerDay: 90, totalPerDay: 0, computable: true });
+    expect(computeMme(before, [], { before: true, after: true })).toMatchObject({ currentPerDay: 90, totalPerDay: null, computable: false });
   });
 });

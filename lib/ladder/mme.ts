@@ -76,7 +76,7 @@ export function mmeOfMedication(medication: Medication): MmeItem | null {
 type MmeTotal = Pick<MmeResult, "totalPerDay" | "computable" | "computedPerDay" | "items">;
 
 /** MME of every opioid in a medication list. Opioid therapy recorded as current with no pain opioid listed has no sig to count. */
-function totalMme(medications: readonly Medication[], opioidTherapyCurrent: boolean): MmeTotal {
+export function totalMme(medications: readonly Medication[], opioidTherapyCurrent: boolean): MmeTotal {
   const items: MmeItem[] = [];
   let computedPerDay = 0;
   let computable = true;
@@ -94,10 +94,13 @@ function totalMme(medications: readonly Medication[], opioidTherapyCurrent: bool
   return { totalPerDay: computable ? computedPerDay : null, computable, computedPerDay, items };
 }
 
-/** MME after this visit's orders (what every threshold is judged on) and before them (what the patient takes now). */
-export function computeMme(before: readonly Medication[], after: readonly Medication[], opioidTherapyCurrent: boolean): MmeResult {
-  const total = totalMme(after, opioidTherapyCurrent);
-  const currentPerDay = before === after ? total.totalPerDay : totalMme(before, opioidTherapyCurrent).totalPerDay;
+/**
+ * MME after this visit's orders (what every threshold is judged on) and before them (what the patient takes now), with
+ * whether opioid therapy is recorded as current on each side (a stop order ends it).
+ */
+export function computeMme(before: readonly Medication[], after: readonly Medication[], opioidTherapyCurrent: { before: boolean; after: boolean }): MmeResult {
+  const total = totalMme(after, opioidTherapyCurrent.after);
+  const currentPerDay = before === after ? total.totalPerDay : totalMme(before, opioidTherapyCurrent.before).totalPerDay;
   return { totalPerDay: total.totalPerDay, currentPerDay, computable: total.computable, computedPerDay: total.computedPerDay, items: total.items, factorTable: MME_FACTOR_TABLE };
 }
 

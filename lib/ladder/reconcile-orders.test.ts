@@ -23,6 +23,12 @@ describe("orders applied to the current medication list", () => {
     expect(result.medications).toEqual(after);
   });
 
+  it("lists what a stop order takes off, as it was taken, and nothing for the other actions", () => {
+    const naproxen: Medication = { drug: "naproxen", doseMg: 500, dosesPerDay: 2 };
+    expect(reconcileOrders([oxyIr, oxyEr, naproxen], [{ action: "stop", medication: { drug: "oxycodone", form: "er" } }, { action: "continue", medication: { drug: "naproxen" } }]).stopped).toEqual([oxyEr]);
+    expect(reconcileOrders([oxyIr], [{ action: "change", medication: { drug: "oxycodone", doseMg: 5, dosesPerDay: 4 } }]).stopped).toEqual([]);
+  });
+
   it("keeps the indication of the medicine it renews", () => {
     const methadone: Medication = { drug: "methadone", doseMg: 80, dosesPerDay: 1, indication: "opioid-use-disorder" };
     expect(reconcileOrders([methadone], [{ action: "new", medication: { drug: "methadone", doseMg: 90, dosesPerDay: 1 } }]).medications).toEqual([{ ...methadone, doseMg: 90 }]);

@@ -11,6 +11,8 @@ export type ReconciledMedications = {
   medications: Medication[];
   /** Medicines the orders add (not renewals): what is being considered at this visit. */
   added: Medication[];
+  /** Current medicines a stop order takes off the list, as they were taken. */
+  stopped: Medication[];
   /** One line per order saying what it did, for the trace. */
   notes: string[];
   issues: OrderIssue[];
@@ -52,6 +54,7 @@ export function reconcileOrders(current: readonly Medication[], orders: readonly
   const kept: (Medication | null)[] = [...current];
   const claimedBy = new Map<number, number>();
   const added: Medication[] = [];
+  const stopped: Medication[] = [];
   const notes: string[] = [];
   const issues: OrderIssue[] = [];
 
@@ -90,6 +93,7 @@ export function reconcileOrders(current: readonly Medication[], orders: readonly
         break;
       case "stop":
         kept[target] = null;
+        stopped.push(medicine);
         notes.push(`orders.${index}: ${describe(medicine)} taken off the list`);
         break;
       case "change":
@@ -103,7 +107,7 @@ export function reconcileOrders(current: readonly Medication[], orders: readonly
     }
   });
 
-  return { medications: [...kept.filter((m): m is Medication => m !== null), ...added], added, notes, issues };
+  return { medications: [...kept.filter((m): m is Medication => m !== null), ...added], added, stopped, notes, issues };
 }
 
 /** What is wrong with the orders against the current list, for the schema to report under `orders.N`. */

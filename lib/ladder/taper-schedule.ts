@@ -63,13 +63,17 @@ export function taperScheduleFor(assessment: Assessment): TaperSchedule | null {
   return facts.opioidMeds.length ? taperSchedule(facts) : null;
 }
 
-export function taperSchedule(facts: Facts): TaperSchedule {
+/** The opioids a schedule reduces and their MME/day at the start (null when some dose cannot be computed). */
+export type TaperCourse = { opioids: readonly Medication[]; startMmePerDay: number | null };
+
+/** A schedule for the opioids taken after this visit's orders, or for another course (opioids a stop order would end at once). */
+export function taperSchedule(facts: Facts, course: TaperCourse = { opioids: facts.opioidMeds, startMmePerDay: facts.mme.totalPerDay }): TaperSchedule {
   const nsaidSafe = absolute(facts.nsaidContraindications).length === 0;
-  const start = facts.opioidMeds.map(dailyAmount);
+  const start = course.opioids.map(dailyAmount);
   const known = start.every((dose): dose is TaperDose => dose !== null) ? start : [];
   // Doses are shown for a single opioid; with more than one, they are reduced one at a time, so only the total is given.
   const doses = known.length === 1 ? known : [];
-  const startMme = facts.mme.totalPerDay;
+  const startMme = course.startMmePerDay;
   const chosen = pace(facts);
   const steps: TaperStep[] = [];
   for (let percent = 100 - TAPER_STEP_PERCENT, step = 1; percent >= TAPER_REVIEW_PERCENT; percent -= TAPER_STEP_PERCENT, step += 1) {
@@ -81,7 +85,7 @@ export function taperSchedule(facts: Facts): TaperSchedule {
     });
   }
   const reviewWeek = steps[steps.length - 1]?.week ?? 0;
-  const several = facts.opioidMeds.length > 1 ? " With more than one opioid, reduce one at a time (agree which first); the steps give the total." : "";
+  const several = course.opioids.length > 1 ? " With more than one opioid, reduce one at a time (agree which first); the steps give the total." : "";
   return {
     startMmePerDay: startMme,
     start: doses,

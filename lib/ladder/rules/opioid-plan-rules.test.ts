@@ -227,3 +227,120 @@ describe("taper schedule", () => {
     expect(schedule?.withdrawal.find((w) => w.symptoms === "muscle aches")?.whatToDo).toMatch(/NSAID is unsafe/);
   });
 });
+
+describe("an opioid ended by a stop order at this visit (contract 1.1: the engine's advice stays gradual)", () => {
+  const stop = (drug: "oxycodone" | "buprenorphine" | "methadone" | "codeine") => ({ action: "stop" as const, medication: { drug } });
+  const moud = (drug: "buprenorphine" | "methadone", doseMg: number) => ({ drug, doseMg, dosesPerDay: 1, indication: "opioid-use-disorder" as const });
+
+  it("long-term oxycodone at 90 MME: a warning, and a taper plan from the dose taken before the order", () => {
+    const out = run({ treatments: [opioidCourse("partial", 104)], medications: [oxycodone(15)], orders: [stop("oxycodone")], opioidSafety: managed });
+    const alert = out.alerts.find((a) => a.code === "opioid-stop-ordered");
+    expect(alert).toMatchObject({ severity: "warning", summary: "Oxycodone ended at once by an order: reduce it gradually instead" });
+    expect(alert?.detail).toMatch(/taken for 104 weeks, 90 MME\/day/);
+    expect(alert?.detail).toMatch(/life-threatening reason/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["cdc-2022", "hhs-2019-tapering", "fda-2019-opioid-discontinuation"]);
+    const plan = out.next.find((s) => s.therapy === "opioid-taper-plan");
+    expect(plan?.id).toBe("opioid.stop-order/opioid-taper-plan");
+    expect(plan?.detail).toMatch(/90 to 45 MME\/day by week 20/);
+    expect(out.taperSchedule).toMatchObject({ startMmePerDay: 90, pace: "monthly", start: [{ drug: "oxycodone", dailyMg: 60 }] });
+    expect(out.taperSchedule?.steps[0]).toMatchObject({ week: 4, mmePerDay: 81, doses: [{ drug: "oxycodone", dailyMg: 54 }] });
+    expect(out.mme).toMatchObject({ currentPerDay: 90, totalPerDay: 0, computable: true });
+  });
+
+  it("the opioid course recorded as current ends with the order: MME after it is 0, not 'not computable'", () => {
+    const out = run({ treatments: [opioidCourse("partial", 104)], medications: [oxycodone(15)], orders: [stop("oxycodone")] });
+    expect(out.mme.totalPerDay).toBe(0);
+    expect(codes(out)).not.toContain("mme-not-computable");
+    expect(traceOf(out, "opioid.mme-not-computable").outcome).toBe("not-fired");
+  });
+
+  it("weeks to months of use: the weekly pace", () => {
+    const out = run({ treatments: [opioidCourse("partial", 10)], medications: [oxycodone(5)], orders: [stop("oxycodone")] });
+    expect(out.taperSchedule).toMatchObject({ pace: "weekly", startMmePerDay: 30 });
+    expect(traceOf(out, "opioid.stop-order").because).toBe("oxycodone (taken for 10 weeks) stopped at once by an order: a gradual reduction is offered instead, pace weekly");
+  });
+
+  it("how long it was taken is not recorded: the slower pace, and the detail says 'taken regularly'", () => {
+    const out = run({ medications: [oxycodone(5)], orders: [stop("oxycodone")] });
+    expect(out.taperSchedule?.pace).toBe("monthly");
+    expect(out.alerts.find((a) => a.code === "opioid-stop-ordered")?.detail).toMatch(/^Ending oxycodone \(taken regularly, 30 MME\/day\) at once/);
+  });
+
+  it("under a week of use: it can end without a taper, and nothing is said", () => {
+    const out = run({ pain: { durationWeeks: 1, intensity: 7 }, treatments: [{ therapy: "opioid", status: "current", weeks: 0.5 }], medications: [{ drug: "codeine", doseMg: 30, dosesPerDay: 4 }], orders: [stop("codeine")] });
+    expect(codes(out)).not.toContain("opioid-stop-ordered");
+    expect(out.taperSchedule).toBeNull();
+    expect(traceOf(out, "opioid.stop-order")).toMatchObject({ outcome: "not-fired", because: "codeine taken for 0.5 weeks (under a week): it can stop without a taper" });
+  });
+
+  it("in pregnancy: keep the dose with specialist input, and no taper plan", () => {
+    const out = run({ patient: { ageYears: 30, pregnant: true }, medications: [oxycodone(5)], orders: [stop("oxycodone")] });
+    const alert = out.alerts.find((a) => a.code === "opioid-stop-ordered");
+    expect(alert?.summary).toBe("Oxycodone ended at once by an order in pregnancy: keep the dose, with specialist input");
+    expect(alert?.evidence.map((e) => e.sourceId)).toContain("acog-2017-opioids-pregnancy");
+    expect(therapies(out)).not.toContain("opioid-taper-plan");
+    expect(out.taperSchedule).toBeNull();
+  });
+
+  it.each([
+    ["buprenorphine", moud("buprenorphine", 16)],
+    ["methadone", moud("methadone", 80)],
+  ])("%s for opioid use disorder: critical, continue it, and never a taper plan", (drug, medication) => {
+    const out = run({ medications: [medication], conditions: ["opioid-use-disorder"], orders: [stop(drug as "buprenorphine" | "methadone")] });
+    const alert = out.alerts.find((a) => a.code === "opioid-stop-ordered");
+    expect(alert).toMatchObject({ severity: "critical", summary: `${drug[0]?.toUpperCase()}${drug.slice(1)} for opioid use disorder ended by an order: continue it instead` });
+    expect(alert?.evidence[0]).toMatchObject({ sourceId: "cdc-2022", claim: expect.stringMatching(/Recommendation 12/) });
+    expect(therapies(out)).not.toContain("opioid-taper-plan");
+    expect(out.taperSchedule).toBeNull();
+  });
+
+  it("medication for opioid use disorder and a pain opioid both ended: one alert (alerts are keyed by code), critical, about both", () => {
+    const out = run({ medications: [moud("buprenorphine", 16), oxycodone(5)], orders: [stop("buprenorphine"), stop("oxycodone")] });
+    const alerts = out.alerts.filter((a) => a.code === "opioid-stop-ordered");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ severity: "critical", summary: "Buprenorphine for opioid use disorder and oxycodone ended by orders: continue the buprenorphine; for the oxycodone, reduce it gradually instead" });
+    expect(out.taperSchedule?.start).toEqual([{ drug: "oxycodone", dailyMg: 20 }]);
+  });
+
+  it("one opioid ended while another goes on with its own taper: the taper already shown stays, and the alert still advises a gradual end", () => {
+    const out = run({
+      treatments: [...everythingTried, opioidCourse("none")],
+      medications: [oxycodone(15), { drug: "morphine", doseMg: 30, dosesPerDay: 2 }],
+      orders: [stop("oxycodone")],
+      opioidSafety: managed,
+    });
+    expect(codes(out)).toContain("opioid-stop-ordered");
+    expect(out.taperSchedule?.start).toEqual([{ drug: "morphine", dailyMg: 60 }]);
+    expect(traceOf(out, "opioid.stop-order").because).toMatch(/the taper plan already shown covers the opioids that continue/);
+  });
+
+  it("a switch to another opioid that keeps at least half the daily dose is not a sudden end", () => {
+    const out = run({ treatments: [opioidCourse("partial", 104)], medications: [oxycodone(15)], orders: [stop("oxycodone"), { action: "new", medication: { drug: "morphine", form: "er", doseMg: 30, dosesPerDay: 2 } }] });
+    expect(codes(out)).not.toContain("opioid-stop-ordered");
+    expect(traceOf(out, "opioid.stop-order")).toMatchObject({ outcome: "not-fired", because: "oxycodone stopped with another opioid for pain going on: a switch keeping 60 of 90 MME/day (at least half), not a sudden end" });
+  });
+
+  it("ending one opioid while a small one goes on cuts the dose by more than half at once: the alert says so", () => {
+    const out = run({ treatments: [opioidCourse("partial", 104)], medications: [oxycodone(15), { drug: "tramadol", doseMg: 50, dosesPerDay: 2 }], orders: [stop("oxycodone")] });
+    const alert = out.alerts.find((a) => a.code === "opioid-stop-ordered");
+    expect(alert?.summary).toBe("Oxycodone ended at once by an order (110 to 20 MME/day): reduce it gradually instead");
+    expect(alert?.detail).toMatch(/cuts the opioid dose from 110 to 20 MME\/day in one step/);
+    expect(out.taperSchedule).toMatchObject({ startMmePerDay: 90, start: [{ drug: "oxycodone", dailyMg: 60 }] });
+  });
+
+  it("a switch whose dose cannot be computed on one side: the cut cannot be judged, and the trace says so", () => {
+    const out = run({ medications: [oxycodone(15)], orders: [stop("oxycodone"), { action: "new", medication: { drug: "morphine" } }] });
+    expect(codes(out)).not.toContain("opioid-stop-ordered");
+    expect(traceOf(out, "opioid.stop-order").because).toMatch(/cannot be computed, so the size of the cut cannot be judged/);
+  });
+
+  it.each([
+    ["no orders", {}],
+    ["a continue order", { orders: [{ action: "continue" as const, medication: { drug: "oxycodone" as const } }] }],
+    ["a stop of a non-opioid", { medications: [oxycodone(5), { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }], orders: [{ action: "stop" as const, medication: { drug: "naproxen" as const } }] }],
+  ])("%s: not fired", (_label, overrides) => {
+    const out = run({ medications: [oxycodone(5)], ...overrides });
+    expect(codes(out)).not.toContain("opioid-stop-ordered");
+    expect(traceOf(out, "opioid.stop-order")).toMatchObject({ outcome: "not-fired", because: "no opioid is stopped by this visit's orders" });
+  });
+});

@@ -1,6 +1,7 @@
 import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, naloxoneAdvice, notOnOpioid, opioidBenefit } from "../opioid-risk";
-import { cite } from "../recommendation";
+import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
+import { totalMme } from "../mme";
 import { taperSchedule } from "../taper-schedule";
 import type { MOUD_DRUGS } from "../vocabulary";
 import { capitalized } from "../wording";
@@ -183,5 +184,101 @@ export const TAPER_PLAN_RULE: Rule = {
       evidence: TAPER_EVIDENCE,
     });
     return fired(`${reasons.join("; ")}; pace ${schedule.pace}: ${schedule.paceReason}`);
+  },
+};
+
+const STOP_EVIDENCE = [
+  cite("cdc-2022", "Recommendation 5: do not discontinue opioid therapy abruptly unless there are signs of a life-threatening issue, such as impending overdose; reduce gradually instead."),
+  cite("hhs-2019-tapering", "Avoid stopping long-term opioids suddenly: it risks withdrawal, worse pain, psychological distress and overdose from loss of tolerance or a turn to illicit opioids."),
+  cite("fda-2019-opioid-discontinuation", "Serious harm, including withdrawal, uncontrolled pain and suicide, has been reported after opioids taken regularly were stopped suddenly; taper gradually and individually."),
+];
+const MOUD_STOP_EVIDENCE = [
+  cite("cdc-2022", "Recommendation 12: continue medication for opioid use disorder; discontinuing it raises the risk of relapse and overdose death."),
+  cite("hhs-2019-tapering", "Tolerance falls quickly once opioids are no longer taken, so a return to the old dose can be fatal."),
+];
+/** Under a week of regular use there is little dependence to taper (CDC 2022 rec. 6): the opioid can simply stop. */
+const SHORT_COURSE_WEEKS = 1;
+
+export const STOP_ORDER_RULE: Rule = {
+  id: "opioid.stop-order",
+  version: 1,
+  title: "An opioid stopped by this visit's orders: reduce it gradually instead",
+  cites: ["cdc-2022", "hhs-2019-tapering", "fda-2019-opioid-discontinuation", "acog-2017-opioids-pregnancy"],
+  evaluate(facts, draft) {
+    const { stoppedOpioids, stoppedMoud } = facts;
+    if (!stoppedOpioids.length && !stoppedMoud.length) return notFired("no opioid is stopped by this visit's orders");
+    const pregnant = facts.assessment.patient.pregnant === true;
+    const weeks = facts.opioidCourseWeeks;
+    const moud = stoppedMoud.map((m) => m.drug).join(", ");
+    const pain = stoppedOpioids.map((m) => m.drug).join(", ");
+    const shortCourse = weeks !== null && weeks < SHORT_COURSE_WEEKS;
+    // Another opioid for pain kept or started at the visit makes the stop a switch, judged on the total: keeping at least
+    // half the daily dose is the usual allowance for incomplete cross-tolerance when changing opioid (CDC 2022); a
+    // larger fall is a sudden cut.
+    const { currentPerDay, totalPerDay } = facts.mme;
+    const switched = pain !== "" && facts.opioidMeds.length > 0;
+    const sharpCut = switched && currentPerDay !== null && totalPerDay !== null && totalPerDay < currentPerDay / 2;
+    const painAtRisk = pain !== "" && !shortCourse && (!switched || sharpCut);
+    const painNote = shortCourse
+      ? `${pain} taken for ${weeks} weeks (under a week): it can stop without a taper`
+      : switched && !sharpCut
+        ? currentPerDay !== null && totalPerDay !== null
+          ? `${pain} stopped with another opioid for pain going on: a switch keeping ${totalPerDay} of ${currentPerDay} MME/day (at least half), not a sudden end`
+          : `${pain} stopped with another opioid for pain going on: the MME before or after the orders cannot be computed, so the size of the cut cannot be judged`
+        : "";
+    if (!moud && !painAtRisk) return notFired(painNote);
+
+    // One alert, however many opioids the orders stop: decisions and cards are keyed by the alert's code.
+    const taken = weeks === null ? "taken regularly" : `taken for ${weeks} weeks`;
+    const stoppedMme = painAtRisk ? totalMme(stoppedOpioids, false).totalPerDay : null;
+    const details: string[] = [];
+    const evidence: EvidenceRef[] = [];
+    if (moud) {
+      details.push(
+        `Ending medication for opioid use disorder sharply raises the risk of relapse and overdose death, most of all in the weeks after it ends, as tolerance falls. Continue ${moud}, coordinated with its prescriber, and treat the back pain alongside it.${pregnant ? " In pregnancy it is continued: withdrawal risks relapse and the pregnancy." : ""} If it has to end, its prescriber or an addiction specialist plans how, and naloxone is in the home.`,
+      );
+      evidence.push(...MOUD_STOP_EVIDENCE, ...(pregnant ? MOUD_PREGNANCY_EVIDENCE : []));
+    }
+    if (painAtRisk && pregnant) {
+      details.push(`Ending ${pain} (${taken}) brings withdrawal, which can harm the pregnancy (miscarriage, preterm labour): keep the dose steady and plan any change with obstetric and addiction or pain specialists. ${capitalized(naloxoneAdvice(facts))}.`);
+      evidence.push(...STOP_EVIDENCE, ...PREGNANCY_EVIDENCE);
+    } else if (painAtRisk) {
+      const cut = sharpCut ? ` cuts the opioid dose from ${currentPerDay} to ${totalPerDay} MME/day in one step, which` : "";
+      details.push(
+        `Ending ${pain} (${taken}${stoppedMme === null ? "" : `, ${stoppedMme} MME/day`}) at once${cut} brings withdrawal and worse pain, and tolerance falls within days, so going back to the old dose, or to other opioids, can cause an overdose. Unless there is a life-threatening reason to end it now (such as signs of overdose), change the order to a gradual reduction agreed with the patient. If it must end now, treat withdrawal, offer naloxone, and offer buprenorphine or methadone if there are signs of opioid use disorder.`,
+      );
+      evidence.push(...STOP_EVIDENCE);
+    }
+    const painAdvice = pregnant ? "keep the dose, with specialist input" : "reduce it gradually instead";
+    draft.alert({
+      code: "opioid-stop-ordered",
+      severity: moud ? "critical" : "warning",
+      summary: moud
+        ? painAtRisk
+          ? `${capitalized(moud)} for opioid use disorder and ${pain} ended by orders: continue the ${moud}; for the ${pain}, ${painAdvice}`
+          : `${capitalized(moud)} for opioid use disorder ended by an order: continue it instead`
+        : `${capitalized(pain)} ended at once by an order${pregnant ? " in pregnancy" : ""}${sharpCut ? ` (${currentPerDay} to ${totalPerDay} MME/day)` : ""}: ${painAdvice}`,
+      detail: details.join(" "),
+      evidence,
+    });
+    const moudBecause = moud ? `medication for opioid use disorder stopped by an order (${moud}): continue it instead` : "";
+    if (!painAtRisk) return fired([moudBecause, painNote].filter(Boolean).join("; "));
+    const painBecause = `${pain} (${taken}) stopped at once by an order`;
+    const because = (plan: string) => [moudBecause, `${painBecause}: ${plan}`].filter(Boolean).join("; ");
+    if (pregnant) return fired(because("pregnant, so no reduction without obstetric and specialist input"));
+    // The taper rule's schedule, for an opioid that goes on, is the one the visit already shows.
+    if (draft.taperSchedule) return fired(because("a gradual reduction is advised instead; the taper plan already shown covers the opioids that continue"));
+    const schedule = taperSchedule(facts, { opioids: stoppedOpioids, startMmePerDay: stoppedMme });
+    draft.taperSchedule = schedule;
+    const last = schedule.steps[schedule.steps.length - 1];
+    const path = schedule.startMmePerDay !== null && last ? `${schedule.startMmePerDay} to ${last.mmePerDay} MME/day by week ${last.week}` : `to half the starting dose by week ${last?.week}`;
+    draft.suggest(this.id, RANK.safety, {
+      therapy: "opioid-taper-plan",
+      step: "pharmacologic",
+      title: `Reduce ${pain} gradually rather than ending it at once`,
+      detail: `Instead of the order that ends it at once: ${schedule.paceReason} (${path}), then review together and carry on reducing if coming off is still the aim. Agree it with the patient. Pauses are allowed; treat withdrawal symptoms; keep naloxone at home, as tolerance falls with the dose.`,
+      evidence: STOP_EVIDENCE,
+    });
+    return fired(because(`a gradual reduction is offered instead, pace ${schedule.pace}`));
   },
 };
