@@ -37,6 +37,7 @@ export const PAIN_INDEPENDENT_ALERTS = new Set([
   "mme-50",
   "mme-90",
   "mme-not-computable",
+  "opioid-dose-increase",
   "naloxone-not-on-hand",
   "pdmp-review-due",
   "prescribing-record-review",

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SOURCES_BY_ID } from "@/lib/evidence/sources";
 import { assessmentSchema, type AssessmentInput } from "./assessment-schema";
 import { evaluate, recommend } from "./evaluate";
+import type { Recommendation } from "./recommendation";
 import { deriveFacts } from "./facts";
 import { RULES } from "./rule-registry";
 import {
@@ -307,7 +308,10 @@ describe("contract 1.1: orders, medication for opioid use disorder, and version 
         const asListed = evaluate(assessmentSchema.parse({ ...input, medications: renewed }));
         expect(viaOrders.mme.totalPerDay).toBe(asListed.mme.totalPerDay);
         expect(viaOrders.mme.items).toEqual(asListed.mme.items);
-        expect(viaOrders.alerts.map((a) => a.code)).toEqual(asListed.alerts.map((a) => a.code));
+        // A renewal at a higher dose is an increase ordered at this visit, which a list already at that dose is not.
+        const codes = (out: Recommendation) => out.alerts.map((a) => a.code);
+        const besidesIncrease = (out: Recommendation) => codes(out).filter((code) => code !== "opioid-dose-increase");
+        expect(multiplier === 1 ? codes(viaOrders) : besidesIncrease(viaOrders)).toEqual(codes(asListed));
       }),
       { numRuns: 500 },
     );

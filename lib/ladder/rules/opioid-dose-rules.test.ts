@@ -113,3 +113,42 @@ describe("a first opioid ordered at this visit: the order is weighed, nothing is
     expect(out.alerts.find((a) => a.code === "opioid-not-recommended")?.summary).toBe("Opioid taken before the steps ACP puts first were tried");
   });
 });
+
+describe("an opioid dose raised by this visit's orders (CDC 2022 rec. 4)", () => {
+  const change = (doseMg: number, dosesPerDay = 4) => ({ action: "change" as const, medication: { drug: "oxycodone" as const, doseMg, dosesPerDay } });
+  const increase = (out: ReturnType<typeof run>) => out.alerts.find((a) => a.code === "opioid-dose-increase");
+
+  it("45 to 120 MME/day: a warning naming both doses and the threshold crossed", () => {
+    const out = run({ medications: [oxycodone(7.5)], orders: [change(20)] });
+    expect(increase(out)).toMatchObject({ severity: "warning", summary: "Opioid dose raised by this visit's orders: 45 to 120 MME/day" });
+    expect(increase(out)?.detail).toMatch(/this takes it to 90 MME\/day or more/);
+    expect(increase(out)?.evidence[0]).toMatchObject({ sourceId: "cdc-2022", claim: expect.stringMatching(/Recommendation 4/) });
+    expect(traceOf(out, "opioid.dose-increase").because).toBe("45 to 120 MME/day by this visit's orders (crossing 90)");
+  });
+
+  it("30 to 60 MME/day crosses 50; 60 to 75 crosses nothing but is still an increase", () => {
+    expect(increase(run({ medications: [oxycodone(5)], orders: [change(10)] }))?.detail).toMatch(/this takes it to 50 MME\/day or more/);
+    const small = increase(run({ medications: [oxycodone(10)], orders: [change(12.5)] }));
+    expect(small?.summary).toBe("Opioid dose raised by this visit's orders: 60 to 75 MME/day");
+    expect(small?.detail).not.toMatch(/this takes it to/);
+  });
+
+  it("a second opioid added to the first raises the total", () => {
+    const out = run({ medications: [oxycodone(5)], orders: [{ action: "new", medication: { drug: "morphine", doseMg: 15, dosesPerDay: 2 } }] });
+    expect(increase(out)?.summary).toBe("Opioid dose raised by this visit's orders: 30 to 60 MME/day");
+  });
+
+  it.each([
+    ["a renewal at the same sig", { medications: [oxycodone(5)], orders: [{ action: "new" as const, medication: oxycodone(5) }] }, "not-fired", /do not raise the dose \(30 to 30 MME\/day\)/],
+    ["a reduction", { medications: [oxycodone(10)], orders: [change(7.5)] }, "not-fired", /do not raise the dose \(60 to 45 MME\/day\)/],
+    ["orders for other medicines only", { medications: [oxycodone(5)], orders: [{ action: "new" as const, medication: { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 } }] }, "not-fired", /no opioid ordered at this visit/],
+    ["a first opioid for someone who takes none", { orders: [{ action: "new" as const, medication: oxycodone(5) }] }, "not-fired", /starting dose, not an increase/],
+    ["active cancer (outside the guidance)", { conditions: ["active-cancer" as const], medications: [oxycodone(5)], orders: [change(10)] }, "not-fired", /outside the scope of CDC 2022/],
+    ["a dose that cannot be computed after the order", { medications: [oxycodone(5)], orders: [{ action: "new" as const, medication: { drug: "morphine" as const } }] }, "insufficient-data", /cannot be computed/],
+  ])("%s: no alert", (_label, overrides, outcome, because) => {
+    const out = run(overrides);
+    expect(increase(out)).toBeUndefined();
+    expect(traceOf(out, "opioid.dose-increase").outcome).toBe(outcome);
+    expect(traceOf(out, "opioid.dose-increase").because).toMatch(because);
+  });
+});

@@ -2,6 +2,7 @@ import { GRADUAL, MME_REFERENCE, mmeText, naloxoneAdvice, notOnOpioid, overdoseR
 import type { Facts } from "../facts";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, insufficient, notFired, type Rule } from "../rule";
+import { drugClass } from "../vocabulary";
 
 // The daily opioid dose in MME (CDC 2022), for opioids taken for pain. Medication for opioid use disorder is never
 // counted: CDC's MME table says MME is not for decisions about it.
@@ -100,5 +101,35 @@ export const MME_90_RULE: Rule = {
       evidence: withStartingDose(facts, MME_90_EVIDENCE),
     });
     return fired(`${mmeText(facts)} is at or above ${MME_REFERENCE.high}${critical ? ` (critical: ${otherRisks.length ? otherRisks.join(", ") : facts.opioidStartedAtVisit ? "a starting dose for someone who takes no opioid" : "no naloxone documented"})` : ""}`);
+  },
+};
+
+const INCREASE_EVIDENCE = [
+  cite("cdc-2022", "Recommendation 4: for subacute and chronic pain, avoid increasing the opioid dose where possible; weigh benefits and risks carefully before any increase, since benefit seldom grows with dose while overdose risk does, most of all from 50 MME/day."),
+];
+
+export const DOSE_INCREASE_RULE: Rule = {
+  id: "opioid.dose-increase",
+  version: 1,
+  title: "An opioid dose raised by this visit's orders",
+  cites: ["cdc-2022"],
+  evaluate(facts, draft) {
+    if (!facts.onOpioid) return notOnOpioid();
+    if (!facts.assessment.orders.some((o) => drugClass(o.medication.drug) === "opioid")) return notFired("no opioid ordered at this visit");
+    if (facts.opioidStartedAtVisit) return notFired("a first opioid ordered at this visit: judged as a starting dose, not an increase");
+    const { currentPerDay, totalPerDay } = facts.mme;
+    if (currentPerDay === null || totalPerDay === null) return insufficient("the MME before or after this visit's orders cannot be computed, so whether they raise the dose is unknown");
+    if (totalPerDay <= currentPerDay) return notFired(`the orders do not raise the dose (${currentPerDay} to ${totalPerDay} MME/day)`);
+    const exclusion = facts.opioidGuidanceExclusion;
+    if (exclusion) return notFired(exclusion);
+    const crossing = [MME_REFERENCE.high, MME_REFERENCE.caution].find((threshold) => currentPerDay < threshold && totalPerDay >= threshold);
+    draft.alert({
+      code: "opioid-dose-increase",
+      severity: "warning",
+      summary: `Opioid dose raised by this visit's orders: ${currentPerDay} to ${totalPerDay} MME/day`,
+      detail: `The opioid dose is not raised where it can be avoided: benefit seldom grows with the dose, while the risk of overdose does${crossing ? `, and this takes it to ${crossing} MME/day or more` : ""}. Before raising it, reassess with the patient whether the opioid improves pain and function, look for a new cause of worse pain, and build up non-opioid care. If the increase still goes ahead, make it the smallest step that could help, review within 1-2 weeks, and ${naloxoneAdvice(facts)}.`,
+      evidence: INCREASE_EVIDENCE,
+    });
+    return fired(`${currentPerDay} to ${totalPerDay} MME/day by this visit's orders${crossing ? ` (crossing ${crossing})` : ""}`);
   },
 };
