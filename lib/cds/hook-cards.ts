@@ -46,6 +46,7 @@ export const PAIN_INDEPENDENT_ALERTS = new Set([
   "opioid-pregnancy",
   "opioid-stop-ordered",
   "sleeping-pill-older-adult",
+  "stop-gradually",
   "red-flag-cauda-equina",
   "red-flag-fracture",
   "red-flag-infection",

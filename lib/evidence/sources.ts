@@ -340,6 +340,18 @@ export const EVIDENCE_SOURCES = [
     revised: null,
   },
   {
+    id: "fda-2020-benzodiazepine-boxed-warning",
+    title: "FDA requiring Boxed Warning updated to improve safe use of benzodiazepine drug class",
+    authors: "U.S. Food and Drug Administration",
+    publisher: "FDA Drug Safety Communication",
+    year: 2020,
+    url: "https://www.fda.gov/drugs/drug-safety-and-availability/fda-requiring-boxed-warning-updated-improve-safe-use-benzodiazepine-drug-class",
+    kind: "regulatory safety communication",
+    strength: "boxed warning (the strongest FDA warning): abuse, dependence and withdrawal; an abrupt stop or rapid reduction after continued use can cause life-threatening withdrawal",
+    released: "2020-09-23",
+    revised: null,
+  },
+  {
     id: "fda-2016-opioid-serotonin",
     title: "FDA warns about several safety issues with opioid pain medicines; requires label changes",
     authors: "U.S. Food and Drug Administration",

@@ -48,6 +48,8 @@ class EvaluationFacts {
   readonly addedMedications: readonly Medication[];
   /** One line per order saying what it did to the list. */
   readonly orderNotes: readonly string[];
+  /** Current medicines a stop order at this visit takes off the list, as they were taken. */
+  readonly stoppedMedications: readonly Medication[];
   /** Opioids for pain that a stop order at this visit takes off the list, as they were taken. */
   readonly stoppedOpioids: Medication[] = [];
   /** Medication for opioid use disorder that a stop order at this visit takes off the list. */
@@ -106,6 +108,7 @@ class EvaluationFacts {
     this.medications = reconciled ? reconciled.medications : assessment.medications;
     this.addedMedications = reconciled ? reconciled.added : [];
     this.orderNotes = reconciled ? reconciled.notes : [];
+    this.stoppedMedications = reconciled ? reconciled.stopped : [];
     if (reconciled) {
       for (const m of reconciled.stopped) {
         if (drugClass(m.drug) === "opioid") (m.indication === "opioid-use-disorder" ? this.stoppedMoud : this.stoppedOpioids).push(m);

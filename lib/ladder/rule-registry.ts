@@ -14,6 +14,7 @@ import {
   NSAID_LONG_TERM_RULE,
   OLDER_ADULT_SLEEPING_PILL_RULE,
   ORDERS_APPLIED_RULE,
+  STOP_GRADUALLY_RULE,
 } from "./rules/medication-rules";
 import { ACUTE_CARE_RULE, CONSERVATIVE_RULE, INTERVENTIONAL_RULE, PHARMACOLOGIC_RULE } from "./rules/ladder-rules";
 import { AVOID_RULES } from "./rules/avoid-rules";
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   DULOXETINE_CONTRAINDICATED_RULE,
   GABAPENTINOID_CAUTION_RULE,
   OLDER_ADULT_SLEEPING_PILL_RULE,
+  STOP_GRADUALLY_RULE,
   BED_REST_RULE,
   LOW_ADHERENCE_RULE,
   PT_VISIT_LIMIT_RULE,
@@ -65,7 +67,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 // Bumped whenever any rule's version changes (a test holds the two together), and stored with every recommendation.
-export const RULESET_VERSION = "2026.12.25";
+export const RULESET_VERSION = "2026.12.26";
 
 /** The rules that cite each source, for the evidence page. */
 export function rulesBySource(): ReadonlyMap<string, { id: string; title: string; version: number }[]> {

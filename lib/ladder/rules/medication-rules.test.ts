@@ -248,3 +248,41 @@ describe("Z-drug sleeping pills at 65 or over (Beers 2023)", () => {
     expect(codes(out)).toEqual(expect.arrayContaining(["sleeping-pill-older-adult", "opioid-cns-depressant"]));
   });
 });
+
+describe("a benzodiazepine or duloxetine ended at once by a stop order", () => {
+  const diazepam = { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 };
+  const duloxetine = { drug: "duloxetine" as const, doseMg: 60, dosesPerDay: 1 };
+  const stop = (drug: "diazepam" | "duloxetine" | "naproxen") => ({ action: "stop" as const, medication: { drug } });
+  const alertOf = (out: ReturnType<typeof run>) => out.alerts.find((a) => a.code === "stop-gradually");
+
+  it("a benzodiazepine: a warning about withdrawal seizures, citing FDA's 2020 boxed warning", () => {
+    const alert = alertOf(run({ medications: [diazepam], orders: [stop("diazepam")] }));
+    expect(alert).toMatchObject({ severity: "warning", summary: "Diazepam ended at once by an order: reduce it gradually instead" });
+    expect(alert?.detail).toMatch(/seizures included: reduce it gradually over weeks to months/);
+    expect(alert?.detail).not.toMatch(/one medicine at a time/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["fda-2020-benzodiazepine-boxed-warning"]);
+  });
+
+  it("duloxetine: withdrawal symptoms, citing its label", () => {
+    const alert = alertOf(run({ medications: [duloxetine], orders: [stop("duloxetine")] }));
+    expect(alert?.summary).toBe("Duloxetine ended at once by an order: reduce it gradually instead");
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["duloxetine-label"]);
+  });
+
+  it("both at once: one alert, one medicine reduced at a time", () => {
+    const out = run({ medications: [diazepam, duloxetine], orders: [stop("diazepam"), stop("duloxetine")] });
+    expect(out.alerts.filter((a) => a.code === "stop-gradually")).toHaveLength(1);
+    expect(alertOf(out)?.summary).toBe("Diazepam and duloxetine ended at once by orders: reduce them gradually instead");
+    expect(alertOf(out)?.detail).toMatch(/reducing one medicine at a time/);
+  });
+
+  it.each([
+    ["taken for under a week", { treatments: [{ therapy: "benzodiazepine" as const, status: "current" as const, weeks: 0.5 }], medications: [diazepam], orders: [stop("diazepam")] }, /taken for under a week/],
+    ["a change of dose", { medications: [diazepam], orders: [{ action: "change" as const, medication: { drug: "diazepam" as const, doseMg: 2, dosesPerDay: 2 } }] }, /no benzodiazepine or duloxetine is stopped/],
+    ["an NSAID stopped", { medications: [{ drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }], orders: [stop("naproxen")] }, /no benzodiazepine or duloxetine is stopped/],
+  ])("%s: no alert", (_label, overrides, because) => {
+    const out = run(overrides);
+    expect(alertOf(out)).toBeUndefined();
+    expect(traceOf(out, "medication.stop-gradually")).toMatchObject({ outcome: "not-fired", because: expect.stringMatching(because) });
+  });
+});

@@ -2,6 +2,8 @@ import { absolute, cautions, describeReasons, OLDER_ADULT_AGE, type Contraindica
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
+import type { Medication } from "../assessment-schema";
+import { drugClass, type DrugId, type TherapyId } from "../vocabulary";
 import { capitalized } from "../wording";
 
 export const NSAID_LONG_TERM_WEEKS = 12;
@@ -222,5 +224,52 @@ export const OLDER_ADULT_SLEEPING_PILL_RULE: Rule = {
       evidence: SLEEPING_PILL_OLDER_EVIDENCE,
     });
     return fired(`${pills.join(", ")} ${ordered ? "ordered" : "taken"} at ${age} (${OLDER_ADULT_AGE} or over)`);
+  },
+};
+
+type GradualStop = { therapy: TherapyId; why: string; evidence: EvidenceRef };
+
+const BENZODIAZEPINE_STOP: GradualStop = {
+  therapy: "benzodiazepine",
+  why: "after regular use, ending a benzodiazepine at once can bring severe withdrawal, seizures included: reduce it gradually over weeks to months, agreed with the patient, more slowly as the dose gets low",
+  evidence: cite("fda-2020-benzodiazepine-boxed-warning", "Ending a benzodiazepine abruptly, or reducing it quickly, after continued use can cause acute withdrawal reactions, which can be life-threatening; taper gradually."),
+};
+const DULOXETINE_STOP: GradualStop = {
+  therapy: "duloxetine",
+  why: "ending duloxetine at once often brings withdrawal symptoms (dizziness, nausea, headache, irritability, nightmares): reduce the dose gradually",
+  evidence: cite("duloxetine-label", "Discontinuation symptoms follow an abrupt stop; reduce the dose gradually rather than stopping it at once whenever possible."),
+};
+
+/** Medicines that bring withdrawal when ended at once after regular use, with what to do instead; null for others. */
+function gradualStop(drug: DrugId): GradualStop | null {
+  if (drugClass(drug) === "benzodiazepine") return BENZODIAZEPINE_STOP;
+  return drug === "duloxetine" ? DULOXETINE_STOP : null;
+}
+
+export const STOP_GRADUALLY_RULE: Rule = {
+  id: "medication.stop-gradually",
+  version: 1,
+  title: "A benzodiazepine or duloxetine ended at once by this visit's orders",
+  cites: ["fda-2020-benzodiazepine-boxed-warning", "duloxetine-label"],
+  evaluate(facts, draft) {
+    const stopped = facts.stoppedMedications.filter((m) => gradualStop(m.drug) !== null);
+    if (!stopped.length) return notFired("no benzodiazepine or duloxetine is stopped by this visit's orders");
+    // Under a week of use there is little dependence: such a medicine can simply end.
+    const shortCourse = (m: Medication) => {
+      const weeks = facts.assessment.treatments.find((t) => t.therapy === gradualStop(m.drug)?.therapy && t.status === "current")?.weeks;
+      return weeks !== undefined && weeks < 1;
+    };
+    const atRisk = stopped.filter((m) => !shortCourse(m));
+    if (!atRisk.length) return notFired(`${stopped.map((m) => m.drug).join(", ")} taken for under a week: it can stop without a taper`);
+    const names = atRisk.map((m) => m.drug);
+    const specs = [...new Set(atRisk.map((m) => gradualStop(m.drug) as GradualStop))];
+    draft.alert({
+      code: "stop-gradually",
+      severity: "warning",
+      summary: `${capitalized(names.join(" and "))} ended at once by ${names.length > 1 ? "orders" : "an order"}: reduce ${names.length > 1 ? "them" : "it"} gradually instead`,
+      detail: `${specs.map((spec) => capitalized(spec.why)).join(". ")}. Change the order to a reduction plan${names.length > 1 ? ", reducing one medicine at a time" : ""}.`,
+      evidence: specs.map((spec) => spec.evidence),
+    });
+    return fired(`${names.join(", ")} stopped at once by this visit's orders: a gradual reduction is advised instead`);
   },
 };
