@@ -34,6 +34,7 @@ export const PAIN_INDEPENDENT_ALERTS = new Set([
   "opioid-cns-depressant",
   "serotonergic-combination",
   "er-opioid-opioid-naive",
+  "fentanyl-not-opioid-tolerant",
   "mme-50",
   "mme-90",
   "mme-not-computable",

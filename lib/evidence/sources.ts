@@ -388,6 +388,18 @@ export const EVIDENCE_SOURCES = [
     revised: null,
   },
   {
+    id: "fentanyl-patch-label",
+    title: "Duragesic (fentanyl transdermal system): prescribing information",
+    authors: "Janssen Pharmaceuticals",
+    publisher: "U.S. FDA-approved label",
+    year: 2023,
+    url: "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=DURAGESIC",
+    kind: "drug label",
+    strength: "regulatory label (boxed warning): for opioid-tolerant patients only; fatal respiratory depression in others",
+    released: "1990-08-07",
+    revised: null,
+  },
+  {
     id: "tramadol-label",
     title: "Ultram (tramadol hydrochloride) tablets: prescribing information",
     authors: "Janssen Pharmaceuticals",

@@ -201,3 +201,43 @@ describe("naloxone already on hand is checked, not offered again (CDC 2022 rec. 
     expect(onHand).not.toMatch(/offer naloxone/i);
   });
 });
+
+describe("a new fentanyl patch for a patient who is not opioid-tolerant (fentanyl patch label; CDC 2022 rec. 3)", () => {
+  const patch = { action: "new" as const, medication: { drug: "fentanyl" as const, form: "patch" as const, mcgPerHour: 12 } };
+  const tolerance = (out: ReturnType<typeof run>) => out.alerts.find((a) => a.code === "fentanyl-not-opioid-tolerant");
+
+  it("tramadol 20 MME/day: critical, with the label's definition of tolerance", () => {
+    const out = run({ medications: [{ drug: "tramadol", doseMg: 50, dosesPerDay: 2 }], orders: [patch] });
+    expect(tolerance(out)).toMatchObject({ severity: "critical", summary: "New fentanyl patch for a patient who is not opioid-tolerant (20 MME/day before this visit)" });
+    expect(tolerance(out)?.detail).toMatch(/60 MME\/day or more \(for example 30 mg of oral oxycodone a day\) for a week or longer/);
+    expect(tolerance(out)?.evidence[0]?.sourceId).toBe("fentanyl-patch-label");
+    expect(codes(out)).not.toContain("er-opioid-opioid-naive");
+  });
+
+  it("60 MME/day for under a week is not yet tolerance", () => {
+    const out = run({ treatments: [{ therapy: "opioid", status: "current", weeks: 0.5 }], medications: [{ drug: "oxycodone", doseMg: 10, dosesPerDay: 4 }], orders: [patch] });
+    expect(tolerance(out)?.summary).toBe("New fentanyl patch for a patient who is not opioid-tolerant (0.5 weeks of opioid)");
+  });
+
+  it("a dose that cannot be computed: a warning to confirm tolerance first", () => {
+    const out = run({ medications: [{ drug: "oxycodone" }], orders: [patch] });
+    expect(tolerance(out)).toMatchObject({ severity: "warning", summary: "New fentanyl patch: opioid tolerance not confirmed" });
+    expect(tolerance(out)?.detail).toMatch(/confirm the daily dose before the patch is started/);
+  });
+
+  it.each([
+    ["60 MME/day for 10 weeks (tolerant)", { treatments: [{ therapy: "opioid" as const, status: "current" as const, weeks: 10 }], medications: [{ drug: "oxycodone" as const, doseMg: 10, dosesPerDay: 4 }], orders: [patch] }, /opioid-tolerant: 60 MME\/day before this visit's orders, for 10 weeks/],
+    ["no opioid before (the opioid-naive alert applies instead)", { orders: [patch] }, /the alert for long-acting opioids in opioid-naive patients applies/],
+    ["methadone for opioid use disorder", { medications: [{ drug: "methadone" as const, doseMg: 60, dosesPerDay: 1, indication: "opioid-use-disorder" as const }], orders: [patch] }, /judged with its prescriber/],
+    ["a renewal of a patch already worn", { medications: [{ drug: "fentanyl" as const, form: "patch" as const, mcgPerHour: 12 }], orders: [patch] }, /no new fentanyl/],
+  ])("%s: no alert", (_label, overrides, because) => {
+    const out = run(overrides);
+    expect(tolerance(out)).toBeUndefined();
+    expect(traceOf(out, "opioid.fentanyl-tolerance")).toMatchObject({ outcome: "not-fired", because: expect.stringMatching(because) });
+  });
+
+  it("an opioid-naive patient gets the long-acting alert, not this one", () => {
+    const out = run({ orders: [patch] });
+    expect(codes(out)).toContain("er-opioid-opioid-naive");
+  });
+});

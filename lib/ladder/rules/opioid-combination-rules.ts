@@ -134,6 +134,43 @@ export const ER_OPIOID_NAIVE_RULE: Rule = {
   },
 };
 
+const FENTANYL_TOLERANCE_EVIDENCE = [
+  cite("fentanyl-patch-label", "For opioid-tolerant patients only: those taking, for a week or longer, at least 60 mg of oral morphine a day or an equianalgesic dose of another opioid (30 mg oral oxycodone, for example); in others it can cause fatal respiratory depression."),
+  cite("cdc-2022", "Recommendation 3: ER/LA opioids, transdermal fentanyl among them, carry higher overdose risk in patients who are not opioid tolerant."),
+];
+/** Opioid tolerance as the fentanyl patch label defines it: 60 MME/day or more for a week or longer. */
+const TOLERANCE = { mmePerDay: 60, weeks: 1 } as const;
+
+export const FENTANYL_TOLERANCE_RULE: Rule = {
+  id: "opioid.fentanyl-tolerance",
+  version: 1,
+  title: "A new fentanyl patch for a patient who takes an opioid but is not opioid-tolerant",
+  cites: ["fentanyl-patch-label", "cdc-2022"],
+  evaluate(facts, draft) {
+    if (!facts.addedMedications.some((m) => m.drug === "fentanyl")) return notFired("no new fentanyl among this visit's orders");
+    if (facts.opioidNaive) return notFired("no opioid taken before this visit: the alert for long-acting opioids in opioid-naive patients applies");
+    if (facts.assessment.medications.some((m) => m.indication === "opioid-use-disorder")) return notFired("medication for opioid use disorder is taken: tolerance is judged with its prescriber, not by MME");
+    const before = facts.mme.currentPerDay;
+    const weeks = facts.opioidCourseWeeks;
+    const shortCourse = weeks !== null && weeks < TOLERANCE.weeks;
+    if (before !== null && before >= TOLERANCE.mmePerDay && !shortCourse) return notFired(`opioid-tolerant: ${before} MME/day before this visit's orders${weeks === null ? "" : `, for ${weeks} weeks`}`);
+    const why =
+      before === null
+        ? "the opioid dose taken before this visit cannot be computed"
+        : before < TOLERANCE.mmePerDay
+          ? `${before} MME/day before this visit's orders, below the ${TOLERANCE.mmePerDay} that tolerance needs`
+          : `${before} MME/day taken for only ${weeks} weeks`;
+    draft.alert({
+      code: "fentanyl-not-opioid-tolerant",
+      severity: before === null ? "warning" : "critical",
+      summary: before === null ? "New fentanyl patch: opioid tolerance not confirmed" : `New fentanyl patch for a patient who is not opioid-tolerant (${shortCourse ? `${weeks} weeks of opioid` : `${before} MME/day before this visit`})`,
+      detail: `The fentanyl patch is only for opioid-tolerant patients: ${TOLERANCE.mmePerDay} MME/day or more (for example 30 mg of oral oxycodone a day) for a week or longer. In anyone else even the lowest strength can cause fatal respiratory depression.${before === null ? ` Here ${why}: confirm the daily dose before the patch is started.` : ""} Backstep never suggests starting or raising an opioid; if a stronger opioid is judged necessary despite that, it is not a patch, and comes with naloxone.`,
+      evidence: FENTANYL_TOLERANCE_EVIDENCE,
+    });
+    return fired(`new fentanyl patch: ${why}`);
+  },
+};
+
 const ACUTE_EVIDENCE_US = [
   cite("cdc-2022", "Recommendation 4: for a patient who takes no opioid, prescribe the lowest effective dosage; recommendation 6: for acute pain, no greater quantity than needed for the expected duration of pain severe enough to need an opioid, re-evaluating at least every 2 weeks if it continues."),
 ];
