@@ -242,6 +242,11 @@ class EvaluationFacts {
     return drugClassOf !== undefined && this.classesTaken.includes(drugClassOf);
   }
 
+  /** Whether this visit's orders add the drug (a renewal of one already taken does not count). */
+  ordersNew(drug: DrugId): boolean {
+    return this.addedMedications.some((m) => m.drug === drug);
+  }
+
   /** Whether this visit's orders add a medicine of the therapy's class. */
   considers(therapy: TherapyId): boolean {
     const drugClassOf = THERAPY_CLASS.get(therapy);

@@ -1,12 +1,13 @@
 import type { BaseFacts, Facts } from "./facts";
 import { cite, type EvidenceRef } from "./recommendation";
-import { drugClass } from "./vocabulary";
+import { drugClass, type DrugId } from "./vocabulary";
 
 // What makes a medicine on the ladder unsafe, or usable only with care, for this person. "absolute": not to be used
 // (the ladder moves past it); otherwise a caution: it may be used, with the advice given (ACP 2017 rec. 3 and Beers
 // 2023: lowest dose, shortest time, stomach protection where indicated).
 
-export type Contraindication = { reason: string; absolute: boolean; advice: string; evidence: EvidenceRef };
+/** `cause`: the other medicine that makes it unsafe, when it is a drug interaction. */
+export type Contraindication = { reason: string; absolute: boolean; advice: string; evidence: EvidenceRef; cause?: DrugId };
 
 /** Beers 2023 applies from 65: the age at which NSAIDs, duloxetine, gabapentinoids and sedatives need care. */
 export const OLDER_ADULT_AGE = 65;
@@ -64,7 +65,7 @@ export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsai
   // is often medication for opioid use disorder, where non-opioid options for pain matter most.
   for (const opioid of facts.serotonergicOpioids) {
     if (opioid === "methadone") continue;
-    found.push({ reason: `${opioid} taken (serotonin syndrome${opioid === "tramadol" ? " and seizure" : ""} risk)`, absolute: true, advice: "do not add duloxetine to this opioid", evidence: opioid === "tramadol" ? SEROTONIN : SEROTONIN_OPIOID });
+    found.push({ reason: `${opioid} (serotonin syndrome${opioid === "tramadol" ? " and seizure" : ""} risk)`, absolute: true, advice: "do not add duloxetine to this opioid", evidence: opioid === "tramadol" ? SEROTONIN : SEROTONIN_OPIOID, cause: opioid });
   }
   if (facts.serotonergicOpioids.includes("methadone")) {
     found.push({
@@ -74,7 +75,7 @@ export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsai
       evidence: SEROTONIN_OPIOID,
     });
   }
-  if (facts.medications.some((m) => m.drug === "venlafaxine")) found.push({ reason: "venlafaxine taken (another SNRI)", absolute: true, advice: "do not combine two SNRIs", evidence: DULOXETINE_INTERACTIONS });
+  if (facts.medications.some((m) => m.drug === "venlafaxine")) found.push({ reason: "venlafaxine (another SNRI)", absolute: true, advice: "do not combine two SNRIs", evidence: DULOXETINE_INTERACTIONS, cause: "venlafaxine" });
   // Not started for back pain in pregnancy; one already taken is reviewed with obstetric input, not changed quickly.
   if (facts.assessment.patient.pregnant === true) found.push({ reason: "pregnancy", absolute: true, advice: "not started for back pain in pregnancy; review one already taken with obstetric input", evidence: DULOXETINE_PREGNANCY });
   if (facts.conditions.includes("fall-risk")) found.push({ reason: "fall risk", absolute: false, advice: "start at 30 mg, review dizziness and falls at 2 weeks", evidence: DULOXETINE_FALLS });

@@ -170,14 +170,35 @@ describe("duloxetine beside an NSAID that is itself unsafe", () => {
 describe("duloxetine with a serotonergic opioid", () => {
   const nsaidFailed = { therapy: "nsaid" as const, status: "stopped" as const, weeks: 4, response: "none" as const };
   it.each([
-    ["tramadol", { drug: "tramadol" as const, doseMg: 50, dosesPerDay: 3 }, /tramadol taken \(serotonin syndrome and seizure risk\)/],
-    ["tapentadol", { drug: "tapentadol" as const, doseMg: 50, dosesPerDay: 2 }, /tapentadol taken \(serotonin syndrome risk\)/],
+    ["tramadol", { drug: "tramadol" as const, doseMg: 50, dosesPerDay: 3 }, "Duloxetine skipped because of tramadol (serotonin syndrome and seizure risk)"],
+    ["tapentadol", { drug: "tapentadol" as const, doseMg: 50, dosesPerDay: 2 }, "Duloxetine skipped because of tapentadol (serotonin syndrome risk)"],
   ])("%s rules duloxetine out, saying so in words", (_label, medication, summary) => {
     const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE, nsaidFailed], medications: [medication] });
     expect(therapies(out)).not.toContain("duloxetine");
     const alert = out.alerts.find((a) => a.code === "duloxetine-contraindicated");
-    expect(alert?.summary).toMatch(summary);
-    expect(alert?.summary).not.toMatch(/because of taken/);
+    expect(alert?.summary).toBe(summary);
+  });
+
+  it.each([
+    ["tramadol", { drug: "tramadol" as const, doseMg: 50, dosesPerDay: 3 }, /tramadol \(serotonin syndrome and seizure risk\)/],
+    ["venlafaxine", { drug: "venlafaxine" as const, doseMg: 75, dosesPerDay: 1 }, /venlafaxine \(another SNRI\)/],
+  ])("%s ordered for a patient already taking duloxetine: the order is what to reconsider, not the duloxetine", (drug, medication, reason) => {
+    const out = run({ medications: [{ drug: "duloxetine", doseMg: 60, dosesPerDay: 1 }], orders: [{ action: "new", medication }] });
+    const alert = out.alerts.find((a) => a.code === "duloxetine-contraindicated");
+    expect(alert).toMatchObject({ severity: "critical", summary: `${drug[0]?.toUpperCase()}${drug.slice(1)} ordered for a patient taking duloxetine` });
+    expect(alert?.detail).toMatch(reason);
+    expect(alert?.detail).toMatch(new RegExp(`Keep the duloxetine as it is and weigh another option in place of the ${drug} order`));
+    expect(traceOf(out, "medication.duloxetine-contraindicated").because).toMatch(new RegExp(`${drug} ordered at this visit`));
+  });
+
+  it("duloxetine taken with tramadol already taken, or both new: the duloxetine review stays", () => {
+    const tramadol = { drug: "tramadol" as const, doseMg: 50, dosesPerDay: 3 };
+    const duloxetine = { drug: "duloxetine" as const, doseMg: 60, dosesPerDay: 1 };
+    const taken = run({ medications: [duloxetine, tramadol] }).alerts.find((a) => a.code === "duloxetine-contraindicated");
+    expect(taken?.summary).toBe("Duloxetine taken despite tramadol (serotonin syndrome and seizure risk)");
+    expect(taken?.detail).toMatch(/^Review duloxetine with the patient/);
+    const anotherReason = run({ conditions: ["hepatic-impairment"], medications: [duloxetine], orders: [{ action: "new", medication: tramadol }] }).alerts.find((a) => a.code === "duloxetine-contraindicated");
+    expect(anotherReason?.summary).toMatch(/^Duloxetine taken despite hepatic impairment/);
   });
 
   it("methadone for opioid use disorder keeps duloxetine on the ladder, with the serotonergic caution and what to do", () => {

@@ -88,7 +88,7 @@ const takesDuloxetine = (facts: Facts) => facts.takes("duloxetine") || facts.med
 
 export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
   id: "medication.duloxetine-contraindicated",
-  version: 3,
+  version: 4,
   title: "Duloxetine unsafe for this person",
   cites: ["duloxetine-label", "tramadol-label", "fda-2016-opioid-serotonin"],
   evaluate(facts, draft) {
@@ -97,6 +97,19 @@ export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
     const onIt = takesDuloxetine(facts);
     const wouldBeNext = choosingMedication(facts) && facts.assessment.profile === "us";
     if (!onIt && !wouldBeNext) return notFired(`contraindications present (${describeReasons(found)}) but duloxetine is neither taken nor being chosen`);
+    // Duloxetine already taken and made unsafe only by what this visit orders: the order is what to reconsider.
+    const ordered = found.map((c) => c.cause).filter((cause): cause is DrugId => cause !== undefined && facts.ordersNew(cause));
+    if (onIt && !facts.ordersNew("duloxetine") && ordered.length === found.length) {
+      const names = [...new Set(ordered)].join(" and ");
+      draft.alert({
+        code: "duloxetine-contraindicated",
+        severity: "critical",
+        summary: `${capitalized(names)} ordered for a patient taking duloxetine`,
+        detail: `Unsafe together: ${describeReasons(found)}. Keep the duloxetine as it is and weigh another option in place of the ${names} order before it is started; changing duloxetine instead would need a gradual reduction.`,
+        evidence: found.map((c) => c.evidence),
+      });
+      return fired(`${describeReasons(found)}: ${names} ordered at this visit`);
+    }
     draft.alert({
       code: "duloxetine-contraindicated",
       severity: onIt ? "critical" : "warning",

@@ -83,6 +83,21 @@ describe("opioid with other sedating drugs (CDC 2022 rec. 11; FDA 2019)", () => 
   });
 });
 
+describe("an opioid and a benzodiazepine, one of them ordered at this visit", () => {
+  it("a benzodiazepine ordered for someone taking an opioid: the summary names the order, and the detail says to weigh it first", () => {
+    const out = run({ medications: [oxycodone(5)], orders: [{ action: "new", medication: { drug: "alprazolam", doseMg: 0.5, dosesPerDay: 2 } }] });
+    const alert = alertOf(out, "opioid-benzodiazepine");
+    expect(alert).toMatchObject({ severity: "critical", summary: "Oxycodone with alprazolam: high risk of fatal respiratory depression (alprazolam ordered at this visit)" });
+    expect(alert?.detail).toMatch(/^Together they multiply the risk of overdose death\. Weigh another option in place of the alprazolam order before it is started\./);
+  });
+
+  it("both already taken: no order is named", () => {
+    const alert = alertOf(run({ medications: [oxycodone(5), { drug: "alprazolam", doseMg: 0.5, dosesPerDay: 2 }] }), "opioid-benzodiazepine");
+    expect(alert?.summary).toBe("Oxycodone with alprazolam: high risk of fatal respiratory depression");
+    expect(alert?.detail).not.toMatch(/order/);
+  });
+});
+
 describe("serotonergic opioid with an antidepressant", () => {
   it.each([
     ["tramadol with duloxetine", [{ drug: "tramadol" as const, doseMg: 50, dosesPerDay: 4 }, { drug: "duloxetine" as const, doseMg: 60, dosesPerDay: 1 }], true],
@@ -101,7 +116,14 @@ describe("serotonergic opioid with an antidepressant", () => {
   it("names the seizure risk with tramadol and the CYP2D6 interaction with fluoxetine or paroxetine", () => {
     const detail = alertOf(run({ medications: [{ drug: "tramadol", doseMg: 50, dosesPerDay: 4 }, { drug: "paroxetine", doseMg: 20, dosesPerDay: 1 }] }), "serotonergic-combination")?.detail;
     expect(detail).toMatch(/seizure threshold/);
-    expect(detail).toMatch(/paroxetine also blocks tramadol/);
+    expect(detail).toMatch(/\. Paroxetine also blocks tramadol/);
+  });
+
+  it("tramadol ordered for someone taking fluoxetine: the order is named, and what to weigh is the order", () => {
+    const alert = alertOf(run({ medications: [{ drug: "fluoxetine", doseMg: 20, dosesPerDay: 1 }], orders: [{ action: "new", medication: { drug: "tramadol", doseMg: 50, dosesPerDay: 3 } }] }), "serotonergic-combination");
+    expect(alert?.summary).toBe("Tramadol with fluoxetine: serotonin syndrome and seizure risk (tramadol ordered at this visit)");
+    expect(alert?.detail).toMatch(/Weigh an option without this interaction in place of the tramadol order before it is started/);
+    expect(alert?.detail).not.toMatch(/changed gradually/);
   });
 
   it("reads tramadol and duloxetine recorded as current treatments", () => {

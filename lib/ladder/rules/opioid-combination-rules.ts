@@ -21,7 +21,7 @@ const MOUD_EVIDENCE = cite("fda-2017-moud-benzodiazepine", "Buprenorphine and me
 
 export const BENZODIAZEPINE_RULE: Rule = {
   id: "opioid.benzodiazepine",
-  version: 3,
+  version: 4,
   title: "An opioid and a benzodiazepine together",
   cites: ["cdc-2022", "fda-2016-opioid-benzodiazepine", "fda-2017-moud-benzodiazepine"],
   evaluate(facts, draft) {
@@ -29,13 +29,16 @@ export const BENZODIAZEPINE_RULE: Rule = {
     if (!facts.onBenzodiazepine) return notFired("no benzodiazepine among the medications or current treatments");
     const benzodiazepines = facts.benzodiazepineMeds.map((m) => m.drug).join(", ") || "a benzodiazepine";
     const moudOnly = !facts.onOpioid;
+    // A drug ordered at this visit is easier to reconsider than one already taken, and needs no reduction.
+    const ordered = [...facts.opioidMeds, ...facts.benzodiazepineMeds].map((m) => m.drug).filter((drug) => facts.ordersNew(drug));
+    const reconsider = ordered.length ? `Weigh another option in place of the ${ordered.join(" and ")} order before it is started. ` : "";
     draft.alert({
       code: "opioid-benzodiazepine",
       severity: "critical",
-      summary: `${opioidNames(facts)} with ${benzodiazepines}: high risk of fatal respiratory depression`,
+      summary: `${capitalized(opioidNames(facts))} with ${benzodiazepines}: high risk of fatal respiratory depression${ordered.length ? ` (${ordered.join(" and ")} ordered at this visit)` : ""}`,
       detail: moudOnly
-        ? `Together they raise the risk of overdose. ${MOUD_KEPT} Review with the patient whether the benzodiazepine is still needed; any reduction of it is gradual. ${capitalized(naloxoneAdvice(facts))}.`
-        : `Together they multiply the risk of overdose death. Do not add either; ${naloxoneAdvice(facts)}. If risks outweigh benefits, agree with the patient (and both prescribers) which one to reduce first: one drug at a time, gradually, never both at once.`,
+        ? `Together they raise the risk of overdose. ${reconsider}${MOUD_KEPT} Review with the patient whether the benzodiazepine is still needed; any reduction of it is gradual. ${capitalized(naloxoneAdvice(facts))}.`
+        : `Together they multiply the risk of overdose death. ${reconsider}Do not add either; ${naloxoneAdvice(facts)}. If risks outweigh benefits, agree with the patient (and both prescribers) which one to reduce first: one drug at a time, gradually, never both at once.`,
       evidence: moudOnly ? [...BENZODIAZEPINE_EVIDENCE, MOUD_EVIDENCE] : BENZODIAZEPINE_EVIDENCE,
     });
     return fired(`${opioidNames(facts)} taken with ${benzodiazepines}`);
@@ -85,7 +88,7 @@ const CYP2D6_INHIBITORS = new Set(["fluoxetine", "paroxetine", "duloxetine"]);
 
 export const SEROTONERGIC_RULE: Rule = {
   id: "medication.serotonergic-combination",
-  version: 1,
+  version: 2,
   title: "A serotonergic opioid with an SNRI, SSRI or tricyclic",
   cites: ["tramadol-label", "fda-2016-opioid-serotonin"],
   evaluate(facts, draft) {
@@ -95,11 +98,16 @@ export const SEROTONERGIC_RULE: Rule = {
     const antidepressants = facts.serotonergicAntidepressants.join(", ");
     const tramadol = facts.serotonergicOpioids.includes("tramadol");
     const inhibitors = facts.serotonergicAntidepressants.filter((d) => CYP2D6_INHIBITORS.has(d));
+    const ordered = [...facts.serotonergicOpioids, ...facts.serotonergicAntidepressants].filter((drug) => facts.ordersNew(drug));
     draft.alert({
       code: "serotonergic-combination",
       severity: "warning",
-      summary: `${opioids} with ${antidepressants}: serotonin syndrome${tramadol ? " and seizure" : ""} risk`,
-      detail: `Both raise serotonin: watch for agitation, tremor, sweating, fever, fast heartbeat and diarrhoea, which need urgent care.${tramadol ? " Tramadol also lowers the seizure threshold, more so with these antidepressants." : ""}${tramadol && inhibitors.length ? ` ${inhibitors.join(", ")} also blocks tramadol's conversion to its active form (CYP2D6): less relief, more serotonergic effect.` : ""} Prefer an option without this interaction for one of them, changed gradually and with its prescriber; if both continue, use the lowest doses and tell the patient which symptoms to act on.`,
+      summary: `${capitalized(opioids)} with ${antidepressants}: serotonin syndrome${tramadol ? " and seizure" : ""} risk${ordered.length ? ` (${ordered.join(" and ")} ordered at this visit)` : ""}`,
+      detail: `Both raise serotonin: watch for agitation, tremor, sweating, fever, fast heartbeat and diarrhoea, which need urgent care.${tramadol ? " Tramadol also lowers the seizure threshold, more so with these antidepressants." : ""}${tramadol && inhibitors.length ? ` ${capitalized(inhibitors.join(", "))} also blocks tramadol's conversion to its active form (CYP2D6): less relief, more serotonergic effect.` : ""} ${
+        ordered.length
+          ? `Weigh an option without this interaction in place of the ${ordered.join(" and ")} order before it is started; if both go ahead, use the lowest doses`
+          : "Prefer an option without this interaction for one of them, changed gradually and with its prescriber; if both continue, use the lowest doses"
+      } and tell the patient which symptoms to act on.`,
       evidence: SEROTONERGIC_EVIDENCE,
     });
     return fired(`${opioids} with ${antidepressants}`);
