@@ -98,6 +98,14 @@ describe("an opioid and a benzodiazepine, one of them ordered at this visit", ()
   });
 });
 
+describe("an opioid with another sedating drug ordered at this visit", () => {
+  it("gabapentin ordered for someone taking oxycodone: the order is named and to be weighed first", () => {
+    const alert = alertOf(run({ medications: [oxycodone(5)], orders: [{ action: "new", medication: { drug: "gabapentin", doseMg: 300, dosesPerDay: 3 } }] }), "opioid-cns-depressant");
+    expect(alert?.summary).toBe("Oxycodone with gabapentin: added sedation and slowed breathing (gabapentin ordered at this visit)");
+    expect(alert?.detail).toMatch(/Weigh another option in place of the gabapentin order before it is started\./);
+  });
+});
+
 describe("serotonergic opioid with an antidepressant", () => {
   it.each([
     ["tramadol with duloxetine", [{ drug: "tramadol" as const, doseMg: 50, dosesPerDay: 4 }, { drug: "duloxetine" as const, doseMg: 60, dosesPerDay: 1 }], true],

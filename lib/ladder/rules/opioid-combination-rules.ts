@@ -47,7 +47,7 @@ export const BENZODIAZEPINE_RULE: Rule = {
 
 export const CNS_DEPRESSANT_RULE: Rule = {
   id: "opioid.cns-depressant",
-  version: 2,
+  version: 3,
   title: "An opioid with a gabapentinoid, muscle relaxant or sleeping pill",
   cites: ["cdc-2022", "fda-2019-gabapentinoids", "beers-2023", "fda-2017-moud-benzodiazepine"],
   evaluate(facts, draft) {
@@ -69,11 +69,12 @@ export const CNS_DEPRESSANT_RULE: Rule = {
     }
     if (age >= OLDER_ADULT_AGE) evidence.push(cite("beers-2023", "In older adults avoid opioids with gabapentinoids, and avoid three or more CNS-active drugs together (falls, sedation)."));
     if (!facts.onOpioid) evidence.push(MOUD_EVIDENCE);
+    const ordered = facts.addedMedications.filter((m) => facts.opioidMeds.includes(m) || sedating.some((d) => d.label === m.drug)).map((m) => m.drug);
     draft.alert({
       code: "opioid-cns-depressant",
       severity: compounding.length ? "critical" : "warning",
-      summary: `${opioidNames(facts)} with ${names}: added sedation and slowed breathing`,
-      detail: `Together they slow breathing more than either alone${compounding.length ? `, more so with ${compounding.join(", ")}` : ""}. Review with the patient whether each is still needed and use the lowest doses that help; any reduction is gradual. Warn about alcohol, driving and other sedatives. ${capitalized(naloxoneAdvice(facts))}.${facts.onOpioid ? "" : ` ${MOUD_KEPT}`}`,
+      summary: `${capitalized(opioidNames(facts))} with ${names}: added sedation and slowed breathing${ordered.length ? ` (${ordered.join(" and ")} ordered at this visit)` : ""}`,
+      detail: `Together they slow breathing more than either alone${compounding.length ? `, more so with ${compounding.join(", ")}` : ""}. ${ordered.length ? `Weigh another option in place of the ${ordered.join(" and ")} order before it is started. ` : ""}Review with the patient whether each is still needed and use the lowest doses that help; any reduction is gradual. Warn about alcohol, driving and other sedatives. ${capitalized(naloxoneAdvice(facts))}.${facts.onOpioid ? "" : ` ${MOUD_KEPT}`}`,
       evidence,
     });
     return fired(`${opioidNames(facts)} taken with ${names}${compounding.length ? ` (critical: ${compounding.join(", ")})` : ""}`);
