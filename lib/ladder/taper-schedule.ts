@@ -63,6 +63,12 @@ export function taperScheduleFor(assessment: Assessment): TaperSchedule | null {
   return facts.opioidMeds.length ? taperSchedule(facts) : null;
 }
 
+/** Where the schedule's first phase goes, in words: "90 to 45 MME/day by week 20". */
+export function firstPhase(schedule: TaperSchedule): string {
+  const last = schedule.steps[schedule.steps.length - 1];
+  return schedule.startMmePerDay !== null && last ? `${schedule.startMmePerDay} to ${last.mmePerDay} MME/day by week ${last.week}` : `to half the starting dose by week ${last?.week}`;
+}
+
 /** The opioids a schedule reduces and their MME/day at the start (null when some dose cannot be computed). */
 export type TaperCourse = { opioids: readonly Medication[]; startMmePerDay: number | null };
 

@@ -2,7 +2,7 @@ import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, naloxoneAdvice, 
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import { totalMme } from "../mme";
-import { taperSchedule } from "../taper-schedule";
+import { firstPhase, taperSchedule } from "../taper-schedule";
 import type { MOUD_DRUGS } from "../vocabulary";
 import { capitalized } from "../wording";
 import { PDMP_INTERVAL_DAYS } from "./opioid-monitoring-rules";
@@ -174,8 +174,7 @@ export const TAPER_PLAN_RULE: Rule = {
     }
     const schedule = taperSchedule(facts);
     draft.taperSchedule = schedule;
-    const last = schedule.steps[schedule.steps.length - 1];
-    const path = schedule.startMmePerDay !== null && last ? `${schedule.startMmePerDay} to ${last.mmePerDay} MME/day by week ${last.week}` : `to half the starting dose by week ${last?.week}`;
+    const path = firstPhase(schedule);
     draft.suggest(this.id, RANK.safety, {
       therapy: "opioid-taper-plan",
       step: "pharmacologic",
@@ -270,8 +269,7 @@ export const STOP_ORDER_RULE: Rule = {
     if (draft.taperSchedule) return fired(because("a gradual reduction is advised instead; the taper plan already shown covers the opioids that continue"));
     const schedule = taperSchedule(facts, { opioids: stoppedOpioids, startMmePerDay: stoppedMme });
     draft.taperSchedule = schedule;
-    const last = schedule.steps[schedule.steps.length - 1];
-    const path = schedule.startMmePerDay !== null && last ? `${schedule.startMmePerDay} to ${last.mmePerDay} MME/day by week ${last.week}` : `to half the starting dose by week ${last?.week}`;
+    const path = firstPhase(schedule);
     draft.suggest(this.id, RANK.safety, {
       therapy: "opioid-taper-plan",
       step: "pharmacologic",
