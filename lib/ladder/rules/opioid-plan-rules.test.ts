@@ -292,6 +292,8 @@ describe("an opioid ended by a stop order at this visit (contract 1.1: the engin
     expect(alert?.evidence[0]).toMatchObject({ sourceId: "cdc-2022", claim: expect.stringMatching(/Recommendation 12/) });
     expect(therapies(out)).not.toContain("opioid-taper-plan");
     expect(out.taperSchedule).toBeNull();
+    expect(codes(out)).not.toContain("oud-treatment");
+    expect(traceOf(out, "opioid.use-disorder").because).toMatch(/the stop-order alert asks for it to continue/);
   });
 
   it("medication for opioid use disorder and a pain opioid both ended: one alert (alerts are keyed by code), critical, about both", () => {

@@ -24,7 +24,7 @@ const SPLIT_DOSE: Record<(typeof MOUD_DRUGS)[number], string> = {
 
 export const OPIOID_USE_DISORDER_RULE: Rule = {
   id: "opioid.use-disorder",
-  version: 3,
+  version: 4,
   title: "Medication for opioid use disorder: continue it, or offer it",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -43,6 +43,7 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
       return fired(`${names} ${started ? "ordered at this visit" : "taken"} for opioid use disorder: ${started ? "supported" : "continued"}, not counted in MME, no taper`);
     }
     if (!facts.conditions.includes("opioid-use-disorder")) return notFired("no opioid use disorder recorded");
+    if (facts.stoppedMoud.length) return notFired("medication for opioid use disorder is ended by an order at this visit: the stop-order alert asks for it to continue");
     draft.alert({
       code: "oud-treatment",
       severity: "warning",
