@@ -46,6 +46,7 @@ export const PAIN_INDEPENDENT_ALERTS = new Set([
   "oud-treatment",
   "opioid-pregnancy",
   "opioid-stop-ordered",
+  "opioid-rapid-reduction",
   "sleeping-pill-older-adult",
   "stop-gradually",
   "red-flag-cauda-equina",

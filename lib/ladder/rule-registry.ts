@@ -4,7 +4,7 @@ import { NOT_CHRONIC_RULE, BED_REST_RULE, LOW_ADHERENCE_RULE, PT_VISIT_LIMIT_RUL
 import { DOSE_INCREASE_RULE, MME_50_RULE, MME_90_RULE, MME_NOT_COMPUTABLE_RULE } from "./rules/opioid-dose-rules";
 import { ACUTE_OPIOID_RULE, BENZODIAZEPINE_RULE, CNS_DEPRESSANT_RULE, ER_OPIOID_NAIVE_RULE, FENTANYL_TOLERANCE_RULE, SEROTONERGIC_RULE } from "./rules/opioid-combination-rules";
 import { NALOXONE_RULE, PDMP_RULE, TOXICOLOGY_RULE } from "./rules/opioid-monitoring-rules";
-import { OPIOID_NOT_RECOMMENDED_RULE, OPIOID_PREGNANCY_RULE, OPIOID_USE_DISORDER_RULE, STOP_ORDER_RULE, TAPER_PLAN_RULE } from "./rules/opioid-plan-rules";
+import { OPIOID_NOT_RECOMMENDED_RULE, OPIOID_PREGNANCY_RULE, OPIOID_USE_DISORDER_RULE, RAPID_REDUCTION_RULE, STOP_ORDER_RULE, TAPER_PLAN_RULE } from "./rules/opioid-plan-rules";
 import {
   DULOXETINE_CAUTION_RULE,
   DULOXETINE_CONTRAINDICATED_RULE,
@@ -48,6 +48,7 @@ export const RULES: readonly Rule[] = [
   OPIOID_PREGNANCY_RULE,
   TAPER_PLAN_RULE,
   STOP_ORDER_RULE,
+  RAPID_REDUCTION_RULE,
   NSAID_CONTRAINDICATED_RULE,
   NSAID_LONG_TERM_RULE,
   DULOXETINE_CONTRAINDICATED_RULE,
@@ -68,7 +69,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 // Bumped whenever any rule's version changes (a test holds the two together), and stored with every recommendation.
-export const RULESET_VERSION = "2026.12.30";
+export const RULESET_VERSION = "2026.12.31";
 
 /** The rules that cite each source, for the evidence page. */
 export function rulesBySource(): ReadonlyMap<string, { id: string; title: string; version: number }[]> {

@@ -346,3 +346,36 @@ describe("an opioid ended by a stop order at this visit (contract 1.1: the engin
     expect(traceOf(out, "opioid.stop-order")).toMatchObject({ outcome: "not-fired", because: "no opioid is stopped by this visit's orders" });
   });
 });
+
+describe("an opioid dose cut by more than half at once by a change order (HHS 2019)", () => {
+  const change = (doseMg: number) => ({ action: "change" as const, medication: { drug: "oxycodone" as const, doseMg, dosesPerDay: 4 } });
+  const rapid = (out: ReturnType<typeof run>) => out.alerts.find((a) => a.code === "opioid-rapid-reduction");
+
+  it.each([
+    [104, /about 10% of the dose every month after a year or more of use/],
+    [10, /about 10% of the dose every week after weeks to months of use/],
+    [undefined, /every month, the pace for long-term use, as how long it has been taken is not recorded/],
+  ])("90 to 30 MME/day after %s weeks: a warning with the pace for that length of use", (weeks, pace) => {
+    const treatments = weeks === undefined ? [] : [opioidCourse("partial", weeks)];
+    const alert = rapid(run({ treatments, medications: [oxycodone(15)], orders: [change(5)] }));
+    expect(alert).toMatchObject({ severity: "warning", summary: "Opioid dose cut by more than half at once: 90 to 30 MME/day" });
+    expect(alert?.detail).toMatch(pace);
+    expect(alert?.evidence.map((e) => e.sourceId)).toContain("hhs-2019-tapering");
+  });
+
+  it("in pregnancy: keep the dose steady, with specialist input", () => {
+    const alert = rapid(run({ patient: { ageYears: 30, pregnant: true }, medications: [oxycodone(15)], orders: [change(5)] }));
+    expect(alert?.detail).toMatch(/^A fast cut brings withdrawal, which can harm the pregnancy/);
+  });
+
+  it.each([
+    ["a cut of exactly half", { medications: [oxycodone(10)], orders: [change(5)] }, "not-fired", /60 to 30 MME\/day: not a cut of more than half/],
+    ["under a week of use", { treatments: [opioidCourse("partial", 0.5)], medications: [oxycodone(15)], orders: [change(5)] }, "not-fired", /under a week/],
+    ["a stop order (judged by the stop-order rule)", { medications: [oxycodone(15), { drug: "tramadol" as const, doseMg: 50, dosesPerDay: 2 }], orders: [{ action: "stop" as const, medication: { drug: "oxycodone" as const } }] }, "not-fired", /stop-order rule judges the cut/],
+    ["a dose that cannot be computed", { medications: [{ drug: "oxycodone" as const }], orders: [change(5)] }, "insufficient-data", /cannot be computed/],
+  ])("%s: no alert", (_label, overrides, outcome, because) => {
+    const out = run(overrides);
+    expect(rapid(out)).toBeUndefined();
+    expect(traceOf(out, "opioid.rapid-reduction")).toMatchObject({ outcome, because: expect.stringMatching(because) });
+  });
+});

@@ -1,8 +1,8 @@
 import { GRADUAL, hasOpioidUseDisorder, MME_REFERENCE, mmeText, naloxoneAdvice, notOnOpioid, opioidBenefit } from "../opioid-risk";
 import { cite, type EvidenceRef } from "../recommendation";
-import { fired, notFired, RANK, type Rule } from "../rule";
+import { fired, insufficient, notFired, RANK, type Rule } from "../rule";
 import { totalMme } from "../mme";
-import { firstPhase, taperSchedule } from "../taper-schedule";
+import { firstPhase, LONG_TERM_WEEKS, taperSchedule } from "../taper-schedule";
 import type { MOUD_DRUGS } from "../vocabulary";
 import { capitalized } from "../wording";
 import { PDMP_INTERVAL_DAYS } from "./opioid-monitoring-rules";
@@ -279,5 +279,34 @@ export const STOP_ORDER_RULE: Rule = {
       evidence: STOP_EVIDENCE,
     });
     return fired(because(`a gradual reduction is offered instead, pace ${schedule.pace}`));
+  },
+};
+
+export const RAPID_REDUCTION_RULE: Rule = {
+  id: "opioid.rapid-reduction",
+  version: 1,
+  title: "An opioid dose cut by more than half at once by this visit's orders",
+  cites: ["cdc-2022", "hhs-2019-tapering", "fda-2019-opioid-discontinuation", "acog-2017-opioids-pregnancy"],
+  evaluate(facts, draft) {
+    if (!facts.onOpioid) return notOnOpioid();
+    if (facts.stoppedOpioids.length) return notFired("an opioid is stopped by an order: the stop-order rule judges the cut");
+    const { currentPerDay, totalPerDay } = facts.mme;
+    if (currentPerDay === null || totalPerDay === null) return insufficient("the MME before or after this visit's orders cannot be computed, so the size of any cut is unknown");
+    if (totalPerDay >= currentPerDay / 2) return notFired(`${currentPerDay} to ${totalPerDay} MME/day: not a cut of more than half`);
+    const weeks = facts.opioidCourseWeeks;
+    if (weeks !== null && weeks < SHORT_COURSE_WEEKS) return notFired(`taken for ${weeks} weeks (under a week): the dose can fall quickly`);
+    const pregnant = facts.assessment.patient.pregnant === true;
+    draft.alert({
+      code: "opioid-rapid-reduction",
+      severity: "warning",
+      summary: `Opioid dose cut by more than half at once: ${currentPerDay} to ${totalPerDay} MME/day`,
+      detail: pregnant
+        ? `A fast cut brings withdrawal, which can harm the pregnancy (miscarriage, preterm labour): keep the dose steady and plan any change with obstetric and addiction or pain specialists. ${capitalized(naloxoneAdvice(facts))}.`
+        : `A cut this fast brings withdrawal and worse pain, and tolerance falls with the dose, so going back to the old dose can cause an overdose. Unless there is a life-threatening reason, reduce in smaller steps agreed with the patient: about 10% of the dose every ${
+            weeks === null ? "month, the pace for long-term use, as how long it has been taken is not recorded" : weeks >= LONG_TERM_WEEKS ? "month after a year or more of use" : "week after weeks to months of use"
+          }, with pauses when needed. ${capitalized(naloxoneAdvice(facts))}.`,
+      evidence: pregnant ? [...STOP_EVIDENCE, ...PREGNANCY_EVIDENCE] : STOP_EVIDENCE,
+    });
+    return fired(`${currentPerDay} to ${totalPerDay} MME/day by this visit's orders${weeks === null ? "" : `, after ${weeks} weeks`}`);
   },
 };
