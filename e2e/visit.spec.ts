@@ -63,11 +63,11 @@ test("an opioid order for a patient on a benzodiazepine shows MME and the critic
   await order.getByLabel("Dose (mg)").fill("10");
   await order.getByLabel("Doses/day").fill("4");
   await expect(order.getByRole("status")).toContainText("With this order: 60 MME/day");
-  await expect(order).toContainText("oxycodone with alprazolam");
+  await expect(order).toContainText("Oxycodone with alprazolam");
   const add = order.getByRole("button", { name: "Add medication order" });
   await expect(add).toBeDisabled();
 
-  const alert = order.getByRole("listitem").filter({ hasText: "oxycodone with alprazolam" });
+  const alert = order.getByRole("listitem").filter({ hasText: "Oxycodone with alprazolam" });
   await alert.getByRole("button", { name: "Override" }).click();
   await alert.getByLabel("Reason").selectOption("benefit-outweighs-risk");
   await expect(add).toBeDisabled();
@@ -220,11 +220,11 @@ test("a patient already on oxycodone and alprazolam: the critical alert is pinne
   await addMedication(page, 1, "alprazolam");
   const panel = page.getByRole("region", { name: "Live recommendation" });
   await expect(panel.getByRole("heading", { level: 3 }).first()).toHaveText("Critical alerts");
-  const alert = panel.getByRole("listitem").filter({ hasText: "oxycodone with alprazolam" }).first();
+  const alert = panel.getByRole("listitem").filter({ hasText: "Oxycodone with alprazolam" }).first();
   await expect(alert).toBeVisible();
 
   const toAnswer = page.getByText("Answer each critical alert before signing:").locator("..");
-  const link = toAnswer.getByRole("link", { name: /oxycodone with alprazolam/ });
+  const link = toAnswer.getByRole("link", { name: /Oxycodone with alprazolam/ });
   await link.click();
   await expect(page).toHaveURL(/#alert-opioid-benzodiazepine$/);
   await expect(panel.locator("#alert-opioid-benzodiazepine")).toBeInViewport();
