@@ -6,6 +6,7 @@ import { firstPhase, LONG_TERM_WEEKS, taperSchedule } from "../taper-schedule";
 import type { MOUD_DRUGS } from "../vocabulary";
 import { capitalized } from "../wording";
 import { PDMP_INTERVAL_DAYS } from "./opioid-monitoring-rules";
+import type { Facts } from "../facts";
 
 // What to do about the opioid itself. Nothing here starts an opioid, and nothing advises ending one quickly. Medication
 // for opioid use disorder is continued (CDC 2022 rec. 12); a taper is offered when risks outweigh benefits, never
@@ -199,6 +200,25 @@ const MOUD_STOP_EVIDENCE = [
 /** Under a week of regular use there is little dependence to taper (CDC 2022 rec. 6): the opioid can simply stop. */
 const SHORT_COURSE_WEEKS = 1;
 
+/**
+ * Whether ending the pain opioids a stop order ends is a sudden end. Under a week of use it is not. Another opioid
+ * for pain kept or started at the visit makes it a switch, judged on the total: keeping at least half the daily dose is
+ * the usual allowance for incomplete cross-tolerance when changing opioid (CDC 2022); a larger fall is a sudden cut.
+ */
+function judgePainStop(facts: Facts): { atRisk: boolean; sharpCut: boolean; note: string } {
+  const pain = facts.stoppedOpioids.map((m) => m.drug).join(", ");
+  const weeks = facts.opioidCourseWeeks;
+  if (!pain) return { atRisk: false, sharpCut: false, note: "" };
+  if (weeks !== null && weeks < SHORT_COURSE_WEEKS) return { atRisk: false, sharpCut: false, note: `${pain} taken for ${weeks} weeks (under a week): it can stop without a taper` };
+  if (!facts.opioidMeds.length) return { atRisk: true, sharpCut: false, note: "" };
+  const { currentPerDay, totalPerDay } = facts.mme;
+  if (currentPerDay === null || totalPerDay === null) {
+    return { atRisk: false, sharpCut: false, note: `${pain} stopped with another opioid for pain going on: the MME before or after the orders cannot be computed, so the size of the cut cannot be judged` };
+  }
+  if (totalPerDay < currentPerDay / 2) return { atRisk: true, sharpCut: true, note: "" };
+  return { atRisk: false, sharpCut: false, note: `${pain} stopped with another opioid for pain going on: a switch keeping ${totalPerDay} of ${currentPerDay} MME/day (at least half), not a sudden end` };
+}
+
 export const STOP_ORDER_RULE: Rule = {
   id: "opioid.stop-order",
   version: 1,
@@ -211,22 +231,9 @@ export const STOP_ORDER_RULE: Rule = {
     const weeks = facts.opioidCourseWeeks;
     const moud = stoppedMoud.map((m) => m.drug).join(", ");
     const pain = stoppedOpioids.map((m) => m.drug).join(", ");
-    const shortCourse = weeks !== null && weeks < SHORT_COURSE_WEEKS;
-    // Another opioid for pain kept or started at the visit makes the stop a switch, judged on the total: keeping at least
-    // half the daily dose is the usual allowance for incomplete cross-tolerance when changing opioid (CDC 2022); a
-    // larger fall is a sudden cut.
-    const { currentPerDay, totalPerDay } = facts.mme;
-    const switched = pain !== "" && facts.opioidMeds.length > 0;
-    const sharpCut = switched && currentPerDay !== null && totalPerDay !== null && totalPerDay < currentPerDay / 2;
-    const painAtRisk = pain !== "" && !shortCourse && (!switched || sharpCut);
-    const painNote = shortCourse
-      ? `${pain} taken for ${weeks} weeks (under a week): it can stop without a taper`
-      : switched && !sharpCut
-        ? currentPerDay !== null && totalPerDay !== null
-          ? `${pain} stopped with another opioid for pain going on: a switch keeping ${totalPerDay} of ${currentPerDay} MME/day (at least half), not a sudden end`
-          : `${pain} stopped with another opioid for pain going on: the MME before or after the orders cannot be computed, so the size of the cut cannot be judged`
-        : "";
+    const { atRisk: painAtRisk, sharpCut, note: painNote } = judgePainStop(facts);
     if (!moud && !painAtRisk) return notFired(painNote);
+    const { currentPerDay, totalPerDay } = facts.mme;
 
     // One alert, however many opioids the orders stop: decisions and cards are keyed by the alert's code.
     const taken = weeks === null ? "taken regularly" : `taken for ${weeks} weeks`;
