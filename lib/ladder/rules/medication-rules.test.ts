@@ -270,10 +270,10 @@ describe("Z-drug sleeping pills at 65 or over (Beers 2023)", () => {
   });
 });
 
-describe("a benzodiazepine or duloxetine ended at once by a stop order", () => {
+describe("a benzodiazepine, gabapentinoid or duloxetine ended at once by a stop order", () => {
   const diazepam = { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 };
   const duloxetine = { drug: "duloxetine" as const, doseMg: 60, dosesPerDay: 1 };
-  const stop = (drug: "diazepam" | "duloxetine" | "naproxen") => ({ action: "stop" as const, medication: { drug } });
+  const stop = (drug: "diazepam" | "duloxetine" | "naproxen" | "gabapentin" | "pregabalin") => ({ action: "stop" as const, medication: { drug } });
   const alertOf = (out: ReturnType<typeof run>) => out.alerts.find((a) => a.code === "stop-gradually");
 
   it("a benzodiazepine: a warning about withdrawal seizures, citing FDA's 2020 boxed warning", () => {
@@ -290,6 +290,21 @@ describe("a benzodiazepine or duloxetine ended at once by a stop order", () => {
     expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["duloxetine-label"]);
   });
 
+  it.each([
+    ["gabapentin", { drug: "gabapentin" as const, doseMg: 600, dosesPerDay: 3 }, "gabapentin-label"],
+    ["pregabalin", { drug: "pregabalin" as const, doseMg: 150, dosesPerDay: 2 }, "pregabalin-label"],
+  ])("%s: reduced over at least a week, citing its label", (drug, medication, source) => {
+    const alert = alertOf(run({ medications: [medication], orders: [stop(drug as "gabapentin" | "pregabalin")] }));
+    expect(alert?.summary).toBe(`${drug[0]?.toUpperCase()}${drug.slice(1)} ended at once by an order: reduce it gradually instead`);
+    expect(alert?.detail).toMatch(/reduce it over at least a week/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual([source]);
+  });
+
+  it("a gabapentinoid recorded as taken for under a week can simply end", () => {
+    const out = run({ treatments: [{ therapy: "gabapentinoid", status: "current", weeks: 0.5 }], medications: [{ drug: "pregabalin", doseMg: 75, dosesPerDay: 2 }], orders: [stop("pregabalin")] });
+    expect(alertOf(out)).toBeUndefined();
+  });
+
   it("both at once: one alert, one medicine reduced at a time", () => {
     const out = run({ medications: [diazepam, duloxetine], orders: [stop("diazepam"), stop("duloxetine")] });
     expect(out.alerts.filter((a) => a.code === "stop-gradually")).toHaveLength(1);
@@ -299,8 +314,8 @@ describe("a benzodiazepine or duloxetine ended at once by a stop order", () => {
 
   it.each([
     ["taken for under a week", { treatments: [{ therapy: "benzodiazepine" as const, status: "current" as const, weeks: 0.5 }], medications: [diazepam], orders: [stop("diazepam")] }, /taken for under a week/],
-    ["a change of dose", { medications: [diazepam], orders: [{ action: "change" as const, medication: { drug: "diazepam" as const, doseMg: 2, dosesPerDay: 2 } }] }, /no benzodiazepine or duloxetine is stopped/],
-    ["an NSAID stopped", { medications: [{ drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }], orders: [stop("naproxen")] }, /no benzodiazepine or duloxetine is stopped/],
+    ["a change of dose", { medications: [diazepam], orders: [{ action: "change" as const, medication: { drug: "diazepam" as const, doseMg: 2, dosesPerDay: 2 } }] }, /no benzodiazepine, gabapentinoid or duloxetine is stopped/],
+    ["an NSAID stopped", { medications: [{ drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }], orders: [stop("naproxen")] }, /no benzodiazepine, gabapentinoid or duloxetine is stopped/],
   ])("%s: no alert", (_label, overrides, because) => {
     const out = run(overrides);
     expect(alertOf(out)).toBeUndefined();

@@ -253,20 +253,33 @@ const DULOXETINE_STOP: GradualStop = {
   evidence: cite("duloxetine-label", "Discontinuation symptoms follow an abrupt stop; reduce the dose gradually rather than stopping it at once whenever possible."),
 };
 
+const GABAPENTIN_STOP: GradualStop = {
+  therapy: "gabapentinoid",
+  why: "ending gabapentin at once can bring withdrawal (anxiety, sleeplessness, sweating, pain) and, with a seizure disorder, seizures: reduce it over at least a week",
+  evidence: cite("gabapentin-label", "When the dose is reduced, the drug stopped or another substituted, do it gradually over a minimum of 1 week."),
+};
+const PREGABALIN_STOP: GradualStop = {
+  therapy: "gabapentinoid",
+  why: "ending pregabalin at once can bring withdrawal (sleeplessness, nausea, headache, anxiety, sweating, diarrhoea) and, with a seizure disorder, seizures: reduce it over at least a week",
+  evidence: cite("pregabalin-label", "Withdrawal symptoms follow an abrupt stop; taper gradually over a minimum of 1 week."),
+};
+
 /** Medicines that bring withdrawal when ended at once after regular use, with what to do instead; null for others. */
 function gradualStop(drug: DrugId): GradualStop | null {
   if (drugClass(drug) === "benzodiazepine") return BENZODIAZEPINE_STOP;
+  if (drug === "gabapentin") return GABAPENTIN_STOP;
+  if (drug === "pregabalin") return PREGABALIN_STOP;
   return drug === "duloxetine" ? DULOXETINE_STOP : null;
 }
 
 export const STOP_GRADUALLY_RULE: Rule = {
   id: "medication.stop-gradually",
-  version: 1,
-  title: "A benzodiazepine or duloxetine ended at once by this visit's orders",
-  cites: ["fda-2020-benzodiazepine-boxed-warning", "duloxetine-label"],
+  version: 2,
+  title: "A benzodiazepine, gabapentinoid or duloxetine ended at once by this visit's orders",
+  cites: ["fda-2020-benzodiazepine-boxed-warning", "gabapentin-label", "pregabalin-label", "duloxetine-label"],
   evaluate(facts, draft) {
     const stopped = facts.stoppedMedications.filter((m) => gradualStop(m.drug) !== null);
-    if (!stopped.length) return notFired("no benzodiazepine or duloxetine is stopped by this visit's orders");
+    if (!stopped.length) return notFired("no benzodiazepine, gabapentinoid or duloxetine is stopped by this visit's orders");
     // Under a week of use there is little dependence: such a medicine can simply end.
     const shortCourse = (m: Medication) => {
       const weeks = facts.assessment.treatments.find((t) => t.therapy === gradualStop(m.drug)?.therapy && t.status === "current")?.weeks;
