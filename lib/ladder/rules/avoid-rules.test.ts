@@ -55,6 +55,12 @@ describe("what to avoid", () => {
     ["an NSAID that is unsafe (eGFR 22)", { labs: { egfr: 22 } }, "nsaid", /^Unsafe for this patient \(eGFR 22/],
     ["an NSAID in pregnancy, with the painkiller usual there", { patient: { ageYears: 30, pregnant: true }, pain: { durationWeeks: 2 } }, "nsaid", /^Unsafe for this patient \(pregnancy\).*paracetamol for a short time is the usual choice, agreed with the midwife or obstetric team\.$/],
     ["a daily NSAID for chronic pain", { medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] }, "nsaid", /^Takes: naproxen for chronic pain\./],
+    [
+      "an NSAID ordered after an adequate NSAID trial did not help, even as needed",
+      { treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED], orders: [{ action: "new" as const, medication: { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2, prn: true } }] },
+      "nsaid",
+      /^Ordered at this visit: naproxen after an adequate NSAID trial did not help \(nsaid \(stopped, 6 weeks, response none\).*\)\. More of an NSAID is unlikely to help where an adequate trial did not/,
+    ],
     ["an opioid at mild pain, as the question it is", { pain: { intensity: 2 } }, "opioid", /^Commonly asked about for back pain\. Opioids are not a treatment/],
     ["an opioid at moderate pain, with the pain that prompts it", { pain: { intensity: 4 } }, "opioid", /^With pain at 4\/10, an opioid may be asked for or offered\./],
     ["an opioid already taken", { medications: [{ drug: "oxycodone", doseMg: 5, dosesPerDay: 2 }] }, "opioid", /^Already takes an opioid/],

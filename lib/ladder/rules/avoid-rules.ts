@@ -39,6 +39,12 @@ const exercising = (facts: Facts) => EXERCISE_PROGRAMS.some((t) => facts.current
 /** Chronic pain past the conservative rung: medicines are being chosen, or have been. */
 const medicinesInPlay = (facts: Facts) => facts.chronic && facts.conservative.state === "tried";
 
+/** An adequate NSAID trial recorded with no response. */
+const nsaidDidNotHelp = (facts: Facts) => {
+  const trial = facts.trials.get("nsaid");
+  return trial?.verdict === "failed" && !trial.partial;
+};
+
 function avoidRule(spec: AvoidSpec): Rule {
   const suggested = `${spec.therapy} is suggested in this evaluation`;
   const notApplicable = `applies when ${spec.when}: not the case here`;
@@ -179,21 +185,25 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.nsaid",
-    version: 2,
-    title: "Avoid NSAIDs where unsafe, and daily NSAIDs for months",
+    version: 3,
+    title: "Avoid NSAIDs where unsafe, after an NSAID trial did not help, and daily NSAIDs for months",
     therapy: "nsaid",
     cites: ["nice-ng59", "backstep-source-article", "kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "beers-2023", "fda-2020-nsaid-pregnancy"],
-    when: "an NSAID is unsafe for the patient, or one is taken daily for chronic pain",
+    when: "an NSAID is unsafe for the patient, or one is taken or ordered for chronic pain daily or after an adequate NSAID trial did not help",
     appliesBecause: (facts) => {
       const unsafe = absolute(facts.nsaidContraindications);
       if (unsafe.length) return `Unsafe for this patient (${describeReasons(unsafe)}), including over-the-counter ibuprofen and naproxen`;
+      const taken = named(facts, "nsaid", "nsaid") ?? "An NSAID is taken";
+      if (facts.chronic && facts.onNsaid && nsaidDidNotHelp(facts)) return `${taken} after an adequate NSAID trial did not help (${facts.trials.get("nsaid")?.because})`;
       const daily = facts.nsaidMeds.some((m) => m.prn !== true) || facts.currentTherapies.includes("nsaid");
-      return facts.chronic && daily ? `${named(facts, "nsaid", "nsaid") ?? "An NSAID is taken"} for chronic pain` : null;
+      return facts.chronic && daily ? `${taken} for chronic pain` : null;
     },
     // In pregnancy the plan is non-drug, yet a painkiller may still be asked for: the entry names the usual one.
     reason: (facts) =>
       !absolute(facts.nsaidContraindications).length
-        ? "Daily NSAIDs for months add stomach, kidney and heart risk; use the lowest dose for the shortest time, as needed rather than daily."
+        ? nsaidDidNotHelp(facts)
+          ? "More of an NSAID is unlikely to help where an adequate trial did not, and it adds stomach, kidney and heart risk: the ladder moves to the next option."
+          : "Daily NSAIDs for months add stomach, kidney and heart risk; use the lowest dose for the shortest time, as needed rather than daily."
         : facts.assessment.patient.pregnant === true
           ? "An NSAID could cause serious harm here; the ladder uses other options. If a painkiller is needed in pregnancy, paracetamol for a short time is the usual choice, agreed with the midwife or obstetric team."
           : "An NSAID could cause serious harm here; the ladder uses other options.",
