@@ -167,6 +167,22 @@ describe("duloxetine beside an NSAID that is itself unsafe", () => {
   });
 });
 
+describe("duloxetine cautions name a medicine ordered at this visit as ordered, not taken", () => {
+  it.each([
+    ["naproxen", { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }, "naproxen ordered (bleeding risk)"],
+    ["amitriptyline", { drug: "amitriptyline" as const, doseMg: 10, dosesPerDay: 1 }, "amitriptyline ordered"],
+    ["sertraline", { drug: "sertraline" as const, doseMg: 50, dosesPerDay: 1 }, "sertraline ordered (an SSRI)"],
+  ])("%s ordered", (_label, medication, reason) => {
+    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE, { therapy: "nsaid", status: "stopped", weeks: 6, response: "none" }], orders: [{ action: "new", medication }] });
+    expect(out.alerts.find((a) => a.code === "duloxetine-caution")?.summary).toBe(`Duloxetine with care: ${reason}`);
+  });
+
+  it("the same medicine already taken is 'taken'", () => {
+    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE, { therapy: "nsaid", status: "stopped", weeks: 6, response: "none" }], medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] });
+    expect(out.alerts.find((a) => a.code === "duloxetine-caution")?.summary).toBe("Duloxetine with care: naproxen taken (bleeding risk)");
+  });
+});
+
 describe("duloxetine with a serotonergic opioid", () => {
   const nsaidFailed = { therapy: "nsaid" as const, status: "stopped" as const, weeks: 4, response: "none" as const };
   it.each([

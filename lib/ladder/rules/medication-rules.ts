@@ -178,7 +178,7 @@ export const NSAID_CAUTION_RULE = cautionRule({
 
 export const DULOXETINE_CAUTION_RULE = cautionRule({
   id: "medication.duloxetine-caution",
-  version: 3,
+  version: 4,
   title: "Duloxetine allowed with care",
   cites: ["duloxetine-label", "beers-2023", "fda-2016-opioid-serotonin"],
   therapy: "duloxetine",
