@@ -56,6 +56,12 @@ describe("what to avoid", () => {
     ["an NSAID in pregnancy, with the painkiller usual there", { patient: { ageYears: 30, pregnant: true }, pain: { durationWeeks: 2 } }, "nsaid", /^Unsafe for this patient \(pregnancy\).*paracetamol for a short time is the usual choice, agreed with the midwife or obstetric team\.$/],
     ["a daily NSAID for chronic pain", { medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] }, "nsaid", /^Takes: naproxen for chronic pain\./],
     [
+      "duloxetine ordered after an adequate duloxetine trial did not help (us)",
+      { treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED, { therapy: "duloxetine" as const, status: "stopped" as const, weeks: 8, response: "none" as const }], orders: [{ action: "new" as const, medication: { drug: "duloxetine" as const, doseMg: 60, dosesPerDay: 1 } }] },
+      "duloxetine",
+      /^Ordered at this visit: duloxetine, after an adequate duloxetine trial did not help \(duloxetine \(stopped, 8 weeks, response none\).*More duloxetine is unlikely to help/,
+    ],
+    [
       "an NSAID ordered after an adequate NSAID trial did not help, even as needed",
       { treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED], orders: [{ action: "new" as const, medication: { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2, prn: true } }] },
       "nsaid",
@@ -72,6 +78,7 @@ describe("what to avoid", () => {
   });
 
   it.each<[string, Overrides, string]>([
+    ["duloxetine taken after a trial with a partial response (us)", { treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED, { therapy: "duloxetine", status: "current", weeks: 8, response: "partial" }], medications: [{ drug: "duloxetine", doseMg: 60, dosesPerDay: 1 }] }, "duloxetine"],
     ["gabapentinoids for back-only pain without burning", {}, "gabapentinoid"],
     ["benzodiazepines for someone not taking one", {}, "benzodiazepine"],
     ["a muscle relaxant for acute pain (ACP suggests one)", { pain: { durationWeeks: 2 }, medications: [{ drug: "cyclobenzaprine", doseMg: 5, dosesPerDay: 3 }] }, "muscle-relaxant"],

@@ -121,6 +121,10 @@ const TRICYCLIC_EVIDENCE = [
   cite("nice-ng59", "Do not offer tricyclic antidepressants for managing low back pain."),
   cite("acp-2017", "Tricyclic antidepressants showed no difference from placebo for chronic low back pain."),
 ];
+const DULOXETINE_AFTER_TRIAL_EVIDENCE = [
+  cite("acp-2017", "Duloxetine is a second-line option for chronic low back pain, with a small effect on pain and function."),
+  cite("duloxetine-label", "Reduce the dose gradually rather than stopping it at once, to avoid discontinuation symptoms."),
+];
 const SNRI_UK_EVIDENCE = [
   cite("nice-ng59", "Do not offer serotonin-norepinephrine reuptake inhibitors for managing low back pain."),
   cite("acp-2017", "Duloxetine is a second-line option when NSAIDs have not helped enough."),
@@ -366,6 +370,22 @@ export const AVOID_RULES: Rule[] = [
     reason: (facts) =>
       `At ${facts.assessment.patient.ageYears}, muscle relaxants are poorly tolerated: drowsiness, confusion, dry mouth and falls, for doubtful benefit, so Beers advises avoiding most of them. Staying active, with heat if it helps, is the safer choice for acute pain.`,
     evidence: () => MUSCLE_RELAXANT_OLDER_EVIDENCE,
+  }),
+  avoidRule({
+    id: "avoid.duloxetine-after-trial",
+    version: 1,
+    title: "us profile: duloxetine again after an adequate trial did not help",
+    therapy: "duloxetine",
+    cites: ["acp-2017", "duloxetine-label"],
+    when: "us profile, chronic pain, duloxetine taken or ordered, and an adequate duloxetine trial had no response",
+    appliesBecause: (facts) => {
+      const trial = facts.trials.get("duloxetine");
+      if (!us(facts) || !facts.chronic || trial?.verdict !== "failed" || trial.partial) return null;
+      const taking = facts.medications.some((m) => m.drug === "duloxetine") || facts.currentTherapies.includes("duloxetine");
+      return taking ? `${facts.ordersNew("duloxetine") ? "Ordered at this visit" : "Takes"}: duloxetine, after an adequate duloxetine trial did not help (${trial.because})` : null;
+    },
+    reason: () => "More duloxetine is unlikely to help where an adequate trial did not, and its side effects remain: the ladder moves to the next option. Any reduction of it is gradual, to avoid withdrawal symptoms.",
+    evidence: () => DULOXETINE_AFTER_TRIAL_EVIDENCE,
   }),
   avoidRule({
     id: "avoid.snri-uk",
