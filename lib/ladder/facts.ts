@@ -109,10 +109,8 @@ class EvaluationFacts {
     this.addedMedications = reconciled ? reconciled.added : [];
     this.orderNotes = reconciled ? reconciled.notes : [];
     this.stoppedMedications = reconciled ? reconciled.stopped : [];
-    if (reconciled) {
-      for (const m of reconciled.stopped) {
-        if (drugClass(m.drug) === "opioid") (m.indication === "opioid-use-disorder" ? this.stoppedMoud : this.stoppedOpioids).push(m);
-      }
+    for (const m of this.stoppedMedications) {
+      if (drugClass(m.drug) === "opioid") (m.indication === "opioid-use-disorder" ? this.stoppedMoud : this.stoppedOpioids).push(m);
     }
 
     for (const t of treatments) {

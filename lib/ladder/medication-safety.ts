@@ -120,6 +120,9 @@ export function gabapentinoidCautions(facts: BaseFacts): Contraindication[] {
   return found;
 }
 
+/** Duloxetine taken: on the medication list, or recorded as a current treatment. */
+export const takesDuloxetine = (facts: BaseFacts) => facts.takes("duloxetine") || facts.medications.some((m) => m.drug === "duloxetine");
+
 export function describeReasons(found: readonly Contraindication[]): string {
   let text = "";
   for (const c of found) text += text ? `, ${c.reason}` : c.reason;

@@ -1,5 +1,5 @@
 import { MODERATE_PAIN } from "../adequacy";
-import { absolute, describeReasons, OLDER_ADULT_AGE } from "../medication-safety";
+import { absolute, describeReasons, OLDER_ADULT_AGE, takesDuloxetine } from "../medication-safety";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Draft, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -381,8 +381,7 @@ export const AVOID_RULES: Rule[] = [
     appliesBecause: (facts) => {
       const trial = facts.trials.get("duloxetine");
       if (!us(facts) || !facts.chronic || trial?.verdict !== "failed" || trial.partial) return null;
-      const taking = facts.medications.some((m) => m.drug === "duloxetine") || facts.currentTherapies.includes("duloxetine");
-      return taking ? `${facts.ordersNew("duloxetine") ? "Ordered at this visit" : "Takes"}: duloxetine, after an adequate duloxetine trial did not help (${trial.because})` : null;
+      return takesDuloxetine(facts) ? `${facts.ordersNew("duloxetine") ? "Ordered at this visit" : "Takes"}: duloxetine, after an adequate duloxetine trial did not help (${trial.because})` : null;
     },
     reason: () => "More duloxetine is unlikely to help where an adequate trial did not, and its side effects remain: the ladder moves to the next option. Any reduction of it is gradual, to avoid withdrawal symptoms.",
     evidence: () => DULOXETINE_AFTER_TRIAL_EVIDENCE,
@@ -396,7 +395,7 @@ export const AVOID_RULES: Rule[] = [
     when: "uk profile, and duloxetine is taken or ordered, the pain is burning, or medicines are being chosen",
     appliesBecause: (facts) => {
       if (us(facts)) return null;
-      if (facts.medications.some((m) => m.drug === "duloxetine") || facts.currentTherapies.includes("duloxetine")) return "Takes duloxetine";
+      if (takesDuloxetine(facts)) return "Takes duloxetine";
       if (facts.assessment.pain.neuropathicQuality === true) return "Duloxetine is often offered for burning or electric pain";
       return medicinesInPlay(facts) ? "Medicines are being chosen at this stage" : null;
     },

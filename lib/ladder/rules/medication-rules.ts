@@ -1,4 +1,4 @@
-import { absolute, cautions, describeReasons, OLDER_ADULT_AGE, type Contraindication } from "../medication-safety";
+import { absolute, cautions, describeReasons, OLDER_ADULT_AGE, takesDuloxetine, type Contraindication } from "../medication-safety";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -84,7 +84,6 @@ export const NSAID_LONG_TERM_RULE: Rule = {
   },
 };
 
-const takesDuloxetine = (facts: Facts) => facts.takes("duloxetine") || facts.medications.some((m) => m.drug === "duloxetine");
 
 export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
   id: "medication.duloxetine-contraindicated",

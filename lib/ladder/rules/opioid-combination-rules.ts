@@ -11,6 +11,10 @@ import { capitalized } from "../wording";
 // disorder, which is never to be withheld because of them (FDA 2017).
 
 const opioidNames = (facts: Facts) => [...facts.opioidMeds, ...facts.moudMeds].map((m) => m.drug).join(", ") || "an opioid";
+/** Which of these drugs this visit's orders add: an order is easier to reconsider than a drug taken, and needs no reduction. */
+const orderedOf = (facts: Facts, drugs: readonly string[]) => facts.addedMedications.filter((m) => drugs.includes(m.drug)).map((m) => m.drug);
+const orderedNote = (ordered: readonly string[]) => (ordered.length ? ` (${ordered.join(" and ")} ordered at this visit)` : "");
+const weighOrder = (ordered: readonly string[]) => (ordered.length ? `Weigh another option in place of the ${ordered.join(" and ")} order before it is started. ` : "");
 const MOUD_KEPT = "Do not withhold or reduce the medication for opioid use disorder because of it: untreated opioid use disorder is the greater danger. Coordinate with its prescriber.";
 
 const BENZODIAZEPINE_EVIDENCE = [
@@ -29,13 +33,12 @@ export const BENZODIAZEPINE_RULE: Rule = {
     if (!facts.onBenzodiazepine) return notFired("no benzodiazepine among the medications or current treatments");
     const benzodiazepines = facts.benzodiazepineMeds.map((m) => m.drug).join(", ") || "a benzodiazepine";
     const moudOnly = !facts.onOpioid;
-    // A drug ordered at this visit is easier to reconsider than one already taken, and needs no reduction.
-    const ordered = [...facts.opioidMeds, ...facts.benzodiazepineMeds].map((m) => m.drug).filter((drug) => facts.ordersNew(drug));
-    const reconsider = ordered.length ? `Weigh another option in place of the ${ordered.join(" and ")} order before it is started. ` : "";
+    const ordered = orderedOf(facts, [...facts.opioidMeds, ...facts.benzodiazepineMeds].map((m) => m.drug));
+    const reconsider = weighOrder(ordered);
     draft.alert({
       code: "opioid-benzodiazepine",
       severity: "critical",
-      summary: `${capitalized(opioidNames(facts))} with ${benzodiazepines}: high risk of fatal respiratory depression${ordered.length ? ` (${ordered.join(" and ")} ordered at this visit)` : ""}`,
+      summary: `${capitalized(opioidNames(facts))} with ${benzodiazepines}: high risk of fatal respiratory depression${orderedNote(ordered)}`,
       detail: moudOnly
         ? `Together they raise the risk of overdose. ${reconsider}${MOUD_KEPT} Review with the patient whether the benzodiazepine is still needed; any reduction of it is gradual. ${capitalized(naloxoneAdvice(facts))}.`
         : `Together they multiply the risk of overdose death. ${reconsider}Do not add either; ${naloxoneAdvice(facts)}. If risks outweigh benefits, agree with the patient (and both prescribers) which one to reduce first: one drug at a time, gradually, never both at once.`,
@@ -69,12 +72,12 @@ export const CNS_DEPRESSANT_RULE: Rule = {
     }
     if (age >= OLDER_ADULT_AGE) evidence.push(cite("beers-2023", "In older adults avoid opioids with gabapentinoids, and avoid three or more CNS-active drugs together (falls, sedation)."));
     if (!facts.onOpioid) evidence.push(MOUD_EVIDENCE);
-    const ordered = facts.addedMedications.filter((m) => facts.opioidMeds.includes(m) || sedating.some((d) => d.label === m.drug)).map((m) => m.drug);
+    const ordered = orderedOf(facts, [...facts.opioidMeds.map((m) => m.drug), ...sedating.map((d) => d.label)]);
     draft.alert({
       code: "opioid-cns-depressant",
       severity: compounding.length ? "critical" : "warning",
-      summary: `${capitalized(opioidNames(facts))} with ${names}: added sedation and slowed breathing${ordered.length ? ` (${ordered.join(" and ")} ordered at this visit)` : ""}`,
-      detail: `Together they slow breathing more than either alone${compounding.length ? `, more so with ${compounding.join(", ")}` : ""}. ${ordered.length ? `Weigh another option in place of the ${ordered.join(" and ")} order before it is started. ` : ""}Review with the patient whether each is still needed and use the lowest doses that help; any reduction is gradual. Warn about alcohol, driving and other sedatives. ${capitalized(naloxoneAdvice(facts))}.${facts.onOpioid ? "" : ` ${MOUD_KEPT}`}`,
+      summary: `${capitalized(opioidNames(facts))} with ${names}: added sedation and slowed breathing${orderedNote(ordered)}`,
+      detail: `Together they slow breathing more than either alone${compounding.length ? `, more so with ${compounding.join(", ")}` : ""}. ${weighOrder(ordered)}Review with the patient whether each is still needed and use the lowest doses that help; any reduction is gradual. Warn about alcohol, driving and other sedatives. ${capitalized(naloxoneAdvice(facts))}.${facts.onOpioid ? "" : ` ${MOUD_KEPT}`}`,
       evidence,
     });
     return fired(`${opioidNames(facts)} taken with ${names}${compounding.length ? ` (critical: ${compounding.join(", ")})` : ""}`);
@@ -99,11 +102,11 @@ export const SEROTONERGIC_RULE: Rule = {
     const antidepressants = facts.serotonergicAntidepressants.join(", ");
     const tramadol = facts.serotonergicOpioids.includes("tramadol");
     const inhibitors = facts.serotonergicAntidepressants.filter((d) => CYP2D6_INHIBITORS.has(d));
-    const ordered = [...facts.serotonergicOpioids, ...facts.serotonergicAntidepressants].filter((drug) => facts.ordersNew(drug));
+    const ordered = orderedOf(facts, [...facts.serotonergicOpioids, ...facts.serotonergicAntidepressants]);
     draft.alert({
       code: "serotonergic-combination",
       severity: "warning",
-      summary: `${capitalized(opioids)} with ${antidepressants}: serotonin syndrome${tramadol ? " and seizure" : ""} risk${ordered.length ? ` (${ordered.join(" and ")} ordered at this visit)` : ""}`,
+      summary: `${capitalized(opioids)} with ${antidepressants}: serotonin syndrome${tramadol ? " and seizure" : ""} risk${orderedNote(ordered)}`,
       detail: `Both raise serotonin: watch for agitation, tremor, sweating, fever, fast heartbeat and diarrhoea, which need urgent care.${tramadol ? " Tramadol also lowers the seizure threshold, more so with these antidepressants." : ""}${tramadol && inhibitors.length ? ` ${capitalized(inhibitors.join(", "))} also blocks tramadol's conversion to its active form (CYP2D6): less relief, more serotonergic effect.` : ""} ${
         ordered.length
           ? `Weigh an option without this interaction in place of the ${ordered.join(" and ")} order before it is started; if both go ahead, use the lowest doses`
