@@ -4,7 +4,9 @@ import { useMemo } from "react";
 import { assessmentSchema, type Medication } from "@/lib/ladder/assessment-schema";
 import { mmeOfMedication } from "@/lib/ladder/mme";
 import { taperScheduleFor } from "@/lib/ladder/taper-schedule";
-import { isPainOpioid, reconciliationOrder, rowAction, stopsGradually, withRowAction, type RowAction } from "@/lib/encounters/reconciliation";
+import { gradualStop } from "@/lib/ladder/gradual-stop";
+import { capitalized } from "@/lib/ladder/wording";
+import { isPainOpioid, reconciliationOrder, rowAction, withRowAction, type RowAction } from "@/lib/encounters/reconciliation";
 import type { OrderInput } from "@/lib/encounters/sign-input";
 import { sigText, withDraftedOrders } from "@/lib/encounters/visit-orders";
 import type { AssessmentDraft } from "./assessment-form";
@@ -42,6 +44,7 @@ export function MedicationReconciliation({ assessment, orders, onOrdersChange, t
       <ul className="space-y-2" aria-label="Medication reconciliation">
         {medications.map((medicine, index) => {
           const action = rowAction(orders, medicine);
+          const stopAdvice = action === "stop" ? gradualStop(medicine.drug) : null;
           const opioid = isPainOpioid(medicine);
           const options: RowAction[] = ["continue", "change", opioid ? "taper" : "stop"];
           const order = reconciliationOrder(orders, medicine);
@@ -83,9 +86,7 @@ export function MedicationReconciliation({ assessment, orders, onOrdersChange, t
                   <SupplyFields id={`reconcile-${index}`} medication={changed} supply={order?.supply} onChange={(supply) => onOrdersChange(withRowAction(orders, medicine, "change", changed, supply))} />
                 </div>
               )}
-              {action === "stop" && stopsGradually(medicine) && (
-                <p className="mt-1 text-xs text-warning">Stopping {medicine.drug} at once can cause withdrawal or seizures: reduce it over weeks, and say how in the plan.</p>
-              )}
+              {stopAdvice && <p className="mt-1 text-xs text-warning">{capitalized(stopAdvice.why)}; say how in the plan.</p>}
               {action === "taper" && <p className="mt-1 text-xs text-muted">One gradual plan for every opioid on the list, reduced one at a time; nothing is stopped at once.</p>}
             </li>
           );

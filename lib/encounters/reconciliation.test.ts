@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Medication } from "@/lib/ladder/assessment-schema";
 import type { OrderInput } from "./sign-input";
-import { rowAction, stopsGradually, withRowAction } from "./reconciliation";
+import { rowAction, withRowAction } from "./reconciliation";
 
 const oxycodone: Medication = { drug: "oxycodone", form: "ir", doseMg: 10, dosesPerDay: 4 };
 const morphine: Medication = { drug: "morphine", form: "er", doseMg: 30, dosesPerDay: 2 };
@@ -42,11 +42,5 @@ describe("medication reconciliation", () => {
     expect(withRowAction(plan, morphine, "taper").filter((o) => o.kind === "taper_plan")).toHaveLength(1);
     expect(withRowAction(plan, naproxen, "stop")).toEqual([{ kind: "medication", action: "stop", medication: { drug: "naproxen" } }, { kind: "taper_plan" }]);
     expect(withRowAction(plan, morphine, "continue")).toEqual([]);
-  });
-
-  it("knows which medicines are reduced over weeks rather than stopped at once", () => {
-    expect(stopsGradually({ drug: "alprazolam" })).toBe(true);
-    expect(stopsGradually({ drug: "gabapentin" })).toBe(true);
-    expect(stopsGradually(naproxen)).toBe(false);
   });
 });

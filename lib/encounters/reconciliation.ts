@@ -15,9 +15,6 @@ const sameMedicine = (a: Medication, b: Medication) => a.drug === b.drug && (a.f
 /** An opioid for pain: tapered, never stopped at once. Medication for opioid use disorder is continued. */
 export const isPainOpioid = (m: Medication) => drugClass(m.drug) === "opioid" && m.indication !== "opioid-use-disorder";
 
-/** Medicines whose sudden stop causes withdrawal or seizures: a stop is a reduction over weeks. */
-export const stopsGradually = (m: Medication) => ["benzodiazepine", "gabapentinoid", "snri", "ssri", "tricyclic", "sedative-hypnotic"].includes(drugClass(m.drug));
-
 /** The reconciliation order for a current medicine, if any. */
 export function reconciliationOrder(orders: readonly OrderInput[], medicine: Medication): MedicationOrder | undefined {
   return orders.find((o): o is MedicationOrder => o.kind === "medication" && o.action !== "new" && sameMedicine(o.medication, medicine));

@@ -455,7 +455,7 @@ export const EVIDENCE_SOURCES = [
     year: 2022,
     url: "https://www.nice.org.uk/guidance/ng215",
     kind: "clinical practice guideline",
-    strength: "NICE wording conveys strength ('offer', 'consider'): covers opioids, benzodiazepines, gabapentinoids and z-drugs",
+    strength: "NICE wording conveys strength ('offer', 'consider'): covers opioids, benzodiazepines, gabapentinoids, Z-drugs and antidepressants",
     released: "2022-04-20",
     revised: null,
   },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { avoided, codes, PT_ADEQUATE_NO_RESPONSE, run, therapies, traceOf } from "../../../tests/support/assessment";
+import type { DrugId } from "../vocabulary";
+import { capitalized } from "../wording";
 
 const afterPt = { treatments: [PT_ADEQUATE_NO_RESPONSE] };
 
@@ -286,10 +288,10 @@ describe("Z-drug sleeping pills at 65 or over (Beers 2023)", () => {
   });
 });
 
-describe("a benzodiazepine, gabapentinoid or duloxetine ended at once by a stop order", () => {
+describe("a medicine that brings withdrawal ended at once by a stop order", () => {
   const diazepam = { drug: "diazepam" as const, doseMg: 5, dosesPerDay: 2 };
   const duloxetine = { drug: "duloxetine" as const, doseMg: 60, dosesPerDay: 1 };
-  const stop = (drug: "diazepam" | "duloxetine" | "naproxen" | "gabapentin" | "pregabalin") => ({ action: "stop" as const, medication: { drug } });
+  const stop = (drug: DrugId) => ({ action: "stop" as const, medication: { drug } });
   const alertOf = (out: ReturnType<typeof run>) => out.alerts.find((a) => a.code === "stop-gradually");
 
   it("a benzodiazepine: a warning about withdrawal seizures, citing FDA's 2020 boxed warning", () => {
@@ -316,6 +318,36 @@ describe("a benzodiazepine, gabapentinoid or duloxetine ended at once by a stop 
     expect(alert?.evidence.map((e) => e.sourceId)).toEqual([source]);
   });
 
+  it.each([
+    ["sertraline", "an SSRI"],
+    ["venlafaxine", "an SNRI other than duloxetine"],
+    ["amitriptyline", "a tricyclic"],
+  ] as const)("%s (%s): reduced in steps over weeks, citing NICE NG215", (drug) => {
+    const alert = alertOf(run({ medications: [{ drug, doseMg: 50, dosesPerDay: 1 }], orders: [stop(drug)] }));
+    expect(alert?.summary).toBe(`${capitalized(drug)} ended at once by an order: reduce it gradually instead`);
+    expect(alert?.detail).toMatch(/^Ending an antidepressant at once after regular use can bring withdrawal symptoms .*: reduce the dose in steps over weeks/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["nice-ng215"]);
+  });
+
+  it.each(["zolpidem", "eszopiclone", "zaleplon"] as const)("%s, a Z-drug sleeping pill: reduced gradually, citing NICE NG215", (drug) => {
+    const alert = alertOf(run({ medications: [{ drug, doseMg: 5, dosesPerDay: 1 }], orders: [stop(drug)] }));
+    expect(alert?.detail).toMatch(/rebound insomnia and withdrawal symptoms/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["nice-ng215"]);
+  });
+
+  it("two antidepressants: their shared reason once, and one reduced at a time", () => {
+    const alert = alertOf(run({ medications: [{ drug: "sertraline", doseMg: 50, dosesPerDay: 1 }, { drug: "amitriptyline", doseMg: 10, dosesPerDay: 1 }], orders: [stop("sertraline"), stop("amitriptyline")] }));
+    expect(alert?.detail.match(/Ending an antidepressant/g)).toHaveLength(1);
+    expect(alert?.detail).toMatch(/reducing one medicine at a time/);
+    expect(alert?.evidence).toHaveLength(1);
+  });
+
+  it("a tricyclic recorded as taken for under a week can simply end; an SSRI has no course record, so its length is unknown and the reduction is advised", () => {
+    const amitriptyline = { drug: "amitriptyline" as const, doseMg: 10, dosesPerDay: 1 };
+    expect(alertOf(run({ treatments: [{ therapy: "tricyclic", status: "current", weeks: 0.5 }], medications: [amitriptyline], orders: [stop("amitriptyline")] }))).toBeUndefined();
+    expect(alertOf(run({ treatments: [{ therapy: "tricyclic", status: "current", weeks: 0.5 }], medications: [{ drug: "sertraline", doseMg: 50, dosesPerDay: 1 }], orders: [stop("sertraline")] }))).toBeDefined();
+  });
+
   it("a gabapentinoid recorded as taken for under a week can simply end", () => {
     const out = run({ treatments: [{ therapy: "gabapentinoid", status: "current", weeks: 0.5 }], medications: [{ drug: "pregabalin", doseMg: 75, dosesPerDay: 2 }], orders: [stop("pregabalin")] });
     expect(alertOf(out)).toBeUndefined();
@@ -330,8 +362,8 @@ describe("a benzodiazepine, gabapentinoid or duloxetine ended at once by a stop 
 
   it.each([
     ["taken for under a week", { treatments: [{ therapy: "benzodiazepine" as const, status: "current" as const, weeks: 0.5 }], medications: [diazepam], orders: [stop("diazepam")] }, /taken for under a week/],
-    ["a change of dose", { medications: [diazepam], orders: [{ action: "change" as const, medication: { drug: "diazepam" as const, doseMg: 2, dosesPerDay: 2 } }] }, /no benzodiazepine, gabapentinoid or duloxetine is stopped/],
-    ["an NSAID stopped", { medications: [{ drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }], orders: [stop("naproxen")] }, /no benzodiazepine, gabapentinoid or duloxetine is stopped/],
+    ["a change of dose", { medications: [diazepam], orders: [{ action: "change" as const, medication: { drug: "diazepam" as const, doseMg: 2, dosesPerDay: 2 } }] }, /no medicine that needs a gradual reduction .* is stopped/],
+    ["an NSAID stopped", { medications: [{ drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }], orders: [stop("naproxen")] }, /no medicine that needs a gradual reduction .* is stopped/],
   ])("%s: no alert", (_label, overrides, because) => {
     const out = run(overrides);
     expect(alertOf(out)).toBeUndefined();

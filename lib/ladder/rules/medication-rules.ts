@@ -1,9 +1,9 @@
 import { absolute, cautions, describeReasons, OLDER_ADULT_AGE, takesDuloxetine, type Contraindication } from "../medication-safety";
+import { courseTherapy, gradualStop, type GradualStop } from "../gradual-stop";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
-import type { Medication } from "../assessment-schema";
-import { drugClass, type DrugId, type TherapyId } from "../vocabulary";
+import type { DrugId } from "../vocabulary";
 import { capitalized } from "../wording";
 
 export const NSAID_LONG_TERM_WEEKS = 12;
@@ -239,62 +239,34 @@ export const OLDER_ADULT_SLEEPING_PILL_RULE: Rule = {
   },
 };
 
-type GradualStop = { therapy: TherapyId; why: string; evidence: EvidenceRef };
-
-const BENZODIAZEPINE_STOP: GradualStop = {
-  therapy: "benzodiazepine",
-  why: "after regular use, ending a benzodiazepine at once can bring severe withdrawal, seizures included: reduce it gradually over weeks to months, agreed with the patient, more slowly as the dose gets low",
-  evidence: cite("fda-2020-benzodiazepine-boxed-warning", "Ending a benzodiazepine abruptly, or reducing it quickly, after continued use can cause acute withdrawal reactions, which can be life-threatening; taper gradually."),
-};
-const DULOXETINE_STOP: GradualStop = {
-  therapy: "duloxetine",
-  why: "ending duloxetine at once often brings withdrawal symptoms (dizziness, nausea, headache, irritability, nightmares): reduce the dose gradually",
-  evidence: cite("duloxetine-label", "Discontinuation symptoms follow an abrupt stop; reduce the dose gradually rather than stopping it at once whenever possible."),
-};
-
-const GABAPENTIN_STOP: GradualStop = {
-  therapy: "gabapentinoid",
-  why: "ending gabapentin at once can bring withdrawal (anxiety, sleeplessness, sweating, pain) and, with a seizure disorder, seizures: reduce it over at least a week",
-  evidence: cite("gabapentin-label", "When the dose is reduced, the drug stopped or another substituted, do it gradually over a minimum of 1 week."),
-};
-const PREGABALIN_STOP: GradualStop = {
-  therapy: "gabapentinoid",
-  why: "ending pregabalin at once can bring withdrawal (sleeplessness, nausea, headache, anxiety, sweating, diarrhoea) and, with a seizure disorder, seizures: reduce it over at least a week",
-  evidence: cite("pregabalin-label", "Withdrawal symptoms follow an abrupt stop; taper gradually over a minimum of 1 week."),
-};
-
-/** Medicines that bring withdrawal when ended at once after regular use, with what to do instead; null for others. */
-function gradualStop(drug: DrugId): GradualStop | null {
-  if (drugClass(drug) === "benzodiazepine") return BENZODIAZEPINE_STOP;
-  if (drug === "gabapentin") return GABAPENTIN_STOP;
-  if (drug === "pregabalin") return PREGABALIN_STOP;
-  return drug === "duloxetine" ? DULOXETINE_STOP : null;
-}
-
 export const STOP_GRADUALLY_RULE: Rule = {
   id: "medication.stop-gradually",
-  version: 2,
-  title: "A benzodiazepine, gabapentinoid or duloxetine ended at once by this visit's orders",
-  cites: ["fda-2020-benzodiazepine-boxed-warning", "gabapentin-label", "pregabalin-label", "duloxetine-label"],
+  version: 3,
+  title: "A medicine that brings withdrawal ended at once by this visit's orders",
+  cites: ["fda-2020-benzodiazepine-boxed-warning", "gabapentin-label", "pregabalin-label", "duloxetine-label", "nice-ng215"],
   evaluate(facts, draft) {
     const stopped = facts.stoppedMedications.filter((m) => gradualStop(m.drug) !== null);
-    if (!stopped.length) return notFired("no benzodiazepine, gabapentinoid or duloxetine is stopped by this visit's orders");
-    // Under a week of use there is little dependence: such a medicine can simply end.
-    const shortCourse = (m: Medication) => {
-      const weeks = facts.assessment.treatments.find((t) => t.therapy === gradualStop(m.drug)?.therapy && t.status === "current")?.weeks;
-      return weeks !== undefined && weeks < 1;
-    };
-    const atRisk = stopped.filter((m) => !shortCourse(m));
+    if (!stopped.length) return notFired("no medicine that needs a gradual reduction (benzodiazepine, gabapentinoid, antidepressant, Z-drug sleeping pill) is stopped by this visit's orders");
+    // Under a week of use there is little dependence: such a medicine can simply end. Without a recorded course the
+    // length is unknown, so the reduction is advised.
+    const atRisk = stopped.filter((m) => !takenUnderAWeek(facts, m.drug));
     if (!atRisk.length) return notFired(`${stopped.map((m) => m.drug).join(", ")} taken for under a week: it can stop without a taper`);
     const names = atRisk.map((m) => m.drug);
     const specs = [...new Set(atRisk.map((m) => gradualStop(m.drug) as GradualStop))];
+    const whys = [...new Set(specs.map((spec) => capitalized(spec.why)))];
     draft.alert({
       code: "stop-gradually",
       severity: "warning",
       summary: `${capitalized(names.join(" and "))} ended at once by ${names.length > 1 ? "orders" : "an order"}: reduce ${names.length > 1 ? "them" : "it"} gradually instead`,
-      detail: `${specs.map((spec) => capitalized(spec.why)).join(". ")}. Change the order to a reduction plan${names.length > 1 ? ", reducing one medicine at a time" : ""}.`,
+      detail: `${whys.join(". ")}. Change the order to a reduction plan${names.length > 1 ? ", reducing one medicine at a time" : ""}.`,
       evidence: specs.map((spec) => spec.evidence),
     });
     return fired(`${names.join(", ")} stopped at once by this visit's orders: a gradual reduction is advised instead`);
   },
 };
+
+function takenUnderAWeek(facts: Facts, drug: DrugId): boolean {
+  const therapy = courseTherapy(drug);
+  const weeks = therapy && facts.assessment.treatments.find((t) => t.therapy === therapy && t.status === "current")?.weeks;
+  return typeof weeks === "number" && weeks < 1;
+}
