@@ -56,10 +56,13 @@ const DULOXETINE_SODIUM = cite("beers-2023", "SNRIs can cause hyponatraemia (SIA
 const DULOXETINE_BLEEDING = cite("duloxetine-label", "SNRIs, duloxetine among them, raise the risk of bleeding, more so with aspirin, NSAIDs, warfarin or other anticoagulants.");
 const DULOXETINE_INTERACTIONS = cite("duloxetine-label", "Duloxetine raises tricyclic levels (CYP2D6 inhibition) and adds to the serotonergic effect of other serotonergic drugs.");
 
+/** A drug the visit is ordering is not yet taken: the reason says which it is. */
+function takenOr(facts: BaseFacts, drugs: readonly DrugId[]): "ordered" | "taken" {
+  return drugs.length && drugs.every((drug) => facts.ordersNew(drug)) ? "ordered" : "taken";
+}
+
 export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsaidContraindications">): Contraindication[] {
   const found: Contraindication[] = [];
-  // A drug the visit is ordering is not yet taken: the reason says which it is.
-  const takenOr = (drugs: readonly DrugId[]) => (drugs.length && drugs.every((drug) => facts.ordersNew(drug)) ? "ordered" : "taken");
   const egfr = facts.assessment.labs.egfr;
   if (facts.conditions.includes("hepatic-impairment")) found.push({ reason: "hepatic impairment", absolute: true, advice: "use another option", evidence: LABEL });
   if (egfr !== undefined && egfr < EGFR_AVOID) found.push({ reason: `eGFR ${egfr} (below ${EGFR_AVOID})`, absolute: true, advice: "use another option", evidence: LABEL });
@@ -71,7 +74,7 @@ export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsai
   }
   if (facts.serotonergicOpioids.includes("methadone")) {
     found.push({
-      reason: `methadone ${takenOr(["methadone"])} (serotonergic)`,
+      reason: `methadone ${takenOr(facts, ["methadone"])} (serotonergic)`,
       absolute: false,
       advice: "duloxetine adds to methadone's serotonergic effect: start at 30 mg, tell the patient the signs of serotonin syndrome (agitation, tremor, sweating, fever, diarrhoea), review at 2 weeks, and let the methadone prescriber know",
       evidence: SEROTONIN_OPIOID,
@@ -82,7 +85,7 @@ export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsai
   if (facts.assessment.patient.pregnant === true) found.push({ reason: "pregnancy", absolute: true, advice: "not started for back pain in pregnancy; review one already taken with obstetric input", evidence: DULOXETINE_PREGNANCY });
   if (facts.conditions.includes("fall-risk")) found.push({ reason: "fall risk", absolute: false, advice: "start at 30 mg, review dizziness and falls at 2 weeks", evidence: DULOXETINE_FALLS });
   const ssri = facts.medications.filter((m) => drugClass(m.drug) === "ssri").map((m) => m.drug);
-  if (ssri.length) found.push({ reason: `${ssri.join(", ")} ${takenOr(ssri)} (an SSRI)`, absolute: false, advice: `switch from ${ssri.join(", ")} to duloxetine with its prescriber rather than adding it`, evidence: DULOXETINE_INTERACTIONS });
+  if (ssri.length) found.push({ reason: `${ssri.join(", ")} ${takenOr(facts, ssri)} (an SSRI)`, absolute: false, advice: `switch from ${ssri.join(", ")} to duloxetine with its prescriber rather than adding it`, evidence: DULOXETINE_INTERACTIONS });
   if (facts.conditions.includes("anticoagulant-use")) {
     found.push({ reason: "anticoagulant use (bleeding risk)", absolute: false, advice: "duloxetine adds to the anticoagulant's bleeding risk: tell the patient which bleeding signs to report, and review at the first follow-up", evidence: DULOXETINE_BLEEDING });
   }
@@ -90,7 +93,7 @@ export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsai
     // When the NSAID is itself unsafe, its own alert asks for it to be reviewed; the advice here must not read as leave to continue it.
     const nsaidUnsafe = facts.nsaidContraindications.some((c) => c.absolute);
     found.push({
-      reason: `${facts.drugsOf("nsaid")?.join(", ") ?? "an NSAID"} ${takenOr(facts.drugsOf("nsaid") ?? [])} (bleeding risk)`,
+      reason: `${facts.drugsOf("nsaid")?.join(", ") ?? "an NSAID"} ${takenOr(facts, facts.drugsOf("nsaid") ?? [])} (bleeding risk)`,
       absolute: false,
       advice: nsaidUnsafe
         ? "an NSAID with duloxetine raises the risk of stomach bleeding, and the NSAID is already unsafe for this patient: settle the NSAID with the patient first (see its alert)"
@@ -98,7 +101,7 @@ export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsai
       evidence: DULOXETINE_BLEEDING,
     });
   }
-  if (facts.medications.some((m) => m.drug === "amitriptyline")) found.push({ reason: `amitriptyline ${takenOr(["amitriptyline"])}`, absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
+  if (facts.medications.some((m) => m.drug === "amitriptyline")) found.push({ reason: `amitriptyline ${takenOr(facts, ["amitriptyline"])}`, absolute: false, advice: "duloxetine raises tricyclic levels: lower the amitriptyline dose and watch for serotonergic effects", evidence: DULOXETINE_INTERACTIONS });
   if (facts.assessment.patient.ageYears >= OLDER_ADULT_AGE) found.push({ reason: `age ${facts.assessment.patient.ageYears}`, absolute: false, advice: "check sodium within a month of starting", evidence: DULOXETINE_SODIUM });
   return found;
 }
