@@ -35,6 +35,7 @@ export const PAIN_INDEPENDENT_ALERTS = new Set([
   "serotonergic-combination",
   "er-opioid-opioid-naive",
   "fentanyl-not-opioid-tolerant",
+  "buprenorphine-precipitated-withdrawal",
   "mme-50",
   "mme-90",
   "mme-not-computable",

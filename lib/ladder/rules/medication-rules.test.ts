@@ -322,7 +322,7 @@ describe("a medicine that brings withdrawal ended at once by a stop order", () =
     ["sertraline", "an SSRI"],
     ["venlafaxine", "an SNRI other than duloxetine"],
     ["amitriptyline", "a tricyclic"],
-  ] as const)("%s (%s): reduced in steps over weeks, citing NICE NG215", (drug) => {
+  ] as const)("%s (%s): reduced in steps over weeks, citing NICE NG215", (drug, _kind) => {
     const alert = alertOf(run({ medications: [{ drug, doseMg: 50, dosesPerDay: 1 }], orders: [stop(drug)] }));
     expect(alert?.summary).toBe(`${capitalized(drug)} ended at once by an order: reduce it gradually instead`);
     expect(alert?.detail).toMatch(/^Ending an antidepressant at once after regular use can bring withdrawal symptoms .*: reduce the dose in steps over weeks/);

@@ -271,3 +271,47 @@ describe("a new fentanyl patch for a patient who is not opioid-tolerant (fentany
     expect(codes(out)).toContain("er-opioid-opioid-naive");
   });
 });
+
+describe("new buprenorphine for a patient taking a full-agonist opioid: precipitated withdrawal (Butrans label; SAMHSA TIP 63)", () => {
+  const patch = { action: "new" as const, medication: { drug: "buprenorphine" as const, form: "patch" as const, mcgPerHour: 10 } };
+  const forOud = { action: "new" as const, medication: buprenorphineForOud };
+  const withdrawal = (out: ReturnType<typeof run>) => alertOf(out, "buprenorphine-precipitated-withdrawal");
+
+  it("a patch for pain on top of oxycodone 90 MME/day: reduce to 30 MME/day or less first, citing the patch label", () => {
+    const out = run({ medications: [oxycodone(15, 4)], orders: [patch] });
+    expect(withdrawal(out)).toMatchObject({ severity: "warning", summary: "Buprenorphine ordered for a patient taking oxycodone (90 MME/day): risk of precipitated withdrawal" });
+    expect(withdrawal(out)?.detail).toMatch(/reduce the current opioid to 30 MME\/day or less before the first dose/);
+    expect(withdrawal(out)?.detail).toMatch(/Keep naloxone at home/);
+    expect(withdrawal(out)?.evidence.map((e) => e.sourceId)).toEqual(["buprenorphine-transdermal-label"]);
+  });
+
+  it("buprenorphine for opioid use disorder: the first dose once withdrawal has begun, without delaying treatment, citing TIP 63", () => {
+    const out = run({ medications: [oxycodone(10, 2)], orders: [forOud] });
+    expect(withdrawal(out)?.summary).toBe("Buprenorphine ordered for a patient taking oxycodone (30 MME/day): risk of precipitated withdrawal");
+    expect(withdrawal(out)?.detail).toMatch(/once withdrawal has begun .* do not delay treatment/);
+    expect(withdrawal(out)?.evidence.map((e) => e.sourceId)).toEqual(["samhsa-tip63"]);
+  });
+
+  it("from methadone for opioid use disorder: judged as a change of treatment, not by MME", () => {
+    const out = run({ medications: [{ drug: "methadone", doseMg: 80, dosesPerDay: 1, indication: "opioid-use-disorder" }], orders: [forOud] });
+    expect(withdrawal(out)?.summary).toBe("Buprenorphine ordered for a patient taking methadone (methadone for opioid use disorder): risk of precipitated withdrawal");
+    expect(withdrawal(out)?.detail).toMatch(/longer after methadone/);
+  });
+
+  it("a full-agonist dose that cannot be computed: the alert asks for it to be confirmed", () => {
+    const out = run({ medications: [{ drug: "hydromorphone" }], orders: [patch] });
+    expect(withdrawal(out)?.summary).toMatch(/\(dose not computable\)/);
+    expect(withdrawal(out)?.detail).toMatch(/confirm its daily dose first/);
+  });
+
+  it.each([
+    ["oxycodone 30 MME/day (within the label's limit)", { medications: [oxycodone(5, 4)], orders: [patch] }, /oxycodone at 30 MME\/day: within the 30 MME\/day/],
+    ["no opioid before this visit", { orders: [patch] }, /no full-agonist opioid is on the list/],
+    ["buprenorphine already taken", { medications: [{ drug: "buprenorphine" as const, form: "patch" as const, mcgPerHour: 5 }, oxycodone(15)], orders: [{ ...patch, action: "change" as const }] }, /no new buprenorphine|already taken/],
+    ["no buprenorphine ordered", { medications: [oxycodone(15)] }, /no new buprenorphine/],
+  ])("%s: no alert", (_label, overrides, because) => {
+    const out = run(overrides);
+    expect(withdrawal(out)).toBeUndefined();
+    expect(traceOf(out, "opioid.buprenorphine-start")).toMatchObject({ outcome: "not-fired", because: expect.stringMatching(because) });
+  });
+});

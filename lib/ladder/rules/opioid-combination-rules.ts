@@ -183,6 +183,50 @@ export const FENTANYL_TOLERANCE_RULE: Rule = {
   },
 };
 
+const BUPRENORPHINE_PAIN_EVIDENCE = [
+  cite("buprenorphine-transdermal-label", "Buprenorphine can precipitate withdrawal in patients taking full-agonist opioids: before the first patch, reduce the current around-the-clock opioid to no more than 30 mg of oral morphine a day (or equivalent)."),
+];
+const BUPRENORPHINE_OUD_EVIDENCE = [
+  cite("samhsa-tip63", "To avoid precipitated withdrawal, begin buprenorphine once the patient shows objective signs of opioid withdrawal, timed from the last dose of the full agonist (longer after methadone)."),
+];
+/** The full-agonist dose the buprenorphine patch label allows at its first dose. */
+const BUPRENORPHINE_START_MME = 30;
+
+export const BUPRENORPHINE_START_RULE: Rule = {
+  id: "opioid.buprenorphine-start",
+  version: 1,
+  title: "New buprenorphine for a patient taking a full-agonist opioid: precipitated withdrawal",
+  cites: ["buprenorphine-transdermal-label", "samhsa-tip63"],
+  evaluate(facts, draft) {
+    const started = facts.addedMedications.filter((m) => m.drug === "buprenorphine");
+    if (!started.length) return notFired("no new buprenorphine among this visit's orders");
+    const before = facts.assessment.medications;
+    if (before.some((m) => m.drug === "buprenorphine")) return notFired("buprenorphine is already taken: this order changes or adds to it");
+    const agonists = before.filter((m) => drugClass(m.drug) === "opioid");
+    if (!agonists.length) return notFired("no full-agonist opioid is on the list before this visit: buprenorphine starts without that risk");
+    const forOud = started.some((m) => m.indication === "opioid-use-disorder");
+    const methadoneForOud = agonists.some((m) => m.indication === "opioid-use-disorder");
+    const mme = facts.mme.currentPerDay;
+    const names = agonists.map((m) => m.drug).join(", ");
+    if (!forOud && !methadoneForOud && mme !== null && mme <= BUPRENORPHINE_START_MME) {
+      return notFired(`${names} at ${mme} MME/day: within the ${BUPRENORPHINE_START_MME} MME/day at which buprenorphine for pain may start`);
+    }
+    const dose = methadoneForOud ? "methadone for opioid use disorder" : mme === null ? "dose not computable" : `${mme} MME/day`;
+    draft.alert({
+      code: "buprenorphine-precipitated-withdrawal",
+      severity: "warning",
+      summary: `Buprenorphine ordered for a patient taking ${names} (${dose}): risk of precipitated withdrawal`,
+      detail: `Buprenorphine binds more tightly than full-agonist opioids but activates the receptor less, so a first dose taken on top of them can bring on sudden, severe withdrawal. ${
+        forOud || methadoneForOud
+          ? "For opioid use disorder, give the first dose once withdrawal has begun (timed from the last full-agonist dose, longer after methadone), or use a low-dose start that overlaps the current opioid, with the addiction prescriber; do not delay treatment because of it."
+          : `For pain, reduce the current opioid to ${BUPRENORPHINE_START_MME} MME/day or less before the first dose, as its label asks${mme === null ? " (confirm its daily dose first: it cannot be computed here)" : ""}, or use a low-dose start that overlaps it, with specialist advice.`
+      } Keep naloxone at home through the change.`,
+      evidence: forOud || methadoneForOud ? BUPRENORPHINE_OUD_EVIDENCE : BUPRENORPHINE_PAIN_EVIDENCE,
+    });
+    return fired(`new buprenorphine${forOud ? " for opioid use disorder" : ""} with ${names} taken before this visit (${dose})`);
+  },
+};
+
 const ACUTE_EVIDENCE_US = [
   cite("cdc-2022", "Recommendation 4: for a patient who takes no opioid, prescribe the lowest effective dosage; recommendation 6: for acute pain, no greater quantity than needed for the expected duration of pain severe enough to need an opioid, re-evaluating at least every 2 weeks if it continues."),
 ];
