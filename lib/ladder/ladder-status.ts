@@ -1,4 +1,4 @@
-import { describeAdherenceThreshold, type TrialAssessment } from "./adequacy";
+import { describeAdherenceThreshold, MODERATE_PAIN, type TrialAssessment } from "./adequacy";
 import type { BaseFacts } from "./facts";
 import { absolute, describeReasons, type Contraindication } from "./medication-safety";
 
@@ -51,7 +51,8 @@ export type PharmOptionStatus = {
   contraindications: Contraindication[];
   because: string;
 };
-export type PharmStatus = { state: "active" | "next" | "exhausted"; option: PharmOptionStatus | null; options: [PharmOptionStatus, PharmOptionStatus]; because: string };
+/** `not-needed`: a medicine could be next, but the pain is mild, so none is started. */
+export type PharmStatus = { state: "active" | "next" | "not-needed" | "exhausted"; option: PharmOptionStatus | null; options: [PharmOptionStatus, PharmOptionStatus]; because: string };
 
 /** The medications the profile puts on the ladder, in order: NSAIDs first, then duloxetine (ACP 2017; NICE does not offer SNRIs). */
 export function pharmacologicStatus(facts: BaseFacts, unsafe: Record<PharmOption, Contraindication[]>): PharmStatus {
@@ -60,6 +61,8 @@ export function pharmacologicStatus(facts: BaseFacts, unsafe: Record<PharmOption
   if (active) return { state: "active", option: active, options, because: active.because };
   const available = options.find((o) => o.state === "available");
   const both = `${options[0].because}; ${options[1].because}`;
+  const { intensity } = facts.assessment.pain;
+  if (available && intensity < MODERATE_PAIN) return { state: "not-needed", option: null, options, because: `pain is mild (${intensity}/10): no new medicine is needed (${both})` };
   if (available) return { state: "next", option: available, options, because: both };
   return { state: "exhausted", option: null, options, because: `medication step tried or unsafe: ${both}` };
 }

@@ -36,8 +36,8 @@ function named(facts: Facts, drugClassOf: DrugClass, therapy: TherapyId): string
 
 const EXERCISE_PROGRAMS: TherapyId[] = ["physical-therapy", "home-exercise", "group-exercise", "psychologically-informed-pt", "multidisciplinary-rehabilitation"];
 const exercising = (facts: Facts) => EXERCISE_PROGRAMS.some((t) => facts.currentTherapies.includes(t));
-/** Chronic pain past the conservative rung: medicines are being chosen, or have been. */
-const medicinesInPlay = (facts: Facts) => facts.chronic && facts.conservative.state === "tried";
+/** Chronic pain past the conservative rung: medicines are being chosen, or have been (not when the pain is mild and none is needed). */
+const medicinesInPlay = (facts: Facts) => facts.chronic && facts.conservative.state === "tried" && facts.pharmacologic.state !== "not-needed";
 
 /** An adequate NSAID trial recorded with no response. */
 const nsaidDidNotHelp = (facts: Facts) => {
@@ -285,7 +285,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.acetaminophen-alone",
-    version: 3,
+    version: 4,
     title: "Avoid acetaminophen (paracetamol) alone",
     therapy: "acetaminophen",
     cites: ["nice-ng59", "acp-2017", "fda-2020-nsaid-pregnancy"],
@@ -388,7 +388,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.snri-uk",
-    version: 2,
+    version: 3,
     title: "uk profile: SNRIs not offered",
     therapy: "duloxetine",
     cites: ["nice-ng59", "acp-2017"],

@@ -92,6 +92,37 @@ describe("the medication rung", () => {
   });
 });
 
+describe("mild pain after the conservative rung was tried: no new medicine or procedure", () => {
+  const mild = (intensity: number) => ({ durationWeeks: 26, intensity });
+
+  it("PT recorded as not helping, with pain at 2/10: the routine continues, no NSAID", () => {
+    const out = run({ pain: mild(2), treatments: [PT_ADEQUATE_NO_RESPONSE] });
+    expect(out.ladder.step).toBe("conservative");
+    expect(therapies(out)).toEqual(["self-management", "home-exercise"]);
+    expect(out.next[0]?.title).toBe("Keep up the self-management routine");
+    expect(out.ladder.rationale).toMatch(/pain is mild now \(2\/10\): a medicine would add its risks for little gain.*review if the pain reaches 4\/10 or more/);
+    expect(traceOf(out, "ladder.pharmacologic")).toMatchObject({ outcome: "fired", because: expect.stringMatching(/pain is mild \(2\/10\): no new medicine is needed/) });
+    expect(avoided(out)).not.toContain("acetaminophen");
+  });
+
+  it("medicines tried too, with pain at 3/10: no procedure", () => {
+    const out = run({ pain: mild(3), treatments: ALL_TRIED });
+    expect(out.ladder.step).toBe("conservative");
+    expect(therapies(out)[0]).toBe("self-management");
+    expect(traceOf(out, "ladder.interventional").because).toMatch(/pain is mild \(3\/10\): no procedure is needed/);
+  });
+
+  it("an NSAID that is helping keeps going at mild pain: the pain is mild because of it", () => {
+    const out = run({ pain: mild(2), treatments: [PT_ADEQUATE_NO_RESPONSE, { therapy: "nsaid", status: "current", weeks: 4, response: "good" }], medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] });
+    expect(out.ladder.step).toBe("pharmacologic");
+    expect(therapies(out)[0]).toBe("nsaid");
+  });
+
+  it("at 4/10 the ladder moves up as before", () => {
+    expect(run({ pain: mild(4), treatments: [PT_ADEQUATE_NO_RESPONSE] }).ladder.step).toBe("pharmacologic");
+  });
+});
+
 describe("the interventional rung", () => {
   it("is reached only when conservative care and medicines were tried", () => {
     expect(run({ pain: { radicular: true }, treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED] }).ladder.step).toBe("pharmacologic");

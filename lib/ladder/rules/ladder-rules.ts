@@ -13,7 +13,7 @@ import {
 } from "../care-options";
 import type { Facts } from "../facts";
 import { chooseInterventional, procedureFor } from "../interventional-plan";
-import { describeAdherenceThreshold } from "../adequacy";
+import { describeAdherenceThreshold, MODERATE_PAIN } from "../adequacy";
 import { absolute, describeReasons } from "../medication-safety";
 import { cite } from "../recommendation";
 import { type Draft, fired, notFired, RANK, type Rule, type RuleResult } from "../rule";
@@ -135,7 +135,7 @@ export const CONSERVATIVE_RULE: Rule = {
 
 export const PHARMACOLOGIC_RULE: Rule = {
   id: "ladder.pharmacologic",
-  version: 4,
+  version: 5,
   title: "Medication rung: added to conservative care",
   cites: ["acp-2017", "nice-ng59", "backstep-source-article", "apta-cpg-2021", "duloxetine-label"],
   evaluate(facts, draft) {
@@ -144,6 +144,16 @@ export const PHARMACOLOGIC_RULE: Rule = {
     const conservative = facts.conservative;
     if (conservative.state !== "tried") return notFired(`conservative rung not yet tried adequately (${conservative.because})`);
     const pharmacologic = facts.pharmacologic;
+    if (pharmacologic.state === "not-needed") {
+      place(
+        draft,
+        this.id,
+        { ...selfManagement(facts), title: "Keep up the self-management routine" },
+        [homeExercise(facts)],
+        `Conservative care was tried adequately, and the pain is mild now (${facts.assessment.pain.intensity}/10): a medicine would add its risks for little gain. Keep the exercise and self-management going, and review if the pain reaches ${MODERATE_PAIN}/10 or more.`,
+      );
+      return fired(`${conservative.because}; ${pharmacologic.because}`);
+    }
     if (pharmacologic.state === "exhausted" || !pharmacologic.option) return notFired(pharmacologic.because);
     const continuing = pharmacologic.state === "active";
     const medicine = pharmacologic.option.option === "nsaid" ? nsaid(facts, continuing) : duloxetine(facts, continuing);
@@ -171,7 +181,7 @@ function exercisePrefix(primary: CareOption): string {
 
 export const INTERVENTIONAL_RULE: Rule = {
   id: "ladder.interventional",
-  version: 4,
+  version: 5,
   title: "Interventional rung: only after the rungs below were tried or are unsafe",
   cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article", "acp-2017", "apta-cpg-2021", "acr-2021-imaging", "asra-2018-pain-procedures"],
   evaluate(facts, draft) {
