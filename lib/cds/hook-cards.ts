@@ -36,6 +36,7 @@ export const PAIN_INDEPENDENT_ALERTS = new Set([
   "er-opioid-opioid-naive",
   "fentanyl-not-opioid-tolerant",
   "buprenorphine-precipitated-withdrawal",
+  "er-opioid-not-opioid-tolerant",
   "mme-50",
   "mme-90",
   "mme-not-computable",

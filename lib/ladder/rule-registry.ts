@@ -2,7 +2,7 @@ import type { Rule } from "./rule";
 import { RED_FLAG_PATTERN_RULES, WEAK_RED_FLAG_RULE } from "./rules/red-flag-rules";
 import { NOT_CHRONIC_RULE, BED_REST_RULE, LOW_ADHERENCE_RULE, PT_VISIT_LIMIT_RULE, MOOD_SCREEN_RULE } from "./rules/care-rules";
 import { DOSE_INCREASE_RULE, MME_50_RULE, MME_90_RULE, MME_NOT_COMPUTABLE_RULE } from "./rules/opioid-dose-rules";
-import { ACUTE_OPIOID_RULE, BENZODIAZEPINE_RULE, BUPRENORPHINE_START_RULE, CNS_DEPRESSANT_RULE, ER_OPIOID_NAIVE_RULE, FENTANYL_TOLERANCE_RULE, SEROTONERGIC_RULE } from "./rules/opioid-combination-rules";
+import { ACUTE_OPIOID_RULE, BENZODIAZEPINE_RULE, BUPRENORPHINE_START_RULE, CNS_DEPRESSANT_RULE, ER_OPIOID_NAIVE_RULE, ER_TOLERANCE_RULE, FENTANYL_TOLERANCE_RULE, SEROTONERGIC_RULE } from "./rules/opioid-combination-rules";
 import { NALOXONE_RULE, PDMP_RULE, TOXICOLOGY_RULE } from "./rules/opioid-monitoring-rules";
 import { OPIOID_NOT_RECOMMENDED_RULE, OPIOID_PREGNANCY_RULE, OPIOID_USE_DISORDER_RULE, RAPID_REDUCTION_RULE, STOP_ORDER_RULE, TAPER_PLAN_RULE } from "./rules/opioid-plan-rules";
 import {
@@ -39,6 +39,7 @@ export const RULES: readonly Rule[] = [
   SEROTONERGIC_RULE,
   ER_OPIOID_NAIVE_RULE,
   FENTANYL_TOLERANCE_RULE,
+  ER_TOLERANCE_RULE,
   BUPRENORPHINE_START_RULE,
   ACUTE_OPIOID_RULE,
   NALOXONE_RULE,
@@ -70,7 +71,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 // Bumped whenever any rule's version changes (a test holds the two together), and stored with every recommendation.
-export const RULESET_VERSION = "2026.12.38";
+export const RULESET_VERSION = "2026.12.39";
 
 /** The rules that cite each source, for the evidence page. */
 export function rulesBySource(): ReadonlyMap<string, { id: string; title: string; version: number }[]> {

@@ -315,3 +315,39 @@ describe("new buprenorphine for a patient taking a full-agonist opioid: precipit
     expect(traceOf(out, "opioid.buprenorphine-start")).toMatchObject({ outcome: "not-fired", because: expect.stringMatching(because) });
   });
 });
+
+describe("a new extended-release opioid at a strength for opioid-tolerant patients only (Exalgo, OxyContin and MS Contin labels)", () => {
+  const newEr = (drug: "hydromorphone" | "oxycodone" | "morphine", doseMg: number, dosesPerDay = 2) => ({ action: "new" as const, medication: { drug, form: "er" as const, doseMg, dosesPerDay } });
+  const tramadol = { drug: "tramadol" as const, doseMg: 50, dosesPerDay: 2 };
+  const gate = (out: ReturnType<typeof run>) => alertOf(out, "er-opioid-not-opioid-tolerant");
+
+  it.each([
+    ["extended-release hydromorphone at any strength", newEr("hydromorphone", 8, 1), "extended-release hydromorphone", "hydromorphone-er-label"],
+    ["extended-release oxycodone 60 mg a dose", newEr("oxycodone", 60), "extended-release oxycodone 60 mg (120 mg a day)", "oxycontin-label"],
+    ["extended-release oxycodone 30 mg three times a day (90 mg a day)", newEr("oxycodone", 30, 3), "extended-release oxycodone 30 mg (90 mg a day)", "oxycontin-label"],
+    ["extended-release morphine 100 mg a dose", newEr("morphine", 100), "extended-release morphine 100 mg (200 mg a day)", "ms-contin-label"],
+  ])("%s, for a patient on tramadol 20 MME/day: critical, citing its label", (_label, order, product, source) => {
+    const alert = gate(run({ medications: [tramadol], orders: [order] }));
+    expect(alert).toMatchObject({ severity: "critical", summary: `New ${product} for a patient who is not opioid-tolerant (20 MME/day before this visit)` });
+    expect(alert?.detail).toMatch(/60 MME\/day or more \(for example 30 mg of oral oxycodone a day\) for a week or longer/);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual([source]);
+  });
+
+  it("a dose before the visit that cannot be computed: a warning to confirm tolerance first", () => {
+    const alert = gate(run({ medications: [{ drug: "oxycodone" }], orders: [newEr("hydromorphone", 8, 1)] }));
+    expect(alert).toMatchObject({ severity: "warning", summary: "New extended-release hydromorphone: opioid tolerance not confirmed" });
+    expect(alert?.detail).toMatch(/confirm the daily dose before it is started/);
+  });
+
+  it.each([
+    ["extended-release oxycodone 20 mg twice a day (a strength for anyone)", { medications: [tramadol], orders: [newEr("oxycodone", 20)] }, /no new extended-release opioid at a strength for opioid-tolerant patients only/],
+    ["extended-release morphine 30 mg twice a day", { medications: [tramadol], orders: [newEr("morphine", 30)] }, /no new extended-release opioid at a strength/],
+    ["hydromorphone ER for a patient on 60 MME/day for 10 weeks (tolerant)", { treatments: [{ therapy: "opioid" as const, status: "current" as const, weeks: 10 }], medications: [oxycodone(10, 4)], orders: [newEr("hydromorphone", 8, 1)] }, /opioid-tolerant: 60 MME\/day before this visit's orders, for 10 weeks/],
+    ["no opioid before (the opioid-naive alert applies instead)", { orders: [newEr("hydromorphone", 8, 1)] }, /the alert for long-acting opioids in opioid-naive patients applies/],
+    ["methadone for opioid use disorder", { medications: [{ drug: "methadone" as const, doseMg: 60, dosesPerDay: 1, indication: "opioid-use-disorder" as const }], orders: [newEr("oxycodone", 60)] }, /judged with its prescriber/],
+  ])("%s: no alert", (_label, overrides, because) => {
+    const out = run(overrides);
+    expect(gate(out)).toBeUndefined();
+    expect(traceOf(out, "opioid.er-tolerance")).toMatchObject({ outcome: "not-fired", because: expect.stringMatching(because) });
+  });
+});

@@ -3,6 +3,7 @@ import { MME_REFERENCE, naloxoneAdvice, noOpioid, onAnyOpioid } from "../opioid-
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
+import type { Medication } from "../assessment-schema";
 import { drugClass } from "../vocabulary";
 import { capitalized } from "../wording";
 
@@ -150,8 +151,31 @@ const FENTANYL_TOLERANCE_EVIDENCE = [
   cite("fentanyl-patch-label", "For opioid-tolerant patients only: those taking, for a week or longer, at least 60 mg of oral morphine a day or an equianalgesic dose of another opioid (30 mg oral oxycodone, for example); in others it can cause fatal respiratory depression."),
   cite("cdc-2022", "Recommendation 3: ER/LA opioids, transdermal fentanyl among them, carry higher overdose risk in patients who are not opioid tolerant."),
 ];
-/** Opioid tolerance as the fentanyl patch label defines it: 60 MME/day or more for a week or longer. */
+/** Opioid tolerance as the labels of opioid-tolerant-only products define it: 60 MME/day or more for a week or longer. */
 const TOLERANCE = { mmePerDay: 60, weeks: 1 } as const;
+
+type Tolerance = { tolerant: true; because: string } | { tolerant: false; known: boolean; why: string; shown: string };
+
+/** Whether the opioids taken before this visit's orders make the patient opioid-tolerant, in the labels' terms. */
+function opioidTolerance(facts: Facts): Tolerance {
+  const before = facts.mme.currentPerDay;
+  const weeks = facts.opioidCourseWeeks;
+  const shortCourse = weeks !== null && weeks < TOLERANCE.weeks;
+  if (before !== null && before >= TOLERANCE.mmePerDay && !shortCourse) return { tolerant: true, because: `opioid-tolerant: ${before} MME/day before this visit's orders${weeks === null ? "" : `, for ${weeks} weeks`}` };
+  if (before === null) return { tolerant: false, known: false, why: "the opioid dose taken before this visit cannot be computed", shown: "" };
+  if (before < TOLERANCE.mmePerDay) return { tolerant: false, known: true, why: `${before} MME/day before this visit's orders, below the ${TOLERANCE.mmePerDay} that tolerance needs`, shown: `${before} MME/day before this visit` };
+  return { tolerant: false, known: true, why: `${before} MME/day taken for only ${weeks} weeks`, shown: `${weeks} weeks of opioid` };
+}
+
+const TOLERANCE_DEFINITION = `${TOLERANCE.mmePerDay} MME/day or more (for example 30 mg of oral oxycodone a day) for a week or longer`;
+const notThisProduct = (what: string) => `Backstep never suggests starting or raising an opioid; if a stronger opioid is judged necessary despite that, it is not ${what}, and comes with naloxone.`;
+
+/** Why the gate before a new opioid-tolerant-only product does not apply, or null when it does. */
+function toleranceNotJudged(facts: Facts): string | null {
+  if (facts.opioidNaive) return "no opioid taken before this visit: the alert for long-acting opioids in opioid-naive patients applies";
+  if (facts.assessment.medications.some((m) => m.indication === "opioid-use-disorder")) return "medication for opioid use disorder is taken: tolerance is judged with its prescriber, not by MME";
+  return null;
+}
 
 export const FENTANYL_TOLERANCE_RULE: Rule = {
   id: "opioid.fentanyl-tolerance",
@@ -160,26 +184,57 @@ export const FENTANYL_TOLERANCE_RULE: Rule = {
   cites: ["fentanyl-patch-label", "cdc-2022"],
   evaluate(facts, draft) {
     if (!facts.addedMedications.some((m) => m.drug === "fentanyl")) return notFired("no new fentanyl among this visit's orders");
-    if (facts.opioidNaive) return notFired("no opioid taken before this visit: the alert for long-acting opioids in opioid-naive patients applies");
-    if (facts.assessment.medications.some((m) => m.indication === "opioid-use-disorder")) return notFired("medication for opioid use disorder is taken: tolerance is judged with its prescriber, not by MME");
-    const before = facts.mme.currentPerDay;
-    const weeks = facts.opioidCourseWeeks;
-    const shortCourse = weeks !== null && weeks < TOLERANCE.weeks;
-    if (before !== null && before >= TOLERANCE.mmePerDay && !shortCourse) return notFired(`opioid-tolerant: ${before} MME/day before this visit's orders${weeks === null ? "" : `, for ${weeks} weeks`}`);
-    const why =
-      before === null
-        ? "the opioid dose taken before this visit cannot be computed"
-        : before < TOLERANCE.mmePerDay
-          ? `${before} MME/day before this visit's orders, below the ${TOLERANCE.mmePerDay} that tolerance needs`
-          : `${before} MME/day taken for only ${weeks} weeks`;
+    const notJudged = toleranceNotJudged(facts);
+    if (notJudged) return notFired(notJudged);
+    const tolerance = opioidTolerance(facts);
+    if (tolerance.tolerant) return notFired(tolerance.because);
     draft.alert({
       code: "fentanyl-not-opioid-tolerant",
-      severity: before === null ? "warning" : "critical",
-      summary: before === null ? "New fentanyl patch: opioid tolerance not confirmed" : `New fentanyl patch for a patient who is not opioid-tolerant (${shortCourse ? `${weeks} weeks of opioid` : `${before} MME/day before this visit`})`,
-      detail: `The fentanyl patch is only for opioid-tolerant patients: ${TOLERANCE.mmePerDay} MME/day or more (for example 30 mg of oral oxycodone a day) for a week or longer. In anyone else even the lowest strength can cause fatal respiratory depression.${before === null ? ` Here ${why}: confirm the daily dose before the patch is started.` : ""} Backstep never suggests starting or raising an opioid; if a stronger opioid is judged necessary despite that, it is not a patch, and comes with naloxone.`,
+      severity: tolerance.known ? "critical" : "warning",
+      summary: tolerance.known ? `New fentanyl patch for a patient who is not opioid-tolerant (${tolerance.shown})` : "New fentanyl patch: opioid tolerance not confirmed",
+      detail: `The fentanyl patch is only for opioid-tolerant patients: ${TOLERANCE_DEFINITION}. In anyone else even the lowest strength can cause fatal respiratory depression.${tolerance.known ? "" : ` Here ${tolerance.why}: confirm the daily dose before the patch is started.`} ${notThisProduct("a patch")}`,
       evidence: FENTANYL_TOLERANCE_EVIDENCE,
     });
-    return fired(`new fentanyl patch: ${why}`);
+    return fired(`new fentanyl patch: ${tolerance.why}`);
+  },
+};
+
+/** Extended-release products, or strengths of them, whose labels restrict them to opioid-tolerant patients. */
+function tolerantOnly(m: Medication): { product: string; evidence: EvidenceRef } | null {
+  if (m.form !== "er" || m.indication === "opioid-use-disorder") return null;
+  const perDose = m.doseMg;
+  const perDay = perDose !== undefined && m.dosesPerDay !== undefined ? perDose * m.dosesPerDay : undefined;
+  if (m.drug === "hydromorphone") return { product: "extended-release hydromorphone", evidence: HYDROMORPHONE_ER_TOLERANT_ONLY };
+  if (m.drug === "oxycodone" && ((perDose ?? 0) > 40 || (perDay ?? 0) > 80)) return { product: `extended-release oxycodone ${perDose} mg${perDay === undefined ? "" : ` (${perDay} mg a day)`}`, evidence: OXYCODONE_ER_TOLERANT_ONLY };
+  if (m.drug === "morphine" && ((perDose ?? 0) > 60 || (perDay ?? 0) > 120)) return { product: `extended-release morphine ${perDose} mg${perDay === undefined ? "" : ` (${perDay} mg a day)`}`, evidence: MORPHINE_ER_TOLERANT_ONLY };
+  return null;
+}
+
+const HYDROMORPHONE_ER_TOLERANT_ONLY = cite("hydromorphone-er-label", "Extended-release hydromorphone is for opioid-tolerant patients only (60 mg oral morphine a day or an equianalgesic dose for a week or longer); in others it can cause fatal respiratory depression.");
+const OXYCODONE_ER_TOLERANT_ONLY = cite("oxycontin-label", "Single doses above 40 mg, or a total daily dose above 80 mg, are only for patients in whom tolerance to an opioid of comparable potency has been established.");
+const MORPHINE_ER_TOLERANT_ONLY = cite("ms-contin-label", "The 100 mg and 200 mg tablets, single doses above 60 mg, or a total daily dose above 120 mg are only for patients in whom tolerance to an opioid of comparable potency has been established.");
+
+export const ER_TOLERANCE_RULE: Rule = {
+  id: "opioid.er-tolerance",
+  version: 1,
+  title: "A new extended-release opioid at a strength for opioid-tolerant patients only, for a patient who is not",
+  cites: ["hydromorphone-er-label", "oxycontin-label", "ms-contin-label"],
+  evaluate(facts, draft) {
+    const products = facts.addedMedications.map(tolerantOnly).filter((p) => p !== null);
+    if (!products.length) return notFired("no new extended-release opioid at a strength for opioid-tolerant patients only among this visit's orders");
+    const notJudged = toleranceNotJudged(facts);
+    if (notJudged) return notFired(notJudged);
+    const tolerance = opioidTolerance(facts);
+    if (tolerance.tolerant) return notFired(tolerance.because);
+    const names = products.map((p) => p.product).join(", ");
+    draft.alert({
+      code: "er-opioid-not-opioid-tolerant",
+      severity: tolerance.known ? "critical" : "warning",
+      summary: tolerance.known ? `New ${names} for a patient who is not opioid-tolerant (${tolerance.shown})` : `New ${names}: opioid tolerance not confirmed`,
+      detail: `Its label restricts it to opioid-tolerant patients: ${TOLERANCE_DEFINITION}. In anyone else it can cause fatal respiratory depression.${tolerance.known ? "" : ` Here ${tolerance.why}: confirm the daily dose before it is started.`} ${notThisProduct("a product meant for opioid-tolerant patients only")}`,
+      evidence: products.map((p) => p.evidence),
+    });
+    return fired(`new ${names}: ${tolerance.why}`);
   },
 };
 
