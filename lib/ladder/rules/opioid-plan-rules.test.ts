@@ -304,7 +304,7 @@ describe("an opioid ended by a stop order at this visit (contract 1.1: the engin
     expect(out.taperSchedule?.start).toEqual([{ drug: "oxycodone", dailyMg: 20 }]);
   });
 
-  it("one opioid ended while another goes on with its own taper: the taper already shown stays, and the alert still advises a gradual end", () => {
+  it("one opioid ended at once while another goes on with its own taper: the taper starts from the dose before the orders, the ended opioid included", () => {
     const out = run({
       treatments: [...everythingTried, opioidCourse("none")],
       medications: [oxycodone(15), { drug: "morphine", doseMg: 30, dosesPerDay: 2 }],
@@ -312,8 +312,11 @@ describe("an opioid ended by a stop order at this visit (contract 1.1: the engin
       opioidSafety: managed,
     });
     expect(codes(out)).toContain("opioid-stop-ordered");
-    expect(out.taperSchedule?.start).toEqual([{ drug: "morphine", dailyMg: 60 }]);
-    expect(traceOf(out, "opioid.stop-order").because).toMatch(/the taper plan already shown covers the opioids that continue/);
+    expect(out.mme).toMatchObject({ currentPerDay: 150, totalPerDay: 60 });
+    expect(out.taperSchedule).toMatchObject({ startMmePerDay: 150, start: [] });
+    expect(out.taperSchedule?.steps.at(-1)).toMatchObject({ percentOfStart: 50, mmePerDay: 75 });
+    expect(out.next.find((s) => s.therapy === "opioid-taper-plan")?.detail).toMatch(/\(150 to 75 MME\/day by week 20\).*It starts from the dose taken before this visit's orders, oxycodone included, instead of the stop order\./);
+    expect(traceOf(out, "opioid.stop-order").because).toMatch(/the taper plan already shown starts from the dose before the orders/);
   });
 
   it("a switch to another opioid that keeps at least half the daily dose is not a sudden end", () => {

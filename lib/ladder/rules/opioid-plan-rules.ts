@@ -140,7 +140,7 @@ const TAPER_EVIDENCE = [
 
 export const TAPER_PLAN_RULE: Rule = {
   id: "opioid.taper-plan",
-  version: 3,
+  version: 4,
   title: "A gradual taper offered when risks outweigh benefits",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -174,17 +174,21 @@ export const TAPER_PLAN_RULE: Rule = {
         `benefit ${benefit} (${benefitBecause}); risks do not outweigh it${highDose ? `: at ${mmeText(facts)} reassess, do not escalate, and offer a taper if the patient wishes` : ""}`,
       );
     }
-    const schedule = taperSchedule(facts);
+    // A stop order that would cut the dose at once is to become part of the reduction: the plan starts from the dose
+    // taken before the orders, the stopped opioid included.
+    const cutAtOnce = judgePainStop(facts).atRisk;
+    const schedule = cutAtOnce ? taperSchedule(facts, { opioids: [...facts.opioidMeds, ...facts.stoppedOpioids], startMmePerDay: facts.mme.currentPerDay }) : taperSchedule(facts);
     draft.taperSchedule = schedule;
     const path = firstPhase(schedule);
+    const from = cutAtOnce ? ` It starts from the dose taken before this visit's orders, ${facts.stoppedOpioids.map((m) => m.drug).join(", ")} included, instead of the stop order.` : "";
     draft.suggest(this.id, RANK.safety, {
       therapy: "opioid-taper-plan",
       step: "pharmacologic",
       title: "Offer a gradual opioid reduction plan",
-      detail: `Why: ${reasons.join("; ")}. Offer it and agree it with the patient; do not insist. Pace: ${schedule.paceReason} (${path}), then review together. Pauses are allowed; treat withdrawal symptoms; keep naloxone at home, as tolerance falls with the dose.`,
+      detail: `Why: ${reasons.join("; ")}. Offer it and agree it with the patient; do not insist. Pace: ${schedule.paceReason} (${path}), then review together.${from} Pauses are allowed; treat withdrawal symptoms; keep naloxone at home, as tolerance falls with the dose.`,
       evidence: TAPER_EVIDENCE,
     });
-    return fired(`${reasons.join("; ")}; pace ${schedule.pace}: ${schedule.paceReason}`);
+    return fired(`${reasons.join("; ")}; pace ${schedule.pace}: ${schedule.paceReason}${cutAtOnce ? "; from the dose before the stop order" : ""}`);
   },
 };
 
@@ -221,7 +225,7 @@ function judgePainStop(facts: Facts): { atRisk: boolean; sharpCut: boolean; note
 
 export const STOP_ORDER_RULE: Rule = {
   id: "opioid.stop-order",
-  version: 1,
+  version: 2,
   title: "An opioid stopped by this visit's orders: reduce it gradually instead",
   cites: ["cdc-2022", "hhs-2019-tapering", "fda-2019-opioid-discontinuation", "acog-2017-opioids-pregnancy"],
   evaluate(facts, draft) {
@@ -273,8 +277,8 @@ export const STOP_ORDER_RULE: Rule = {
     const painBecause = `${pain} (${taken}) stopped at once by an order`;
     const because = (plan: string) => [moudBecause, `${painBecause}: ${plan}`].filter(Boolean).join("; ");
     if (pregnant) return fired(because("pregnant, so no reduction without obstetric and specialist input"));
-    // The taper rule's schedule, for an opioid that goes on, is the one the visit already shows.
-    if (draft.taperSchedule) return fired(because("a gradual reduction is advised instead; the taper plan already shown covers the opioids that continue"));
+    // The taper rule's schedule already starts from the dose before the orders, the stopped opioid included.
+    if (draft.taperSchedule) return fired(because("a gradual reduction is advised instead; the taper plan already shown starts from the dose before the orders"));
     const schedule = taperSchedule(facts, { opioids: stoppedOpioids, startMmePerDay: stoppedMme });
     draft.taperSchedule = schedule;
     const path = firstPhase(schedule);
