@@ -139,6 +139,22 @@ test("two years of oxycodone without benefit: a renewal counts once, a duplicate
   await expectAccessible(page);
 });
 
+test("stopping an antidepressant at once: the reconciliation row and the live recommendation give the same reason to reduce it gradually", async ({ page }) => {
+  await newPatientVisit(page, "Taper");
+  await fillPain(page, "30", "5");
+  await addMedication(page, 0, "sertraline", "100", "1");
+  const panel = page.getByRole("region", { name: "Live recommendation" });
+  const reconciliation = page.getByRole("list", { name: "Medication reconciliation" });
+  await reconciliation.getByLabel("This visit: sertraline").selectOption("stop");
+  const reason = /^Ending an antidepressant at once after regular use can bring withdrawal symptoms .* reduce the dose in steps over weeks/;
+  await expect(reconciliation.getByText(reason)).toContainText("; say how in the plan.");
+  await expect(panel).toContainText("Sertraline ended at once by an order: reduce it gradually instead");
+  await expect(panel.getByText(reason)).toBeVisible();
+  await reconciliation.getByLabel("This visit: sertraline").selectOption("continue");
+  await expect(reconciliation.getByText(reason)).toHaveCount(0);
+  await expect(panel).not.toContainText("Sertraline ended at once");
+});
+
 test("medicine reconciliation: an opioid dose lowered, an NSAID stopped for failing kidneys, naloxone ordered; the plan and the next visit follow", async ({ page }) => {
   const chart = await newPatientVisit(page, "Reconcile");
   await fillPain(page, "40", "6");
