@@ -50,6 +50,8 @@ class EvaluationFacts {
   readonly orderNotes: readonly string[];
   /** Current medicines a stop order at this visit takes off the list, as they were taken. */
   readonly stoppedMedications: readonly Medication[];
+  /** Current medicines this visit's orders give a new sig (changes and renewals): as taken, and as ordered. */
+  readonly changedMedications: readonly { before: Medication; after: Medication }[];
   /** Opioids for pain that a stop order at this visit takes off the list, as they were taken. */
   readonly stoppedOpioids: Medication[] = [];
   /** Medication for opioid use disorder that a stop order at this visit takes off the list. */
@@ -109,6 +111,7 @@ class EvaluationFacts {
     this.addedMedications = reconciled ? reconciled.added : [];
     this.orderNotes = reconciled ? reconciled.notes : [];
     this.stoppedMedications = reconciled ? reconciled.stopped : [];
+    this.changedMedications = reconciled ? reconciled.changed : [];
     for (const m of this.stoppedMedications) {
       if (drugClass(m.drug) === "opioid") (m.indication === "opioid-use-disorder" ? this.stoppedMoud : this.stoppedOpioids).push(m);
     }

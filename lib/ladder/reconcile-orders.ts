@@ -13,6 +13,8 @@ export type ReconciledMedications = {
   added: Medication[];
   /** Current medicines a stop order takes off the list, as they were taken. */
   stopped: Medication[];
+  /** Current medicines a change order (or a renewal) gives a new sig: as they were taken, and as ordered. */
+  changed: { before: Medication; after: Medication }[];
   /** One line per order saying what it did, for the trace. */
   notes: string[];
   issues: OrderIssue[];
@@ -55,6 +57,7 @@ export function reconcileOrders(current: readonly Medication[], orders: readonly
   const claimedBy = new Map<number, number>();
   const added: Medication[] = [];
   const stopped: Medication[] = [];
+  const changed: { before: Medication; after: Medication }[] = [];
   const notes: string[] = [];
   const issues: OrderIssue[] = [];
 
@@ -98,16 +101,18 @@ export function reconcileOrders(current: readonly Medication[], orders: readonly
         break;
       case "change":
         kept[target] = withOrderedSig(medicine, ordered);
+        changed.push({ before: medicine, after: kept[target] });
         notes.push(`orders.${index}: ${describe(medicine)} changed to the order's sig`);
         break;
       case "new":
         kept[target] = withOrderedSig(medicine, ordered);
+        changed.push({ before: medicine, after: kept[target] });
         notes.push(`orders.${index}: ${describe(medicine)} is already taken, so the new order is a renewal and counts once, with the order's sig`);
         break;
     }
   });
 
-  return { medications: [...kept.filter((m): m is Medication => m !== null), ...added], added, stopped, notes, issues };
+  return { medications: [...kept.filter((m): m is Medication => m !== null), ...added], added, stopped, changed, notes, issues };
 }
 
 /** What is wrong with the orders against the current list, for the schema to report under `orders.N`. */

@@ -348,6 +348,19 @@ describe("a medicine that brings withdrawal ended at once by a stop order", () =
     expect(alertOf(run({ treatments: [{ therapy: "tricyclic", status: "current", weeks: 0.5 }], medications: [{ drug: "sertraline", doseMg: 50, dosesPerDay: 1 }], orders: [stop("sertraline")] }))).toBeDefined();
   });
 
+  it("a dose cut by more than half in one step: the same warning, naming both doses", () => {
+    const alert = alertOf(run({ medications: [{ drug: "alprazolam", doseMg: 1, dosesPerDay: 2 }], orders: [{ action: "change", medication: { drug: "alprazolam", doseMg: 0.25, dosesPerDay: 2 } }] }));
+    expect(alert?.summary).toBe("Alprazolam cut from 2 to 0.5 mg a day at once by an order: reduce it gradually instead");
+    expect(alert?.detail).toMatch(/Cutting the dose by more than half in one step brings the same risk\./);
+    expect(alert?.evidence.map((e) => e.sourceId)).toEqual(["fda-2020-benzodiazepine-boxed-warning"]);
+  });
+
+  it("a stop and a sharp cut at one visit: one alert naming both", () => {
+    const out = run({ medications: [diazepam, { drug: "pregabalin", doseMg: 150, dosesPerDay: 2 }], orders: [stop("diazepam"), { action: "change", medication: { drug: "pregabalin", doseMg: 50, dosesPerDay: 2 } }] });
+    expect(out.alerts.filter((a) => a.code === "stop-gradually")).toHaveLength(1);
+    expect(alertOf(out)?.summary).toBe("Diazepam ended at once; pregabalin cut from 300 to 100 mg a day at once by orders: reduce them gradually instead");
+  });
+
   it("a gabapentinoid recorded as taken for under a week can simply end", () => {
     const out = run({ treatments: [{ therapy: "gabapentinoid", status: "current", weeks: 0.5 }], medications: [{ drug: "pregabalin", doseMg: 75, dosesPerDay: 2 }], orders: [stop("pregabalin")] });
     expect(alertOf(out)).toBeUndefined();
@@ -362,7 +375,7 @@ describe("a medicine that brings withdrawal ended at once by a stop order", () =
 
   it.each([
     ["taken for under a week", { treatments: [{ therapy: "benzodiazepine" as const, status: "current" as const, weeks: 0.5 }], medications: [diazepam], orders: [stop("diazepam")] }, /taken for under a week/],
-    ["a change of dose", { medications: [diazepam], orders: [{ action: "change" as const, medication: { drug: "diazepam" as const, doseMg: 2, dosesPerDay: 2 } }] }, /no medicine that needs a gradual reduction .* is stopped/],
+    ["a dose lowered by half or less", { medications: [diazepam], orders: [{ action: "change" as const, medication: { drug: "diazepam" as const, doseMg: 2.5, dosesPerDay: 2 } }] }, /no medicine that needs a gradual reduction .* is stopped, or cut by more than half/],
     ["an NSAID stopped", { medications: [{ drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2 }], orders: [stop("naproxen")] }, /no medicine that needs a gradual reduction .* is stopped/],
   ])("%s: no alert", (_label, overrides, because) => {
     const out = run(overrides);

@@ -3,6 +3,7 @@ import { courseTherapy, gradualStop, type GradualStop } from "../gradual-stop";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
+import type { Medication } from "../assessment-schema";
 import type { DrugId } from "../vocabulary";
 import { capitalized } from "../wording";
 
@@ -239,29 +240,49 @@ export const OLDER_ADULT_SLEEPING_PILL_RULE: Rule = {
   },
 };
 
+/** A daily dose in mg, or null when the sig does not give one. */
+const dailyMg = (m: Medication) => (m.doseMg !== undefined && m.dosesPerDay !== undefined ? m.doseMg * m.dosesPerDay : null);
+
+/** Each current medicine the orders cut by more than half at once, as a phrase for the alert. */
+function sharpCuts(facts: Facts): { drug: DrugId; phrase: string }[] {
+  const cuts: { drug: DrugId; phrase: string }[] = [];
+  for (const { before, after } of facts.changedMedications) {
+    const from = dailyMg(before);
+    const to = dailyMg(after);
+    if (gradualStop(before.drug) && from !== null && to !== null && to < from / 2) cuts.push({ drug: before.drug, phrase: `${before.drug} cut from ${from} to ${to} mg a day at once` });
+  }
+  return cuts;
+}
+
 export const STOP_GRADUALLY_RULE: Rule = {
   id: "medication.stop-gradually",
-  version: 3,
-  title: "A medicine that brings withdrawal ended at once by this visit's orders",
+  version: 4,
+  title: "A medicine that brings withdrawal ended, or cut by more than half, at once by this visit's orders",
   cites: ["fda-2020-benzodiazepine-boxed-warning", "gabapentin-label", "pregabalin-label", "duloxetine-label", "nice-ng215"],
   evaluate(facts, draft) {
-    const stopped = facts.stoppedMedications.filter((m) => gradualStop(m.drug) !== null);
-    if (!stopped.length) return notFired("no medicine that needs a gradual reduction (benzodiazepine, gabapentinoid, antidepressant, Z-drug sleeping pill) is stopped by this visit's orders");
+    const stopped = facts.stoppedMedications.filter((m) => gradualStop(m.drug) !== null).map((m) => m.drug);
+    const cuts = sharpCuts(facts);
+    if (!stopped.length && !cuts.length) {
+      return notFired("no medicine that needs a gradual reduction (benzodiazepine, gabapentinoid, antidepressant, Z-drug sleeping pill) is stopped, or cut by more than half, by this visit's orders");
+    }
     // Under a week of use there is little dependence: such a medicine can simply end. Without a recorded course the
     // length is unknown, so the reduction is advised.
-    const atRisk = stopped.filter((m) => !takenUnderAWeek(facts, m.drug));
-    if (!atRisk.length) return notFired(`${stopped.map((m) => m.drug).join(", ")} taken for under a week: it can stop without a taper`);
-    const names = atRisk.map((m) => m.drug);
-    const specs = [...new Set(atRisk.map((m) => gradualStop(m.drug) as GradualStop))];
+    const ended = stopped.filter((drug) => !takenUnderAWeek(facts, drug));
+    const cut = cuts.filter((c) => !takenUnderAWeek(facts, c.drug));
+    if (!ended.length && !cut.length) return notFired(`${[...stopped, ...cuts.map((c) => c.drug)].join(", ")} taken for under a week: it can stop without a taper`);
+    const drugs = [...ended, ...cut.map((c) => c.drug)];
+    const several = drugs.length > 1;
+    const phrases = [...(ended.length ? [`${ended.join(" and ")} ended at once`] : []), ...cut.map((c) => c.phrase)];
+    const specs = [...new Set(drugs.map((drug) => gradualStop(drug) as GradualStop))];
     const whys = [...new Set(specs.map((spec) => capitalized(spec.why)))];
     draft.alert({
       code: "stop-gradually",
       severity: "warning",
-      summary: `${capitalized(names.join(" and "))} ended at once by ${names.length > 1 ? "orders" : "an order"}: reduce ${names.length > 1 ? "them" : "it"} gradually instead`,
-      detail: `${whys.join(". ")}. Change the order to a reduction plan${names.length > 1 ? ", reducing one medicine at a time" : ""}.`,
+      summary: `${capitalized(phrases.join("; "))} by ${several ? "orders" : "an order"}: reduce ${several ? "them" : "it"} gradually instead`,
+      detail: `${whys.join(". ")}.${cut.length ? " Cutting the dose by more than half in one step brings the same risk." : ""} Change the order to a reduction plan${several ? ", reducing one medicine at a time" : ""}.`,
       evidence: specs.map((spec) => spec.evidence),
     });
-    return fired(`${names.join(", ")} stopped at once by this visit's orders: a gradual reduction is advised instead`);
+    return fired(`${phrases.join("; ")} by this visit's orders: a gradual reduction is advised instead`);
   },
 };
 

@@ -315,7 +315,7 @@ describe("an opioid ended by a stop order at this visit (contract 1.1: the engin
     expect(out.mme).toMatchObject({ currentPerDay: 150, totalPerDay: 60 });
     expect(out.taperSchedule).toMatchObject({ startMmePerDay: 150, start: [] });
     expect(out.taperSchedule?.steps.at(-1)).toMatchObject({ percentOfStart: 50, mmePerDay: 75 });
-    expect(out.next.find((s) => s.therapy === "opioid-taper-plan")?.detail).toMatch(/\(150 to 75 MME\/day by week 20\).*It starts from the dose taken before this visit's orders, oxycodone included, instead of the stop order\./);
+    expect(out.next.find((s) => s.therapy === "opioid-taper-plan")?.detail).toMatch(/\(150 to 75 MME\/day by week 20\).*It starts from the dose taken before this visit's orders, oxycodone included, rather than ending any of it at once\./);
     expect(traceOf(out, "opioid.stop-order").because).toMatch(/the taper plan already shown starts from the dose before the orders/);
   });
 

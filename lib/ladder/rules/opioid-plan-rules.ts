@@ -180,7 +180,7 @@ export const TAPER_PLAN_RULE: Rule = {
     const schedule = cutAtOnce ? taperSchedule(facts, { opioids: [...facts.opioidMeds, ...facts.stoppedOpioids], startMmePerDay: facts.mme.currentPerDay }) : taperSchedule(facts);
     draft.taperSchedule = schedule;
     const path = firstPhase(schedule);
-    const from = cutAtOnce ? ` It starts from the dose taken before this visit's orders, ${facts.stoppedOpioids.map((m) => m.drug).join(", ")} included, instead of the stop order.` : "";
+    const from = cutAtOnce ? ` It starts from the dose taken before this visit's orders, ${facts.stoppedOpioids.map((m) => m.drug).join(", ")} included, rather than ending any of it at once.` : "";
     draft.suggest(this.id, RANK.safety, {
       therapy: "opioid-taper-plan",
       step: "pharmacologic",
@@ -188,7 +188,7 @@ export const TAPER_PLAN_RULE: Rule = {
       detail: `Why: ${reasons.join("; ")}. Offer it and agree it with the patient; do not insist. Pace: ${schedule.paceReason} (${path}), then review together.${from} Pauses are allowed; treat withdrawal symptoms; keep naloxone at home, as tolerance falls with the dose.`,
       evidence: TAPER_EVIDENCE,
     });
-    return fired(`${reasons.join("; ")}; pace ${schedule.pace}: ${schedule.paceReason}${cutAtOnce ? "; from the dose before the stop order" : ""}`);
+    return fired(`${reasons.join("; ")}; pace ${schedule.pace}: ${schedule.paceReason}${cutAtOnce ? "; from the dose before the orders" : ""}`);
   },
 };
 
