@@ -339,6 +339,12 @@ describe("a new extended-release opioid at a strength for opioid-tolerant patien
     expect(alert?.detail).toMatch(/confirm the daily dose before it is started/);
   });
 
+  it("extended-release oxycodone ordered without its dose: the strength is unknown, so the trace says so rather than passing it", () => {
+    const out = run({ medications: [tramadol], orders: [{ action: "new", medication: { drug: "oxycodone", form: "er" } }] });
+    expect(gate(out)).toBeUndefined();
+    expect(traceOf(out, "opioid.er-tolerance")).toMatchObject({ outcome: "insufficient-data", because: expect.stringMatching(/whether it is a strength for opioid-tolerant patients only is unknown/) });
+  });
+
   it.each([
     ["extended-release oxycodone 20 mg twice a day (a strength for anyone)", { medications: [tramadol], orders: [newEr("oxycodone", 20)] }, /no new extended-release opioid at a strength for opioid-tolerant patients only/],
     ["extended-release morphine 30 mg twice a day", { medications: [tramadol], orders: [newEr("morphine", 30)] }, /no new extended-release opioid at a strength/],

@@ -1,7 +1,7 @@
 import { OLDER_ADULT_AGE } from "../medication-safety";
 import { MME_REFERENCE, naloxoneAdvice, noOpioid, onAnyOpioid } from "../opioid-risk";
 import { cite, type EvidenceRef } from "../recommendation";
-import { fired, notFired, type Rule } from "../rule";
+import { fired, insufficient, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import type { Medication } from "../assessment-schema";
 import { drugClass } from "../vocabulary";
@@ -216,12 +216,16 @@ const MORPHINE_ER_TOLERANT_ONLY = cite("ms-contin-label", "The 100 mg and 200 mg
 
 export const ER_TOLERANCE_RULE: Rule = {
   id: "opioid.er-tolerance",
-  version: 1,
+  version: 2,
   title: "A new extended-release opioid at a strength for opioid-tolerant patients only, for a patient who is not",
   cites: ["hydromorphone-er-label", "oxycontin-label", "ms-contin-label"],
   evaluate(facts, draft) {
     const products = facts.addedMedications.map(tolerantOnly).filter((p) => p !== null);
-    if (!products.length) return notFired("no new extended-release opioid at a strength for opioid-tolerant patients only among this visit's orders");
+    if (!products.length) {
+      const strengthUnknown = facts.addedMedications.filter((m) => m.form === "er" && (m.drug === "oxycodone" || m.drug === "morphine") && (m.doseMg === undefined || m.dosesPerDay === undefined));
+      if (strengthUnknown.length) return insufficient(`new extended-release ${strengthUnknown.map((m) => m.drug).join(", ")} without its dose and doses a day: whether it is a strength for opioid-tolerant patients only is unknown`);
+      return notFired("no new extended-release opioid at a strength for opioid-tolerant patients only among this visit's orders");
+    }
     const notJudged = toleranceNotJudged(facts);
     if (notJudged) return notFired(notJudged);
     const tolerance = opioidTolerance(facts);
