@@ -271,7 +271,7 @@ test("methadone for opioid use disorder is continued and never counted in MME", 
   await expect(panel).toContainText("MME/day: 470");
   await page.getByLabel("For opioid use disorder").check();
   await expect(panel).toContainText("MME/day: 0");
-  await expect(panel).toContainText("methadone for opioid use disorder: continue it");
+  await expect(panel).toContainText("Methadone for opioid use disorder: continue it");
   await expect(panel).not.toContainText("Offer a gradual opioid reduction plan");
   await expectAccessible(page);
 });

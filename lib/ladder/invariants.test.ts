@@ -214,6 +214,18 @@ describe("the recommendation contract's invariants hold for generated assessment
     );
   });
 
+  it("every alert summary, suggestion title and avoid reason opens as a sentence, with a capital letter or a figure", () => {
+    fc.assert(
+      fc.property(assessmentArbitrary, (input) => {
+        const out = evaluate(assessmentSchema.parse(input));
+        for (const text of [...out.alerts.map((a) => a.summary), ...out.next.map((s) => s.title), ...out.avoid.map((a) => a.reason)]) {
+          expect(text).toMatch(/^[A-Z0-9]/);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("5. the same assessment gives the same recommendation byte for byte, whatever the clock says", () => {
     fc.assert(
       fc.property(assessmentArbitrary, fc.date({ min: new Date("2000-01-01"), max: new Date("2090-01-01"), noInvalidDate: true }), (input, now) => {

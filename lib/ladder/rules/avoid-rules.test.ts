@@ -72,6 +72,8 @@ describe("what to avoid", () => {
     ["an opioid already taken", { medications: [{ drug: "oxycodone", doseMg: 5, dosesPerDay: 2 }] }, "opioid", /^Already takes an opioid/],
     ["an opioid ordered", { orders: [{ action: "new", medication: { drug: "hydrocodone", doseMg: 5, dosesPerDay: 3 } }] }, "opioid", /^An opioid is ordered at this visit/],
     ["bed rest recorded", { treatments: [{ therapy: "bed-rest", status: "current" }] }, "bed-rest", /^Bed rest is recorded as current\./],
+    ["an NSAID recorded as current with no medicine listed", { treatments: [{ therapy: "nsaid", status: "current" }] }, "nsaid", /^An NSAID is recorded as current for chronic pain\. Daily NSAIDs/],
+    ["a muscle relaxant recorded as current", { treatments: [{ therapy: "muscle-relaxant", status: "current" }] }, "muscle-relaxant", /^A muscle relaxant is recorded as current\. Muscle relaxants/],
   ])("lists %s, saying why it applies", (_label, overrides, therapy, why) => {
     const entry = run(overrides).avoid.find((a) => a.therapy === therapy);
     expect(entry?.reason).toMatch(why);

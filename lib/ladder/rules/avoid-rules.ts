@@ -27,11 +27,22 @@ type AvoidSpec = {
 
 const us = (facts: Facts) => facts.assessment.profile === "us";
 
+/** The drug therapies the avoid list names, as a sentence opens with them when no medicine of theirs is listed. */
+const RECORDED_THERAPY = {
+  nsaid: "An NSAID",
+  acetaminophen: "Acetaminophen",
+  "oral-corticosteroid": "An oral corticosteroid",
+  benzodiazepine: "A benzodiazepine",
+  gabapentinoid: "A gabapentinoid",
+  tricyclic: "A tricyclic antidepressant",
+  "muscle-relaxant": "A muscle relaxant",
+} as const satisfies Partial<Record<TherapyId, string>>;
+
 /** The names of what the patient takes or is ordered from a drug class, or null when nothing. */
-function named(facts: Facts, drugClassOf: DrugClass, therapy: TherapyId): string | null {
+function named(facts: Facts, drugClassOf: DrugClass, therapy: keyof typeof RECORDED_THERAPY): string | null {
   const names = facts.drugsOf(drugClassOf);
   if (names) return `${facts.considers(therapy) ? "Ordered at this visit" : "Takes"}: ${names.join(", ")}`;
-  return facts.currentTherapies.includes(therapy) ? `${therapy.replace(/-/g, " ")} recorded as current` : null;
+  return facts.currentTherapies.includes(therapy) ? `${RECORDED_THERAPY[therapy]} is recorded as current` : null;
 }
 
 const EXERCISE_PROGRAMS: TherapyId[] = ["physical-therapy", "home-exercise", "group-exercise", "psychologically-informed-pt", "multidisciplinary-rehabilitation"];
@@ -189,7 +200,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.nsaid",
-    version: 3,
+    version: 4,
     title: "Avoid NSAIDs where unsafe, after an NSAID trial did not help, and daily NSAIDs for months",
     therapy: "nsaid",
     cites: ["nice-ng59", "backstep-source-article", "kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "beers-2023", "fda-2020-nsaid-pregnancy"],
@@ -285,7 +296,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.acetaminophen-alone",
-    version: 4,
+    version: 5,
     title: "Avoid acetaminophen (paracetamol) alone",
     therapy: "acetaminophen",
     cites: ["nice-ng59", "acp-2017", "fda-2020-nsaid-pregnancy"],
@@ -300,7 +311,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.systemic-steroids",
-    version: 2,
+    version: 3,
     title: "Avoid oral corticosteroids",
     therapy: "oral-corticosteroid",
     cites: ["acp-2017", "nice-ng59"],
@@ -311,7 +322,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.benzodiazepine",
-    version: 3,
+    version: 4,
     title: "Avoid benzodiazepines for back pain",
     therapy: "benzodiazepine",
     cites: ["nice-ng59", "cdc-2022", "beers-2023"],
@@ -326,7 +337,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.gabapentinoid",
-    version: 2,
+    version: 3,
     title: "Avoid gabapentinoids",
     therapy: "gabapentinoid",
     cites: ["nice-ng59", "enke-2018-anticonvulsants"],
@@ -339,7 +350,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.tricyclic",
-    version: 2,
+    version: 3,
     title: "Avoid tricyclic antidepressants for back pain",
     therapy: "tricyclic",
     cites: ["nice-ng59", "acp-2017"],
@@ -350,7 +361,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.muscle-relaxant-chronic",
-    version: 1,
+    version: 2,
     title: "Avoid muscle relaxants for chronic pain",
     therapy: "muscle-relaxant",
     cites: ["acp-2017", "beers-2023"],
@@ -361,7 +372,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.muscle-relaxant-older-adult",
-    version: 1,
+    version: 2,
     title: "Avoid muscle relaxants at 65 or over",
     therapy: "muscle-relaxant",
     cites: ["beers-2023"],

@@ -33,7 +33,7 @@ describe("medication for opioid use disorder (CDC 2022 rec. 12)", () => {
     const medication = { drug: "buprenorphine" as const, doseMg: 8, dosesPerDay: 2, indication: "opioid-use-disorder" as const };
     const out = run({ conditions: ["opioid-use-disorder"], orders: [{ action: "new", medication }] });
     const alert = out.alerts.find((a) => a.code === "moud-continue");
-    expect(alert?.summary).toBe("buprenorphine for opioid use disorder, started at this visit: support it");
+    expect(alert?.summary).toBe("Buprenorphine for opioid use disorder, started at this visit: support it");
     expect(alert?.detail).toMatch(/Support the start and keep it going/);
     expect(codes(out)).not.toContain("er-opioid-opioid-naive");
     expect(traceOf(out, "opioid.use-disorder").because).toMatch(/ordered at this visit/);
@@ -49,7 +49,7 @@ describe("medication for opioid use disorder (CDC 2022 rec. 12)", () => {
   it("a renewal of medication for opioid use disorder is continued, not started", () => {
     const medication = { drug: "methadone" as const, doseMg: 60, dosesPerDay: 1, indication: "opioid-use-disorder" as const };
     const out = run({ medications: [medication], conditions: ["opioid-use-disorder"], orders: [{ action: "new", medication: { ...medication, doseMg: 70 } }] });
-    expect(out.alerts.find((a) => a.code === "moud-continue")?.summary).toBe("methadone for opioid use disorder: continue it");
+    expect(out.alerts.find((a) => a.code === "moud-continue")?.summary).toBe("Methadone for opioid use disorder: continue it");
   });
 
   it("offers medication for opioid use disorder, not a taper alone, to a patient with it on a pain opioid", () => {

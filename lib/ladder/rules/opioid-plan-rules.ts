@@ -25,7 +25,7 @@ const SPLIT_DOSE: Record<(typeof MOUD_DRUGS)[number], string> = {
 
 export const OPIOID_USE_DISORDER_RULE: Rule = {
   id: "opioid.use-disorder",
-  version: 4,
+  version: 5,
   title: "Medication for opioid use disorder: continue it, or offer it",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -37,7 +37,7 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
       draft.alert({
         code: "moud-continue",
         severity: "info",
-        summary: started ? `${names} for opioid use disorder, started at this visit: support it` : `${names} for opioid use disorder: continue it`,
+        summary: started ? `${capitalized(names)} for opioid use disorder, started at this visit: support it` : `${capitalized(names)} for opioid use disorder: continue it`,
         detail: `Medication for opioid use disorder lowers the risk of overdose death. ${started ? "Support the start and keep it going" : "Continue it"}, coordinated with its prescriber: it is not counted in MME and is not reduced for back pain. Treat the back pain with non-drug care and non-opioid medicines; if more relief is needed, plan it with the prescriber (${drugs.map((drug) => SPLIT_DOSE[drug]).join("; ")}).`,
         evidence: MOUD_EVIDENCE,
       });
