@@ -214,12 +214,17 @@ describe("the recommendation contract's invariants hold for generated assessment
     );
   });
 
-  it("every alert summary, suggestion title and avoid reason opens as a sentence, with a capital letter or a figure", () => {
+  it("every text a clinician reads is written out: summaries, titles and avoid reasons open with a capital or a figure, details end as sentences, and no value is missing from them", () => {
     fc.assert(
       fc.property(assessmentArbitrary, (input) => {
         const out = evaluate(assessmentSchema.parse(input));
         for (const text of [...out.alerts.map((a) => a.summary), ...out.next.map((s) => s.title), ...out.avoid.map((a) => a.reason)]) {
           expect(text).toMatch(/^[A-Z0-9]/);
+        }
+        const sentences = [...out.alerts.map((a) => a.detail), ...out.next.map((s) => s.detail), ...out.avoid.map((a) => a.reason), out.ladder.rationale];
+        for (const text of sentences) expect(text).toMatch(/[.)]$/);
+        for (const text of [...sentences, ...out.alerts.map((a) => a.summary), ...out.next.map((s) => s.title)]) {
+          expect(text).not.toMatch(/\.\.|\s\s|\s[.,;:]|\bundefined\b|\bnull\b|\bNaN\b|\[object/);
         }
       }),
       { numRuns: RUNS },
