@@ -73,6 +73,11 @@ export function selfManagement(facts: Facts): CareOption {
   };
 }
 
+/** The daily routine kept going: the plan when conservative care works, or when the pain is mild and nothing more is needed. */
+export function keepUpRoutine(facts: Facts): CareOption {
+  return { ...selfManagement(facts), title: "Keep up the self-management routine" };
+}
+
 const HOME_PROGRAM_EVIDENCE = [HOME_EVIDENCE, cite("apta-cpg-2021", "Exercise benefits depend on it being done; home programs carry treatment between visits.")];
 
 export function homeExercise(facts: Facts, lead = ""): CareOption {

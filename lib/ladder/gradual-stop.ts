@@ -52,7 +52,7 @@ export function gradualStop(drug: DrugId): GradualStop | null {
 
 /** The treatment whose recorded weeks say how long the medicine has been taken, where the vocabulary has one. */
 export function courseTherapy(drug: DrugId): TherapyId | null {
-  const cls = drugClass(drug);
   if (drug === "duloxetine") return "duloxetine";
+  const cls = drugClass(drug);
   return cls === "benzodiazepine" || cls === "gabapentinoid" || cls === "tricyclic" ? cls : null;
 }

@@ -1,6 +1,6 @@
 import type { BaseFacts, Facts } from "./facts";
 import { MODERATE_PAIN } from "./adequacy";
-import { MULTIDISCIPLINARY_REHABILITATION, selfManagement, type CareOption } from "./care-options";
+import { keepUpRoutine, MULTIDISCIPLINARY_REHABILITATION, selfManagement, type CareOption } from "./care-options";
 import { cite } from "./recommendation";
 import type { TherapyId } from "./vocabulary";
 import { capitalized } from "./wording";
@@ -58,7 +58,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
   }
   // Mild pain is no reason for a procedure: the routine carries on, and the next step waits for the pain to rise.
   if (intensity < MODERATE_PAIN && !pending(facts)) {
-    return { option: { ...selfManagement(facts), title: "Keep up the exercise and self-management routine" }, because: `pain is mild (${intensity}/10): no procedure is needed`, needsImaging: false };
+    return { option: keepUpRoutine(facts), because: `pain is mild (${intensity}/10): no procedure is needed`, needsImaging: false };
   }
   if (facts.assessment.patient.pregnant === true) {
     return { option: MULTIDISCIPLINARY_REHABILITATION, because: "pregnancy: no elective spinal procedures or fluoroscopy; combined rehabilitation instead", needsImaging: false };

@@ -109,6 +109,7 @@ describe("mild pain after the conservative rung was tried: no new medicine or pr
     const out = run({ pain: mild(3), treatments: ALL_TRIED });
     expect(out.ladder.step).toBe("conservative");
     expect(therapies(out)[0]).toBe("self-management");
+    expect(out.next[0]?.title).toBe("Keep up the self-management routine");
     expect(traceOf(out, "ladder.interventional").because).toMatch(/pain is mild \(3\/10\): no procedure is needed/);
   });
 

@@ -4,6 +4,7 @@ import {
   HEAT,
   homeExercise,
   IMAGING_BEFORE_PROCEDURE,
+  keepUpRoutine,
   MULTIDISCIPLINARY_REHABILITATION,
   nsaid,
   physicalTherapy,
@@ -109,7 +110,7 @@ export const CONSERVATIVE_RULE: Rule = {
         return fired(`in progress: ${status.because}`);
       }
       case "responding":
-        place(draft, this.id, { ...selfManagement(facts), title: "Keep up the self-management routine" }, [homeExercise(facts)], "Conservative care is working: keep the daily routine going; no medicines or procedures are needed.");
+        place(draft, this.id, keepUpRoutine(facts), [homeExercise(facts)], "Conservative care is working: keep the daily routine going; no medicines or procedures are needed.");
         return fired(`responding: ${status.because}`);
       case "low-adherence": {
         const again = trial?.therapy === "physical-therapy" && !visitsUsedUp ? physicalTherapy(facts, remainingVisitsNote(facts)) : homeExercise(facts, "Restart with a program small enough to keep up: ");
@@ -148,7 +149,7 @@ export const PHARMACOLOGIC_RULE: Rule = {
       place(
         draft,
         this.id,
-        { ...selfManagement(facts), title: "Keep up the self-management routine" },
+        keepUpRoutine(facts),
         [homeExercise(facts)],
         `Conservative care was tried adequately, and the pain is mild now (${facts.assessment.pain.intensity}/10): a medicine would add its risks for little gain. Keep the exercise and self-management going, and review if the pain reaches ${MODERATE_PAIN}/10 or more.`,
       );
@@ -181,7 +182,7 @@ function exercisePrefix(primary: CareOption): string {
 
 export const INTERVENTIONAL_RULE: Rule = {
   id: "ladder.interventional",
-  version: 5,
+  version: 6,
   title: "Interventional rung: only after the rungs below were tried or are unsafe",
   cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article", "acp-2017", "apta-cpg-2021", "acr-2021-imaging", "asra-2018-pain-procedures"],
   evaluate(facts, draft) {
