@@ -47,6 +47,16 @@ describe("patient-view cards", () => {
     expect(alertCodes).toContain("sleeping-pill-older-adult");
   });
 
+  it("suspects a fragility fracture from osteoporosis at 75 only when the chart shows the back pain is new", () => {
+    const patient = { resourceType: "Patient", birthDate: "1951-03-02", gender: "female" };
+    const newPain = chartOf({ patient, conditions: [condition("M81.0"), condition("M54.50", "2026-11-17")], observations: [observation("72514-3", 7)] });
+    expect(hookCards(hook("patient-view"), newPain, [], ASOF, []).alertCodes).toContain("red-flag-fracture");
+    const longstanding = chartOf({ patient, conditions: [condition("M81.0"), CHRONIC_BACK_PAIN], observations: [observation("72514-3", 7)] });
+    expect(hookCards(hook("patient-view"), longstanding, [], ASOF, []).alertCodes).not.toContain("red-flag-fracture");
+    const onsetUnknown = chartOf({ patient, conditions: [condition("M81.0"), condition("M54.50")] });
+    expect(hookCards(hook("patient-view"), onsetUnknown, [], ASOF, []).alertCodes).not.toContain("red-flag-fracture");
+  });
+
 
   it("warns of an opioid with a benzodiazepine at 90 MME, offers naloxone, and places the patient on the ladder", () => {
     const chart = chartOf({ conditions: [CHRONIC_BACK_PAIN], medications: [OXYCODONE_90, ALPRAZOLAM], observations: [observation("72514-3", 6)] });

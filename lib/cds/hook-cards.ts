@@ -27,7 +27,8 @@ import {
 
 /**
  * Alerts judged from medicines, doses, conditions and red flags alone: the engine's rules for these never read the
- * pain's duration or intensity (a test holds them to that), so they stand when the chart lacks those facts.
+ * pain's duration or intensity (a test holds them to that), so they stand when the chart lacks those facts. Not the
+ * fracture alert: the chart records no trauma, and without it a fragility fracture is suspected only in new pain.
  */
 export const PAIN_INDEPENDENT_ALERTS = new Set([
   "opioid-benzodiazepine",
@@ -52,7 +53,6 @@ export const PAIN_INDEPENDENT_ALERTS = new Set([
   "sleeping-pill-older-adult",
   "stop-gradually",
   "red-flag-cauda-equina",
-  "red-flag-fracture",
   "red-flag-infection",
   "red-flag-malignancy",
   "red-flag-neurological-deficit",

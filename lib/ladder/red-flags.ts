@@ -7,6 +7,8 @@ import type { RedFlag } from "./vocabulary";
 // neurological signs; within days for the weaker combinations (NICE NG234 and ACP/APS 2007 time frames).
 
 export const FRACTURE_AGE = 65;
+/** Age at which older age alone counts among the fracture risks that, together, matter without any trauma (Henschke 2009). */
+export const FRAGILITY_AGE = 70;
 export const MALIGNANCY_AGE = 50;
 /** Three months of oral corticosteroids is prolonged exposure (bone loss and fracture risk begin within months). */
 export const PROLONGED_STEROID_WEEKS = 12;
@@ -38,11 +40,11 @@ export function steroidExposure(facts: BaseFacts): SteroidExposure {
 }
 
 export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
-  // Every pattern needs at least one red flag recorded.
-  if (!facts.redFlags.length) return [];
   const flags = facts.redFlags;
   const age = facts.assessment.patient.ageYears;
   const osteoporosis = flags.includes("osteoporosis") || facts.conditions.includes("osteoporosis");
+  // Without a ticked flag only the record can show a pattern: osteoporosis and corticosteroids, for a fragility fracture.
+  if (!flags.length && !osteoporosis && !facts.recordedTherapies.includes("oral-corticosteroid") && !facts.classesTaken.includes("corticosteroid")) return [];
   const steroids = steroidExposure(facts);
   const found: PatternFinding[] = [];
 
@@ -68,6 +70,12 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
     const risks = [osteoporosis ? "osteoporosis" : null, steroids.prolonged ? steroids.because : null, age >= FRACTURE_AGE ? `age ${age}` : null].filter((r): r is string => r !== null);
     const fractureFlags = ["minor-trauma", ...(["osteoporosis", "prolonged-corticosteroids"] as const).filter((flag) => flags.includes(flag))];
     if (risks.length) found.push({ pattern: "fracture", flags: fractureFlags, urgency: "urgent", because: `minor trauma with ${risks.join(", ")}: possible fragility fracture` });
+  } else if (facts.assessment.pain.durationWeeks <= 12) {
+    // Osteoporotic vertebrae can collapse without any trauma: new back pain with two of these risks is a possible
+    // fracture (Henschke 2009: each alone is weak, together they are not); pain present for months is not new.
+    const risks = [osteoporosis ? "osteoporosis" : null, steroids.prolonged ? steroids.because : null, age >= FRAGILITY_AGE ? `age ${age}` : null].filter((r): r is string => r !== null);
+    const fractureFlags = (["osteoporosis", "prolonged-corticosteroids"] as const).filter((flag) => flags.includes(flag));
+    if (risks.length >= 2) found.push({ pattern: "fracture", flags: fractureFlags, urgency: "urgent", because: `new back pain with ${risks.join(", ")} and no trauma: possible fragility fracture` });
   }
 
   const neurological = cauda.length > 0 || flags.includes("progressive-neurological-deficit");

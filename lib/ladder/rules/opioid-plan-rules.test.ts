@@ -52,6 +52,24 @@ describe("medication for opioid use disorder (CDC 2022 rec. 12)", () => {
     expect(out.alerts.find((a) => a.code === "moud-continue")?.summary).toBe("Methadone for opioid use disorder: continue it");
   });
 
+  it.each([
+    ["oxycodone ordered at this visit beside buprenorphine", { drug: "buprenorphine" as const, doseMg: 16, dosesPerDay: 1, indication: "opioid-use-disorder" as const }, { orders: [{ action: "new" as const, medication: oxycodone(5) }], medications: [] }, /buprenorphine blunts a full agonist's effect/],
+    ["oxycodone taken beside methadone", { drug: "methadone" as const, doseMg: 80, dosesPerDay: 1, indication: "opioid-use-disorder" as const }, { orders: [], medications: [oxycodone(5)] }, /^(?![\s\S]*blunts)/],
+  ])("%s: a warning to plan the opioid for pain with the prescriber", (_label, moud, extra, drugSpecific) => {
+    const out = run({ conditions: ["opioid-use-disorder"], ...extra, medications: [moud, ...extra.medications] });
+    const alert = out.alerts.find((a) => a.code === "moud-continue");
+    expect(alert?.severity).toBe("warning");
+    expect(alert?.summary).toMatch(/continue it, and plan oxycodone for pain with its prescriber$/);
+    expect(alert?.detail).toMatch(/risks relapse and overdose/);
+    expect(alert?.detail).toMatch(drugSpecific);
+    expect(out.mme.totalPerDay).toBe(30);
+  });
+
+  it("without an opioid for pain the continuation is information", () => {
+    const out = run({ medications: [{ drug: "buprenorphine", doseMg: 16, dosesPerDay: 1, indication: "opioid-use-disorder" }], conditions: ["opioid-use-disorder"] });
+    expect(out.alerts.find((a) => a.code === "moud-continue")).toMatchObject({ severity: "info", summary: "Buprenorphine for opioid use disorder: continue it" });
+  });
+
   it("offers medication for opioid use disorder, not a taper alone, to a patient with it on a pain opioid", () => {
     const out = run({ medications: [oxycodone(5)], conditions: ["opioid-use-disorder"] });
     expect(out.alerts.find((a) => a.code === "oud-treatment")?.detail).toMatch(/buprenorphine or methadone/);

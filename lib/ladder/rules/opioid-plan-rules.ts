@@ -23,9 +23,12 @@ const SPLIT_DOSE: Record<(typeof MOUD_DRUGS)[number], string> = {
   methadone: "splitting the methadone dose, arranged with the treatment programme, often helps",
 };
 
+/** The opioids for pain on the list, by name, or "an opioid" when only the treatments record one. */
+const opioidsForPain = (facts: Facts) => [...new Set(facts.opioidMeds.map((m) => m.drug))].join(", ") || "an opioid";
+
 export const OPIOID_USE_DISORDER_RULE: Rule = {
   id: "opioid.use-disorder",
-  version: 5,
+  version: 6,
   title: "Medication for opioid use disorder: continue it, or offer it",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -34,14 +37,16 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
       // Ordered at this visit and not taken before: a start to support, not a medicine to continue.
       const started = facts.moudMeds.every((m) => facts.addedMedications.includes(m));
       const drugs = [...new Set(facts.moudMeds.map((m) => m.drug))].filter((drug): drug is keyof typeof SPLIT_DOSE => drug in SPLIT_DOSE);
+      // An opioid for pain on top of it, taken or ordered, is a relapse and overdose risk to plan with its prescriber.
+      const painOpioids = facts.onOpioid ? opioidsForPain(facts) : "";
       draft.alert({
         code: "moud-continue",
-        severity: "info",
-        summary: started ? `${capitalized(names)} for opioid use disorder, started at this visit: support it` : `${capitalized(names)} for opioid use disorder: continue it`,
-        detail: `Medication for opioid use disorder lowers the risk of overdose death. ${started ? "Support the start and keep it going" : "Continue it"}, coordinated with its prescriber: it is not counted in MME and is not reduced for back pain. Treat the back pain with non-drug care and non-opioid medicines; if more relief is needed, plan it with the prescriber (${drugs.map((drug) => SPLIT_DOSE[drug]).join("; ")}).`,
+        severity: painOpioids ? "warning" : "info",
+        summary: `${capitalized(names)} for opioid use disorder${started ? ", started at this visit: support it" : ": continue it"}${painOpioids ? `, and plan ${painOpioids} for pain with its prescriber` : ""}`,
+        detail: `Medication for opioid use disorder lowers the risk of overdose death. ${started ? "Support the start and keep it going" : "Continue it"}, coordinated with its prescriber: it is not counted in MME and is not reduced for back pain. Treat the back pain with non-drug care and non-opioid medicines; if more relief is needed, plan it with the prescriber (${drugs.map((drug) => SPLIT_DOSE[drug]).join("; ")}).${painOpioids ? ` An opioid for pain alongside it (${painOpioids}) risks relapse and overdose${facts.moudMeds.some((m) => m.drug === "buprenorphine") ? ", and buprenorphine blunts a full agonist's effect, so doses tend to climb" : ""}: agree any opioid for pain with the prescriber of the ${names}, keep it short, and make sure naloxone is at home.` : ""}`,
         evidence: MOUD_EVIDENCE,
       });
-      return fired(`${names} ${started ? "ordered at this visit" : "taken"} for opioid use disorder: ${started ? "supported" : "continued"}, not counted in MME, no taper`);
+      return fired(`${names} ${started ? "ordered at this visit" : "taken"} for opioid use disorder: ${started ? "supported" : "continued"}, not counted in MME, no taper${painOpioids ? `; ${painOpioids} for pain alongside it: planned with its prescriber` : ""}`);
     }
     if (!facts.conditions.includes("opioid-use-disorder")) return notFired("no opioid use disorder recorded");
     if (facts.stoppedMoud.length) return notFired("medication for opioid use disorder is ended by an order at this visit: the stop-order alert asks for it to continue");

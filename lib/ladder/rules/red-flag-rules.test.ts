@@ -73,6 +73,36 @@ describe("red flags", () => {
   });
 });
 
+describe("a fragility fracture without trauma: new back pain with two of osteoporosis, prolonged corticosteroids and age 70 or more", () => {
+  const prednisone = { drug: "prednisone" as const, doseMg: 10, dosesPerDay: 1 };
+  it.each([
+    ["osteoporosis at 74, pain for 3 weeks (nothing ticked)", { patient: { ageYears: 74 }, pain: { durationWeeks: 3, intensity: 7 }, conditions: ["osteoporosis" as const] }, true],
+    ["osteoporosis and long-term steroids at 55, pain for 12 weeks", { patient: { ageYears: 55 }, pain: { durationWeeks: 12, intensity: 7 }, redFlags: ["osteoporosis" as const, "prolonged-corticosteroids" as const] }, true],
+    ["prednisone taken now at 72, pain for 2 weeks", { patient: { ageYears: 72 }, pain: { durationWeeks: 2, intensity: 7 }, medications: [prednisone] }, true],
+    ["osteoporosis at 74 with pain for 13 weeks: not new pain", { patient: { ageYears: 74 }, pain: { durationWeeks: 13, intensity: 7 }, conditions: ["osteoporosis" as const] }, false],
+    ["osteoporosis at 69, pain for 3 weeks: one risk", { patient: { ageYears: 69 }, pain: { durationWeeks: 3, intensity: 7 }, conditions: ["osteoporosis" as const] }, false],
+    ["age 80 alone, pain for 3 weeks", { patient: { ageYears: 80 }, pain: { durationWeeks: 3, intensity: 7 } }, false],
+  ])("%s", (_label, overrides, suspended) => {
+    const out = run(overrides);
+    expect(out.ladder.suspended).toBe(suspended);
+    expect(traceOf(out, "red-flag.fracture").outcome).toBe(suspended ? "fired" : "not-fired");
+    if (suspended) {
+      expect(therapies(out)).toEqual(["urgent-imaging"]);
+      expect(out.ladder.rationale).toMatch(/no trauma: possible fragility fracture\): urgent work-up within days/);
+    }
+  });
+});
+
+describe("imaging after major trauma is done at the emergency assessment, not within days", () => {
+  it("names the emergency department, second to the emergency referral", () => {
+    const out = run({ redFlags: ["major-trauma"] });
+    expect(out.next.map((s) => [s.therapy, s.title])).toEqual([
+      ["emergency-referral", "Emergency assessment after major trauma"],
+      ["urgent-imaging", "Spine imaging in the emergency department"],
+    ]);
+  });
+});
+
 describe("red flags read from the whole record: prolonged corticosteroids, and osteoporosis as a condition", () => {
   const prednisone = { drug: "prednisone" as const, doseMg: 10, dosesPerDay: 1 };
   it.each([

@@ -18,6 +18,7 @@ export const URGENCY_TEXT: Record<Urgency, string> = {
 };
 
 type PatternRule = {
+  version: number;
   pattern: RedFlagPattern;
   id: string;
   title: string;
@@ -33,6 +34,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "cauda-equina",
     id: "red-flag.cauda-equina",
+    version: 2,
     title: "Cauda equina compression",
     code: "red-flag-cauda-equina",
     summary: "Possible cauda equina syndrome",
@@ -46,6 +48,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "infection",
     id: "red-flag.infection",
+    version: 2,
     title: "Spinal infection",
     code: "red-flag-infection",
     summary: "Possible spinal infection (epidural abscess, discitis, osteomyelitis)",
@@ -59,6 +62,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "neurological-deficit",
     id: "red-flag.neurological-deficit",
+    version: 2,
     title: "Progressive neurological deficit",
     code: "red-flag-neurological-deficit",
     summary: "Progressive neurological deficit",
@@ -72,21 +76,27 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "fracture",
     id: "red-flag.fracture",
+    version: 3,
     title: "Vertebral fracture",
     code: "red-flag-fracture",
     summary: "Possible vertebral fracture",
-    detail: "Major trauma, or minor trauma in someone with osteoporosis, long-term corticosteroid use or older age, can fracture a vertebra.",
+    detail: "Major trauma, or minor trauma in someone with osteoporosis, long-term corticosteroid use or older age, can fracture a vertebra; with two of those risks a vertebra can collapse with no injury at all.",
     workup: (facts) => {
-      const imaging = { therapy: "urgent-imaging" as const, title: "Spine imaging within days", detail: "Plain radiographs within days, with CT or MRI if they are negative and suspicion stays high; same day if pain is severe or neurological signs appear." };
-      const emergency = { therapy: "emergency-referral" as const, title: "Emergency assessment after major trauma", detail: "Assess in the emergency department with spinal precautions." };
-      // After minor trauma the work-up is imaging; after major trauma, the emergency department first.
-      return facts.redFlags.includes("major-trauma") ? [emergency, imaging] : [imaging];
+      // After major trauma, the emergency department first, imaging there; otherwise imaging within days.
+      if (facts.redFlags.includes("major-trauma")) {
+        return [
+          { therapy: "emergency-referral", title: "Emergency assessment after major trauma", detail: "Assess in the emergency department with spinal precautions." },
+          { therapy: "urgent-imaging", title: "Spine imaging in the emergency department", detail: "CT of the spine as the trauma assessment directs, with MRI if there are neurological signs." },
+        ];
+      }
+      return [{ therapy: "urgent-imaging", title: "Spine imaging within days", detail: "Plain radiographs within days, with CT or MRI if they are negative and suspicion stays high; same day if pain is severe or neurological signs appear." }];
     },
     evidence: [FRAMEWORK, IMAGING_FOR_SERIOUS],
   },
   {
     pattern: "malignancy",
     id: "red-flag.malignancy",
+    version: 2,
     title: "Spinal malignancy",
     code: "red-flag-malignancy",
     summary: "Possible spinal malignancy or metastasis",
@@ -111,7 +121,7 @@ function patternRule(spec: PatternRule): Rule {
   const absent = `no ${spec.title.toLowerCase()} pattern among the red flags recorded`;
   return {
     id: spec.id,
-    version: 2,
+    version: spec.version,
     title: spec.title,
     cites: spec.pattern === "malignancy" ? ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"] : ["finucane-2020-red-flags", "chou-2007-acp-aps"],
     evaluate(facts, draft) {
