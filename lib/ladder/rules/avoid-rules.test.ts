@@ -53,7 +53,7 @@ describe("what to avoid", () => {
     ["localized pain (facet injections are offered for it)", { pain: { localized: true } }, "facet-joint-injection", /facet injections/],
     ["a muscle relaxant taken for chronic pain", { medications: [{ drug: "cyclobenzaprine", doseMg: 10, dosesPerDay: 3 }] }, "muscle-relaxant", /^Takes: cyclobenzaprine\./],
     ["an NSAID that is unsafe (eGFR 22)", { labs: { egfr: 22 } }, "nsaid", /^Unsafe for this patient \(eGFR 22/],
-    ["an NSAID in pregnancy, with the painkiller usual there", { patient: { ageYears: 30, pregnant: true }, pain: { durationWeeks: 2 } }, "nsaid", /^Unsafe for this patient \(pregnancy\).*paracetamol for a short time is the usual choice, agreed with the midwife or obstetric team\.$/],
+    ["an NSAID in pregnancy, with the painkiller usual there", { patient: { ageYears: 30, pregnant: true }, pain: { durationWeeks: 2 } }, "nsaid", /^Unsafe for this patient \(pregnancy\).*acetaminophen for a short time is the usual choice, agreed with the midwife or obstetric team\.$/],
     ["a daily NSAID for chronic pain", { medications: [{ drug: "naproxen", doseMg: 500, dosesPerDay: 2 }] }, "nsaid", /^Takes: naproxen for chronic pain\./],
     [
       "duloxetine ordered after an adequate duloxetine trial did not help (us)",
@@ -145,19 +145,28 @@ describe("what to avoid", () => {
   });
 });
 
-describe("the NSAID entry names paracetamol only in pregnancy", () => {
-  it.each<[string, Overrides, boolean]>([
-    ["pregnant, acute pain", { patient: { ageYears: 30, pregnant: true }, pain: { durationWeeks: 2 } }, true],
-    ["pregnant, chronic pain after PT", { patient: { ageYears: 30, pregnant: true }, treatments: [PT_ADEQUATE_NO_RESPONSE] }, true],
-    ["eGFR 22, not pregnant", { labs: { egfr: 22 } }, false],
-    ["heart failure, not pregnant", { conditions: ["heart-failure"] }, false],
+describe("the NSAID entry names the usual painkiller only in pregnancy, by the name the profile uses", () => {
+  it.each<[string, Overrides, string | null]>([
+    ["pregnant, acute pain", { patient: { ageYears: 30, pregnant: true }, pain: { durationWeeks: 2 } }, "acetaminophen"],
+    ["pregnant, chronic pain after PT", { patient: { ageYears: 30, pregnant: true }, treatments: [PT_ADEQUATE_NO_RESPONSE] }, "acetaminophen"],
+    ["pregnant, uk profile", { profile: "uk", patient: { ageYears: 30, pregnant: true }, pain: { durationWeeks: 2 } }, "paracetamol"],
+    ["eGFR 22, not pregnant", { labs: { egfr: 22 } }, null],
+    ["heart failure, not pregnant", { conditions: ["heart-failure"] }, null],
   ])("%s", (_label, overrides, named) => {
     const entry = run(overrides).avoid.find((a) => a.therapy === "nsaid");
-    expect(entry?.reason.includes("paracetamol")).toBe(named);
+    expect(entry?.reason.match(/acetaminophen|paracetamol/)?.[0] ?? null).toBe(named);
   });
 });
 
-describe("paracetamol's entry outside pregnancy", () => {
+describe("acetaminophen's entry", () => {
+  it.each([
+    ["us", "Acetaminophen on its own"],
+    ["uk", "Paracetamol on its own"],
+  ] as const)("under the %s profile names the drug as its clinicians do", (profile, opening) => {
+    const entry = run({ profile, treatments: [PT_ADEQUATE_NO_RESPONSE] }).avoid.find((a) => a.therapy === "acetaminophen");
+    expect(entry?.reason).toContain(opening);
+  });
+
   it("says nothing of pregnancy and cites only the back pain guidance", () => {
     const entry = run({ treatments: [PT_ADEQUATE_NO_RESPONSE] }).avoid.find((a) => a.therapy === "acetaminophen");
     expect(entry?.reason).not.toMatch(/pregnancy/);
