@@ -39,6 +39,27 @@ export function steroidExposure(facts: BaseFacts): SteroidExposure {
   return { prolonged: true, because: "prednisone taken now (how long not recorded, so counted as prolonged)" };
 }
 
+/** Each red flag as a clinician says it, for the texts that name them. */
+export const RED_FLAG_NAMES: Record<RedFlag, string> = {
+  "saddle-anesthesia": "saddle anesthesia",
+  "urinary-retention": "urinary retention",
+  "fecal-incontinence": "fecal incontinence",
+  "bilateral-leg-weakness": "weakness in both legs",
+  "progressive-neurological-deficit": "progressive neurological deficit",
+  "cancer-history": "history of cancer",
+  "unexplained-weight-loss": "unexplained weight loss",
+  "night-pain": "night pain",
+  fever: "fever",
+  "iv-drug-use": "injection drug use",
+  immunosuppression: "immunosuppression",
+  "recent-infection": "recent infection",
+  "major-trauma": "major trauma",
+  "minor-trauma": "minor trauma",
+  osteoporosis: "osteoporosis",
+  "prolonged-corticosteroids": "prolonged corticosteroid use",
+};
+const namesOf = (flags: readonly RedFlag[]) => flags.map((flag) => RED_FLAG_NAMES[flag]).join(", ");
+
 export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   const flags = facts.redFlags;
   const age = facts.assessment.patient.ageYears;
@@ -49,10 +70,11 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   const found: PatternFinding[] = [];
 
   const cauda = (["saddle-anesthesia", "urinary-retention", "fecal-incontinence", "bilateral-leg-weakness"] as const).filter((flag) => flags.includes(flag));
-  if (cauda.length) found.push({ pattern: "cauda-equina", flags: cauda, urgency: "emergency", because: `${cauda.join(", ")}: signs of cauda equina compression` });
+  if (cauda.length) found.push({ pattern: "cauda-equina", flags: cauda, urgency: "emergency", because: `${namesOf(cauda)}: signs of cauda equina compression` });
 
-  const infectionRisk: string[] = (["iv-drug-use", "immunosuppression", "recent-infection"] as const).filter((flag) => flags.includes(flag));
-  const infectionFlags = ["fever", ...infectionRisk];
+  const infectionRiskFlags = (["iv-drug-use", "immunosuppression", "recent-infection"] as const).filter((flag) => flags.includes(flag));
+  const infectionRisk = infectionRiskFlags.map((flag) => RED_FLAG_NAMES[flag]);
+  const infectionFlags: RedFlag[] = ["fever", ...infectionRiskFlags];
   if (!flags.includes("immunosuppression") && steroids.prolonged) {
     infectionRisk.push(`immunosuppression (${steroids.because})`);
     if (flags.includes("prolonged-corticosteroids")) infectionFlags.push("prolonged-corticosteroids");
@@ -85,7 +107,7 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
       pattern: "malignancy",
       flags: ["cancer-history", ...extra],
       urgency: neurological ? "emergency" : "urgent",
-      because: `history of cancer${extra.length ? ` with ${extra.join(", ")}` : ""}: the strongest single flag for spinal malignancy${neurological ? ", with neurological signs (possible spinal cord compression)" : ""}`,
+      because: `history of cancer${extra.length ? ` with ${namesOf(extra)}` : ""}: the strongest single flag for spinal malignancy${neurological ? ", with neurological signs (possible spinal cord compression)" : ""}`,
     });
   } else if (flags.includes("unexplained-weight-loss") && (flags.includes("night-pain") || age >= MALIGNANCY_AGE)) {
     const withWhat = flags.includes("night-pain") ? "night pain" : `age ${age}`;

@@ -46,6 +46,16 @@ describe("red flags", () => {
     }
   });
 
+  it("names the flags in words, not codes, in what the clinician reads", () => {
+    const cauda = run({ redFlags: ["saddle-anesthesia", "urinary-retention"] }).alerts.find((a) => a.code === "red-flag-cauda-equina");
+    expect(cauda?.detail).toContain("Found: saddle anesthesia, urinary retention: signs of cauda equina compression.");
+    const infection = run({ redFlags: ["fever", "iv-drug-use"] }).alerts.find((a) => a.code === "red-flag-infection");
+    expect(infection?.detail).toContain("Found: fever with injection drug use: possible spinal infection.");
+    const malignancy = run({ redFlags: ["cancer-history", "night-pain"] }).alerts.find((a) => a.code === "red-flag-malignancy");
+    expect(malignancy?.detail).toContain("history of cancer with night pain");
+    expect(run({ redFlags: ["night-pain"] }).alerts.find((a) => a.code === "red-flag-watch")?.summary).toBe("Red flag to watch: night pain");
+  });
+
   it("with no red flags nothing fires and imaging is avoided", () => {
     const out = run();
     for (const rule of ["red-flag.cauda-equina", "red-flag.infection", "red-flag.neurological-deficit", "red-flag.fracture", "red-flag.malignancy", "red-flag.weighed"]) {
@@ -129,9 +139,9 @@ describe("red flags read from the whole record: prolonged corticosteroids, and o
   // With no flag ticked at all, a flag read from the record is weighed as the ticked flag would be: watched, imaging
   // not listed to avoid, the ladder not suspended.
   it.each([
-    ["a 16-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "current" as const, weeks: 16 }], medications: [prednisone] }, "prolonged-corticosteroids", /prolonged-corticosteroids, oral corticosteroid for 16 weeks/],
-    ["a completed 20-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "completed" as const, weeks: 20 }] }, "prolonged-corticosteroids", /prolonged-corticosteroids, oral corticosteroid for 20 weeks/],
-    ["prednisone, course length not recorded", { medications: [prednisone] }, "prolonged-corticosteroids", /prednisone taken now \(how long not recorded, so counted as prolonged\)/],
+    ["a 16-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "current" as const, weeks: 16 }], medications: [prednisone] }, "prolonged corticosteroid use", /prolonged corticosteroid use, oral corticosteroid for 16 weeks/],
+    ["a completed 20-week course", { treatments: [{ therapy: "oral-corticosteroid" as const, status: "completed" as const, weeks: 20 }] }, "prolonged corticosteroid use", /prolonged corticosteroid use, oral corticosteroid for 20 weeks/],
+    ["prednisone, course length not recorded", { medications: [prednisone] }, "prolonged corticosteroid use", /prednisone taken now \(how long not recorded, so counted as prolonged\)/],
     ["osteoporosis as a condition", { conditions: ["osteoporosis" as const] }, "osteoporosis", /osteoporosis, recorded as a condition/],
   ])("no flag ticked, %s: a fracture watch", (_label, overrides, flag, from) => {
     const out = run(overrides);
@@ -154,7 +164,7 @@ describe("red flags read from the whole record: prolonged corticosteroids, and o
   });
 
   it("a ticked flag is named as ticked, and a pattern that weighs what the record shows leaves no watch for it", () => {
-    expect(run({ redFlags: ["prolonged-corticosteroids"], medications: [prednisone] }).alerts.find((a) => a.code === "red-flag-watch")?.summary).toBe("Red flag to watch: prolonged-corticosteroids");
+    expect(run({ redFlags: ["prolonged-corticosteroids"], medications: [prednisone] }).alerts.find((a) => a.code === "red-flag-watch")?.summary).toBe("Red flag to watch: prolonged corticosteroid use");
     expect(run({ redFlags: ["osteoporosis"], conditions: ["osteoporosis"] }).alerts.find((a) => a.code === "red-flag-watch")?.summary).toBe("Red flag to watch: osteoporosis");
     const infection = run({ redFlags: ["fever"], treatments: [{ therapy: "oral-corticosteroid", status: "current", weeks: 26 }] });
     expect(codes(infection)).not.toContain("red-flag-watch");

@@ -1,4 +1,4 @@
-import { weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } from "../red-flags";
+import { RED_FLAG_NAMES, weakRedFlags, type PatternFinding, type RedFlagPattern, type Urgency } from "../red-flags";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import type { Facts } from "../facts";
@@ -34,7 +34,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "cauda-equina",
     id: "red-flag.cauda-equina",
-    version: 2,
+    version: 3,
     title: "Cauda equina compression",
     code: "red-flag-cauda-equina",
     summary: "Possible cauda equina syndrome",
@@ -48,7 +48,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "infection",
     id: "red-flag.infection",
-    version: 2,
+    version: 3,
     title: "Spinal infection",
     code: "red-flag-infection",
     summary: "Possible spinal infection (epidural abscess, discitis, osteomyelitis)",
@@ -96,7 +96,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "malignancy",
     id: "red-flag.malignancy",
-    version: 2,
+    version: 3,
     title: "Spinal malignancy",
     code: "red-flag-malignancy",
     summary: "Possible spinal malignancy or metastasis",
@@ -187,7 +187,7 @@ const WATCHES: Watch[] = [
 
 export const WEAK_RED_FLAG_RULE: Rule = {
   id: "red-flag.weighed",
-  version: 5,
+  version: 6,
   title: "Red flags weighed, not obeyed",
   cites: ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"],
   evaluate(facts, draft) {
@@ -196,13 +196,13 @@ export const WEAK_RED_FLAG_RULE: Rule = {
     const activeCancer = facts.conditions.includes("active-cancer") && !facts.redFlagFindings.some((f) => f.pattern === "malignancy");
     // A flag read from the record, not ticked, is named as such, and the detail says where it was read from.
     const recorded = facts.recordedFlags.filter((r) => flags.includes(r.flag));
-    const named = flags.map((flag) => (recorded.some((r) => r.flag === flag) ? `${flag} (from the record)` : flag));
+    const named = flags.map((flag) => (recorded.some((r) => r.flag === flag) ? `${RED_FLAG_NAMES[flag]} (from the record)` : RED_FLAG_NAMES[flag]));
     const weak: string[] = activeCancer ? [...named, "active cancer"] : named;
     if (!weak.length) return notFired("no red flag left unexplained by a serious pattern");
     const detail: string[] = [];
     let withinDays = false;
     const evidence: EvidenceRef[] = [WEAK_EVIDENCE];
-    if (recorded.length) detail.push(`Not ticked, but in the record: ${recorded.map((r) => `${r.flag}, ${r.from}`).join("; ")}.`);
+    if (recorded.length) detail.push(`Not ticked, but in the record: ${recorded.map((r) => `${RED_FLAG_NAMES[r.flag]}, ${r.from}`).join("; ")}.`);
     if (flags.length) detail.push(`On its own ${flags.length === 1 ? "this finding is a weak predictor" : "each of these findings is a weak predictor"} of serious pathology and does not suspend the ladder.`);
     for (const watch of WATCHES) {
       // With active cancer known, the advice for it below covers what night pain or weight loss might mean.
