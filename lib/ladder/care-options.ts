@@ -85,7 +85,7 @@ export function homeExercise(facts: Facts, lead = ""): CareOption {
     therapy: "home-exercise",
     step: "conservative",
     title: "Home exercise program",
-    detail: `${lead}The program's exercises every day, logged so the next visit can see what was done.${workingAdult(facts)}`,
+    detail: `${lead ? `${lead}the` : "The"} program's exercises every day, logged so the next visit can see what was done.${workingAdult(facts)}`,
     evidence: HOME_PROGRAM_EVIDENCE,
   };
 }

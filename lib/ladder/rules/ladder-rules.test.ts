@@ -190,9 +190,9 @@ describe("the interventional rung", () => {
   it("speaks of a procedure beside the home program only when the rung chose one", () => {
     const homeDetail = (out: ReturnType<typeof run>) => out.next.find((s) => s.therapy === "home-exercise")?.detail;
     const rehabilitation = run({ treatments: ALL_TRIED });
-    expect(homeDetail(rehabilitation)).toMatch(/^Between sessions and after the program: /);
+    expect(homeDetail(rehabilitation)).toMatch(/^Between sessions and after the program: the program's exercises every day/);
     expect(homeDetail(rehabilitation)).not.toMatch(/procedure/);
-    expect(homeDetail(run({ pain: { localized: true, intensity: 6 }, treatments: ALL_TRIED }))).toMatch(/^Keep exercising through the procedure and after it: /);
+    expect(homeDetail(run({ pain: { localized: true, intensity: 6 }, treatments: ALL_TRIED }))).toMatch(/^Keep exercising through the procedure and after it: the program's exercises every day/);
   });
 });
 

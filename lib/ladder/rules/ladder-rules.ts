@@ -93,7 +93,7 @@ export const ACUTE_CARE_RULE: Rule = {
 
 export const CONSERVATIVE_RULE: Rule = {
   id: "ladder.conservative",
-  version: 3,
+  version: 4,
   title: "Conservative rung: PT and self-management matched to the person",
   cites: ["acp-2017", "nice-ng59", "apta-cpg-2021", "hill-2011-start-back-trial", "alrwaily-2016-tbc", "backstep-source-article", "chou-2009-aps-interventional"],
   evaluate(facts, draft) {
@@ -136,7 +136,7 @@ export const CONSERVATIVE_RULE: Rule = {
 
 export const PHARMACOLOGIC_RULE: Rule = {
   id: "ladder.pharmacologic",
-  version: 5,
+  version: 6,
   title: "Medication rung: added to conservative care",
   cites: ["acp-2017", "nice-ng59", "backstep-source-article", "apta-cpg-2021", "duloxetine-label"],
   evaluate(facts, draft) {
@@ -182,7 +182,7 @@ function exercisePrefix(primary: CareOption): string {
 
 export const INTERVENTIONAL_RULE: Rule = {
   id: "ladder.interventional",
-  version: 6,
+  version: 7,
   title: "Interventional rung: only after the rungs below were tried or are unsafe",
   cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article", "acp-2017", "apta-cpg-2021", "acr-2021-imaging", "asra-2018-pain-procedures"],
   evaluate(facts, draft) {
