@@ -158,7 +158,8 @@ class EvaluationFacts {
       tbcSubgroup: classifyTbc(pain, radicular),
     };
     this.chronic = chronicity === "chronic";
-    this.redFlags = assessment.redFlags;
+    // A flag listed twice is one finding, named once.
+    this.redFlags = assessment.redFlags.length > 1 ? [...new Set(assessment.redFlags)] : assessment.redFlags;
     this.conditions = assessment.conditions;
     this.painOutsideScope = OUTSIDE_SCOPE.some((c) => this.conditions.includes(c));
     this.trials = assessTrials(treatments, pain.intensity, assessment.settings.adherenceThresholdPercent);

@@ -1,6 +1,7 @@
 import type { BaseFacts, Facts } from "./facts";
 import { cite, type EvidenceRef } from "./recommendation";
 import { drugClass, type DrugId } from "./vocabulary";
+import { inWords } from "./wording";
 
 // What makes a medicine on the ladder unsafe, or usable only with care, for this person. "absolute": not to be used
 // (the ladder moves past it); otherwise a caution: it may be used, with the advice given (ACP 2017 rec. 3 and Beers
@@ -84,8 +85,8 @@ export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsai
   // Not started for back pain in pregnancy; one already taken is reviewed with obstetric input, not changed quickly.
   if (facts.assessment.patient.pregnant === true) found.push({ reason: "pregnancy", absolute: true, advice: "not started for back pain in pregnancy; review one already taken with obstetric input", evidence: DULOXETINE_PREGNANCY });
   if (facts.conditions.includes("fall-risk")) found.push({ reason: "fall risk", absolute: false, advice: "start at 30 mg, review dizziness and falls at 2 weeks", evidence: DULOXETINE_FALLS });
-  const ssri = facts.medications.filter((m) => drugClass(m.drug) === "ssri").map((m) => m.drug);
-  if (ssri.length) found.push({ reason: `${ssri.join(", ")} ${takenOr(facts, ssri)} (an SSRI)`, absolute: false, advice: `switch from ${ssri.join(", ")} to duloxetine with its prescriber rather than adding it`, evidence: DULOXETINE_INTERACTIONS });
+  const ssri = [...new Set(facts.medications.filter((m) => drugClass(m.drug) === "ssri").map((m) => m.drug))];
+  if (ssri.length) found.push({ reason: `${inWords(ssri)} ${takenOr(facts, ssri)} (${ssri.length > 1 ? "SSRIs" : "an SSRI"})`, absolute: false, advice: `switch from ${inWords(ssri)} to duloxetine with its prescriber rather than adding it`, evidence: DULOXETINE_INTERACTIONS });
   if (facts.conditions.includes("anticoagulant-use")) {
     found.push({ reason: "anticoagulant use (bleeding risk)", absolute: false, advice: "duloxetine adds to the anticoagulant's bleeding risk: tell the patient which bleeding signs to report, and review at the first follow-up", evidence: DULOXETINE_BLEEDING });
   }
@@ -93,7 +94,7 @@ export function duloxetineContraindications(facts: BaseFacts & Pick<Facts, "nsai
     // When the NSAID is itself unsafe, its own alert asks for it to be reviewed; the advice here must not read as leave to continue it.
     const nsaidUnsafe = facts.nsaidContraindications.some((c) => c.absolute);
     found.push({
-      reason: `${facts.drugsOf("nsaid")?.join(", ") ?? "an NSAID"} ${takenOr(facts, facts.drugsOf("nsaid") ?? [])} (bleeding risk)`,
+      reason: `${inWords(facts.drugsOf("nsaid") ?? []) || "an NSAID"} ${takenOr(facts, facts.drugsOf("nsaid") ?? [])} (bleeding risk)`,
       absolute: false,
       advice: nsaidUnsafe
         ? "an NSAID with duloxetine raises the risk of stomach bleeding, and the NSAID is already unsafe for this patient: settle the NSAID with the patient first (see its alert)"

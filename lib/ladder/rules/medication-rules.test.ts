@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { avoided, codes, PT_ADEQUATE_NO_RESPONSE, run, therapies, traceOf } from "../../../tests/support/assessment";
+import { avoided, codes, NSAID_FAILED, PT_ADEQUATE_NO_RESPONSE, run, therapies, traceOf } from "../../../tests/support/assessment";
 import type { DrugId } from "../vocabulary";
 import { capitalized } from "../wording";
 
@@ -156,6 +156,29 @@ describe("duloxetine beside an NSAID still taken", () => {
     const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE, { therapy: "nsaid", status: "current", weeks: 6, response: "none" }] });
     expect(therapies(out)[0]).toBe("duloxetine");
     expect(out.alerts.find((a) => a.code === "duloxetine-caution")?.summary).toMatch(/an NSAID taken \(bleeding risk\)/);
+  });
+});
+
+describe("the drugs a caution names", () => {
+  it("are named once each, joined as a sentence joins them", () => {
+    const out = run({
+      treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED],
+      medications: [
+        { drug: "escitalopram", doseMg: 10, dosesPerDay: 1 },
+        { drug: "escitalopram", doseMg: 5, dosesPerDay: 1 },
+        { drug: "meloxicam", doseMg: 7.5, dosesPerDay: 1 },
+        { drug: "meloxicam", doseMg: 15, dosesPerDay: 1 },
+      ],
+    });
+    const summary = out.alerts.find((a) => a.code === "duloxetine-caution")?.summary;
+    expect(summary).toMatch(/escitalopram taken \(an SSRI\)/);
+    expect(summary).toMatch(/meloxicam taken \(bleeding risk\)/);
+    expect(summary).not.toMatch(/escitalopram(,| and) escitalopram|meloxicam(,| and) meloxicam/);
+  });
+
+  it("an older adult's two sleeping pills read as a pair", () => {
+    const out = run({ patient: { ageYears: 72 }, medications: [{ drug: "zolpidem", doseMg: 5, dosesPerDay: 1 }, { drug: "zaleplon", doseMg: 5, dosesPerDay: 1 }] });
+    expect(out.alerts.find((a) => a.code === "sleeping-pill-older-adult")?.summary).toBe("Zolpidem and zaleplon taken at 72: Beers advises avoiding Z-drug sleeping pills from 65");
   });
 });
 

@@ -5,7 +5,7 @@ import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import type { Medication } from "../assessment-schema";
 import type { DrugId } from "../vocabulary";
-import { capitalized } from "../wording";
+import { capitalized, inWords } from "../wording";
 
 export const NSAID_LONG_TERM_WEEKS = 12;
 
@@ -178,7 +178,7 @@ export const NSAID_CAUTION_RULE = cautionRule({
 
 export const DULOXETINE_CAUTION_RULE = cautionRule({
   id: "medication.duloxetine-caution",
-  version: 4,
+  version: 5,
   title: "Duloxetine allowed with care",
   cites: ["duloxetine-label", "beers-2023", "fda-2016-opioid-serotonin"],
   therapy: "duloxetine",
@@ -218,7 +218,7 @@ const SLEEPING_PILL_OLDER_EVIDENCE = [
 
 export const OLDER_ADULT_SLEEPING_PILL_RULE: Rule = {
   id: "medication.older-adult-sleeping-pill",
-  version: 1,
+  version: 2,
   title: "A Z-drug sleeping pill at 65 or over",
   cites: ["beers-2023"],
   evaluate(facts, draft) {
@@ -230,7 +230,7 @@ export const OLDER_ADULT_SLEEPING_PILL_RULE: Rule = {
     draft.alert({
       code: "sleeping-pill-older-adult",
       severity: "warning",
-      summary: `${capitalized(pills.join(", "))} ${ordered ? "ordered" : "taken"} at ${age}: Beers advises avoiding Z-drug sleeping pills from ${OLDER_ADULT_AGE}`,
+      summary: `${capitalized(inWords(pills))} ${ordered ? "ordered" : "taken"} at ${age}: Beers advises avoiding Z-drug sleeping pills from ${OLDER_ADULT_AGE}`,
       detail: `At ${OLDER_ADULT_AGE} or over these sleeping pills bring confusion, falls and fractures, which back pain and its medicines already make more likely, for little gain in sleep. ${
         ordered ? "Consider not starting it: treat the sleep problem with sleep habits and cognitive behavioural therapy for insomnia first." : "Review with the patient and its prescriber whether it is still needed; after regular use, reduce it gradually."
       }`,

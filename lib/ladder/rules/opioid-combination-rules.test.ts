@@ -121,6 +121,12 @@ describe("serotonergic opioid with an antidepressant", () => {
     if (flagged) expect(alertOf(out, "serotonergic-combination")?.severity).toBe("warning");
   });
 
+  it("names two opioids and two sedating drugs as a sentence does", () => {
+    const out = run({ medications: [oxycodone(5), { drug: "codeine", doseMg: 30, dosesPerDay: 2 }, { drug: "gabapentin", doseMg: 300, dosesPerDay: 3 }, { drug: "cyclobenzaprine", doseMg: 5, dosesPerDay: 3 }] });
+    expect(alertOf(out, "opioid-cns-depressant")?.summary).toBe("Oxycodone and codeine with gabapentin and cyclobenzaprine: added sedation and slowed breathing");
+    expect(alertOf(out, "naloxone-not-on-hand")?.detail).toMatch(/^Overdose risk is raised by [^,]+(, [^,]+)* and [^,]+\. /);
+  });
+
   it("names the seizure risk with tramadol and the CYP2D6 interaction with fluoxetine or paroxetine", () => {
     const detail = alertOf(run({ medications: [{ drug: "tramadol", doseMg: 50, dosesPerDay: 4 }, { drug: "paroxetine", doseMg: 20, dosesPerDay: 1 }] }), "serotonergic-combination")?.detail;
     expect(detail).toMatch(/seizure threshold/);

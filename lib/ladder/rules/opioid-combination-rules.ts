@@ -5,13 +5,13 @@ import { fired, insufficient, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import type { Medication } from "../assessment-schema";
 import { drugClass } from "../vocabulary";
-import { capitalized } from "../wording";
+import { capitalized, inWords } from "../wording";
 
 // Opioids with other drugs that multiply their harm (CDC 2022 rec. 11; FDA 2016, 2017, 2019), a new long-acting
 // opioid for someone who takes none (CDC 2022 rec. 3), and a first opioid for acute pain (recs. 4 and 6). These apply to any opioid, including medication for opioid use
 // disorder, which is never to be withheld because of them (FDA 2017).
 
-const opioidNames = (facts: Facts) => [...facts.opioidMeds, ...facts.moudMeds].map((m) => m.drug).join(", ") || "an opioid";
+const opioidNames = (facts: Facts) => inWords([...facts.opioidMeds, ...facts.moudMeds].map((m) => m.drug)) || "an opioid";
 /** Which of these drugs this visit's orders add: an order is easier to reconsider than a drug taken, and needs no reduction. */
 const orderedOf = (facts: Facts, drugs: readonly string[]) => facts.addedMedications.filter((m) => drugs.includes(m.drug)).map((m) => m.drug);
 const orderedNote = (ordered: readonly string[]) => (ordered.length ? ` (${ordered.join(" and ")} ordered at this visit)` : "");
@@ -26,13 +26,13 @@ const MOUD_EVIDENCE = cite("fda-2017-moud-benzodiazepine", "Buprenorphine and me
 
 export const BENZODIAZEPINE_RULE: Rule = {
   id: "opioid.benzodiazepine",
-  version: 4,
+  version: 5,
   title: "An opioid and a benzodiazepine together",
   cites: ["cdc-2022", "fda-2016-opioid-benzodiazepine", "fda-2017-moud-benzodiazepine"],
   evaluate(facts, draft) {
     if (!onAnyOpioid(facts)) return noOpioid();
     if (!facts.onBenzodiazepine) return notFired("no benzodiazepine among the medications or current treatments");
-    const benzodiazepines = facts.benzodiazepineMeds.map((m) => m.drug).join(", ") || "a benzodiazepine";
+    const benzodiazepines = inWords(facts.benzodiazepineMeds.map((m) => m.drug)) || "a benzodiazepine";
     const moudOnly = !facts.onOpioid;
     const ordered = orderedOf(facts, [...facts.opioidMeds, ...facts.benzodiazepineMeds].map((m) => m.drug));
     const reconsider = weighOrder(ordered);
@@ -51,7 +51,7 @@ export const BENZODIAZEPINE_RULE: Rule = {
 
 export const CNS_DEPRESSANT_RULE: Rule = {
   id: "opioid.cns-depressant",
-  version: 3,
+  version: 4,
   title: "An opioid with a gabapentinoid, muscle relaxant or sleeping pill",
   cites: ["cdc-2022", "fda-2019-gabapentinoids", "beers-2023", "fda-2017-moud-benzodiazepine"],
   evaluate(facts, draft) {
@@ -66,7 +66,7 @@ export const CNS_DEPRESSANT_RULE: Rule = {
       facts.conditions.includes("sleep-apnea") ? "sleep apnea" : null,
       age >= OLDER_ADULT_AGE ? `age ${age}` : null,
     ].filter((c): c is string => c !== null);
-    const names = sedating.map((d) => d.label).join(", ");
+    const names = inWords(sedating.map((d) => d.label));
     const evidence: EvidenceRef[] = [cite("cdc-2022", "Recommendation 11: consider whether benefits outweigh risks of prescribing opioids with other central nervous system depressants.")];
     if (sedating.some((d) => d.drugClass === "gabapentinoid")) {
       evidence.push(cite("fda-2019-gabapentinoids", "Gabapentin and pregabalin with opioids or other CNS depressants can cause serious, life-threatening breathing problems; start low and monitor."));
@@ -78,7 +78,7 @@ export const CNS_DEPRESSANT_RULE: Rule = {
       code: "opioid-cns-depressant",
       severity: compounding.length ? "critical" : "warning",
       summary: `${capitalized(opioidNames(facts))} with ${names}: added sedation and slowed breathing${orderedNote(ordered)}`,
-      detail: `Together they slow breathing more than either alone${compounding.length ? `, more so with ${compounding.join(", ")}` : ""}. ${weighOrder(ordered)}Review with the patient whether each is still needed and use the lowest doses that help; any reduction is gradual. Warn about alcohol, driving and other sedatives. ${capitalized(naloxoneAdvice(facts))}.${facts.onOpioid ? "" : ` ${MOUD_KEPT}`}`,
+      detail: `Together they slow breathing more than either alone${compounding.length ? `, more so with ${inWords(compounding)}` : ""}. ${weighOrder(ordered)}Review with the patient whether each is still needed and use the lowest doses that help; any reduction is gradual. Warn about alcohol, driving and other sedatives. ${capitalized(naloxoneAdvice(facts))}.${facts.onOpioid ? "" : ` ${MOUD_KEPT}`}`,
       evidence,
     });
     return fired(`${opioidNames(facts)} taken with ${names}${compounding.length ? ` (critical: ${compounding.join(", ")})` : ""}`);
@@ -93,14 +93,14 @@ const CYP2D6_INHIBITORS = new Set(["fluoxetine", "paroxetine", "duloxetine"]);
 
 export const SEROTONERGIC_RULE: Rule = {
   id: "medication.serotonergic-combination",
-  version: 2,
+  version: 3,
   title: "A serotonergic opioid with an SNRI, SSRI or tricyclic",
   cites: ["tramadol-label", "fda-2016-opioid-serotonin"],
   evaluate(facts, draft) {
     if (!facts.serotonergicOpioids.length) return notFired("no tramadol, tapentadol or methadone taken");
     if (!facts.serotonergicAntidepressants.length) return notFired(`${facts.serotonergicOpioids.join(", ")} taken without an SNRI, SSRI or tricyclic`);
-    const opioids = facts.serotonergicOpioids.join(", ");
-    const antidepressants = facts.serotonergicAntidepressants.join(", ");
+    const opioids = inWords(facts.serotonergicOpioids);
+    const antidepressants = inWords(facts.serotonergicAntidepressants);
     const tramadol = facts.serotonergicOpioids.includes("tramadol");
     const inhibitors = facts.serotonergicAntidepressants.filter((d) => CYP2D6_INHIBITORS.has(d));
     const ordered = orderedOf(facts, [...facts.serotonergicOpioids, ...facts.serotonergicAntidepressants]);
@@ -108,7 +108,7 @@ export const SEROTONERGIC_RULE: Rule = {
       code: "serotonergic-combination",
       severity: "warning",
       summary: `${capitalized(opioids)} with ${antidepressants}: serotonin syndrome${tramadol ? " and seizure" : ""} risk${orderedNote(ordered)}`,
-      detail: `Both raise serotonin: watch for agitation, tremor, sweating, fever, fast heartbeat and diarrhoea, which need urgent care.${tramadol ? " Tramadol also lowers the seizure threshold, more so with these antidepressants." : ""}${tramadol && inhibitors.length ? ` ${capitalized(inhibitors.join(", "))} also blocks tramadol's conversion to its active form (CYP2D6): less relief, more serotonergic effect.` : ""} ${
+      detail: `Both raise serotonin: watch for agitation, tremor, sweating, fever, fast heartbeat and diarrhoea, which need urgent care.${tramadol ? " Tramadol also lowers the seizure threshold, more so with these antidepressants." : ""}${tramadol && inhibitors.length ? ` ${capitalized(inWords(inhibitors))} also ${new Set(inhibitors).size > 1 ? "block" : "blocks"} tramadol's conversion to its active form (CYP2D6): less relief, more serotonergic effect.` : ""} ${
         ordered.length
           ? `Weigh an option without this interaction in place of the ${ordered.join(" and ")} order before it is started; if both go ahead, use the lowest doses`
           : "Prefer an option without this interaction for one of them, changed gradually and with its prescriber; if both continue, use the lowest doses"

@@ -3,6 +3,7 @@ import type { Facts } from "../facts";
 import { cite, type EvidenceRef } from "../recommendation";
 import { fired, insufficient, notFired, type Rule } from "../rule";
 import { drugClass } from "../vocabulary";
+import { inWords } from "../wording";
 
 // The daily opioid dose in MME (CDC 2022), for opioids taken for pain. Medication for opioid use disorder is never
 // counted: CDC's MME table says MME is not for decisions about it.
@@ -81,7 +82,7 @@ export const MME_50_RULE: Rule = {
 
 export const MME_90_RULE: Rule = {
   id: "opioid.mme-90",
-  version: 5,
+  version: 6,
   title: "Opioid dose at or above 90 MME/day",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -97,7 +98,7 @@ export const MME_90_RULE: Rule = {
       code: "mme-90",
       severity: critical ? "critical" : "warning",
       summary: `${facts.opioidStartedAtVisit ? "High starting opioid dose" : "High opioid dose"}: ${mmeText(facts)} (at or above ${MME_REFERENCE.high})`,
-      detail: `At 90 MME/day and above the risk of overdose is much higher${otherRisks.length ? `, and it is compounded here by ${otherRisks.join(", ")}` : ""}${noNaloxone ? "; naloxone is not documented" : ""}. ${doseAdvice(facts, chronicAdvice)}`,
+      detail: `At 90 MME/day and above the risk of overdose is much higher${otherRisks.length ? `, and it is compounded here by ${inWords(otherRisks)}` : ""}${noNaloxone ? "; naloxone is not documented" : ""}. ${doseAdvice(facts, chronicAdvice)}`,
       evidence: withStartingDose(facts, MME_90_EVIDENCE),
     });
     return fired(`${mmeText(facts)} is at or above ${MME_REFERENCE.high}${critical ? ` (critical: ${otherRisks.length ? otherRisks.join(", ") : facts.opioidStartedAtVisit ? "a starting dose for someone who takes no opioid" : "no naloxone documented"})` : ""}`);

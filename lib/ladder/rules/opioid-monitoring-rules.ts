@@ -1,6 +1,7 @@
 import { hasOpioidUseDisorder, MME_REFERENCE, mmeText, noOpioid, onAnyOpioid, overdoseRisks } from "../opioid-risk";
 import { cite } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
+import { inWords } from "../wording";
 
 // Safety checks for anyone taking an opioid, for pain or for opioid use disorder: naloxone, the prescription record
 // and toxicology testing (CDC 2022 recs. 8-10). The UK has no prescription drug monitoring programme; what applies
@@ -16,7 +17,7 @@ const NALOXONE_EVIDENCE = [
 
 export const NALOXONE_RULE: Rule = {
   id: "opioid.naloxone",
-  version: 3,
+  version: 4,
   title: "Naloxone where overdose risk is raised",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -41,14 +42,14 @@ export const NALOXONE_RULE: Rule = {
       code: "naloxone-not-on-hand",
       severity: critical ? "critical" : "warning",
       summary: `Naloxone ${onHand === false ? "not on hand" : "not documented"} with raised overdose risk`,
-      detail: `Overdose risk is raised by ${risks.join(", ")}. Prescribe naloxone and show the patient and family how to use it.`,
+      detail: `Overdose risk is raised by ${inWords(risks)}. Prescribe naloxone and show the patient and family how to use it.`,
       evidence: NALOXONE_EVIDENCE,
     });
     draft.suggest(this.id, RANK.safety, {
       therapy: "naloxone",
       step: "pharmacologic",
       title: "Prescribe naloxone",
-      detail: `Naloxone nasal spray with instructions for the patient and household (risk: ${risks.join(", ")}).`,
+      detail: `Naloxone nasal spray with instructions for the patient and household (risk: ${inWords(risks)}).`,
       evidence: NALOXONE_EVIDENCE,
     });
     return fired(`overdose risk (${risks.join(", ")}) and naloxone ${onHand === false ? "not on hand" : "not documented"}`);

@@ -54,6 +54,7 @@ describe("red flags", () => {
     const malignancy = run({ redFlags: ["cancer-history", "night-pain"] }).alerts.find((a) => a.code === "red-flag-malignancy");
     expect(malignancy?.detail).toContain("history of cancer with night pain");
     expect(run({ redFlags: ["night-pain"] }).alerts.find((a) => a.code === "red-flag-watch")?.summary).toBe("Red flag to watch: night pain");
+    expect(run({ redFlags: ["recent-infection", "recent-infection"] }).alerts.find((a) => a.code === "red-flag-watch")?.summary).toBe("Red flag to watch: recent infection");
   });
 
   it("with no red flags nothing fires and imaging is avoided", () => {

@@ -3,7 +3,7 @@ import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import type { RedFlag, TherapyId } from "../vocabulary";
-import { capitalized } from "../wording";
+import { capitalized, inWords } from "../wording";
 
 type WorkUp = { therapy: TherapyId; title: string; detail: string };
 
@@ -148,11 +148,6 @@ type Watch = { pattern: RedFlagPattern; covers: readonly RedFlag[]; advice: (fou
 
 const INFECTION_RISK_LABEL: Partial<Record<RedFlag, string>> = { "iv-drug-use": "injection drug use", immunosuppression: "immunosuppression", "recent-infection": "a recent infection" };
 
-/** "a", "a and b", "a, b and c". */
-function inWords(items: string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? "");
-}
-
 // Weak flags are weighed by what they might point to, so the advice is specific: fever is checked within days, not weeks.
 const WATCHES: Watch[] = [
   {
@@ -187,7 +182,7 @@ const WATCHES: Watch[] = [
 
 export const WEAK_RED_FLAG_RULE: Rule = {
   id: "red-flag.weighed",
-  version: 6,
+  version: 7,
   title: "Red flags weighed, not obeyed",
   cites: ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"],
   evaluate(facts, draft) {
