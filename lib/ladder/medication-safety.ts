@@ -128,9 +128,7 @@ export function gabapentinoidCautions(facts: BaseFacts): Contraindication[] {
 export const takesDuloxetine = (facts: BaseFacts) => facts.takes("duloxetine") || facts.medications.some((m) => m.drug === "duloxetine");
 
 export function describeReasons(found: readonly Contraindication[]): string {
-  let text = "";
-  for (const c of found) text += text ? `, ${c.reason}` : c.reason;
-  return text;
+  return inWords(found.map((c) => c.reason));
 }
 export const absolute = (found: readonly Contraindication[]) => found.filter((c) => c.absolute);
 export const cautions = (found: readonly Contraindication[]) => found.filter((c) => !c.absolute);

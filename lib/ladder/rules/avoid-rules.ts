@@ -203,7 +203,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.nsaid",
-    version: 5,
+    version: 6,
     title: "Avoid NSAIDs where unsafe, after an NSAID trial did not help, and daily NSAIDs for months",
     therapy: "nsaid",
     cites: ["nice-ng59", "backstep-source-article", "kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "beers-2023", "fda-2020-nsaid-pregnancy"],

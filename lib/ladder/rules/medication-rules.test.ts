@@ -54,7 +54,7 @@ describe("NSAIDs: cautions keep them on the ladder with what to do (ACP rec. 3; 
   it("advice two cautions share is said once in the suggestion, each piece in turn", () => {
     const out = run({ ...afterPt, patient: { ageYears: 72 }, conditions: ["cardiovascular-disease"] });
     const detail = out.next[0]?.detail ?? "";
-    expect(detail).toMatch(/For this patient \(cardiovascular disease, age 72 \(65 or over\)\): the lowest dose for the shortest time; check blood pressure and review within 2-4 weeks; add a proton-pump inhibitor; check kidney function and blood pressure\.$/);
+    expect(detail).toMatch(/For this patient \(cardiovascular disease and age 72 \(65 or over\)\): the lowest dose for the shortest time; check blood pressure and review within 2-4 weeks; add a proton-pump inhibitor; check kidney function and blood pressure\.$/);
     expect(detail.match(/the lowest dose for the shortest time/g)).toHaveLength(1);
   });
 
@@ -174,6 +174,11 @@ describe("the drugs a caution names", () => {
     expect(summary).toMatch(/escitalopram taken \(an SSRI\)/);
     expect(summary).toMatch(/meloxicam taken \(bleeding risk\)/);
     expect(summary).not.toMatch(/escitalopram(,| and) escitalopram|meloxicam(,| and) meloxicam/);
+  });
+
+  it("two reasons a drug is unsafe are joined with 'and'", () => {
+    const out = run({ treatments: [PT_ADEQUATE_NO_RESPONSE], labs: { egfr: 25 }, conditions: ["hepatic-impairment"] });
+    expect(out.alerts.find((a) => a.code === "duloxetine-contraindicated")?.summary).toBe("Duloxetine skipped because of hepatic impairment and eGFR 25 (below 30)");
   });
 
   it("an older adult's two sleeping pills read as a pair", () => {

@@ -30,7 +30,7 @@ export const ORDERS_APPLIED_RULE: Rule = {
 
 export const NSAID_CONTRAINDICATED_RULE: Rule = {
   id: "medication.nsaid-contraindicated",
-  version: 3,
+  version: 4,
   title: "NSAID unsafe for this person",
   cites: ["kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "beers-2023", "fda-2020-nsaid-pregnancy"],
   evaluate(facts, draft) {
@@ -88,7 +88,7 @@ export const NSAID_LONG_TERM_RULE: Rule = {
 
 export const DULOXETINE_CONTRAINDICATED_RULE: Rule = {
   id: "medication.duloxetine-contraindicated",
-  version: 4,
+  version: 5,
   title: "Duloxetine unsafe for this person",
   cites: ["duloxetine-label", "tramadol-label", "fda-2016-opioid-serotonin"],
   evaluate(facts, draft) {
@@ -165,7 +165,7 @@ function cautionRule(spec: CautionSpec): Rule {
 
 export const NSAID_CAUTION_RULE = cautionRule({
   id: "medication.nsaid-caution",
-  version: 2,
+  version: 3,
   title: "NSAID allowed with care",
   cites: ["beers-2023", "kdigo-2024-ckd", "fda-2015-nsaid-cv", "acp-2017"],
   therapy: "nsaid",
@@ -178,7 +178,7 @@ export const NSAID_CAUTION_RULE = cautionRule({
 
 export const DULOXETINE_CAUTION_RULE = cautionRule({
   id: "medication.duloxetine-caution",
-  version: 5,
+  version: 6,
   title: "Duloxetine allowed with care",
   cites: ["duloxetine-label", "beers-2023", "fda-2016-opioid-serotonin"],
   therapy: "duloxetine",
@@ -191,7 +191,7 @@ export const DULOXETINE_CAUTION_RULE = cautionRule({
 
 export const GABAPENTINOID_CAUTION_RULE: Rule = {
   id: "medication.gabapentinoid-caution",
-  version: 1,
+  version: 2,
   title: "A gabapentinoid taken by someone who needs care with it",
   cites: ["beers-2023", "fda-2019-gabapentinoids"],
   evaluate(facts, draft) {

@@ -63,7 +63,7 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
 
 export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
   id: "opioid.not-recommended",
-  version: 5,
+  version: 6,
   title: "An opioid for chronic low back pain where the profile advises against it",
   cites: ["nice-ng59", "acp-2017", "cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
