@@ -9,6 +9,7 @@ import { drugClass, type Condition, type DrugClass, type DrugId, type RedFlag, t
 import { conservativeStatus, pharmacologicStatus, type ConservativeStatus, type PharmStatus } from "./ladder-status";
 import { duloxetineContraindications, gabapentinoidCautions, nsaidContraindications, type Contraindication } from "./medication-safety";
 import { recordedFlags, redFlagPatterns, type PatternFinding, type RecordedFlag } from "./red-flags";
+import { inWords } from "./wording";
 
 /** Everything the rules reason from: read off the Assessment once, with each derived fact computed on first use. */
 export type Facts = EvaluationFacts;
@@ -21,6 +22,7 @@ export function deriveFacts(assessment: Assessment): Facts {
 }
 
 const OUTSIDE_SCOPE = ["active-cancer", "palliative-care", "sickle-cell-disease"] as const;
+const OUTSIDE_SCOPE_NAMES: Record<(typeof OUTSIDE_SCOPE)[number], string> = { "active-cancer": "active cancer", "palliative-care": "palliative care", "sickle-cell-disease": "sickle cell disease" };
 
 type Scored = "startBack" | "peg" | "odiPercent" | "phq2" | "gad2";
 type Classified = Omit<Classification, Scored> & { [K in Scored]: Classification[K] | undefined };
@@ -230,8 +232,8 @@ class EvaluationFacts {
   /** Why CDC 2022's guidance for opioids in chronic pain does not apply, or null when it does. */
   get opioidGuidanceExclusion(): string | null {
     if (this.painOutsideScope) {
-      const excluded = OUTSIDE_SCOPE.filter((c) => this.conditions.includes(c));
-      return `${excluded.join(", ")}: outside the scope of CDC 2022 and NICE NG59 guidance for chronic back pain`;
+      const excluded = OUTSIDE_SCOPE.filter((c) => this.conditions.includes(c)).map((c) => OUTSIDE_SCOPE_NAMES[c]);
+      return `${inWords(excluded)}: outside the scope of CDC 2022 and NICE NG59 guidance for chronic back pain`;
     }
     if (this.redFlagFindings.length) return "the ladder is suspended for red-flag work-up: chronic back pain opioid advice waits for its result";
     return null;

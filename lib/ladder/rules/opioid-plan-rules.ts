@@ -63,7 +63,7 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
 
 export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
   id: "opioid.not-recommended",
-  version: 6,
+  version: 7,
   title: "An opioid for chronic low back pain where the profile advises against it",
   cites: ["nice-ng59", "acp-2017", "cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -145,7 +145,7 @@ const TAPER_EVIDENCE = [
 
 export const TAPER_PLAN_RULE: Rule = {
   id: "opioid.taper-plan",
-  version: 4,
+  version: 5,
   title: "A gradual taper offered when risks outweigh benefits",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
