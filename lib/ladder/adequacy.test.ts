@@ -21,7 +21,12 @@ describe("when a trial counts as tried", () => {
     const result = assessTrial(treatment, 6, DEFAULT);
     expect(result.verdict).toBe(verdict);
     expect(result.partial).toBe(partial);
-    expect(result.because).toContain("physical-therapy");
+    expect(result.because).toMatch(/^physical therapy \(/);
+  });
+
+  it("describes the trial in words: the therapy and the response as a clinician says them", () => {
+    expect(assessTrial(pt({ weeks: 1, response: "not-tolerated" }), 6, DEFAULT).because).toMatch(/^physical therapy \(completed, 1 week, response not tolerated\)/);
+    expect(assessTrial(pt({ weeks: 3, response: "too-early" }), 6, DEFAULT).because).toMatch(/response too early to judge/);
   });
 
   it("infers a missing response from current pain, and says so", () => {

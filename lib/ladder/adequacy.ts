@@ -1,5 +1,6 @@
 import type { Treatment } from "./assessment-schema";
 import type { TherapyId } from "./vocabulary";
+import { count, therapyName } from "./wording";
 
 // When a trial counts as "tried": long enough and adherent enough. Every threshold lives here, with its source.
 //  - PT: programs run 6-8 weeks at 2-3 sessions a week (source article; APTA 2021 CPG dosing), so 6 weeks, or 8
@@ -111,11 +112,13 @@ export function assessTrials(treatments: readonly Treatment[], currentIntensity:
   return best;
 }
 
+const RESPONSE_WORDS: Record<NonNullable<Treatment["response"]>, string> = { good: "good", partial: "partial", none: "none", "not-tolerated": "not tolerated", "too-early": "too early to judge" };
+
 function describeTrial(t: Treatment): string {
   let parts = "";
-  if (t.weeks !== undefined) parts += `, ${t.weeks} weeks`;
-  if (t.sessions !== undefined) parts += `, ${t.sessions} sessions`;
+  if (t.weeks !== undefined) parts += `, ${count(t.weeks, "week")}`;
+  if (t.sessions !== undefined) parts += `, ${count(t.sessions, "session")}`;
   if (t.adherencePercent !== undefined) parts += `, ${t.adherencePercent}% adherence`;
-  if (t.response) parts += `, response ${t.response}`;
-  return `${t.therapy} (${t.status}${parts})`;
+  if (t.response) parts += `, response ${RESPONSE_WORDS[t.response]}`;
+  return `${therapyName(t.therapy)} (${t.status}${parts})`;
 }

@@ -3,7 +3,7 @@ import { MODERATE_PAIN } from "./adequacy";
 import { keepUpRoutine, MULTIDISCIPLINARY_REHABILITATION, selfManagement, type CareOption } from "./care-options";
 import { cite } from "./recommendation";
 import type { TherapyId } from "./vocabulary";
-import { capitalized } from "./wording";
+import { capitalized, count, therapyName } from "./wording";
 
 // Which procedure, device or opinion fits, once conservative care and medicines were tried or are unsafe:
 // radicular pain (sciatica) and localized axial pain have different indications; other axial pain does not
@@ -51,8 +51,8 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
   const working = (["epidural-steroid-injection", "radiofrequency-denervation", "spinal-cord-stimulator"] as const).find((t) => trialOf(facts, t)?.verdict === "responding");
   if (working) {
     return {
-      option: { ...selfManagement(facts), title: "Keep up the exercise and self-management routine", detail: `${selfManagement(facts).detail} The ${working.replace(/-/g, " ")} is helping: use the relief to build activity; repeat it only if pain returns, as it is not a permanent fix.` },
-      because: `${working} gave a good response: no further procedure`,
+      option: { ...selfManagement(facts), title: "Keep up the exercise and self-management routine", detail: `${selfManagement(facts).detail} The ${therapyName(working)} is helping: use the relief to build activity; repeat it only if pain returns, as it is not a permanent fix.` },
+      because: `${therapyName(working)} gave a good response: no further procedure`,
       needsImaging: false,
     };
   }
@@ -65,7 +65,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
   }
   const underWay = pending(facts);
   if (underWay) {
-    const name = underWay.replace(/-/g, " ");
+    const name = therapyName(underWay);
     return {
       option: {
         therapy: underWay,
@@ -74,7 +74,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
         detail: `The ${name} is under way; its result decides the next step. Keep the exercise program and self-management going meanwhile, and review as soon as the result is known.`,
         evidence: [cite("nice-ng59", "Keep people active and continue exercise alongside any specialist assessment or procedure.")],
       },
-      because: `${underWay} under way: awaiting its result before any further procedure`,
+      because: `${name} under way: awaiting its result before any further procedure`,
       needsImaging: false,
     };
   }
@@ -114,7 +114,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
       if (weeks < SCS_MIN_WEEKS) {
         return {
           option: MULTIDISCIPLINARY_REHABILITATION,
-          because: `radicular pain after injection and surgical opinion, but ${weeks} weeks of pain is under the ${SCS_MIN_WEEKS} weeks (6 months) NICE TA159 requires before spinal cord stimulation: combined rehabilitation meanwhile`,
+          because: `radicular pain after injection and surgical opinion, but ${count(weeks, "week")} of pain is under the ${SCS_MIN_WEEKS} weeks (6 months) NICE TA159 requires before spinal cord stimulation: combined rehabilitation meanwhile`,
           needsImaging: false,
         };
       }
@@ -129,7 +129,7 @@ export function chooseInterventional(facts: Facts): InterventionalChoice {
             cite("backstep-source-article", "The patient-education article reports that spinal cord stimulators help about 70% of people with severe pain that nothing else relieved, but need surgery and are costly."),
           ],
         }),
-        because: `radicular pain for ${weeks} weeks (6 months or more); injection and surgical opinion completed`,
+        because: `radicular pain for ${count(weeks, "week")} (6 months or more); injection and surgical opinion completed`,
         needsImaging: false,
       };
     }

@@ -231,6 +231,22 @@ describe("the recommendation contract's invariants hold for generated assessment
     );
   });
 
+  it("every text a clinician reads names things in words: no vocabulary code with hyphens, and one week, day or session in the singular", () => {
+    // "self-management" is an ordinary word as well as a code.
+    const codes = [...THERAPIES, ...CONDITIONS, ...RED_FLAGS, ...RESPONSES].filter((code) => code.includes("-") && code !== "self-management");
+    fc.assert(
+      fc.property(assessmentArbitrary, (input) => {
+        const out = evaluate(assessmentSchema.parse(input));
+        const texts = [...out.alerts.flatMap((a) => [a.summary, a.detail]), ...out.next.flatMap((s) => [s.title, s.detail]), ...out.avoid.map((a) => a.reason), out.ladder.rationale];
+        for (const text of texts) {
+          for (const code of codes) expect(text).not.toContain(code);
+        }
+        for (const text of [...texts, ...out.trace.map((t) => t.because)]) expect(text).not.toMatch(/(?<![\d.])1 (weeks|days|sessions)\b/);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("5. the same assessment gives the same recommendation byte for byte, whatever the clock says", () => {
     fc.assert(
       fc.property(assessmentArbitrary, fc.date({ min: new Date("2000-01-01"), max: new Date("2090-01-01"), noInvalidDate: true }), (input, now) => {

@@ -1,5 +1,6 @@
 import type { BaseFacts } from "./facts";
 import type { RedFlag } from "./vocabulary";
+import { count } from "./wording";
 
 // Which red-flag findings, alone or together, point to serious pathology (Finucane 2020; Chou 2007). Strong
 // patterns suspend the ladder; any flag left over is weighed and shown, not obeyed blindly. Each pattern carries how
@@ -28,14 +29,14 @@ const NO_STEROIDS: SteroidExposure = { prolonged: false, because: null };
  * missed fracture costs far more than a radiograph.
  */
 export function steroidExposure(facts: BaseFacts): SteroidExposure {
-  if (facts.redFlags.includes("prolonged-corticosteroids")) return { prolonged: true, because: "prolonged-corticosteroids" };
+  if (facts.redFlags.includes("prolonged-corticosteroids")) return { prolonged: true, because: "prolonged corticosteroid use" };
   if (!facts.recordedTherapies.includes("oral-corticosteroid") && !facts.classesTaken.includes("corticosteroid")) return NO_STEROIDS;
   const courses = facts.assessment.treatments.filter((t) => t.therapy === "oral-corticosteroid");
   const long = courses.find((t) => t.weeks !== undefined && t.weeks >= PROLONGED_STEROID_WEEKS);
   if (long) return { prolonged: true, because: `oral corticosteroid for ${long.weeks} weeks` };
   if (!facts.medications.some((m) => m.drug === "prednisone")) return NO_STEROIDS;
-  const currentCourse = courses.find((t) => t.status === "current" && t.weeks !== undefined);
-  if (currentCourse) return { prolonged: false, because: `prednisone for ${currentCourse.weeks} weeks (under ${PROLONGED_STEROID_WEEKS})` };
+  const currentWeeks = courses.find((t) => t.status === "current" && t.weeks !== undefined)?.weeks;
+  if (currentWeeks !== undefined) return { prolonged: false, because: `prednisone for ${count(currentWeeks, "week")} (under ${PROLONGED_STEROID_WEEKS})` };
   return { prolonged: true, because: "prednisone taken now (how long not recorded, so counted as prolonged)" };
 }
 

@@ -3,6 +3,7 @@ import { deriveFacts, type Facts } from "./facts";
 import { absolute } from "./medication-safety";
 import { round } from "./scores";
 import type { DrugId } from "./vocabulary";
+import { count } from "./wording";
 
 // The first phase of a gradual opioid taper, for the visit and the patient's plan: from today's dose down to half of
 // it in steps of 10% of the starting dose, then a review together. The pace follows how long the opioid has been
@@ -52,9 +53,9 @@ function pace(facts: Facts): Pick<TaperSchedule, "pace" | "weeksPerStep" | "pace
     return { pace: "monthly", weeksPerStep: 4, paceReason: "how long the opioid has been taken is not recorded, so the slower pace for long-term use: 10% of the starting dose every 4 weeks" };
   }
   if (weeks >= LONG_TERM_WEEKS) {
-    return { pace: "monthly", weeksPerStep: 4, paceReason: `taken for ${weeks} weeks (a year or more): 10% of the starting dose every 4 weeks is better tolerated after long-term use` };
+    return { pace: "monthly", weeksPerStep: 4, paceReason: `taken for ${count(weeks, "week")} (a year or more): 10% of the starting dose every 4 weeks is better tolerated after long-term use` };
   }
-  return { pace: "weekly", weeksPerStep: 1, paceReason: `taken for ${weeks} weeks (under a year): 10% of the starting dose a week is usually tolerated after weeks to months of use; slow it if withdrawal is hard` };
+  return { pace: "weekly", weeksPerStep: 1, paceReason: `taken for ${count(weeks, "week")} (under a year): 10% of the starting dose a week is usually tolerated after weeks to months of use; slow it if withdrawal is hard` };
 }
 
 /** The schedule for the opioids an assessment's list holds after its orders, for a taper ordered whether or not one was suggested; null without an opioid for pain. */

@@ -65,7 +65,7 @@ describe("what to avoid", () => {
       "an NSAID ordered after an adequate NSAID trial did not help, even as needed",
       { treatments: [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED], orders: [{ action: "new" as const, medication: { drug: "naproxen" as const, doseMg: 500, dosesPerDay: 2, prn: true } }] },
       "nsaid",
-      /^Ordered at this visit: naproxen after an adequate NSAID trial did not help \(nsaid \(stopped, 6 weeks, response none\).*\)\. More of an NSAID is unlikely to help where an adequate trial did not/,
+      /^Ordered at this visit: naproxen after an adequate NSAID trial did not help \(NSAID \(stopped, 6 weeks, response none\).*\)\. More of an NSAID is unlikely to help where an adequate trial did not/,
     ],
     ["an opioid at mild pain, as the question it is", { pain: { intensity: 2 } }, "opioid", /^Commonly asked about for back pain\. Opioids are not a treatment/],
     ["an opioid at moderate pain, with the pain that prompts it", { pain: { intensity: 4 } }, "opioid", /^With pain at 4\/10, an opioid may be asked for or offered\./],

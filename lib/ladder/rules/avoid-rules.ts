@@ -203,7 +203,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.nsaid",
-    version: 6,
+    version: 7,
     title: "Avoid NSAIDs where unsafe, after an NSAID trial did not help, and daily NSAIDs for months",
     therapy: "nsaid",
     cites: ["nice-ng59", "backstep-source-article", "kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "beers-2023", "fda-2020-nsaid-pregnancy"],
@@ -387,7 +387,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.duloxetine-after-trial",
-    version: 1,
+    version: 2,
     title: "us profile: duloxetine again after an adequate trial did not help",
     therapy: "duloxetine",
     cites: ["acp-2017", "duloxetine-label"],

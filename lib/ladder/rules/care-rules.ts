@@ -51,7 +51,7 @@ export const BED_REST_RULE: Rule = {
 
 export const LOW_ADHERENCE_RULE: Rule = {
   id: "conservative.low-adherence",
-  version: 3,
+  version: 4,
   title: "Conservative trial sunk by low adherence",
   cites: ["backstep-source-article", "apta-cpg-2021"],
   evaluate(facts, draft) {

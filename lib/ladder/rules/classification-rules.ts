@@ -1,4 +1,5 @@
 import { fired, insufficient, type Rule } from "../rule";
+import { count } from "../wording";
 
 // Not decisions but findings: the trace records how the screening scores and the PT classification came out.
 
@@ -20,7 +21,7 @@ export const SCREENING_SCORES_RULE: Rule = {
 
 export const TBC_RULE: Rule = {
   id: "classification.tbc-subgroup",
-  version: 1,
+  version: 2,
   title: "Treatment-based classification for the PT referral",
   cites: ["alrwaily-2016-tbc"],
   evaluate(facts) {
@@ -30,6 +31,6 @@ export const TBC_RULE: Rule = {
     if (facts.classification.radicular) seen += seen ? "; nerve-root signs" : "nerve-root signs";
     if (pain.aggravatedBy.length) seen += `${seen ? "; " : ""}worse with ${pain.aggravatedBy.join(", ")}`;
     if (!subgroup) return insufficient(seen ? `${seen}: no subgroup fits` : "no movement pattern recorded");
-    return fired(`${subgroup} (from ${seen || `${pain.durationWeeks} weeks of pain above the knee`})`);
+    return fired(`${subgroup} (from ${seen || `${count(pain.durationWeeks, "week")} of pain above the knee`})`);
   },
 };

@@ -59,7 +59,7 @@ function remainingVisitsNote(facts: Facts): string {
 
 export const ACUTE_CARE_RULE: Rule = {
   id: "ladder.acute-care",
-  version: 5,
+  version: 6,
   title: "Acute or subacute pain: stay active, stratified care",
   cites: ["acp-2017", "nice-ng59", "hill-2011-start-back-trial", "apta-cpg-2021", "alrwaily-2016-tbc", "backstep-source-article", "asra-2018-pain-procedures"],
   evaluate(facts, draft) {
@@ -93,7 +93,7 @@ export const ACUTE_CARE_RULE: Rule = {
 
 export const CONSERVATIVE_RULE: Rule = {
   id: "ladder.conservative",
-  version: 4,
+  version: 5,
   title: "Conservative rung: PT and self-management matched to the person",
   cites: ["acp-2017", "nice-ng59", "apta-cpg-2021", "hill-2011-start-back-trial", "alrwaily-2016-tbc", "backstep-source-article", "chou-2009-aps-interventional"],
   evaluate(facts, draft) {
@@ -136,7 +136,7 @@ export const CONSERVATIVE_RULE: Rule = {
 
 export const PHARMACOLOGIC_RULE: Rule = {
   id: "ladder.pharmacologic",
-  version: 8,
+  version: 9,
   title: "Medication rung: added to conservative care",
   cites: ["acp-2017", "nice-ng59", "backstep-source-article", "apta-cpg-2021", "duloxetine-label"],
   evaluate(facts, draft) {
@@ -182,7 +182,7 @@ function exercisePrefix(primary: CareOption): string {
 
 export const INTERVENTIONAL_RULE: Rule = {
   id: "ladder.interventional",
-  version: 9,
+  version: 10,
   title: "Interventional rung: only after the rungs below were tried or are unsafe",
   cites: ["chou-2009-aps-interventional", "nice-ng59", "nice-ta159-scs", "backstep-source-article", "acp-2017", "apta-cpg-2021", "acr-2021-imaging", "asra-2018-pain-procedures"],
   evaluate(facts, draft) {

@@ -5,7 +5,7 @@ import { fired, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import type { Medication } from "../assessment-schema";
 import type { DrugId } from "../vocabulary";
-import { capitalized, inWords } from "../wording";
+import { capitalized, count, inWords } from "../wording";
 
 export const NSAID_LONG_TERM_WEEKS = 12;
 
@@ -59,7 +59,7 @@ export const NSAID_CONTRAINDICATED_RULE: Rule = {
 
 export const NSAID_LONG_TERM_RULE: Rule = {
   id: "medication.nsaid-long-term",
-  version: 1,
+  version: 2,
   title: "Daily NSAID for months",
   cites: ["nice-ng59", "backstep-source-article"],
   evaluate(facts, draft) {
@@ -69,19 +69,19 @@ export const NSAID_LONG_TERM_RULE: Rule = {
     const longest = Math.max(0, ...weeks);
     if (!daily) return notFired("the NSAID is taken as needed, not daily");
     if (longest < NSAID_LONG_TERM_WEEKS) {
-      return weeks.length ? notFired(`taken for ${longest} weeks (under ${NSAID_LONG_TERM_WEEKS})`) : notFired("how long the NSAID has been taken is not recorded");
+      return weeks.length ? notFired(`taken for ${count(longest, "week")} (under ${NSAID_LONG_TERM_WEEKS})`) : notFired("how long the NSAID has been taken is not recorded");
     }
     draft.alert({
       code: "nsaid-long-term",
       severity: "warning",
-      summary: `Daily NSAID for ${longest} weeks`,
+      summary: `Daily NSAID for ${count(longest, "week")}`,
       detail: "Months of daily NSAIDs add stomach, kidney and heart risk for little added relief. Move to the lowest dose, as needed rather than daily, and build up exercise and the home program.",
       evidence: [
         cite("nice-ng59", "If NSAIDs are used, use the lowest effective dose for the shortest possible time, with a gastroprotective agent and regular risk review."),
         cite("backstep-source-article", "The patient-education article reports that about 1 in 5 regular NSAID users get stomach problems and advises against daily use for months."),
       ],
     });
-    return fired(`daily NSAID for ${longest} weeks (${NSAID_LONG_TERM_WEEKS} or more)`);
+    return fired(`daily NSAID for ${count(longest, "week")} (${NSAID_LONG_TERM_WEEKS} or more)`);
   },
 };
 

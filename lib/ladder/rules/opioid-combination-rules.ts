@@ -5,7 +5,7 @@ import { fired, insufficient, notFired, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import type { Medication } from "../assessment-schema";
 import { drugClass } from "../vocabulary";
-import { capitalized, inWords } from "../wording";
+import { capitalized, count, inWords } from "../wording";
 
 // Opioids with other drugs that multiply their harm (CDC 2022 rec. 11; FDA 2016, 2017, 2019), a new long-acting
 // opioid for someone who takes none (CDC 2022 rec. 3), and a first opioid for acute pain (recs. 4 and 6). These apply to any opioid, including medication for opioid use
@@ -161,7 +161,7 @@ function opioidTolerance(facts: Facts): Tolerance {
   const before = facts.mme.currentPerDay;
   const weeks = facts.opioidCourseWeeks;
   const shortCourse = weeks !== null && weeks < TOLERANCE.weeks;
-  if (before !== null && before >= TOLERANCE.mmePerDay && !shortCourse) return { tolerant: true, because: `opioid-tolerant: ${before} MME/day before this visit's orders${weeks === null ? "" : `, for ${weeks} weeks`}` };
+  if (before !== null && before >= TOLERANCE.mmePerDay && !shortCourse) return { tolerant: true, because: `opioid-tolerant: ${before} MME/day before this visit's orders${weeks === null ? "" : `, for ${count(weeks, "week")}`}` };
   if (before === null) return { tolerant: false, known: false, why: "the opioid dose taken before this visit cannot be computed", shown: "" };
   if (before < TOLERANCE.mmePerDay) return { tolerant: false, known: true, why: `${before} MME/day before this visit's orders, below the ${TOLERANCE.mmePerDay} that tolerance needs`, shown: `${before} MME/day before this visit` };
   return { tolerant: false, known: true, why: `${before} MME/day taken for only ${weeks} weeks`, shown: `${weeks} weeks of opioid` };
@@ -179,7 +179,7 @@ function toleranceNotJudged(facts: Facts): string | null {
 
 export const FENTANYL_TOLERANCE_RULE: Rule = {
   id: "opioid.fentanyl-tolerance",
-  version: 1,
+  version: 2,
   title: "A new fentanyl patch for a patient who takes an opioid but is not opioid-tolerant",
   cites: ["fentanyl-patch-label", "cdc-2022"],
   evaluate(facts, draft) {
@@ -216,7 +216,7 @@ const MORPHINE_ER_TOLERANT_ONLY = cite("ms-contin-label", "The 100 mg and 200 mg
 
 export const ER_TOLERANCE_RULE: Rule = {
   id: "opioid.er-tolerance",
-  version: 2,
+  version: 3,
   title: "A new extended-release opioid at a strength for opioid-tolerant patients only, for a patient who is not",
   cites: ["hydromorphone-er-label", "oxycontin-label", "ms-contin-label"],
   evaluate(facts, draft) {
@@ -295,7 +295,7 @@ const ACUTE_EVIDENCE_UK = [
 
 export const ACUTE_OPIOID_RULE: Rule = {
   id: "opioid.acute-prescription",
-  version: 1,
+  version: 2,
   title: "A first opioid ordered for acute pain: lowest dose, a few days",
   cites: ["cdc-2022", "nice-ng59"],
   evaluate(facts, draft) {
@@ -317,6 +317,6 @@ export const ACUTE_OPIOID_RULE: Rule = {
       } If an opioid is still used: immediate-release, the lowest effective dose, and no more tablets than the few days of severe pain expected, as agreed with the patient; re-evaluate within 2 weeks if it is still needed, and do not renew by default.`,
       evidence: uk ? ACUTE_EVIDENCE_UK : ACUTE_EVIDENCE_US,
     });
-    return fired(`new ${names} ordered for acute pain (${facts.assessment.pain.durationWeeks} weeks) and no opioid taken before this visit`);
+    return fired(`new ${names} ordered for acute pain (${count(facts.assessment.pain.durationWeeks, "week")}) and no opioid taken before this visit`);
   },
 };

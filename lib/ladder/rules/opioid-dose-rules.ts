@@ -61,7 +61,7 @@ const withStartingDose = (facts: Facts, evidence: EvidenceRef[]) => (facts.opioi
 
 export const MME_50_RULE: Rule = {
   id: "opioid.mme-50",
-  version: 6,
+  version: 7,
   title: "Opioid dose at or above 50 MME/day",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -82,7 +82,7 @@ export const MME_50_RULE: Rule = {
 
 export const MME_90_RULE: Rule = {
   id: "opioid.mme-90",
-  version: 7,
+  version: 8,
   title: "Opioid dose at or above 90 MME/day",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -111,7 +111,7 @@ const INCREASE_EVIDENCE = [
 
 export const DOSE_INCREASE_RULE: Rule = {
   id: "opioid.dose-increase",
-  version: 2,
+  version: 3,
   title: "An opioid dose raised by this visit's orders",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {

@@ -1,7 +1,7 @@
 import { hasOpioidUseDisorder, MME_REFERENCE, mmeText, noOpioid, onAnyOpioid, overdoseRisks } from "../opioid-risk";
 import { cite } from "../recommendation";
 import { fired, notFired, RANK, type Rule } from "../rule";
-import { inWords } from "../wording";
+import { count, inWords } from "../wording";
 
 // Safety checks for anyone taking an opioid, for pain or for opioid use disorder: naloxone, the prescription record
 // and toxicology testing (CDC 2022 recs. 8-10). The UK has no prescription drug monitoring programme; what applies
@@ -62,18 +62,18 @@ const RECORD_EVIDENCE = [
 ];
 
 function reviewedWhen(days: number | null | undefined): string {
-  return days === null ? "never reviewed" : days === undefined ? "no review documented" : `last reviewed ${days} days ago`;
+  return days === null ? "never reviewed" : days === undefined ? "no review documented" : `last reviewed ${count(days, "day")} ago`;
 }
 
 export const PDMP_RULE: Rule = {
   id: "opioid.pdmp-review",
-  version: 2,
+  version: 3,
   title: "Prescription-monitoring review (uk: controlled-drug record review)",
   cites: ["cdc-2022", "nice-ng215"],
   evaluate(facts, draft) {
     if (!onAnyOpioid(facts)) return noOpioid();
     const days = facts.assessment.opioidSafety.pdmpReviewedDaysAgo;
-    if (typeof days === "number" && days <= PDMP_INTERVAL_DAYS) return notFired(`reviewed ${days} days ago (within ${PDMP_INTERVAL_DAYS})`);
+    if (typeof days === "number" && days <= PDMP_INTERVAL_DAYS) return notFired(`reviewed ${count(days, "day")} ago (within ${PDMP_INTERVAL_DAYS})`);
     const when = reviewedWhen(days);
     if (facts.assessment.profile === "uk") {
       draft.alert({
@@ -102,7 +102,7 @@ const TOXICOLOGY_EVIDENCE = [cite("cdc-2022", "Recommendation 10: consider toxic
 
 export const TOXICOLOGY_RULE: Rule = {
   id: "opioid.toxicology",
-  version: 3,
+  version: 4,
   title: "Toxicology testing",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
@@ -111,8 +111,8 @@ export const TOXICOLOGY_RULE: Rule = {
       return notFired("an opioid started at this visit for acute pain: CDC 2022 rec. 10 asks for testing when opioids are prescribed for subacute or chronic pain");
     }
     const days = facts.assessment.opioidSafety.urineDrugTestDaysAgo;
-    if (typeof days === "number" && days <= TOXICOLOGY_INTERVAL_DAYS) return notFired(`tested ${days} days ago (within ${TOXICOLOGY_INTERVAL_DAYS})`);
-    const when = days === null ? "never tested" : days === undefined ? "no test documented" : `last tested ${days} days ago`;
+    if (typeof days === "number" && days <= TOXICOLOGY_INTERVAL_DAYS) return notFired(`tested ${count(days, "day")} ago (within ${TOXICOLOGY_INTERVAL_DAYS})`);
+    const when = days === null ? "never tested" : days === undefined ? "no test documented" : `last tested ${count(days, "day")} ago`;
     draft.alert({
       code: "urine-drug-test-due",
       severity: "warning",

@@ -4,7 +4,7 @@ import { fired, insufficient, notFired, RANK, type Rule } from "../rule";
 import { totalMme } from "../mme";
 import { firstPhase, LONG_TERM_WEEKS, taperSchedule } from "../taper-schedule";
 import type { MOUD_DRUGS } from "../vocabulary";
-import { capitalized } from "../wording";
+import { capitalized, count } from "../wording";
 import { PDMP_INTERVAL_DAYS } from "./opioid-monitoring-rules";
 import type { Facts } from "../facts";
 
@@ -63,7 +63,7 @@ export const OPIOID_USE_DISORDER_RULE: Rule = {
 
 export const OPIOID_NOT_RECOMMENDED_RULE: Rule = {
   id: "opioid.not-recommended",
-  version: 7,
+  version: 8,
   title: "An opioid for chronic low back pain where the profile advises against it",
   cites: ["nice-ng59", "acp-2017", "cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -145,7 +145,7 @@ const TAPER_EVIDENCE = [
 
 export const TAPER_PLAN_RULE: Rule = {
   id: "opioid.taper-plan",
-  version: 5,
+  version: 6,
   title: "A gradual taper offered when risks outweigh benefits",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -218,7 +218,7 @@ function judgePainStop(facts: Facts): { atRisk: boolean; sharpCut: boolean; note
   const pain = facts.stoppedOpioids.map((m) => m.drug).join(", ");
   const weeks = facts.opioidCourseWeeks;
   if (!pain) return { atRisk: false, sharpCut: false, note: "" };
-  if (weeks !== null && weeks < SHORT_COURSE_WEEKS) return { atRisk: false, sharpCut: false, note: `${pain} taken for ${weeks} weeks (under a week): it can stop without a taper` };
+  if (weeks !== null && weeks < SHORT_COURSE_WEEKS) return { atRisk: false, sharpCut: false, note: `${pain} taken for ${count(weeks, "week")} (under a week): it can stop without a taper` };
   if (!facts.opioidMeds.length) return { atRisk: true, sharpCut: false, note: "" };
   const { currentPerDay, totalPerDay } = facts.mme;
   if (currentPerDay === null || totalPerDay === null) {
@@ -230,7 +230,7 @@ function judgePainStop(facts: Facts): { atRisk: boolean; sharpCut: boolean; note
 
 export const STOP_ORDER_RULE: Rule = {
   id: "opioid.stop-order",
-  version: 2,
+  version: 3,
   title: "An opioid stopped by this visit's orders: reduce it gradually instead",
   cites: ["cdc-2022", "hhs-2019-tapering", "fda-2019-opioid-discontinuation", "acog-2017-opioids-pregnancy"],
   evaluate(facts, draft) {
@@ -245,7 +245,7 @@ export const STOP_ORDER_RULE: Rule = {
     const { currentPerDay, totalPerDay } = facts.mme;
 
     // One alert, however many opioids the orders stop: decisions and cards are keyed by the alert's code.
-    const taken = weeks === null ? "taken regularly" : `taken for ${weeks} weeks`;
+    const taken = weeks === null ? "taken regularly" : `taken for ${count(weeks, "week")}`;
     const stoppedMme = painAtRisk ? totalMme(stoppedOpioids, false).totalPerDay : null;
     const details: string[] = [];
     const evidence: EvidenceRef[] = [];
@@ -300,7 +300,7 @@ export const STOP_ORDER_RULE: Rule = {
 
 export const RAPID_REDUCTION_RULE: Rule = {
   id: "opioid.rapid-reduction",
-  version: 1,
+  version: 2,
   title: "An opioid dose cut by more than half at once by this visit's orders",
   cites: ["cdc-2022", "hhs-2019-tapering", "fda-2019-opioid-discontinuation", "acog-2017-opioids-pregnancy"],
   evaluate(facts, draft) {
@@ -310,7 +310,7 @@ export const RAPID_REDUCTION_RULE: Rule = {
     if (currentPerDay === null || totalPerDay === null) return insufficient("the MME before or after this visit's orders cannot be computed, so the size of any cut is unknown");
     if (totalPerDay >= currentPerDay / 2) return notFired(`${currentPerDay} to ${totalPerDay} MME/day: not a cut of more than half`);
     const weeks = facts.opioidCourseWeeks;
-    if (weeks !== null && weeks < SHORT_COURSE_WEEKS) return notFired(`taken for ${weeks} weeks (under a week): the dose can fall quickly`);
+    if (weeks !== null && weeks < SHORT_COURSE_WEEKS) return notFired(`taken for ${count(weeks, "week")} (under a week): the dose can fall quickly`);
     const pregnant = facts.assessment.patient.pregnant === true;
     draft.alert({
       code: "opioid-rapid-reduction",
@@ -323,6 +323,6 @@ export const RAPID_REDUCTION_RULE: Rule = {
           }, with pauses when needed. ${capitalized(naloxoneAdvice(facts))}.`,
       evidence: pregnant ? [...STOP_EVIDENCE, ...PREGNANCY_EVIDENCE] : STOP_EVIDENCE,
     });
-    return fired(`${currentPerDay} to ${totalPerDay} MME/day by this visit's orders${weeks === null ? "" : `, after ${weeks} weeks`}`);
+    return fired(`${currentPerDay} to ${totalPerDay} MME/day by this visit's orders${weeks === null ? "" : `, after ${count(weeks, "week")}`}`);
   },
 };

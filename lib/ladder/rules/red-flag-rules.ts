@@ -48,7 +48,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "infection",
     id: "red-flag.infection",
-    version: 3,
+    version: 4,
     title: "Spinal infection",
     code: "red-flag-infection",
     summary: "Possible spinal infection (epidural abscess, discitis, osteomyelitis)",
@@ -76,7 +76,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "fracture",
     id: "red-flag.fracture",
-    version: 3,
+    version: 4,
     title: "Vertebral fracture",
     code: "red-flag-fracture",
     summary: "Possible vertebral fracture",
