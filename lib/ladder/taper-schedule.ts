@@ -3,7 +3,7 @@ import { deriveFacts, type Facts } from "./facts";
 import { absolute } from "./medication-safety";
 import { round } from "./scores";
 import type { DrugId } from "./vocabulary";
-import { count } from "./wording";
+import { acetaminophenName, count } from "./wording";
 
 // The first phase of a gradual opioid taper, for the visit and the patient's plan: from today's dose down to half of
 // it in steps of 10% of the starting dose, then a review together. The pace follows how long the opioid has been
@@ -105,7 +105,7 @@ export function taperSchedule(facts: Facts, course: TaperCourse = { opioids: fac
       { symptoms: "anxiety, restlessness, sweating, goose flesh, fast heartbeat", whatToDo: "clonidine or lofexidine for a few days, checking blood pressure" },
       { symptoms: "diarrhoea or stomach cramps", whatToDo: "loperamide; an antispasmodic for cramps" },
       { symptoms: "nausea", whatToDo: "an antiemetic such as ondansetron" },
-      { symptoms: "muscle aches", whatToDo: nsaidSafe ? "acetaminophen or an NSAID for a few days" : "acetaminophen (an NSAID is unsafe for this patient)" },
+      { symptoms: "muscle aches", whatToDo: nsaidSafe ? `${acetaminophenName(facts.assessment.profile)} or an NSAID for a few days` : `${acetaminophenName(facts.assessment.profile)} (an NSAID is unsafe for this patient)` },
       { symptoms: "poor sleep", whatToDo: "sleep routine and reassurance; no benzodiazepine or sleeping pill alongside the opioid" },
       { symptoms: "pain worse after a step", whatToDo: "usually settles within days to weeks; hold the step rather than go back up" },
       { symptoms: "low mood, anxiety or thoughts of self-harm", whatToDo: "see the patient within days, screen for depression and suicide risk, and arrange mental health support" },

@@ -10,6 +10,11 @@ export function count(n: number, unit: string): string {
   return `${n} ${n === 1 ? unit : `${unit}s`}`;
 }
 
+/** Acetaminophen under the name each profile's clinicians and patients use. */
+export function acetaminophenName(profile: "us" | "uk"): string {
+  return profile === "us" ? "acetaminophen" : "paracetamol";
+}
+
 /** Therapies whose code does not read as words once its hyphens are spaces. */
 const THERAPY_WORDS: Readonly<Record<string, string>> = {
   "psychologically-informed-pt": "psychologically informed physical therapy",

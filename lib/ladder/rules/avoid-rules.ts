@@ -4,7 +4,7 @@ import { cite, type EvidenceRef } from "../recommendation";
 import { fired, notFired, type Draft, type Rule } from "../rule";
 import type { Facts } from "../facts";
 import type { DrugClass, TherapyId } from "../vocabulary";
-import { capitalized } from "../wording";
+import { acetaminophenName, capitalized } from "../wording";
 
 // What does not work, or does harm, for this patient: an entry appears only when it applies to them (they take it,
 // it is ordered at this visit, or it is what people at their stage are likely to be offered next), and its reason
@@ -27,8 +27,6 @@ type AvoidSpec = {
 };
 
 const us = (facts: Facts) => facts.assessment.profile === "us";
-/** The same drug under the name each profile's clinicians and patients use. */
-const acetaminophenName = (facts: Facts) => (us(facts) ? "acetaminophen" : "paracetamol");
 
 /** The drug therapies the avoid list names, as a sentence opens with them when no medicine of theirs is listed. */
 const RECORDED_THERAPY = {
@@ -203,7 +201,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.nsaid",
-    version: 7,
+    version: 8,
     title: "Avoid NSAIDs where unsafe, after an NSAID trial did not help, and daily NSAIDs for months",
     therapy: "nsaid",
     cites: ["nice-ng59", "backstep-source-article", "kdigo-2024-ckd", "acg-2009-nsaid-ulcer", "beers-2023", "fda-2020-nsaid-pregnancy"],
@@ -223,7 +221,7 @@ export const AVOID_RULES: Rule[] = [
           ? "More of an NSAID is unlikely to help where an adequate trial did not, and it adds stomach, kidney and heart risk: the ladder moves to the next option."
           : "Daily NSAIDs for months add stomach, kidney and heart risk; use the lowest dose for the shortest time, as needed rather than daily."
         : facts.assessment.patient.pregnant === true
-          ? `An NSAID could cause serious harm here; the ladder uses other options. If a painkiller is needed in pregnancy, ${acetaminophenName(facts)} for a short time is the usual choice, agreed with the midwife or obstetric team.`
+          ? `An NSAID could cause serious harm here; the ladder uses other options. If a painkiller is needed in pregnancy, ${acetaminophenName(facts.assessment.profile)} for a short time is the usual choice, agreed with the midwife or obstetric team.`
           : "An NSAID could cause serious harm here; the ladder uses other options.",
     evidence: (facts) => {
       const unsafe = absolute(facts.nsaidContraindications);
@@ -299,7 +297,7 @@ export const AVOID_RULES: Rule[] = [
   }),
   avoidRule({
     id: "avoid.acetaminophen-alone",
-    version: 6,
+    version: 7,
     title: "Avoid acetaminophen (paracetamol) alone",
     therapy: "acetaminophen",
     cites: ["nice-ng59", "acp-2017", "fda-2020-nsaid-pregnancy"],
@@ -308,8 +306,8 @@ export const AVOID_RULES: Rule[] = [
     // In pregnancy NSAIDs, duloxetine and opioids are all ruled out: the entry must not read as "no painkiller at all".
     reason: (facts) =>
       facts.assessment.patient.pregnant === true
-        ? `${capitalized(acetaminophenName(facts))} on its own does not relieve low back pain better than placebo, so the plan rests on exercise and physical care. In pregnancy it is still the usual choice when a painkiller is needed for a short time, since NSAIDs are not.`
-        : `${capitalized(acetaminophenName(facts))} on its own does not relieve low back pain better than placebo.`,
+        ? `${capitalized(acetaminophenName(facts.assessment.profile))} on its own does not relieve low back pain better than placebo, so the plan rests on exercise and physical care. In pregnancy it is still the usual choice when a painkiller is needed for a short time, since NSAIDs are not.`
+        : `${capitalized(acetaminophenName(facts.assessment.profile))} on its own does not relieve low back pain better than placebo.`,
     evidence: (facts) => (facts.assessment.patient.pregnant === true ? ACETAMINOPHEN_PREGNANCY_EVIDENCE : ACETAMINOPHEN_EVIDENCE),
   }),
   avoidRule({

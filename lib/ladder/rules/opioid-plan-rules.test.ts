@@ -244,6 +244,14 @@ describe("taper schedule", () => {
     const schedule = run({ treatments: [opioidCourse("none")], medications: [oxycodone(10)], labs: { egfr: 25 } }).taperSchedule;
     expect(schedule?.withdrawal.find((w) => w.symptoms === "muscle aches")?.whatToDo).toMatch(/NSAID is unsafe/);
   });
+
+  it.each([
+    ["us", "acetaminophen or an NSAID for a few days"],
+    ["uk", "paracetamol or an NSAID for a few days"],
+  ] as const)("names the painkiller for aches as the %s profile does", (profile, whatToDo) => {
+    const schedule = run({ profile, treatments: [opioidCourse("none")], medications: [oxycodone(10)] }).taperSchedule;
+    expect(schedule?.withdrawal.find((w) => w.symptoms === "muscle aches")?.whatToDo).toBe(whatToDo);
+  });
 });
 
 describe("an opioid ended by a stop order at this visit (contract 1.1: the engine's advice stays gradual)", () => {

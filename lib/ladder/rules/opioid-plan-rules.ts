@@ -145,7 +145,7 @@ const TAPER_EVIDENCE = [
 
 export const TAPER_PLAN_RULE: Rule = {
   id: "opioid.taper-plan",
-  version: 6,
+  version: 7,
   title: "A gradual taper offered when risks outweigh benefits",
   cites: ["cdc-2022", "hhs-2019-tapering"],
   evaluate(facts, draft) {
@@ -230,7 +230,7 @@ function judgePainStop(facts: Facts): { atRisk: boolean; sharpCut: boolean; note
 
 export const STOP_ORDER_RULE: Rule = {
   id: "opioid.stop-order",
-  version: 3,
+  version: 4,
   title: "An opioid stopped by this visit's orders: reduce it gradually instead",
   cites: ["cdc-2022", "hhs-2019-tapering", "fda-2019-opioid-discontinuation", "acog-2017-opioids-pregnancy"],
   evaluate(facts, draft) {
