@@ -1,6 +1,6 @@
 import type { BaseFacts } from "./facts";
 import type { RedFlag } from "./vocabulary";
-import { count } from "./wording";
+import { count, inWords } from "./wording";
 
 // Which red-flag findings, alone or together, point to serious pathology (Finucane 2020; Chou 2007). Strong
 // patterns suspend the ladder; any flag left over is weighed and shown, not obeyed blindly. Each pattern carries how
@@ -59,7 +59,7 @@ export const RED_FLAG_NAMES: Record<RedFlag, string> = {
   osteoporosis: "osteoporosis",
   "prolonged-corticosteroids": "prolonged corticosteroid use",
 };
-const namesOf = (flags: readonly RedFlag[]) => flags.map((flag) => RED_FLAG_NAMES[flag]).join(", ");
+const namesOf = (flags: readonly RedFlag[]) => inWords(flags.map((flag) => RED_FLAG_NAMES[flag]));
 
 export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   const flags = facts.redFlags;
@@ -81,7 +81,7 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
     if (flags.includes("prolonged-corticosteroids")) infectionFlags.push("prolonged-corticosteroids");
   }
   if (flags.includes("fever") && infectionRisk.length) {
-    found.push({ pattern: "infection", flags: infectionFlags, urgency: "emergency", because: `fever with ${infectionRisk.join(", ")}: possible spinal infection` });
+    found.push({ pattern: "infection", flags: infectionFlags, urgency: "emergency", because: `fever with ${inWords(infectionRisk)}: possible spinal infection` });
   }
 
   if (flags.includes("progressive-neurological-deficit")) {
@@ -92,13 +92,13 @@ export function redFlagPatterns(facts: BaseFacts): PatternFinding[] {
   else if (flags.includes("minor-trauma")) {
     const risks = [osteoporosis ? "osteoporosis" : null, steroids.prolonged ? steroids.because : null, age >= FRACTURE_AGE ? `age ${age}` : null].filter((r): r is string => r !== null);
     const fractureFlags = ["minor-trauma", ...(["osteoporosis", "prolonged-corticosteroids"] as const).filter((flag) => flags.includes(flag))];
-    if (risks.length) found.push({ pattern: "fracture", flags: fractureFlags, urgency: "urgent", because: `minor trauma with ${risks.join(", ")}: possible fragility fracture` });
+    if (risks.length) found.push({ pattern: "fracture", flags: fractureFlags, urgency: "urgent", because: `minor trauma with ${inWords(risks)}: possible fragility fracture` });
   } else if (facts.assessment.pain.durationWeeks <= 12) {
     // Osteoporotic vertebrae can collapse without any trauma: new back pain with two of these risks is a possible
     // fracture (Henschke 2009: each alone is weak, together they are not); pain present for months is not new.
     const risks = [osteoporosis ? "osteoporosis" : null, steroids.prolonged ? steroids.because : null, age >= FRAGILITY_AGE ? `age ${age}` : null].filter((r): r is string => r !== null);
     const fractureFlags = (["osteoporosis", "prolonged-corticosteroids"] as const).filter((flag) => flags.includes(flag));
-    if (risks.length >= 2) found.push({ pattern: "fracture", flags: fractureFlags, urgency: "urgent", because: `new back pain with ${risks.join(", ")} and no trauma: possible fragility fracture` });
+    if (risks.length >= 2) found.push({ pattern: "fracture", flags: fractureFlags, urgency: "urgent", because: `new back pain without trauma, with ${inWords(risks)}: possible fragility fracture` });
   }
 
   const neurological = cauda.length > 0 || flags.includes("progressive-neurological-deficit");

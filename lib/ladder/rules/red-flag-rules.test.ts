@@ -48,7 +48,7 @@ describe("red flags", () => {
 
   it("names the flags in words, not codes, in what the clinician reads", () => {
     const cauda = run({ redFlags: ["saddle-anesthesia", "urinary-retention"] }).alerts.find((a) => a.code === "red-flag-cauda-equina");
-    expect(cauda?.detail).toContain("Found: saddle anesthesia, urinary retention: signs of cauda equina compression.");
+    expect(cauda?.detail).toContain("Found: saddle anesthesia and urinary retention: signs of cauda equina compression.");
     const infection = run({ redFlags: ["fever", "iv-drug-use"] }).alerts.find((a) => a.code === "red-flag-infection");
     expect(infection?.detail).toContain("Found: fever with injection drug use: possible spinal infection.");
     const malignancy = run({ redFlags: ["cancer-history", "night-pain"] }).alerts.find((a) => a.code === "red-flag-malignancy");
@@ -99,7 +99,7 @@ describe("a fragility fracture without trauma: new back pain with two of osteopo
     expect(traceOf(out, "red-flag.fracture").outcome).toBe(suspended ? "fired" : "not-fired");
     if (suspended) {
       expect(therapies(out)).toEqual(["urgent-imaging"]);
-      expect(out.ladder.rationale).toMatch(/no trauma: possible fragility fracture\): urgent work-up within days/);
+      expect(out.ladder.rationale).toMatch(/new back pain without trauma, with .+ and .+: possible fragility fracture\): urgent work-up within days/);
     }
   });
 });

@@ -34,7 +34,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "cauda-equina",
     id: "red-flag.cauda-equina",
-    version: 3,
+    version: 4,
     title: "Cauda equina compression",
     code: "red-flag-cauda-equina",
     summary: "Possible cauda equina syndrome",
@@ -48,7 +48,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "infection",
     id: "red-flag.infection",
-    version: 4,
+    version: 5,
     title: "Spinal infection",
     code: "red-flag-infection",
     summary: "Possible spinal infection (epidural abscess, discitis, osteomyelitis)",
@@ -76,7 +76,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "fracture",
     id: "red-flag.fracture",
-    version: 4,
+    version: 5,
     title: "Vertebral fracture",
     code: "red-flag-fracture",
     summary: "Possible vertebral fracture",
@@ -96,7 +96,7 @@ const PATTERNS: PatternRule[] = [
   {
     pattern: "malignancy",
     id: "red-flag.malignancy",
-    version: 3,
+    version: 4,
     title: "Spinal malignancy",
     code: "red-flag-malignancy",
     summary: "Possible spinal malignancy or metastasis",
