@@ -5,6 +5,11 @@ const startBack = { low: [0, 0, 1, 0, 0, 0, 0, 0, 0], medium: [1, 1, 1, 1, 0, 0,
 const ALL_TRIED = [PT_ADEQUATE_NO_RESPONSE, NSAID_FAILED, DULOXETINE_FAILED];
 
 describe("the conservative rung", () => {
+  it("says in one clause why it starts where it does when STarT Back is not recorded", () => {
+    expect(run().ladder.rationale).toBe("Start with non-drug care: STarT Back not recorded, so physical therapy as the default first step for chronic pain.");
+    expect(run({ pain: { durationWeeks: 3 } }).ladder.rationale).toBe("Not yet chronic: reassure, keep active and match care to risk (STarT Back not recorded, so advice to stay active and self-management, reassessing risk if pain persists).");
+  });
+
   it.each([
     ["low", "self-management"],
     ["medium", "physical-therapy"],

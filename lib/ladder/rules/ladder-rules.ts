@@ -40,10 +40,10 @@ function conservativeByRisk(facts: Facts): { primary: CareOption; why: string } 
   const homeFailed = (["self-management", "home-exercise"] as const).some((t) => facts.trials.get(t)?.verdict === "failed");
   if (visitsUsedUp) return { primary: homeExercise(facts, "Covered PT visits are used up, so the home program carries the care: "), why: "covered PT visits are used up" };
   if (risk === "high") return { primary: PSYCHOLOGICALLY_INFORMED_PT, why: "high STarT Back risk" };
-  if (risk === "low" && !homeFailed) return { primary: selfManagement(facts), why: "low STarT Back risk: advice and self-management first" };
-  if (risk === undefined && acute) return { primary: selfManagement(facts), why: "STarT Back not recorded: advice to stay active and self-management, reassessing risk if pain persists" };
+  if (risk === "low" && !homeFailed) return { primary: selfManagement(facts), why: "low STarT Back risk, so advice and self-management first" };
+  if (risk === undefined && acute) return { primary: selfManagement(facts), why: "STarT Back not recorded, so advice to stay active and self-management, reassessing risk if pain persists" };
   if (risk === "low") return { primary: physicalTherapy(facts), why: "low STarT Back risk, but an adequate self-management trial did not help" };
-  return { primary: physicalTherapy(facts), why: risk === "medium" ? "medium STarT Back risk" : "STarT Back not recorded: physical therapy as the default first step for chronic pain" };
+  return { primary: physicalTherapy(facts), why: risk === "medium" ? "medium STarT Back risk" : "STarT Back not recorded, so physical therapy as the default first step for chronic pain" };
 }
 
 /** The chronic rungs apply only when the ladder is not suspended and the pain is chronic. */
@@ -59,7 +59,7 @@ function remainingVisitsNote(facts: Facts): string {
 
 export const ACUTE_CARE_RULE: Rule = {
   id: "ladder.acute-care",
-  version: 6,
+  version: 7,
   title: "Acute or subacute pain: stay active, stratified care",
   cites: ["acp-2017", "nice-ng59", "hill-2011-start-back-trial", "apta-cpg-2021", "alrwaily-2016-tbc", "backstep-source-article", "asra-2018-pain-procedures"],
   evaluate(facts, draft) {
@@ -93,7 +93,7 @@ export const ACUTE_CARE_RULE: Rule = {
 
 export const CONSERVATIVE_RULE: Rule = {
   id: "ladder.conservative",
-  version: 5,
+  version: 6,
   title: "Conservative rung: PT and self-management matched to the person",
   cites: ["acp-2017", "nice-ng59", "apta-cpg-2021", "hill-2011-start-back-trial", "alrwaily-2016-tbc", "backstep-source-article", "chou-2009-aps-interventional"],
   evaluate(facts, draft) {
