@@ -181,6 +181,11 @@ describe("the drugs a caution names", () => {
     expect(out.alerts.find((a) => a.code === "duloxetine-contraindicated")?.summary).toBe("Duloxetine skipped because of hepatic impairment and eGFR 25 (below 30)");
   });
 
+  it("each caution's advice is a sentence of its own", () => {
+    const out = run({ conditions: ["fall-risk"], medications: [{ drug: "duloxetine", doseMg: 60, dosesPerDay: 1 }] });
+    expect(out.alerts.find((a) => a.code === "duloxetine-caution")?.detail).toBe("Duloxetine can be used here with care. With fall risk, start at 30 mg, review dizziness and falls at 2 weeks.");
+  });
+
   it("an older adult's two sleeping pills read as a pair", () => {
     const out = run({ patient: { ageYears: 72 }, medications: [{ drug: "zolpidem", doseMg: 5, dosesPerDay: 1 }, { drug: "zaleplon", doseMg: 5, dosesPerDay: 1 }] });
     expect(out.alerts.find((a) => a.code === "sleeping-pill-older-adult")?.summary).toBe("Zolpidem and zaleplon taken at 72: Beers advises avoiding Z-drug sleeping pills from 65");

@@ -14,7 +14,8 @@ function choosingMedication(facts: Facts): boolean {
   return facts.chronic && facts.conservative.state === "tried";
 }
 
-const advice = (found: readonly Contraindication[]) => found.map((c) => `${c.reason}: ${c.advice}`).join("; ");
+/** What to do for each caution, a sentence each: "With fall risk, start at 30 mg, …." */
+const advice = (found: readonly Contraindication[]) => found.map((c) => `With ${c.reason}, ${c.advice}.`).join(" ");
 
 export const ORDERS_APPLIED_RULE: Rule = {
   id: "medication.orders-applied",
@@ -155,7 +156,7 @@ function cautionRule(spec: CautionSpec): Rule {
         code,
         severity: taken ? "warning" : "info",
         summary: `${capitalized(spec.name)} with care: ${describeReasons(found)}`,
-        detail: `${capitalized(spec.name)} can be used here with care: ${advice(found)}.`,
+        detail: `${capitalized(spec.name)} can be used here with care. ${advice(found)}`,
         evidence: [...spec.evidence, ...found.map((c) => c.evidence)],
       });
       return fired(`${describeReasons(found)}${taken ? ` while ${spec.name} is taken` : ` with ${spec.name} suggested`}: allowed with care`);
@@ -165,7 +166,7 @@ function cautionRule(spec: CautionSpec): Rule {
 
 export const NSAID_CAUTION_RULE = cautionRule({
   id: "medication.nsaid-caution",
-  version: 3,
+  version: 4,
   title: "NSAID allowed with care",
   cites: ["beers-2023", "kdigo-2024-ckd", "fda-2015-nsaid-cv", "acp-2017"],
   therapy: "nsaid",
@@ -178,7 +179,7 @@ export const NSAID_CAUTION_RULE = cautionRule({
 
 export const DULOXETINE_CAUTION_RULE = cautionRule({
   id: "medication.duloxetine-caution",
-  version: 6,
+  version: 7,
   title: "Duloxetine allowed with care",
   cites: ["duloxetine-label", "beers-2023", "fda-2016-opioid-serotonin"],
   therapy: "duloxetine",
@@ -191,7 +192,7 @@ export const DULOXETINE_CAUTION_RULE = cautionRule({
 
 export const GABAPENTINOID_CAUTION_RULE: Rule = {
   id: "medication.gabapentinoid-caution",
-  version: 2,
+  version: 3,
   title: "A gabapentinoid taken by someone who needs care with it",
   cites: ["beers-2023", "fda-2019-gabapentinoids"],
   evaluate(facts, draft) {
@@ -202,7 +203,7 @@ export const GABAPENTINOID_CAUTION_RULE: Rule = {
       code: "gabapentinoid-caution",
       severity: "warning",
       summary: `Gabapentinoid with care: ${describeReasons(found)}`,
-      detail: `${advice(found)}. Gabapentinoids do not relieve back pain or sciatica better than placebo: review with the patient whether it is still needed, and reduce gradually if not (seizures and withdrawal can follow quick reductions).`,
+      detail: `${advice(found)} Gabapentinoids do not relieve back pain or sciatica better than placebo: review with the patient whether it is still needed, and reduce gradually if not (seizures and withdrawal can follow quick reductions).`,
       evidence: found.map((c) => c.evidence),
     });
     return fired(describeReasons(found));
