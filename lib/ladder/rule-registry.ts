@@ -71,7 +71,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 // Bumped whenever any rule's version changes (a test holds the two together), and stored with every recommendation.
-export const RULESET_VERSION = "2026.12.56";
+export const RULESET_VERSION = "2026.12.57";
 
 /** The rules that cite each source, for the evidence page. */
 export function rulesBySource(): ReadonlyMap<string, { id: string; title: string; version: number }[]> {

@@ -1,5 +1,7 @@
 // Small helpers for the engine's sentences, which are assembled from phrases.
 
+import type { Profile } from "./vocabulary";
+
 /** The phrase with its first letter capitalized, for when it opens a sentence. */
 export function capitalized(phrase: string): string {
   return `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}`;
@@ -11,7 +13,7 @@ export function count(n: number, unit: string): string {
 }
 
 /** Acetaminophen under the name each profile's clinicians and patients use. */
-export function acetaminophenName(profile: "us" | "uk"): string {
+export function acetaminophenName(profile: Profile): string {
   return profile === "us" ? "acetaminophen" : "paracetamol";
 }
 

@@ -4,7 +4,7 @@ import { fired, insufficient, notFired, RANK, type Rule } from "../rule";
 import { totalMme } from "../mme";
 import { firstPhase, LONG_TERM_WEEKS, taperSchedule } from "../taper-schedule";
 import type { MOUD_DRUGS } from "../vocabulary";
-import { capitalized, count } from "../wording";
+import { capitalized, count, inWords } from "../wording";
 import { PDMP_INTERVAL_DAYS } from "./opioid-monitoring-rules";
 import type { Facts } from "../facts";
 
@@ -24,16 +24,16 @@ const SPLIT_DOSE: Record<(typeof MOUD_DRUGS)[number], string> = {
 };
 
 /** The opioids for pain on the list, by name, or "an opioid" when only the treatments record one. */
-const opioidsForPain = (facts: Facts) => [...new Set(facts.opioidMeds.map((m) => m.drug))].join(", ") || "an opioid";
+const opioidsForPain = (facts: Facts) => inWords(facts.opioidMeds.map((m) => m.drug)) || "an opioid";
 
 export const OPIOID_USE_DISORDER_RULE: Rule = {
   id: "opioid.use-disorder",
-  version: 6,
+  version: 7,
   title: "Medication for opioid use disorder: continue it, or offer it",
   cites: ["cdc-2022"],
   evaluate(facts, draft) {
     if (facts.onMoud) {
-      const names = facts.moudMeds.map((m) => m.drug).join(", ");
+      const names = inWords(facts.moudMeds.map((m) => m.drug));
       // Ordered at this visit and not taken before: a start to support, not a medicine to continue.
       const started = facts.moudMeds.every((m) => facts.addedMedications.includes(m));
       const drugs = [...new Set(facts.moudMeds.map((m) => m.drug))].filter((drug): drug is keyof typeof SPLIT_DOSE => drug in SPLIT_DOSE);
@@ -110,14 +110,14 @@ const MOUD_PREGNANCY_EVIDENCE = [
 
 export const OPIOID_PREGNANCY_RULE: Rule = {
   id: "opioid.pregnancy",
-  version: 3,
+  version: 4,
   title: "An opioid in pregnancy: specialist input before any change",
   cites: ["acog-2017-opioids-pregnancy", "hhs-2019-tapering"],
   evaluate(facts, draft) {
     if (!facts.onOpioid && !facts.onMoud) return notOnOpioid();
     if (facts.assessment.patient.pregnant !== true) return notFired("not recorded as pregnant");
     if (!facts.onOpioid) {
-      const names = facts.moudMeds.map((m) => m.drug).join(", ");
+      const names = inWords(facts.moudMeds.map((m) => m.drug));
       draft.alert({
         code: "opioid-pregnancy",
         severity: "warning",

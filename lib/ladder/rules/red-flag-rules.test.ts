@@ -220,7 +220,7 @@ describe("a weak flag's advice follows what it might point to", () => {
 
   it("an infection risk without fever: ask about fever, which would call for same-day assessment", () => {
     const alert = watch(["iv-drug-use", "recent-infection"]);
-    expect(alert.detail).toMatch(/Injection drug use and a recent infection raise the risk of spinal infection/);
+    expect(alert.detail).toMatch(/Injection drug use and recent infection raise the risk of spinal infection/);
     expect(alert.detail).toMatch(/fever.*calls for same-day assessment/);
     expect(alert.detail).toMatch(/within 2-4 weeks/);
   });

@@ -146,8 +146,6 @@ const FRACTURE_WATCH = cite("chou-2007-acp-aps", "Older age, osteoporosis and co
 /** What to do about one kind of weak flag: the flags it covers, and the advice (given the flags found). */
 type Watch = { pattern: RedFlagPattern; covers: readonly RedFlag[]; advice: (found: RedFlag[]) => string; evidence: EvidenceRef; withinDays?: true };
 
-const INFECTION_RISK_LABEL: Partial<Record<RedFlag, string>> = { "iv-drug-use": "injection drug use", immunosuppression: "immunosuppression", "recent-infection": "a recent infection" };
-
 // Weak flags are weighed by what they might point to, so the advice is specific: fever is checked within days, not weeks.
 const WATCHES: Watch[] = [
   {
@@ -161,7 +159,7 @@ const WATCHES: Watch[] = [
     pattern: "infection",
     covers: ["iv-drug-use", "immunosuppression", "recent-infection"],
     advice: (found) => {
-      const risks = inWords(found.map((flag) => INFECTION_RISK_LABEL[flag] ?? flag));
+      const risks = inWords(found.map((flag) => RED_FLAG_NAMES[flag]));
       return `${capitalized(risks)} raise${found.length === 1 ? "s" : ""} the risk of spinal infection: ask about fever, sweats and rigors; fever, or pain that is constant or worse at night, calls for same-day assessment.`;
     },
     evidence: INFECTION_WATCH,
@@ -182,7 +180,7 @@ const WATCHES: Watch[] = [
 
 export const WEAK_RED_FLAG_RULE: Rule = {
   id: "red-flag.weighed",
-  version: 7,
+  version: 8,
   title: "Red flags weighed, not obeyed",
   cites: ["finucane-2020-red-flags", "chou-2007-acp-aps", "nice-ng234"],
   evaluate(facts, draft) {
